@@ -1,0 +1,228 @@
+//! Quotations: pairs of quotation marks, nested, over a token stream.
+//!
+//! German text mixes „…“, “…”, "…", »…«, «…» and ‚…‘, often inconsistently
+//! („…" is common). Marks are classified by shape and by what they touch
+//! (an opening mark sticks to the following word, a closing one to the
+//! preceding word); a closing mark pairs with the nearest open mark of the
+//! same family (double or single). Quotations do not cross a line break: an
+//! opening mark still unclosed at the end of its line is closed there.
+
+use crate::token::{QuoteMark, Token, TokenKind};
+
+/// One quotation, as token indices into the token slice it was found in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Quotation {
+    /// The opening mark.
+    pub open: usize,
+    /// The closing mark; `None` when the line ended first.
+    pub close: Option<usize>,
+    /// First token inside the marks.
+    pub inner_start: usize,
+    /// One past the last token inside the marks.
+    pub inner_end: usize,
+    /// 0 for a top-level quotation, 1 for one inside it, …
+    pub depth: u8,
+}
+
+impl Quotation {
+    /// One past the last token of the quotation including its closing mark.
+    pub fn end(&self) -> usize {
+        self.close.map_or(self.inner_end, |c| c + 1)
+    }
+
+    /// Number of word tokens inside.
+    pub fn word_count(&self, tokens: &[Token]) -> usize {
+        tokens[self.inner_start..self.inner_end]
+            .iter()
+            .filter(|t| t.is_word())
+            .count()
+    }
+}
+
+/// The quotations of a text and, for each token, how deep in quotes it is.
+#[derive(Debug, Clone, Default)]
+pub struct QuoteMap {
+    /// Sorted by opening mark.
+    pub quotes: Vec<Quotation>,
+    /// Quote depth of every token (marks count as inside their quotation).
+    pub depth: Vec<u8>,
+}
+
+impl QuoteMap {
+    /// The top-level quotation containing token `i`, if any.
+    pub fn top_level_at(&self, i: usize) -> Option<&Quotation> {
+        self.quotes
+            .iter()
+            .filter(|q| q.depth == 0)
+            .find(|q| q.open <= i && i < q.end())
+    }
+
+    pub fn inside(&self, i: usize) -> bool {
+        self.depth.get(i).is_some_and(|&d| d > 0)
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Open,
+    Close,
+    Either,
+    None,
+}
+
+fn role_of(tokens: &[Token], i: usize, mark: QuoteMark) -> Role {
+    let tok = &tokens[i];
+    let next_attached = tokens
+        .get(i + 1)
+        .is_some_and(|n| !n.space_before && n.breaks_before == 0 && n.kind != TokenKind::Punct);
+    let prev_attached = i > 0 && !tok.space_before && tok.breaks_before == 0;
+    let prev_opening_punct = i > 0
+        && !tok.space_before
+        && matches!(tokens[i - 1].kind, TokenKind::Punct | TokenKind::Quote(_))
+        && !prev_attached_is_word(tokens, i);
+    let left = next_attached && (!prev_attached || prev_opening_punct);
+    let right = prev_attached && !prev_opening_punct;
+    match mark {
+        QuoteMark::LowDouble | QuoteMark::LowSingle => Role::Open,
+        _ if left && !right => Role::Open,
+        _ if right && !left => Role::Close,
+        _ if left && right => Role::Either,
+        _ => Role::None,
+    }
+}
+
+fn prev_attached_is_word(tokens: &[Token], i: usize) -> bool {
+    i > 0 && tokens[i - 1].is_word()
+}
+
+/// Finds the quotations in `tokens`.
+pub fn find_quotations(tokens: &[Token]) -> QuoteMap {
+    let mut quotes: Vec<Quotation> = Vec::new();
+    // open marks not yet closed: (index into `quotes`, is_single)
+    let mut stack: Vec<(usize, bool)> = Vec::new();
+    for (i, tok) in tokens.iter().enumerate() {
+        if tok.breaks_before > 0 {
+            close_all(&mut stack, &mut quotes, i);
+        }
+        let TokenKind::Quote(mark) = tok.kind else {
+            continue;
+        };
+        let single = mark.is_single();
+        let has_open = stack.iter().any(|&(_, s)| s == single);
+        let role = match role_of(tokens, i, mark) {
+            Role::Either if has_open => Role::Close,
+            Role::Either => Role::Open,
+            // an unattached straight quote closes a pending one
+            Role::None if has_open => Role::Close,
+            r => r,
+        };
+        match role {
+            Role::Open => {
+                // ‘ and ’ are too often apostrophes to open a quote on their own
+                if mark == QuoteMark::LeftSingle && !has_open {
+                    continue;
+                }
+                let depth = stack.len().min(u8::MAX as usize) as u8;
+                quotes.push(Quotation {
+                    open: i,
+                    close: None,
+                    inner_start: i + 1,
+                    inner_end: i + 1,
+                    depth,
+                });
+                stack.push((quotes.len() - 1, single));
+            }
+            Role::Close if has_open => {
+                // close the nearest opener of the family, and whatever is open inside it
+                while let Some((qi, s)) = stack.pop() {
+                    let q = &mut quotes[qi];
+                    q.inner_end = i;
+                    if s == single {
+                        q.close = Some(i);
+                        break;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    close_all(&mut stack, &mut quotes, tokens.len());
+    let mut depth = vec![0u8; tokens.len()];
+    for q in &quotes {
+        for d in depth.iter_mut().take(q.end()).skip(q.open) {
+            *d = d.saturating_add(1);
+        }
+    }
+    QuoteMap { quotes, depth }
+}
+
+fn close_all(stack: &mut Vec<(usize, bool)>, quotes: &mut [Quotation], at: usize) {
+    while let Some((qi, _)) = stack.pop() {
+        quotes[qi].inner_end = at;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::token::tokenize;
+
+    fn inner(s: &str) -> Vec<(String, u8)> {
+        let t = tokenize(s);
+        let m = find_quotations(&t);
+        m.quotes
+            .iter()
+            .map(|q| {
+                let a = t.get(q.inner_start).map_or(s.len(), |x| x.start);
+                let b = if q.inner_end > q.inner_start {
+                    t[q.inner_end - 1].end
+                } else {
+                    a
+                };
+                (s[a..b].to_string(), q.depth)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn german_english_french_and_straight_marks() {
+        for s in [
+            "Sie sagte: „Wir kommen morgen.“",
+            "Sie sagte: “Wir kommen morgen.”",
+            "Sie sagte: \"Wir kommen morgen.\"",
+            "Sie sagte: »Wir kommen morgen.«",
+            "Sie sagte: «Wir kommen morgen.»",
+        ] {
+            assert_eq!(inner(s), vec![("Wir kommen morgen.".to_string(), 0)], "{s}");
+        }
+    }
+
+    #[test]
+    fn mixed_marks_and_nesting() {
+        assert_eq!(
+            inner("„Das nennt man ‚Realpolitik‘, sagte er.\" Danach"),
+            vec![
+                ("Das nennt man ‚Realpolitik‘, sagte er.".to_string(), 0),
+                ("Realpolitik".to_string(), 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn split_quote_gives_two_quotations() {
+        let q = inner("„Wir bleiben“, sagte die Ministerin, „und wir verhandeln.“");
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[1].0, "und wir verhandeln.");
+    }
+
+    #[test]
+    fn unclosed_quote_ends_at_line_break() {
+        let q = inner("Er rief: „Nie wieder\nNächste Zeile");
+        assert_eq!(q, vec![("Nie wieder".to_string(), 0)]);
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        assert!(inner("Wie geht’s dir, sagt’ er").is_empty());
+    }
+}

@@ -1,0 +1,299 @@
+//! Sentences, lines and boilerplate over a token stream, and the table that
+//! turns byte offsets into code-point offsets.
+//!
+//! A sentence ends at `.`, `!` or `?` (plus closing quotation marks) before a
+//! word that can start a sentence, and at every line break. It does not end
+//! inside a top-level quotation, so `„A. B.“, sagte sie.` stays one unit.
+//! Abbreviations (`z. B.`, `Dr.`), ordinals (`21. Januar`) and initials do not
+//! end a sentence.
+
+use crate::quote::QuoteMap;
+use crate::token::{is_capitalized, Token, TokenKind};
+
+/// Byte offset → code point offset, built once per document.
+#[derive(Debug, Clone)]
+pub struct CharIndex {
+    /// `chars_before[b]` for every byte offset `b` on a char boundary
+    /// (other entries repeat the value of their char's start).
+    chars_before: Vec<u32>,
+}
+
+impl CharIndex {
+    pub fn new(text: &str) -> Self {
+        let mut chars_before = Vec::with_capacity(text.len() + 1);
+        let mut n = 0u32;
+        for (i, c) in text.char_indices() {
+            debug_assert_eq!(chars_before.len(), i);
+            for _ in 0..c.len_utf8() {
+                chars_before.push(n);
+            }
+            n += 1;
+        }
+        chars_before.push(n);
+        Self { chars_before }
+    }
+
+    /// Code points before byte offset `byte` (clamped to the text).
+    pub fn chars(&self, byte: usize) -> usize {
+        let last = self.chars_before.len() - 1;
+        self.chars_before[byte.min(last)] as usize
+    }
+}
+
+/// A sentence: a range of tokens and the bytes they cover.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    pub tok_start: usize,
+    pub tok_end: usize,
+    pub start: usize,
+    pub end: usize,
+    /// Paragraph number (paragraphs are separated by blank lines or, for
+    /// one-line paragraphs, by line breaks).
+    pub paragraph: usize,
+    /// The sentence is a whole line without final punctuation (headline).
+    pub headline: bool,
+    /// The line it stands on is a caption, credit, share button, ad, ….
+    pub boilerplate: bool,
+}
+
+impl Sentence {
+    pub fn text<'a>(&self, source: &'a str) -> &'a str {
+        source.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "z", "B", "Dr", "Prof", "bzw", "ca", "etc", "usw", "Nr", "St", "u", "a", "v", "Mio", "Mrd",
+    "Jan", "Feb", "Febr", "Mär", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Okt", "Nov", "Dez",
+    "Str", "vgl", "evtl", "ggf", "inkl", "bspw", "Abs", "Art", "Hr", "Fr", "Mr", "Mrs", "sog",
+    "d", "h", "o", "Co", "Jh", "Chr", "geb", "gest", "Tel", "engl", "franz", "lat", "zit",
+];
+
+const MONTHS: &[&str] = &[
+    "Januar",
+    "Jänner",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+];
+
+fn is_sentence_final(t: &str) -> bool {
+    matches!(t, "." | "!" | "?" | "…")
+}
+
+/// Whether a `.` after `prev` is an abbreviation or ordinal dot, given the token after it.
+fn dot_is_not_final(text: &str, tokens: &[Token], dot: usize) -> bool {
+    let Some(prev) = dot.checked_sub(1).map(|p| &tokens[p]) else {
+        return false;
+    };
+    if prev.end != tokens[dot].start {
+        return false;
+    }
+    let p = prev.text(text);
+    let next = tokens.get(dot + 1).map_or("", |t| t.text(text));
+    if prev.kind == TokenKind::Number {
+        // "21. Januar", "3. Liga": a short number followed by a month or lower case
+        return p.len() <= 2
+            && (MONTHS.contains(&next) || !is_capitalized(next) || next.chars().count() <= 2);
+    }
+    if ABBREVIATIONS.contains(&p) {
+        return true;
+    }
+    // an initial: "Antony J. Blinken"
+    p.chars().count() == 1 && p.chars().all(char::is_uppercase)
+}
+
+/// Whether the tokens of a line are boilerplate: a caption or credit,
+/// sharing or navigation text, an ad, a copyright line.
+pub fn is_boilerplate_line(line: &str) -> bool {
+    let l = line.trim();
+    if l.is_empty() {
+        return true;
+    }
+    const ANYWHERE: &[&str] = &[
+        "Foto:", "Fotos:", "Bild:", "Bildquelle", "Quelle:", "©", "(c)", "Copyright",
+        "Alle Rechte vorbehalten", "Grafik:", "Video:", "Audio:", "Credit:", "Fotograf:",
+        "Getty Images", "picture alliance", "picture-alliance", "imago images", "IMAGO",
+    ];
+    const START: &[&str] = &[
+        "Teilen", "Anzeige", "ANZEIGE", "Werbung", "Mehr zum Thema", "Lesen Sie auch",
+        "Lesen Sie mehr", "Weiterlesen", "Zum Artikel", "Newsletter", "Jetzt abonnieren",
+        "Abonnieren", "Auch interessant", "Das könnte Sie", "Empfohlener redaktioneller",
+        "Mehr erfahren", "Hier klicken", "Zur Startseite", "Drucken", "Kommentare",
+        "Artikel teilen", "Facebook", "Twitter", "WhatsApp", "E-Mail", "Link kopieren",
+        "Startseite", "Home", "Video", "Audio", "Bildergalerie", "Mehr dazu",
+        "Weitere Informationen", "Ihre Meinung", "Quelle", "Stand:",
+    ];
+    let short = l.chars().count() < 400;
+    if short && ANYWHERE.iter().any(|p| l.contains(p)) {
+        return true;
+    }
+    if START.iter().any(|p| l.starts_with(p)) && l.chars().count() < 200 {
+        return true;
+    }
+    if l.starts_with("http") || l.starts_with("www.") {
+        return true;
+    }
+    // junk: mostly non-letters
+    let letters = l.chars().filter(|c| c.is_alphabetic()).count();
+    letters * 2 < l.chars().count()
+}
+
+/// Cuts a token stream into sentences.
+pub fn sentences(text: &str, tokens: &[Token], quotes: &QuoteMap) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut paragraph = 0;
+    let mut line_start = 0;
+    let mut line_boiler = line_flag(text, tokens, 0);
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        if i > start && t.breaks_before > 0 {
+            push(&mut out, tokens, start, i, paragraph, line_boiler, true);
+            start = i;
+        }
+        if t.breaks_before > 0 && i > line_start {
+            line_start = i;
+            line_boiler = line_flag(text, tokens, i);
+            if t.breaks_before > 1 || line_boiler {
+                paragraph += 1;
+            }
+        }
+        if t.kind == TokenKind::Punct && is_sentence_final(t.text(text)) && !quotes.inside(i) {
+            let mut end = i + 1;
+            while end < tokens.len()
+                && tokens[end].breaks_before == 0
+                && (tokens[end].kind == TokenKind::Punct && is_sentence_final(tokens[end].text(text))
+                    || tokens[end].is_quote() && !tokens[end].space_before)
+            {
+                end += 1;
+            }
+            let next = tokens.get(end);
+            let starts_sentence = next.is_none_or(|n| {
+                n.breaks_before > 0
+                    || n.is_quote()
+                    || n.kind == TokenKind::Number
+                    || is_capitalized(n.text(text))
+            });
+            let abbreviation = t.text(text) == "." && dot_is_not_final(text, tokens, i);
+            if starts_sentence && !abbreviation {
+                push(&mut out, tokens, start, end, paragraph, line_boiler, false);
+                start = end;
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    if start < tokens.len() {
+        push(&mut out, tokens, start, tokens.len(), paragraph, line_boiler, true);
+    }
+    out
+}
+
+fn line_flag(text: &str, tokens: &[Token], from: usize) -> bool {
+    let end = tokens[from + 1..]
+        .iter()
+        .position(|t| t.breaks_before > 0)
+        .map_or(tokens.len(), |p| from + 1 + p);
+    let a = tokens.get(from).map_or(0, |t| t.start);
+    let b = tokens.get(end.saturating_sub(1)).map_or(a, |t| t.end);
+    is_boilerplate_line(text.get(a..b).unwrap_or(""))
+}
+
+fn push(
+    out: &mut Vec<Sentence>,
+    tokens: &[Token],
+    a: usize,
+    b: usize,
+    paragraph: usize,
+    boilerplate: bool,
+    line_end: bool,
+) {
+    if a >= b {
+        return;
+    }
+    let last = &tokens[b - 1];
+    // a line that ends without a full stop and was not cut inside the line is a headline
+    let headline = line_end && last.kind != TokenKind::Punct && !last.is_quote();
+    out.push(Sentence {
+        tok_start: a,
+        tok_end: b,
+        start: tokens[a].start,
+        end: last.end,
+        paragraph,
+        headline,
+        boilerplate,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quote::find_quotations;
+    use crate::token::tokenize;
+
+    fn split(s: &str) -> Vec<String> {
+        let t = tokenize(s);
+        let q = find_quotations(&t);
+        sentences(s, &t, &q)
+            .iter()
+            .map(|x| x.text(s).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_and_ordinals_do_not_split() {
+        assert_eq!(
+            split("Am 3. März kam z. B. Dr. Meier an. Er blieb."),
+            vec!["Am 3. März kam z. B. Dr. Meier an.", "Er blieb."]
+        );
+    }
+
+    #[test]
+    fn quotes_keep_their_sentences_together() {
+        assert_eq!(
+            split("„Wir gehen. Jetzt.“, sagte sie. Dann ging sie."),
+            vec!["„Wir gehen. Jetzt.“, sagte sie.", "Dann ging sie."]
+        );
+    }
+
+    #[test]
+    fn lines_are_sentences_and_headlines() {
+        let s = "Ministerin warnt vor Kürzungen\n\nSie sprach lange.";
+        let t = tokenize(s);
+        let q = find_quotations(&t);
+        let v = sentences(s, &t, &q);
+        assert_eq!(v.len(), 2);
+        assert!(v[0].headline);
+        assert!(!v[1].headline);
+        assert_eq!(v[1].paragraph, 1);
+    }
+
+    #[test]
+    fn captions_and_credits_are_boilerplate() {
+        assert!(is_boilerplate_line("Die Ministerin in Brüssel Foto: dpa/Max Muster"));
+        assert!(is_boilerplate_line("Quelle: dpa"));
+        assert!(is_boilerplate_line("© 2024 Beispielverlag"));
+        assert!(is_boilerplate_line("Artikel teilen"));
+        assert!(is_boilerplate_line("*** --- *** 12:30"));
+        assert!(!is_boilerplate_line("Die Ministerin sagte, sie komme morgen."));
+    }
+
+    #[test]
+    fn char_index_counts_code_points() {
+        let s = "„Ä“ b";
+        let ci = CharIndex::new(s);
+        assert_eq!(ci.chars(s.len()), 5);
+        assert_eq!(ci.chars(s.find('b').unwrap_or(0)), 4);
+    }
+}

@@ -1,0 +1,369 @@
+//! Time expressions of German news text and their resolution against the
+//! article's date (the rules of `eval/GUIDELINES.md`).
+//!
+//! Only expressions that can date a past speech act are found: weekdays
+//! (`am Freitag`, `Donnerstagabend`), `heute`, `gestern`, weeks
+//! (`diese Woche`, `vergangene Woche`), months (`Ende Dezember`,
+//! `im Juni 2021`), seasons (`im Sommer`), explicit dates (`10.01.2022`,
+//! `21. Januar 2022`) and `vor drei Tagen`. Future expressions are ignored.
+
+use crate::token::{Token, TokenKind};
+use claimgraph_model::DateValue;
+use nom::bytes::complete::tag;
+use nom::character::complete::digit1;
+use nom::combinator::{all_consuming, map_res, opt};
+use nom::sequence::{preceded, terminated};
+use nom::{IResult, Parser};
+
+/// What a time expression says, before it is resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeKind {
+    /// Days relative to the article date (heute 0, gestern -1).
+    RelativeDays(i32),
+    /// The most recent such weekday (0 = Monday) on or before the article
+    /// date; `strictly_before` for `vergangenen Freitag`.
+    Weekday { day: u8, strictly_before: bool },
+    /// The month of the week `weeks` weeks from the article's week.
+    Week(i32),
+    /// A month, with the year when given.
+    Month { month: u8, year: Option<i32> },
+    /// A season (0 spring … 3 winter): the most recent one before the date.
+    Season(u8),
+    /// A date, with the year when given.
+    Date {
+        day: u8,
+        month: u8,
+        year: Option<i32>,
+    },
+    Year(i32),
+}
+
+/// A time expression: its tokens and meaning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TimeExpr {
+    pub tok_start: usize,
+    pub tok_end: usize,
+    pub kind: TimeKind,
+}
+
+const WEEKDAYS: [&str; 7] = [
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+];
+const DAYPARTS: [&str; 6] = ["", "morgen", "vormittag", "mittag", "nachmittag", "abend"];
+const MONTHS: [&str; 12] = [
+    "januar",
+    "februar",
+    "märz",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "dezember",
+];
+
+fn weekday_of(word: &str) -> Option<u8> {
+    let w = word.to_lowercase();
+    let w = w.strip_suffix('s').filter(|x| x.len() > 5).unwrap_or(&w);
+    WEEKDAYS.iter().position(|d| {
+        w.strip_prefix(d)
+            .is_some_and(|rest| DAYPARTS.contains(&rest))
+    }).map(|p| p as u8)
+}
+
+fn month_of(word: &str) -> Option<u8> {
+    let w = word.to_lowercase();
+    if w == "jänner" {
+        return Some(1);
+    }
+    MONTHS.iter().position(|m| *m == w).map(|p| p as u8 + 1)
+}
+
+fn number(input: &str) -> IResult<&str, u32> {
+    map_res(digit1, str::parse::<u32>).parse(input)
+}
+
+/// `10.01.2022`, `10.1.22`, `10.01.` (the dot-terminated forms of a date).
+fn numeric_date(input: &str) -> IResult<&str, (u32, u32, Option<u32>)> {
+    let (rest, day) = terminated(number, tag(".")).parse(input)?;
+    let (rest, month) = number(rest)?;
+    let (rest, year) = opt(preceded(tag("."), opt(number))).parse(rest)?;
+    Ok((rest, (day, month, year.flatten())))
+}
+
+fn parse_numeric_date(text: &str) -> Option<(u8, u8, Option<i32>)> {
+    let (_, (d, m, y)) = all_consuming(numeric_date).parse(text).ok()?;
+    let year = y.map(|y| if y < 100 { 2000 + y as i32 } else { y as i32 });
+    ((1..=31).contains(&d) && (1..=12).contains(&m)).then_some((d as u8, m as u8, year))
+}
+
+fn year_of(word: &str) -> Option<i32> {
+    (word.len() == 4)
+        .then(|| word.parse::<i32>().ok())
+        .flatten()
+        .filter(|y| (1900..=2100).contains(y))
+}
+
+/// Finds the time expressions among `tokens[from..to]`.
+pub fn find_times(text: &str, tokens: &[Token], from: usize, to: usize) -> Vec<TimeExpr> {
+    let to = to.min(tokens.len());
+    let word = |i: usize| -> &str {
+        if i < to {
+            tokens[i].text(text)
+        } else {
+            ""
+        }
+    };
+    let lower = |i: usize| word(i).to_lowercase();
+    let mut out = Vec::new();
+    let mut i = from;
+    while i < to {
+        let w = word(i);
+        let found = match_at(i, w, &word, &lower, tokens);
+        if let Some((len, kind)) = found {
+            out.push(TimeExpr {
+                tok_start: i,
+                tok_end: i + len,
+                kind,
+            });
+            i += len.max(1);
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+type Found = Option<(usize, TimeKind)>;
+
+fn match_at<'a>(
+    i: usize,
+    w: &'a str,
+    word: &dyn Fn(usize) -> &'a str,
+    lower: &dyn Fn(usize) -> String,
+    tokens: &[Token],
+) -> Found {
+    let lw = w.to_lowercase();
+    match lw.as_str() {
+        "heute" | "heutigen" => return Some((1, TimeKind::RelativeDays(0))),
+        "gestern" | "gestrigen" => return Some((1, TimeKind::RelativeDays(-1))),
+        "vorgestern" => return Some((1, TimeKind::RelativeDays(-2))),
+        "diese" | "dieser" | "diesen" if lower(i + 1) == "woche" => {
+            return Some((2, TimeKind::Week(0)))
+        }
+        "vergangene" | "vergangener" | "vergangenen" | "letzte" | "letzter" | "letzten"
+        | "vorige" | "voriger" | "vorigen" => {
+            if lower(i + 1) == "woche" {
+                return Some((2, TimeKind::Week(-1)));
+            }
+            if let Some(day) = weekday_of(word(i + 1)) {
+                return Some((
+                    2,
+                    TimeKind::Weekday {
+                        day,
+                        strictly_before: true,
+                    },
+                ));
+            }
+        }
+        "ende" | "anfang" | "mitte" | "im" | "seit" => {
+            if let Some(found) = month_expr(i + 1, word, 1) {
+                return Some(found);
+            }
+            if lw == "im" {
+                if let Some(s) = season_of(&lower(i + 1)) {
+                    return Some((2, TimeKind::Season(s)));
+                }
+                if matches!(lower(i + 1).as_str(), "jahr" | "jahre") {
+                    if let Some(y) = year_of(word(i + 2)) {
+                        return Some((3, TimeKind::Year(y)));
+                    }
+                }
+            }
+        }
+        "vor" => return ago(i, word, lower),
+        _ => {}
+    }
+    if let Some(day) = weekday_of(w) {
+        // "(Samstag)" after a newspaper name is the issue, not a time of speaking
+        let in_parens = i > 0 && word(i - 1) == "(" && word(i + 1) == ")";
+        return (!in_parens).then_some((
+            1,
+            TimeKind::Weekday {
+                day,
+                strictly_before: false,
+            },
+        ));
+    }
+    if tokens.get(i).is_some_and(|t| t.kind == TokenKind::Number) {
+        return date_expr(i, w, word);
+    }
+    None
+}
+
+fn month_expr<'a>(i: usize, word: &dyn Fn(usize) -> &'a str, extra: usize) -> Found {
+    let month = month_of(word(i))?;
+    let year = year_of(word(i + 1));
+    let len = extra + 1 + usize::from(year.is_some());
+    Some((len, TimeKind::Month { month, year }))
+}
+
+fn season_of(w: &str) -> Option<u8> {
+    Some(match w {
+        "frühjahr" | "frühling" => 0,
+        "sommer" => 1,
+        "herbst" => 2,
+        "winter" => 3,
+        _ => return None,
+    })
+}
+
+fn ago<'a>(i: usize, word: &dyn Fn(usize) -> &'a str, lower: &dyn Fn(usize) -> String) -> Found {
+    let n = match lower(i + 1).as_str() {
+        "einem" | "einer" => 1,
+        "zwei" => 2,
+        "drei" => 3,
+        "vier" => 4,
+        "fünf" => 5,
+        "sechs" => 6,
+        "sieben" => 7,
+        x => x.parse::<i32>().ok()?,
+    };
+    let unit = lower(i + 2);
+    let _ = word;
+    match unit.as_str() {
+        "tag" | "tagen" => Some((3, TimeKind::RelativeDays(-n))),
+        "woche" | "wochen" => Some((3, TimeKind::Week(-n))),
+        _ => None,
+    }
+}
+
+fn date_expr<'a>(i: usize, w: &str, word: &dyn Fn(usize) -> &'a str) -> Found {
+    if let Some((day, month, year)) = parse_numeric_date(w) {
+        return Some((1, TimeKind::Date { day, month, year }));
+    }
+    // "10.01." is tokenized as "10.01" "."
+    if word(i + 1) == "." {
+        let joined = format!("{w}.");
+        if let Some((day, month, year)) = parse_numeric_date(&joined) {
+            return Some((2, TimeKind::Date { day, month, year }));
+        }
+    }
+    // "21. Januar 2022"
+    let day: u8 = w.parse().ok().filter(|d| (1..=31).contains(d))?;
+    if word(i + 1) != "." {
+        return None;
+    }
+    let month = month_of(word(i + 2))?;
+    let year = year_of(word(i + 3));
+    Some((3 + usize::from(year.is_some()), TimeKind::Date { day, month, year }))
+}
+
+impl TimeKind {
+    /// The date this expression names, seen from an article of `article`.
+    pub fn resolve(&self, article: DateValue) -> Option<DateValue> {
+        let am = article.month.unwrap_or(12);
+        // a month or date without a year is the most recent one not after the article
+        let year_for = |month: u8, year: Option<i32>| {
+            year.unwrap_or(if month > am {
+                article.year - 1
+            } else {
+                article.year
+            })
+        };
+        match *self {
+            TimeKind::RelativeDays(n) => article.add_days(n as i64),
+            TimeKind::Weekday {
+                day,
+                strictly_before,
+            } => {
+                let wd = article.weekday()? as i64;
+                let mut back = (wd - day as i64).rem_euclid(7);
+                if back == 0 && strictly_before {
+                    back = 7;
+                }
+                article.add_days(-back)
+            }
+            TimeKind::Week(n) => {
+                let d = article.add_days(7 * n as i64)?;
+                DateValue::ym(d.year, d.month?)
+            }
+            TimeKind::Month { month, year } => DateValue::ym(year_for(month, year), month),
+            TimeKind::Season(s) => {
+                // the season's last month; a season not yet over is last year's
+                let last_month = [5u8, 8, 11, 2][s as usize];
+                let y = if s == 3 {
+                    if am >= 3 {
+                        article.year
+                    } else {
+                        article.year - 1
+                    }
+                } else if last_month > am {
+                    article.year - 1
+                } else {
+                    article.year
+                };
+                Some(DateValue::year(y))
+            }
+            TimeKind::Date { day, month, year } => {
+                DateValue::ymd(year_for(month, year), month, day)
+            }
+            TimeKind::Year(y) => Some(DateValue::year(y)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::token::tokenize;
+
+    fn resolve(s: &str, article: &str) -> Vec<String> {
+        let t = tokenize(s);
+        let d: DateValue = article.parse().expect("test date");
+        find_times(s, &t, 0, t.len())
+            .iter()
+            .filter_map(|e| e.kind.resolve(d))
+            .map(|d| d.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn weekdays_are_the_most_recent_such_day() {
+        // 2023-03-17 was a Friday
+        assert_eq!(resolve("am Freitag", "2023-03-17"), vec!["2023-03-17"]);
+        assert_eq!(resolve("am Donnerstagabend", "2023-03-17"), vec!["2023-03-16"]);
+        assert_eq!(resolve("am Sonntag", "2023-03-20"), vec!["2023-03-19"]);
+        assert_eq!(resolve("am vergangenen Freitag", "2023-03-17"), vec!["2023-03-10"]);
+        assert_eq!(resolve("(Samstag)", "2023-03-17"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn relative_days_weeks_and_months() {
+        assert_eq!(resolve("heute", "2023-03-01"), vec!["2023-03-01"]);
+        assert_eq!(resolve("gestern", "2023-03-01"), vec!["2023-02-28"]);
+        assert_eq!(resolve("vergangene Woche", "2023-03-03"), vec!["2023-02"]);
+        assert_eq!(resolve("diese Woche", "2023-03-03"), vec!["2023-03"]);
+        assert_eq!(resolve("Ende Dezember", "2023-01-05"), vec!["2022-12"]);
+        assert_eq!(resolve("im Juni 2019", "2023-01-05"), vec!["2019-06"]);
+        assert_eq!(resolve("im Sommer", "2023-01-05"), vec!["2022"]);
+        assert_eq!(resolve("vor drei Tagen", "2023-01-05"), vec!["2023-01-02"]);
+    }
+
+    #[test]
+    fn explicit_dates() {
+        assert_eq!(resolve("am 10.01.2022", "2023-01-05"), vec!["2022-01-10"]);
+        assert_eq!(resolve("am 3. Februar 2021", "2023-01-05"), vec!["2021-02-03"]);
+        assert_eq!(resolve("am 28. Dezember", "2023-01-05"), vec!["2022-12-28"]);
+        assert_eq!(resolve("am 31.02.2022", "2023-01-05"), Vec::<String>::new());
+    }
+}

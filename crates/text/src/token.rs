@@ -1,0 +1,228 @@
+//! A tokenizer for German news text that works on byte offsets into the
+//! original `&str` and never copies a token.
+//!
+//! Tokens are words (letters, digits, inner hyphens and apostrophes),
+//! numbers (`100.000`, `10.01.2022`), quotation marks and other punctuation.
+//! Whitespace is skipped, but the number of line breaks before each token is
+//! kept so paragraph and line structure survive.
+
+/// A quotation mark, classified by its shape.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuoteMark {
+    /// „ (German low opening double quote)
+    LowDouble,
+    /// ‚ (German low opening single quote)
+    LowSingle,
+    /// “ (left double: closing in German, opening in English)
+    LeftDouble,
+    /// ” (right double)
+    RightDouble,
+    /// " (straight double)
+    Straight,
+    /// » (pointing right: opening in German, closing in Swiss style)
+    GuillemetRight,
+    /// « (pointing left)
+    GuillemetLeft,
+    /// ‘ (left single)
+    LeftSingle,
+    /// › and ‹ (single guillemets)
+    SingleGuillemet,
+}
+
+impl QuoteMark {
+    pub fn of(c: char) -> Option<QuoteMark> {
+        Some(match c {
+            '„' => QuoteMark::LowDouble,
+            '‚' => QuoteMark::LowSingle,
+            '“' => QuoteMark::LeftDouble,
+            '”' => QuoteMark::RightDouble,
+            '"' => QuoteMark::Straight,
+            '»' => QuoteMark::GuillemetRight,
+            '«' => QuoteMark::GuillemetLeft,
+            '‘' => QuoteMark::LeftSingle,
+            '›' | '‹' => QuoteMark::SingleGuillemet,
+            _ => return None,
+        })
+    }
+
+    /// Single quotes pair only with single quotes.
+    pub fn is_single(&self) -> bool {
+        matches!(
+            self,
+            QuoteMark::LowSingle | QuoteMark::LeftSingle | QuoteMark::SingleGuillemet
+        )
+    }
+}
+
+/// True for every character that can act as a quotation mark (including ’).
+pub fn is_quote_char(c: char) -> bool {
+    QuoteMark::of(c).is_some() || c == '’' || c == '\''
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    Number,
+    Quote(QuoteMark),
+    Punct,
+}
+
+/// One token: a byte range into the text it was cut from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+    /// Line breaks in the whitespace before the token (capped at 2).
+    pub breaks_before: u8,
+    /// Whether any whitespace precedes the token.
+    pub space_before: bool,
+}
+
+impl Token {
+    pub fn text<'a>(&self, source: &'a str) -> &'a str {
+        source.get(self.start..self.end).unwrap_or("")
+    }
+
+    pub fn is_word(&self) -> bool {
+        matches!(self.kind, TokenKind::Word | TokenKind::Number)
+    }
+
+    pub fn is_quote(&self) -> bool {
+        matches!(self.kind, TokenKind::Quote(_))
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '\u{AD}'
+}
+
+/// Cuts `text` into tokens.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let mut breaks = 0u8;
+    let mut space = false;
+    while i < text.len() {
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        let len = c.len_utf8();
+        if c.is_whitespace() {
+            if c == '\n' {
+                breaks = breaks.saturating_add(1).min(2);
+            }
+            space = true;
+            i += len;
+            continue;
+        }
+        let (end, kind) = if is_word_char(c) {
+            scan_word(text, i)
+        } else if let Some(q) = QuoteMark::of(c) {
+            (i + len, TokenKind::Quote(q))
+        } else {
+            (i + len, TokenKind::Punct)
+        };
+        debug_assert!(end > i && end <= bytes.len());
+        tokens.push(Token {
+            start: i,
+            end,
+            kind,
+            breaks_before: breaks,
+            space_before: space,
+        });
+        breaks = 0;
+        space = false;
+        i = end;
+    }
+    tokens
+}
+
+/// Scans a word or number starting at `start`; inner hyphens, apostrophes,
+/// and dots or commas between digits stay inside the token.
+fn scan_word(text: &str, start: usize) -> (usize, TokenKind) {
+    let mut end = start;
+    let mut all_digits = true;
+    let mut prev: Option<char> = None;
+    let mut chars = text[start..].char_indices().peekable();
+    while let Some((off, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let keep = if is_word_char(c) {
+            true
+        } else if c == '-' {
+            // "Nato-Beitritt", and a trailing hyphen of "Ost- und"
+            prev.is_some_and(is_word_char)
+                && (next.is_some_and(is_word_char) || next.is_some_and(char::is_whitespace))
+        } else if c == '’' || c == '\'' {
+            prev.is_some_and(char::is_alphabetic) && next.is_some_and(char::is_alphabetic)
+        } else if c == '.' || c == ',' {
+            prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit())
+        } else {
+            false
+        };
+        if !keep {
+            break;
+        }
+        if c.is_alphabetic() {
+            all_digits = false;
+        }
+        end = start + off + c.len_utf8();
+        prev = Some(c);
+    }
+    let kind = if all_digits {
+        TokenKind::Number
+    } else {
+        TokenKind::Word
+    };
+    (end, kind)
+}
+
+/// Whether the first character of `word` is uppercase.
+pub fn is_capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<&str> {
+        tokenize(s).iter().map(|t| t.text(s)).collect()
+    }
+
+    #[test]
+    fn keeps_compounds_numbers_and_marks() {
+        assert_eq!(
+            texts("Der Nato-Chef sprach am 10.01.2022 von 100.000 Soldaten: „Genug!“"),
+            vec![
+                "Der",
+                "Nato-Chef",
+                "sprach",
+                "am",
+                "10.01.2022",
+                "von",
+                "100.000",
+                "Soldaten",
+                ":",
+                "„",
+                "Genug",
+                "!",
+                "“"
+            ]
+        );
+    }
+
+    #[test]
+    fn counts_line_breaks() {
+        let s = "Titel\n\nText hier";
+        let t = tokenize(s);
+        assert_eq!(t[1].breaks_before, 2);
+        assert_eq!(t[2].breaks_before, 0);
+    }
+
+    #[test]
+    fn trailing_hyphen_in_coordination() {
+        assert_eq!(texts("Ost- und Westeuropa"), vec!["Ost-", "und", "Westeuropa"]);
+    }
+}
