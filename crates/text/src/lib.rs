@@ -5,7 +5,11 @@
 //! sentences, lines and boilerplate and converts byte offsets to code points,
 //! [`time`] finds time expressions and resolves them against an article date.
 
+pub mod dateline;
+pub mod input;
 pub mod quote;
 pub mod segment;
 pub mod time;
 pub mod token;
+
+pub use input::{read_inputs, InputError, InputItem, InputOptions, Inputs, Skipped};
