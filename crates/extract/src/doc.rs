@@ -1,0 +1,387 @@
+//! A document prepared for extraction: tokens, quotations, sentences, and the
+//! actors it mentions (with coreference of names, roles and lexicon aliases).
+
+use crate::lexicon::{push_norm, Lexicon};
+use claimgraph_model::ActorKind;
+use claimgraph_text::quote::{find_quotations, QuoteMap};
+use claimgraph_text::segment::{sentences, CharIndex, Sentence};
+use claimgraph_text::token::{is_capitalized, tokenize, Token, TokenKind};
+
+/// An actor of the document: a lexicon entry, a person found by name, or a
+/// role noun used with no name.
+#[derive(Debug, Clone)]
+pub(crate) struct Entity {
+    pub name: String,
+    pub kind: ActorKind,
+    pub wikidata: Option<String>,
+    /// Last name token of a person (for surname-only mentions).
+    pub surname: Option<String>,
+    /// Role words used with the name, lower case (`us-außenminister`), with their qualifier.
+    pub roles: Vec<(String, String)>,
+}
+
+/// A mention of an entity: tokens `[start, end)`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub entity: usize,
+    /// The mention is a role noun without a name (`der US-Außenminister`).
+    pub role_only: bool,
+}
+
+pub(crate) struct Prepared<'a> {
+    pub text: &'a str,
+    pub toks: Vec<Token>,
+    pub quotes: QuoteMap,
+    pub sents: Vec<Sentence>,
+    pub chars: CharIndex,
+    pub entities: Vec<Entity>,
+    pub mentions: Vec<Mention>,
+    /// token → index into `mentions` of the mention starting there
+    pub mention_at: Vec<Option<u32>>,
+}
+
+const DETERMINERS: &[&str] = &[
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen",
+    "sein", "seine", "seiner", "seinem", "seinen", "seines", "ihr", "ihre", "ihrem", "ihren",
+    "ihrer", "ihres", "dessen", "deren", "dieser", "diese", "diesem", "diesen", "dieses",
+];
+
+pub(crate) fn is_determiner(w: &str) -> bool {
+    DETERMINERS.contains(&w.to_lowercase().as_str())
+}
+
+/// Name particles inside a person's name (`Ursula von der Leyen`).
+const NAME_PARTICLES: &[&str] = &["von", "van", "de", "der", "den", "al", "bin", "da", "di", "del", "la", "le", "zu"];
+
+/// Capitalised words that never belong to a name after a role or first name.
+const NOT_NAMES: &[&str] = &[
+    "Der", "Die", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Am", "Im", "In", "Bei", "Nach", "Vor",
+    "Auf", "Mit", "Zu", "Für", "Und", "Oder", "Aber", "Doch", "Er", "Sie", "Es", "Wir", "Ich",
+    "Man", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag",
+    "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
+    "Oktober", "November", "Dezember", "Twitter", "Facebook", "Instagram", "Telegram",
+];
+
+impl<'a> Prepared<'a> {
+    pub fn new(text: &'a str, lex: &Lexicon) -> Self {
+        let toks = tokenize(text);
+        let quotes = find_quotations(&toks);
+        let sents = sentences(text, &toks, &quotes);
+        let chars = CharIndex::new(text);
+        let mut p = Prepared {
+            text,
+            mention_at: vec![None; toks.len()],
+            toks,
+            quotes,
+            sents,
+            chars,
+            entities: Vec::new(),
+            mentions: Vec::new(),
+        };
+        p.find_mentions(lex);
+        p
+    }
+
+    pub fn word(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| t.text(self.text))
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.is_word())
+    }
+
+    pub fn mention(&self, i: usize) -> Option<&Mention> {
+        self.mention_at
+            .get(i)
+            .copied()
+            .flatten()
+            .map(|m| &self.mentions[m as usize])
+    }
+
+    /// The code-point span of tokens `[a, b)`.
+    pub fn char_span(&self, a: usize, b: usize) -> (usize, usize) {
+        let start = self.toks.get(a).map_or(self.text.len(), |t| t.start);
+        let end = if b > a {
+            self.toks.get(b - 1).map_or(start, |t| t.end)
+        } else {
+            start
+        };
+        (self.chars.chars(start), self.chars.chars(end))
+    }
+
+    pub fn slice(&self, a: usize, b: usize) -> &'a str {
+        if b <= a || a >= self.toks.len() {
+            return "";
+        }
+        let start = self.toks[a].start;
+        let end = self.toks[(b - 1).min(self.toks.len() - 1)].end;
+        self.text.get(start..end).unwrap_or("")
+    }
+
+    fn find_mentions(&mut self, lex: &Lexicon) {
+        let mut key = String::new();
+        let mut i = 0;
+        while i < self.toks.len() {
+            if !self.is_word(i) {
+                i += 1;
+                continue;
+            }
+            if let Some((len, actor)) = self.alias_match(lex, i, &mut key) {
+                let e = self.entity_for_actor(lex, actor);
+                self.add_mention(i, i + len, e, false);
+                i += len;
+                continue;
+            }
+            let w = self.word(i);
+            if is_capitalized(w) && !NOT_NAMES.contains(&w) {
+                if let Some(kind) = lex.role_kind(w) {
+                    i = self.role_mention(lex, i, kind);
+                    continue;
+                }
+                if lex.is_first_name(w) {
+                    let end = self.name_end(lex, i + 1);
+                    if end > i + 1 {
+                        let e = self.person(i, end, None);
+                        self.add_mention(i, end, e, false);
+                        i = end;
+                        continue;
+                    }
+                }
+                if let Some(e) = self.surname_entity(w) {
+                    self.add_mention(i, i + 1, e, false);
+                }
+            }
+            i += 1;
+        }
+    }
+
+    /// The longest lexicon alias starting at token `i`: (tokens, actor index).
+    fn alias_match(&self, lex: &Lexicon, i: usize, key: &mut String) -> Option<(usize, usize)> {
+        let first = self.word(i);
+        let max = lex.max_alias_tokens.min(self.toks.len() - i);
+        let mut best = None;
+        key.clear();
+        for n in 1..=max {
+            let j = i + n - 1;
+            if !self.is_word(j) || (n > 1 && self.toks[j].breaks_before > 0) {
+                break;
+            }
+            if n > 1 {
+                key.push(' ');
+            }
+            push_norm(key, self.word(j));
+            // one lower-case word alone is never an actor ("amerikanische")
+            if n == 1 && !is_capitalized(first) {
+                continue;
+            }
+            if !is_capitalized(self.word(j)) && self.word(j) != "in" {
+                if n > 1 && !first.chars().next().is_some_and(char::is_lowercase) {
+                    // keep scanning only through lower-case words inside an alias
+                }
+            }
+            if let Some(&a) = lex.actor_aliases.get(key.as_str()) {
+                if is_capitalized(self.word(j)) || self.word(j).chars().all(|c| !c.is_alphabetic()) {
+                    best = Some((n, a));
+                }
+            }
+        }
+        best
+    }
+
+    fn entity_for_actor(&mut self, lex: &Lexicon, actor: usize) -> usize {
+        let a = &lex.actors[actor];
+        if let Some(i) = self.entities.iter().position(|e| e.name == a.name && e.surname.is_none()) {
+            return i;
+        }
+        self.entities.push(Entity {
+            name: a.name.clone(),
+            kind: a.kind,
+            wikidata: a.wikidata.clone(),
+            surname: None,
+            roles: Vec::new(),
+        });
+        self.entities.len() - 1
+    }
+
+    /// One past the last name token of a name starting at `from` (`from` when none).
+    fn name_end(&self, lex: &Lexicon, from: usize) -> usize {
+        let mut j = from;
+        let mut names = 0;
+        while j < self.toks.len() && names < 3 {
+            let t = &self.toks[j];
+            if t.breaks_before > 0 || !t.is_word() {
+                break;
+            }
+            let w = self.word(j);
+            if NAME_PARTICLES.contains(&w) && j + 1 < self.toks.len() && is_capitalized(self.word(j + 1)) && names > 0 && j + 1 != from {
+                // "von der Leyen": only when another capitalised word follows
+                let next = j + 1;
+                if NAME_PARTICLES.contains(&self.word(next)) || is_capitalized(self.word(next)) {
+                    j += 1;
+                    continue;
+                }
+            }
+            if !is_capitalized(w)
+                || NOT_NAMES.contains(&w)
+                || lex.role_kind(w).is_some()
+                || t.kind == TokenKind::Number
+                || w.chars().count() < 2
+            {
+                break;
+            }
+            // an actor alias ends the name ("Außenminister Russlands")
+            let mut key = String::new();
+            push_norm(&mut key, w);
+            if lex.actor_aliases.contains_key(&key) {
+                break;
+            }
+            names += 1;
+            j += 1;
+        }
+        // do not end on a particle
+        while j > from && NAME_PARTICLES.contains(&self.word(j - 1)) {
+            j -= 1;
+        }
+        j
+    }
+
+    /// A role noun, with the name that follows it if any.
+    fn role_mention(&mut self, lex: &Lexicon, i: usize, kind: ActorKind) -> usize {
+        let role = self.word(i).to_lowercase();
+        let qualifier = self.qualifier(i);
+        let end = if kind == ActorKind::Person {
+            self.name_end(lex, i + 1)
+        } else {
+            i + 1
+        };
+        if end > i + 1 {
+            let e = self.person(i + 1, end, Some((role, qualifier)));
+            self.add_mention(i, end, e, false);
+            return end;
+        }
+        let e = self.resolve_role(&role, &qualifier).unwrap_or_else(|| {
+            self.entities.push(Entity {
+                name: role_name(self.word(i)),
+                kind,
+                wikidata: None,
+                surname: None,
+                roles: vec![(role.clone(), qualifier.clone())],
+            });
+            self.entities.len() - 1
+        });
+        self.add_mention(i, i + 1, e, true);
+        i + 1
+    }
+
+    /// The adjective before a role, or the prefix of a compound role (`US-`), normalised.
+    fn qualifier(&self, i: usize) -> String {
+        let w = self.word(i);
+        if let Some((prefix, _)) = w.rsplit_once('-') {
+            let mut q = String::new();
+            push_norm(&mut q, prefix);
+            return q;
+        }
+        if i > 0 && self.is_word(i - 1) {
+            let prev = self.word(i - 1);
+            if prev.chars().next().is_some_and(char::is_lowercase) && !is_determiner(prev) {
+                let mut q = String::new();
+                push_norm(&mut q, prev);
+                return q;
+            }
+        }
+        String::new()
+    }
+
+    /// The most recent entity that carried this role (same word, else same head).
+    fn resolve_role(&self, role: &str, qualifier: &str) -> Option<usize> {
+        let head = |r: &str| r.rsplit('-').next().unwrap_or(r).trim_end_matches("in").to_string();
+        let h = head(role);
+        let mut best: Option<(u8, usize)> = None;
+        for m in self.mentions.iter().rev() {
+            let e = &self.entities[m.entity];
+            if e.kind != ActorKind::Person || e.surname.is_none() {
+                continue;
+            }
+            let score = e
+                .roles
+                .iter()
+                .map(|(r, q)| {
+                    if r == role {
+                        3
+                    } else if head(r) == h && (qualifier.is_empty() || q == qualifier) {
+                        2
+                    } else {
+                        0
+                    }
+                })
+                .max()
+                .unwrap_or(0);
+            if score > 0 && best.is_none_or(|(s, _)| score > s) {
+                best = Some((score, m.entity));
+            }
+        }
+        best.map(|(_, e)| e)
+    }
+
+    /// Registers a person named by tokens `[a, b)`, merging by surname.
+    fn person(&mut self, a: usize, b: usize, role: Option<(String, String)>) -> usize {
+        let name = self.slice(a, b).to_string();
+        let surname = self.word(b - 1).to_string();
+        let n_tokens = b - a;
+        let e = match self.entities.iter().position(|e| e.surname.as_deref() == Some(surname.as_str())) {
+            Some(e) => {
+                let ent = &mut self.entities[e];
+                if n_tokens > ent.name.split_whitespace().count() {
+                    ent.name = name;
+                }
+                e
+            }
+            None => {
+                self.entities.push(Entity {
+                    name,
+                    kind: ActorKind::Person,
+                    wikidata: None,
+                    surname: Some(surname),
+                    roles: Vec::new(),
+                });
+                self.entities.len() - 1
+            }
+        };
+        if let Some(r) = role {
+            self.entities[e].roles.push(r);
+        }
+        e
+    }
+
+    fn surname_entity(&self, w: &str) -> Option<usize> {
+        let bare = w
+            .strip_suffix("’s")
+            .or_else(|| w.strip_suffix("'s"))
+            .or_else(|| w.strip_suffix('s'))
+            .unwrap_or(w);
+        self.entities.iter().position(|e| {
+            e.surname
+                .as_deref()
+                .is_some_and(|s| s == w || s == bare)
+        })
+    }
+
+    fn add_mention(&mut self, start: usize, end: usize, entity: usize, role_only: bool) {
+        if start < self.mention_at.len() {
+            self.mention_at[start] = Some(self.mentions.len() as u32);
+        }
+        self.mentions.push(Mention {
+            start,
+            end,
+            entity,
+            role_only,
+        });
+    }
+}
+
+/// The name of an actor known only by a role: the role word in its base form.
+fn role_name(word: &str) -> String {
+    word.to_string()
+}

@@ -1,0 +1,144 @@
+//! claimgraph-extract: claims from German news text.
+//!
+//! [`Extractor::extract`] turns one [`Document`] into [`Claim`] records: it
+//! finds cues of saying (a lexicon of verbs and phrases, [`Lexicon`]), the
+//! clause around each cue, the speaker (subject in either order, resolved
+//! through names, roles, pronouns and lexicon aliases to the actor's fullest
+//! name), the addressee, the content (quotation, dass-clause, Konjunktiv
+//! clause, infinitive clause or object), continuations in Konjunktiv in later
+//! sentences, and the date said. Extraction is per document and needs no
+//! shared state; `Extractor` is `Send + Sync` so callers can run documents in
+//! parallel.
+
+mod doc;
+mod lexicon;
+mod rules;
+
+pub use lexicon::{ActorEntry, CueEntry, Lexicon, LexiconError};
+
+use claimgraph_model::{Claim, DateValue, Document, Span};
+use claimgraph_text::time::find_times;
+use claimgraph_text::token::is_quote_char;
+use doc::Prepared;
+use rules::{Found, Rules};
+
+/// Finds claims in documents with a lexicon.
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    lexicon: Lexicon,
+}
+
+impl Extractor {
+    pub fn new(lexicon: Lexicon) -> Self {
+        Self { lexicon }
+    }
+
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// The claims of one document, in text order.
+    pub fn extract(&self, doc: &Document) -> Vec<Claim> {
+        let prepared = Prepared::new(&doc.text, &self.lexicon);
+        let found = Rules::new(&prepared, &self.lexicon).run();
+        found
+            .iter()
+            .filter_map(|f| to_claim(&prepared, doc, f))
+            .collect()
+    }
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Self::new(Lexicon::german())
+    }
+}
+
+/// The text of a span with every quotation mark removed and spaces tidied.
+pub fn strip_quotes(s: &str) -> String {
+    let no_marks: String = s.chars().filter(|&c| !is_quote_char(c) || c == '\'' ).collect();
+    no_marks.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn to_claim(p: &Prepared, doc: &Document, f: &Found) -> Option<Claim> {
+    let mut spans: Vec<(usize, usize)> = f.content.iter().copied().filter(|(a, b)| b > a).collect();
+    spans.sort_unstable();
+    if spans.is_empty() {
+        return None;
+    }
+    let content_spans: Vec<Span> = spans
+        .iter()
+        .map(|&(a, b)| {
+            let (x, y) = p.char_span(a, b);
+            Span::new(x, y)
+        })
+        .collect();
+    let content = spans
+        .iter()
+        .map(|&(a, b)| strip_quotes(p.slice(a, b)))
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ... ");
+    if content.is_empty() {
+        return None;
+    }
+    let cue_spans: Vec<Span> = f
+        .cue
+        .iter()
+        .map(|&(a, b)| {
+            let (x, y) = p.char_span(a, b);
+            Span::new(x, y)
+        })
+        .collect();
+    let cue = f
+        .cue
+        .iter()
+        .map(|&(a, b)| p.slice(a, b))
+        .collect::<Vec<_>>()
+        .join(" ... ");
+    let (m0, m1) = p.char_span(f.speaker.mention.0, f.speaker.mention.1);
+    let first = p.sents[f.sentences.0];
+    let last = p.sents[f.sentences.1.max(f.sentences.0)];
+    let sentence = p.text.get(first.start..last.end).unwrap_or("").to_string();
+    let in_quotes = spans
+        .iter()
+        .map(|&(a, b)| (a..b).filter(|&j| p.is_word(j) && p.quotes.inside(j)).count())
+        .sum::<usize>();
+    let words = spans
+        .iter()
+        .map(|&(a, b)| (a..b).filter(|&j| p.is_word(j)).count())
+        .sum::<usize>();
+    Some(Claim {
+        doc: doc.id.clone(),
+        speaker: f.speaker.name.clone(),
+        speaker_kind: f.speaker.kind,
+        speaker_wikidata: f.speaker.wikidata.clone(),
+        cue,
+        claim_type: f.claim_type,
+        content,
+        direct: in_quotes * 2 > words,
+        addressee: f.addressee.clone(),
+        date: date_said(p, doc.date, f, &spans),
+        sentence,
+        content_spans,
+        cue_spans,
+        speaker_mention: Some(Span::new(m0, m1).into()),
+        confidence: f.confidence.clamp(0.0, 1.0),
+    })
+}
+
+/// The date said: a time expression of the cue's sentence outside the
+/// content, resolved against the article date; else the article date.
+fn date_said(p: &Prepared, article: Option<DateValue>, f: &Found, content: &[(usize, usize)]) -> Option<DateValue> {
+    let article = article?;
+    let s = p.sents[f.date_sentence];
+    let times = find_times(p.text, &p.toks, s.tok_start, s.tok_end);
+    times
+        .iter()
+        .filter(|t| {
+            !p.quotes.inside(t.tok_start)
+                && !content.iter().any(|&(a, b)| t.tok_start >= a && t.tok_start < b)
+        })
+        .find_map(|t| t.kind.resolve(article))
+        .or(Some(article))
+}
