@@ -81,6 +81,7 @@ impl<'a> Prepared<'a> {
             mentions: Vec::new(),
         };
         p.find_mentions(lex);
+        p.resolve_late_roles();
         p
     }
 
@@ -154,6 +155,24 @@ impl<'a> Prepared<'a> {
                 }
             }
             i += 1;
+        }
+    }
+
+    /// A role used before the person was named ("der Vizeaußenminister … Vizeaußenminister
+    /// Sergej Rjabkow") refers to that person.
+    fn resolve_late_roles(&mut self) {
+        for k in 0..self.mentions.len() {
+            let m = self.mentions[k];
+            let e = &self.entities[m.entity];
+            if !m.role_only || e.surname.is_some() || e.kind != ActorKind::Person {
+                continue;
+            }
+            let Some((role, qualifier)) = e.roles.first().cloned() else {
+                continue;
+            };
+            if let Some(target) = self.resolve_role(&role, &qualifier) {
+                self.mentions[k].entity = target;
+            }
         }
     }
 

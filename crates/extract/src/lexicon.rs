@@ -186,7 +186,6 @@ impl Lexicon {
         };
         let requires: Vec<String> = words
             .iter()
-            .filter(|w| **w != "sich")
             .map(|w| w.to_lowercase())
             .collect();
         let (particle, base) = match verb.split_once('|') {

@@ -81,6 +81,31 @@ const KONJUNKTIV: &[&str] = &[
 
 const PRONOUNS_SG: &[&str] = &["er", "sie", "Er", "Sie"];
 
+/// Nouns of information sources: `nach Angaben`, `Berichten zufolge`.
+const SOURCE_NOUNS: &[&str] = &[
+    "angaben", "informationen", "berichten", "bericht", "erkenntnissen", "aussage", "aussagen",
+    "ansicht", "auffassung", "einschätzung", "meinung", "darstellung", "worten", "schätzungen",
+    "ermittlungen", "untersuchungen", "recherchen", "meldungen", "sicht", "überzeugung",
+    "einschätzungen", "prognosen", "prognose", "umfrage", "studie", "mitteilung", "auskunft",
+];
+
+/// Capitalised words that start a sentence but never a speaker's noun phrase.
+const NOT_SUBJECTS: &[&str] = &[
+    "Es", "Das", "Dies", "Dieses", "Man", "Wir", "Ich", "Ihr", "Heute", "Gestern", "Morgen",
+    "Am", "Im", "In", "Nach", "Vor", "Bei", "Mit", "Für", "Auf", "Aus", "Von", "Zum", "Zur",
+    "Seit", "Gegen", "Um", "Über", "Unter", "Durch", "Ohne", "Trotz", "Wegen", "Laut", "Demnach",
+    "Dort", "Hier", "Jetzt", "Damit", "Daher", "Deshalb", "Dabei", "Danach", "Darauf", "Zuvor",
+    "Bereits", "Schon", "Noch", "Nur", "Auch", "Zudem", "Außerdem", "Allerdings", "Jedoch",
+    "Doch", "Aber", "Und", "Oder", "Wie", "Was", "Wer", "Wo", "Warum", "Ob", "Als", "Wenn",
+    "Sowohl", "Weder", "Nicht", "Kein", "Keine", "Alle", "Viele", "Einige", "Beide", "Mehrere",
+    "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag",
+    "Ihnen", "Ihm", "Ihn", "Sich", "Erst", "Zeitgleich", "Ähnlich", "Anhand", "Neben", "Erstmals",
+];
+
+fn strip_quotes_str(s: &str) -> String {
+    crate::strip_quotes(s)
+}
+
 fn is_sep(p: &Prepared, i: usize) -> bool {
     let t = &p.toks[i];
     t.kind == TokenKind::Punct && matches!(p.word(i), "," | ";" | ":" | "–" | "—" | "-" | "(" | ")" | "." | "!" | "?")
@@ -314,6 +339,16 @@ impl<'a, 'l> Rules<'a, 'l> {
         let Some((speakers, sp_range, inverted)) = self.speakers_of(cue, finite, &s) else {
             return Vec::new();
         };
+        let (speakers, sp_range, inverted) = if cue.entry.lemma == "zitieren" {
+            // "die Agentur zitierte X mit den Worten": X speaks, the medium relays
+            let from = if inverted { sp_range.1 } else { cue.tok + 1 };
+            match self.np_at(from, cue.clause.1) {
+                Some((sps, range)) => (sps, range, true),
+                None => return Vec::new(),
+            }
+        } else {
+            (speakers, sp_range, inverted)
+        };
         let addressee = self.addressee(cue, sp_range, inverted);
         let Some((content, mut conf, last_sentence)) = self.content_of(si, cue, sp_range, inverted, addressee.as_ref().map(|a| a.1)) else {
             return Vec::new();
@@ -368,21 +403,37 @@ impl<'a, 'l> Rules<'a, 'l> {
         let subordinate = SUBORDINATORS.contains(&first.as_str())
             || (start > s.tok_start && start == cs && RELATIVES.contains(&first.as_str()) && self.p.word(start - 1) == ",");
         if subordinate {
-            // verb-final clause: the first noun phrase after the conjunction
-            let from = start + 1;
-            for j in from..finite.max(from) {
-                if let Some(np) = self.np_at(j, cue.tok) {
-                    return Some(np_result(np, false));
+            if RELATIVES.contains(&first.as_str()) && !SUBORDINATORS.contains(&first.as_str()) {
+                // a relative clause: its subject may be the antecedent before the comma
+                if matches!(first.as_str(), "der" | "die") && start >= 2 {
+                    let m = self.p.mentions.iter().rev().find(|m| m.end == start - 1).copied();
+                    if let Some(m) = m {
+                        let sp = self.speaker_of_entity(m.entity, (m.start, m.end), 1.0);
+                        return Some((vec![sp], (m.start, m.end), false));
+                    }
                 }
-                if !self.p.is_word(j) {
-                    break;
-                }
+                return None;
             }
-            return None;
+            // verb-final clause: the noun phrase right after the conjunction
+            let mut j = start + 1;
+            while j < finite && lower_in(self.p.word(j), ADVERBS) {
+                j += 1;
+            }
+            return self.np_at(j, cue.tok).map(|np| np_result(np, false));
         }
-        if start < finite {
-            if let Some(np) = self.np_at(start, finite) {
-                return Some(np_result(np, false));
+        // "…, der G7-Staaten und der EU hat die US-Regierung erklärt": a list goes on
+        let list_goes_on = start > cs && matches!(self.p.word(cs), "und" | "oder" | "sowie") && cs > s.tok_start && self.p.word(cs - 1) == ",";
+        if start < finite && !list_goes_on {
+            let accusative = matches!(first.as_str(), "den" | "einen" | "dem" | "einem" | "ihm" | "ihnen");
+            if !accusative {
+                if let Some(np) = self.np_at(start, finite) {
+                    let generic = np.0.iter().all(|s| s.entity.is_none());
+                    let after = if generic { self.np_at(finite + 1, ce) } else { None };
+                    match after {
+                        Some(a) if a.0.iter().any(|s| s.entity.is_some()) => return Some(np_result(a, true)),
+                        _ => return Some(np_result(np, false)),
+                    }
+                }
             }
         }
         // inverted order: the subject follows the finite verb
@@ -423,11 +474,11 @@ impl<'a, 'l> Rules<'a, 'l> {
                 break;
             };
             match self.single_np(next, limit) {
-                Some((sp, e)) => {
+                Some((sp, e)) if sp.entity.is_some() => {
                     speakers.push(sp);
                     end = e;
                 }
-                None => break,
+                _ => break,
             }
         }
         Some((speakers, (i, end)))
@@ -473,7 +524,9 @@ impl<'a, 'l> Rules<'a, 'l> {
         if j >= limit {
             return None;
         }
-        let m = *self.p.mention(j)?;
+        let Some(m) = self.p.mention(j).copied() else {
+            return self.generic_np(i, limit);
+        };
         if m.end > limit {
             return None;
         }
@@ -520,7 +573,119 @@ impl<'a, 'l> Rules<'a, 'l> {
         ))
     }
 
+    /// A noun phrase that names no known actor (`der Staatsanwalt`, `einem
+    /// Bericht der Zeitung`, `Malinowski`): the speaker is its text.
+    fn generic_np(&mut self, i: usize, limit: usize) -> Option<(Speaker, usize)> {
+        let mut j = i;
+        let det = is_determiner(self.p.word(j));
+        if det {
+            j += 1;
+        }
+        let mut lower = 0;
+        while j < limit && lower < 4 && self.p.is_word(j) && !is_capitalized(self.p.word(j)) && det {
+            if !self.lex.cue_forms(self.p.word(j)).is_empty() || lower_in(self.p.word(j), ADVERBS) {
+                return None;
+            }
+            lower += 1;
+            j += 1;
+        }
+        let head = j;
+        let mut caps = 0;
+        while j < limit && caps < 4 && self.p.is_word(j) && is_capitalized(self.p.word(j)) && self.p.toks[j].kind == TokenKind::Word {
+            if caps > 0 && self.p.toks[j].breaks_before > 0 {
+                break;
+            }
+            let w = self.p.word(j);
+            if caps == 0 && !det && (NOT_SUBJECTS.contains(&w) || lower_in(w, LEADING_ADVERBS) || lower_in(w, SUBORDINATORS)) {
+                return None;
+            }
+            caps += 1;
+            j += 1;
+        }
+        if caps == 0 {
+            return None;
+        }
+        let sentence_initial = i == 0 || self.p.toks[i].breaks_before > 0 || matches!(self.p.word(i - 1), "." | "!" | "?" | "„" | "\"" | ":");
+        if !det && caps == 1 && self.lex.role_kind(self.p.word(head)).is_none() && (sentence_initial || self.p.word(head).ends_with("en") || NOT_SUBJECTS.contains(&self.p.word(head))) {
+            return None;
+        }
+        // a genitive or "von" attribute: "der Sprecher der Polizei", "Angaben von n24"
+        if j + 1 < limit && matches!(self.p.word(j), "des" | "der" | "von" | "vom") {
+            let mut k = j + 1;
+            if is_determiner(self.p.word(k)) {
+                k += 1;
+            }
+            while k < limit && self.p.is_word(k) && !is_capitalized(self.p.word(k)) && k < j + 4 {
+                k += 1;
+            }
+            let mut n = 0;
+            while k < limit && self.p.is_word(k) && is_capitalized(self.p.word(k)) && n < 3 {
+                k += 1;
+                n += 1;
+            }
+            if n > 0 {
+                j = k;
+            }
+        }
+        // a person inside the phrase speaks for it ("der Wissenschaftsjournalist Dirk Lorenzen")
+        for k in head..j {
+            if let Some(m) = self.p.mention(k).copied() {
+                let e = &self.p.entities[m.entity];
+                if e.surname.is_some() || head == k && m.end == j {
+                    return Some((self.speaker_of_entity(m.entity, (i, j), 1.0), j));
+                }
+            }
+        }
+        let name_start = if det { i + 1 } else { i };
+        let name = strip_quotes_str(self.p.slice(name_start, j));
+        let kind = self.lex.role_kind(self.p.word(head)).unwrap_or(if det {
+            ActorKind::Organization
+        } else {
+            ActorKind::Person
+        });
+        Some((
+            Speaker {
+                name,
+                kind,
+                wikidata: None,
+                entity: None,
+                mention: (i, j),
+                certainty: 0.5,
+            },
+            j,
+        ))
+    }
+
+    fn speaker_of_entity(&self, e: usize, mention: (usize, usize), certainty: f32) -> Speaker {
+        let ent = &self.p.entities[e];
+        Speaker {
+            name: ent.name.clone(),
+            kind: ent.kind,
+            wikidata: ent.wikidata.clone(),
+            entity: Some(e),
+            mention,
+            certainty,
+        }
+    }
+
     fn pronoun(&self, i: usize) -> Option<Speaker> {
+        let w = self.p.word(i);
+        // plural "sie": the verb after it ends in -en ("Sie verlangen", "sagten sie")
+        let plural = w.eq_ignore_ascii_case("sie")
+            && (self.p.word(i + 1).ends_with("en") && !is_capitalized(self.p.word(i + 1))
+                || i > 0 && self.p.word(i - 1).ends_with("en") && !is_capitalized(self.p.word(i - 1)));
+        if plural {
+            let m = self.p.mentions.iter().rev().filter(|m| m.start < i).find(|m| self.p.entities[m.entity].kind != ActorKind::Person)?;
+            return Some(self.speaker_of_entity(m.entity, (i, i + 1), 0.7));
+        }
+        let s_start = self.p.sents.iter().find(|s| s.tok_start <= i && i < s.tok_end).map_or(0, |s| s.tok_start);
+        let same_sentence = self.p.mentions.iter().rev().filter(|m| m.start < i && m.start >= s_start).find(|m| {
+            let e = &self.p.entities[m.entity];
+            e.kind == ActorKind::Person && e.surname.is_some()
+        });
+        if let Some(m) = same_sentence {
+            return Some(self.speaker_of_entity(m.entity, (i, i + 1), 0.8));
+        }
         let base = self.last_person.clone().or_else(|| self.last_person_mention(i))?;
         Some(Speaker {
             mention: (i, i + 1),
@@ -664,7 +829,8 @@ impl<'a, 'l> Rules<'a, 'l> {
         }
         let (a, b) = self.drop_cue_words(a, b, cue);
         let words = (a..b).filter(|&j| self.p.is_word(j)).count();
-        if words >= 1 && (cue.entry.takes_object || words >= 2) {
+        let only_time = (a..b).all(|j| !self.p.is_word(j) || lower_in(self.p.word(j), &["am", "im", "um", "bei", "in", "mit", "heute", "gestern"]) || self.p.toks[j].kind == TokenKind::Number);
+        if !only_time && (words >= 2 || cue.entry.takes_object && words >= 1) && (cue.entry.takes_object || words >= 3) {
             let conf = if cue.entry.takes_object { 0.6 } else { 0.45 };
             return Some((vec![(a, b)], conf, si));
         }
@@ -673,7 +839,7 @@ impl<'a, 'l> Rules<'a, 'l> {
 
     fn verb_final(&self, cue: &Cue) -> bool {
         let (_, ce) = cue.clause;
-        cue.tok + 1 == ce || cue.particle.is_some_and(|p| p + 1 == ce) && false
+        (cue.tok + 1..ce).all(|j| lower_in(self.p.word(j), AUXILIARIES) || lower_in(self.p.word(j), &["worden", "haben", "werden", "sein"]))
     }
 
     /// Leaves out the extra words of a phrase cue and a trailing particle.
@@ -798,15 +964,7 @@ impl<'a, 'l> Rules<'a, 'l> {
             let found = match w.as_str() {
                 "laut" => self.after_phrase(si, i, i + 1, 0.8),
                 "zufolge" => self.before_zufolge(si, i),
-                "angaben" | "ansicht" | "auffassung" | "einschätzung" | "worten" | "sicht"
-                    if i > s.tok_start && matches!(self.p.word(i - 1).to_lowercase().as_str(), "nach" | "aus") =>
-                {
-                    let mut from = i + 1;
-                    if matches!(self.p.word(from), "von" | "des" | "der") {
-                        from += 1;
-                    }
-                    self.after_phrase(si, i - 1, from, 0.75)
-                }
+                "nach" | "aus" | "gemäß" if self.source_noun_at(i + 1, s.tok_end) => self.after_phrase(si, i, i + 1, 0.7),
                 "so" if i > s.tok_start && self.p.word(i - 1) == "," => self.so_speaker(si, i),
                 "heißt" | "hieß" if self.p.word(i + 1) == "es" => self.heisst_es(si, i),
                 _ => None,
@@ -814,6 +972,17 @@ impl<'a, 'l> Rules<'a, 'l> {
             out.extend(found);
         }
         out
+    }
+
+    /// `nach Angaben der Polizei`, `aus Sicht von X`, `nach Medienberichten`:
+    /// a noun of information sources after the preposition.
+    fn source_noun_at(&self, i: usize, end: usize) -> bool {
+        let mut j = i;
+        while j < end && j < i + 3 && self.p.is_word(j) && !is_capitalized(self.p.word(j)) {
+            j += 1;
+        }
+        let w = self.p.word(j).to_lowercase();
+        SOURCE_NOUNS.iter().any(|n| w.ends_with(n))
     }
 
     /// `laut X …`: X right after the cue word(s), content the rest of the sentence.
@@ -828,12 +997,22 @@ impl<'a, 'l> Rules<'a, 'l> {
 
     fn before_zufolge(&mut self, si: usize, i: usize) -> Option<Found> {
         let s = self.p.sents[si];
-        // the noun phrase ends right before "zufolge"; find its start
-        let start = (s.tok_start..i).rev().take(8).find(|&j| {
-            self.p.mention(j).is_some_and(|m| m.end == i)
-                || is_determiner(self.p.word(j)) && (j == s.tok_start || !self.p.is_word(j - 1) || j + 1 < i)
-        })?;
-        let (speakers, _) = self.np_at(start, i)?;
+        // the longest noun phrase that ends right before "zufolge"
+        let from = i.saturating_sub(7).max(s.tok_start);
+        let mut found = None;
+        for j in from..i {
+            let w = self.p.word(j);
+            if !(is_determiner(w) || is_capitalized(w)) {
+                continue;
+            }
+            if let Some((sp, (_, end))) = self.np_at(j, i) {
+                if end == i {
+                    found = Some((j, sp));
+                    break;
+                }
+            }
+        }
+        let (start, speakers) = found?;
         let left = self.trim(s.tok_start, start);
         let right = self.trim(i + 1, s.tok_end);
         let spans: Vec<(usize, usize)> = [left, right].into_iter().filter(|(a, b)| b > a).collect();
