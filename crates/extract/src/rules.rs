@@ -134,6 +134,8 @@ pub(crate) struct Rules<'a, 'l> {
     /// The last person who spoke, for pronouns.
     last_person: Option<Speaker>,
     last_group: Vec<Speaker>,
+    /// Inside a nominal cue (`nach Angaben X`) any noun phrase can name the source.
+    lenient: bool,
 }
 
 impl<'a, 'l> Rules<'a, 'l> {
@@ -144,6 +146,7 @@ impl<'a, 'l> Rules<'a, 'l> {
             lex,
             last_person: None,
             last_group: Vec::new(),
+            lenient: false,
         }
     }
 
@@ -211,7 +214,10 @@ impl<'a, 'l> Rules<'a, 'l> {
                 out.push(f);
             }
         }
-        for f in self.nominal_cues(si) {
+        self.lenient = true;
+        let nominal = self.nominal_cues(si);
+        self.lenient = false;
+        for f in nominal {
             // a nominal cue inside another claim's content is not annotated
             let inside = f.cue.iter().any(|&(a, _)| covered.iter().any(|&(x, y)| a >= x && a < y));
             if !inside {
@@ -606,7 +612,7 @@ impl<'a, 'l> Rules<'a, 'l> {
             return None;
         }
         let sentence_initial = i == 0 || self.p.toks[i].breaks_before > 0 || matches!(self.p.word(i - 1), "." | "!" | "?" | "„" | "\"" | ":");
-        if !det && caps == 1 && self.lex.role_kind(self.p.word(head)).is_none() && (sentence_initial || self.p.word(head).ends_with("en") || NOT_SUBJECTS.contains(&self.p.word(head))) {
+        if !self.lenient && !det && caps == 1 && self.lex.role_kind(self.p.word(head)).is_none() && (sentence_initial || self.p.word(head).ends_with("en") || NOT_SUBJECTS.contains(&self.p.word(head))) {
             return None;
         }
         // a genitive or "von" attribute: "der Sprecher der Polizei", "Angaben von n24"
