@@ -288,6 +288,15 @@ impl Lexicon {
             aliases.extend(a.split('|').map(str::trim).filter(|s| !s.is_empty()).map(String::from));
         }
         if kind == ActorKind::Country {
+            // "die Regierung in Rom": a seat of government named after "Regierung in"
+            let seats: Vec<String> = aliases
+                .iter()
+                .filter(|a| !a.contains(' ') && !a.contains('-'))
+                .map(|a| format!("Regierung in {a}"))
+                .collect();
+            aliases.extend(seats);
+        }
+        if kind == ActorKind::Country {
             aliases.push(format!("{name}s Regierung"));
             aliases.push(format!("Regierung {name}s"));
             aliases.push(format!("Regierung in {name}"));

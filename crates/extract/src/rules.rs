@@ -513,6 +513,9 @@ impl<'a, 'l> Rules<'a, 'l> {
                 j += 1;
                 continue;
             }
+            if self.p.mention(j).is_some() {
+                break;
+            }
             if t.is_word() && x.chars().next().is_some_and(char::is_lowercase) && has_det {
                 if !self.lex.cue_forms(x).is_empty() {
                     return None;
@@ -833,7 +836,18 @@ impl<'a, 'l> Rules<'a, 'l> {
         while a < b && (lower_in(self.p.word(a), ADVERBS) || !self.p.is_word(a) && !self.p.toks[a].is_quote()) {
             a += 1;
         }
-        let (a, b) = self.drop_cue_words(a, b, cue);
+        let (mut a, b) = self.drop_cue_words(a, b, cue);
+        // a time expression at the start dates the claim; it is not its content
+        loop {
+            let times = claimgraph_text::time::find_times(self.p.text, &self.p.toks, a, b);
+            match times.first() {
+                Some(t) if t.tok_start == a || t.tok_start == a + 1 && lower_in(self.p.word(a), &["am", "im", "seit", "vom"]) => a = t.tok_end,
+                _ => break,
+            }
+            while a < b && lower_in(self.p.word(a), ADVERBS) {
+                a += 1;
+            }
+        }
         let words = (a..b).filter(|&j| self.p.is_word(j)).count();
         let only_time = (a..b).all(|j| !self.p.is_word(j) || lower_in(self.p.word(j), &["am", "im", "um", "bei", "in", "mit", "heute", "gestern"]) || self.p.toks[j].kind == TokenKind::Number);
         if !only_time && (words >= 2 || cue.entry.takes_object && words >= 1) && (cue.entry.takes_object || words >= 3) {

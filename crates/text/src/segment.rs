@@ -201,6 +201,9 @@ pub fn sentences(text: &str, tokens: &[Token], quotes: &QuoteMap) -> Vec<Sentenc
 }
 
 fn line_flag(text: &str, tokens: &[Token], from: usize) -> bool {
+    if from >= tokens.len() {
+        return false;
+    }
     let end = tokens[from + 1..]
         .iter()
         .position(|t| t.breaks_before > 0)

@@ -1,0 +1,97 @@
+//! Extraction throughput, one thread and all cores (rayon).
+//!
+//! The corpus is built by replicating and varying texts: the files under
+//! `data/samples/*.txt` when present, else generated German sentences.
+//! `CLAIMGRAPH_BENCH_MB` sets its size (default 4 MB; use 50 for the
+//! throughput figure): `CLAIMGRAPH_BENCH_MB=50 cargo bench -p claimgraph-extract`.
+
+use claimgraph_extract::Extractor;
+use claimgraph_model::Document;
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use rayon::prelude::*;
+use std::time::Instant;
+
+const SPEAKERS: &[&str] = &[
+    "Bundeskanzlerin Petra Sommer",
+    "Der Gewerkschaftschef",
+    "Die Regierung in Paris",
+    "Außenminister Karl Winter",
+    "Die Nato",
+];
+const CUES: &[&str] = &["sagte", "erklärte", "betonte", "warnte", "kündigte an"];
+
+fn generated_article(n: usize) -> String {
+    let mut s = String::from("Neue Gespräche über den Haushalt\n\n");
+    for k in 0..12 {
+        let who = SPEAKERS[(n + k) % SPEAKERS.len()];
+        let cue = CUES[(n * 7 + k) % CUES.len()];
+        s.push_str(&format!(
+            "{who} {cue} am Dienstag, man werde die Vorschläge Nummer {n} sorgfältig prüfen. \
+             „Wir lassen uns nicht unter Druck setzen“, sagte sie. Die Lage sei ernst. \
+             Laut dem Ministerium bleiben die Gespräche schwierig.\n\n"
+        ));
+    }
+    s.push_str("Foto: Beispielagentur\n");
+    s
+}
+
+fn corpus(megabytes: usize) -> Vec<Document> {
+    let mut samples: Vec<String> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/samples"))
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect();
+    if samples.is_empty() {
+        samples = (0..20).map(generated_article).collect();
+    }
+    let mut docs = Vec::new();
+    let mut bytes = 0;
+    let mut n = 0;
+    while bytes < megabytes * 1_000_000 {
+        // vary the text so no two documents are identical
+        let text = format!("{}\n\nStand {n}.", samples[n % samples.len()]);
+        bytes += text.len();
+        docs.push(Document {
+            id: format!("doc{n}.txt"),
+            text,
+            date: "2023-05-12".parse().ok(),
+            ..Document::default()
+        });
+        n += 1;
+    }
+    docs
+}
+
+fn bench(c: &mut Criterion) {
+    let mb: usize = std::env::var("CLAIMGRAPH_BENCH_MB").ok().and_then(|v| v.parse().ok()).unwrap_or(4);
+    let docs = corpus(mb);
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    let ex = Extractor::default();
+    // one timed pass each, printed as MB/s, for the headline figures
+    let t = Instant::now();
+    let n1: usize = docs.iter().map(|d| ex.extract(d).len()).sum();
+    let single = bytes as f64 / 1e6 / t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let n2: usize = docs.par_iter().map(|d| ex.extract(d).len()).sum();
+    let multi = bytes as f64 / 1e6 / t.elapsed().as_secs_f64();
+    println!(
+        "corpus {:.1} MB, {} documents, {n1}/{n2} claims: one thread {single:.1} MB/s, all cores ({}) {multi:.1} MB/s",
+        bytes as f64 / 1e6,
+        docs.len(),
+        rayon::current_num_threads()
+    );
+    let sample: Vec<Document> = docs.iter().take(200).cloned().collect();
+    let sample_bytes: usize = sample.iter().map(|d| d.text.len()).sum();
+    let mut g = c.benchmark_group("extract");
+    g.throughput(Throughput::Bytes(sample_bytes as u64));
+    g.sample_size(10);
+    g.bench_function("one_thread", |b| b.iter(|| sample.iter().map(|d| ex.extract(d).len()).sum::<usize>()));
+    g.bench_function("all_cores", |b| b.iter(|| sample.par_iter().map(|d| ex.extract(d).len()).sum::<usize>()));
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

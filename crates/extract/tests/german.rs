@@ -1,0 +1,155 @@
+//! Extraction on German sentences written for these tests.
+
+use claimgraph_extract::Extractor;
+use claimgraph_model::{Claim, ClaimType, Document};
+
+fn extract(text: &str) -> Vec<Claim> {
+    let doc = Document {
+        id: "t.txt".into(),
+        text: text.into(),
+        // a Wednesday
+        date: "2023-05-17".parse().ok(),
+        ..Document::default()
+    };
+    Extractor::default().extract(&doc)
+}
+
+fn one(text: &str) -> Claim {
+    let claims = extract(text);
+    assert_eq!(claims.len(), 1, "{claims:#?}");
+    claims.into_iter().next().expect("one claim")
+}
+
+#[test]
+fn direct_quote_with_inverted_cue() {
+    let c = one("Die Kommission tagte lange. „Wir werden die Regeln ändern“, sagte Gesundheitsministerin Klara Brandt.");
+    assert_eq!(c.speaker, "Klara Brandt");
+    assert_eq!(c.content, "Wir werden die Regeln ändern");
+    assert!(c.direct);
+    assert_eq!(c.cue, "sagte");
+    assert_eq!(c.claim_type, ClaimType::Statement);
+}
+
+#[test]
+fn quote_split_by_its_cue_is_one_record() {
+    let c = one("„Das Angebot liegt auf dem Tisch“, sagte Jens Adler, „und es bleibt dort.“");
+    assert_eq!(c.content, "Das Angebot liegt auf dem Tisch ... und es bleibt dort.");
+    assert_eq!(c.content_spans.len(), 2);
+}
+
+#[test]
+fn colon_introduces_a_quote() {
+    let c = one("Der Bürgermeister Peter Hollmann erklärte am Montag: »Die Brücke wird gesperrt.«");
+    assert_eq!(c.speaker, "Peter Hollmann");
+    assert_eq!(c.content, "Die Brücke wird gesperrt.");
+    assert_eq!(c.date.map(|d| d.to_string()).as_deref(), Some("2023-05-15"));
+}
+
+#[test]
+fn konjunktiv_clause_without_dass_and_pronoun() {
+    let text = "Finanzminister Otto Krämer äußerte sich am Abend. Die Schulden seien tragbar, sagte er.";
+    let c = one(text);
+    assert_eq!(c.speaker, "Otto Krämer");
+    assert_eq!(c.content, "Die Schulden seien tragbar");
+    assert!(!c.direct);
+}
+
+#[test]
+fn separable_verb_with_particle_at_the_end() {
+    let c = one("Die Stadtwerke kündigten am Dienstag höhere Preise für Fernwärme an.");
+    assert_eq!(c.cue, "kündigten ... an");
+    assert_eq!(c.claim_type, ClaimType::Announce);
+    assert_eq!(c.content, "höhere Preise für Fernwärme");
+    assert_eq!(c.date.map(|d| d.to_string()).as_deref(), Some("2023-05-16"));
+}
+
+#[test]
+fn demand_with_addressee_and_infinitive() {
+    let c = one("Die Nato forderte Russland auf, die Manöver sofort zu beenden.");
+    assert_eq!(c.speaker, "Nato");
+    assert_eq!(c.speaker_wikidata.as_deref(), Some("Q7184"));
+    assert_eq!(c.addressee.as_deref(), Some("Russland"));
+    assert_eq!(c.claim_type, ClaimType::Demand);
+    assert_eq!(c.content, "die Manöver sofort zu beenden");
+}
+
+#[test]
+fn metonym_resolves_to_the_country() {
+    let c = one("Moskau verlangt verbindliche Zusagen der Nachbarn.");
+    assert_eq!(c.speaker, "Russland");
+    assert_eq!(c.claim_type, ClaimType::Demand);
+    let c = one("Die russische Regierung warnte vor neuen Sanktionen.");
+    assert_eq!(c.speaker, "Russland");
+    assert_eq!(c.claim_type, ClaimType::Warn);
+}
+
+#[test]
+fn joint_speakers_give_one_record_each() {
+    let claims = extract("Sowohl Frankreich als auch Polen erklärten, dass sie den Plan unterstützen.");
+    let speakers: Vec<&str> = claims.iter().map(|c| c.speaker.as_str()).collect();
+    assert_eq!(speakers, vec!["Frankreich", "Polen"]);
+    assert!(claims.iter().all(|c| c.content == "sie den Plan unterstützen"));
+}
+
+#[test]
+fn role_noun_and_surname_resolve_to_the_full_name() {
+    let text = "Umweltministerin Lea Baumgart besuchte die Küste. Baumgart betonte, der Deich sei sicher. \
+                Die Umweltministerin kündigte an, weitere Mittel bereitzustellen.";
+    let claims = extract(text);
+    assert_eq!(claims.len(), 2, "{claims:#?}");
+    assert!(claims.iter().all(|c| c.speaker == "Lea Baumgart"));
+    // the mention points at the local words
+    let m = claims[1].speaker_mention.expect("mention");
+    let local: String = text.chars().skip(m.start).take(m.end - m.start).collect();
+    assert_eq!(local, "Die Umweltministerin");
+}
+
+#[test]
+fn reported_speech_continues_in_konjunktiv() {
+    let text = "Der Trainer Max Lorenz sagte, die Mannschaft sei gut vorbereitet. Man habe hart gearbeitet. \
+                Das Stadion ist ausverkauft.";
+    let claims = extract(text);
+    assert_eq!(claims.len(), 2, "{claims:#?}");
+    assert_eq!(claims[1].content, "Man habe hart gearbeitet");
+    assert_eq!(claims[1].cue, "sagte");
+    assert_eq!(claims[1].speaker, "Max Lorenz");
+}
+
+#[test]
+fn nominal_cues_laut_and_zufolge() {
+    let c = one("Laut der Polizei wurden drei Menschen leicht verletzt.");
+    assert_eq!(c.cue, "Laut");
+    assert_eq!(c.content, "wurden drei Menschen leicht verletzt");
+    let c = one("Dem Sprecher der Feuerwehr zufolge war der Brand schnell gelöscht.");
+    assert_eq!(c.content, "war der Brand schnell gelöscht");
+}
+
+#[test]
+fn scare_quotes_and_narrative_are_not_claims() {
+    assert!(extract("Die Partei warb mit dem Slogan „Zukunft jetzt“ um Stimmen.").is_empty());
+    assert!(extract("Der Minister besuchte am Freitag die Werft in Kiel.").is_empty());
+}
+
+#[test]
+fn captions_and_credits_give_nothing() {
+    let text = "Karl Winter sagte, es gehe voran Foto: Agentur/Max Muster\nQuelle: Agentur\n";
+    assert!(extract(text).is_empty());
+}
+
+#[test]
+fn deny_and_reject_are_told_apart() {
+    let c = one("Der Konzern wies die Vorwürfe der Umweltverbände zurück.");
+    assert_eq!(c.claim_type, ClaimType::Deny);
+    let c = one("Die Regierung in Rom wies die Forderung nach Neuwahlen zurück.");
+    assert_eq!(c.claim_type, ClaimType::Reject);
+    assert_eq!(c.speaker, "Italien");
+}
+
+#[test]
+fn offsets_are_code_points() {
+    let text = "„Öl wird knapp“, sagte Jana Pötter.";
+    let c = one(text);
+    let s = c.content_spans[0];
+    let got: String = text.chars().skip(s.start).take(s.end - s.start).collect();
+    assert_eq!(got, "Öl wird knapp");
+}
