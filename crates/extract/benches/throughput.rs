@@ -36,14 +36,15 @@ fn generated_article(n: usize) -> String {
 }
 
 fn corpus(megabytes: usize) -> Vec<Document> {
-    let mut samples: Vec<String> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/samples"))
-        .into_iter()
-        .flatten()
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .filter_map(|p| std::fs::read_to_string(p).ok())
-        .collect();
+    let mut samples: Vec<String> =
+        std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/samples"))
+            .into_iter()
+            .flatten()
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .filter_map(|p| std::fs::read_to_string(p).ok())
+            .collect();
     if samples.is_empty() {
         samples = (0..20).map(generated_article).collect();
     }
@@ -66,7 +67,10 @@ fn corpus(megabytes: usize) -> Vec<Document> {
 }
 
 fn bench(c: &mut Criterion) {
-    let mb: usize = std::env::var("CLAIMGRAPH_BENCH_MB").ok().and_then(|v| v.parse().ok()).unwrap_or(4);
+    let mb: usize = std::env::var("CLAIMGRAPH_BENCH_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(4);
     let docs = corpus(mb);
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     let ex = Extractor::default();
@@ -88,8 +92,17 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("extract");
     g.throughput(Throughput::Bytes(sample_bytes as u64));
     g.sample_size(10);
-    g.bench_function("one_thread", |b| b.iter(|| sample.iter().map(|d| ex.extract(d).len()).sum::<usize>()));
-    g.bench_function("all_cores", |b| b.iter(|| sample.par_iter().map(|d| ex.extract(d).len()).sum::<usize>()));
+    g.bench_function("one_thread", |b| {
+        b.iter(|| sample.iter().map(|d| ex.extract(d).len()).sum::<usize>())
+    });
+    g.bench_function("all_cores", |b| {
+        b.iter(|| {
+            sample
+                .par_iter()
+                .map(|d| ex.extract(d).len())
+                .sum::<usize>()
+        })
+    });
     g.finish();
 }
 

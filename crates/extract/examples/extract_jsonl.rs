@@ -11,9 +11,15 @@ use std::io::Write;
 use std::path::Path;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let arg = std::env::args().nth(1).ok_or("usage: extract_jsonl DIR|FILE.jsonl")?;
+    let arg = std::env::args()
+        .nth(1)
+        .ok_or("usage: extract_jsonl DIR|FILE.jsonl")?;
     let path = Path::new(&arg);
-    let docs = if path.is_dir() { read_dir(path)? } else { read_jsonl(path)? };
+    let docs = if path.is_dir() {
+        read_dir(path)?
+    } else {
+        read_jsonl(path)?
+    };
     let extractor = Extractor::default();
     let claims: Vec<_> = docs.par_iter().map(|d| extractor.extract(d)).collect();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
@@ -34,10 +40,19 @@ fn read_dir(dir: &Path) -> Result<Vec<Document>, Box<dyn std::error::Error>> {
         }
     }
     let mut docs = Vec::new();
-    let mut entries: Vec<_> = std::fs::read_dir(dir)?.filter_map(Result::ok).map(|e| e.path()).collect();
+    let mut entries: Vec<_> = std::fs::read_dir(dir)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .collect();
     entries.sort();
-    for p in entries.into_iter().filter(|p| p.extension().is_some_and(|e| e == "txt")) {
-        let id = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    for p in entries
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+    {
+        let id = p
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         docs.push(Document {
             text: std::fs::read_to_string(&p)?,
             date: dates.get(&id).copied().flatten(),
@@ -50,7 +65,10 @@ fn read_dir(dir: &Path) -> Result<Vec<Document>, Box<dyn std::error::Error>> {
 
 fn read_jsonl(path: &Path) -> Result<Vec<Document>, Box<dyn std::error::Error>> {
     let mut docs = Vec::new();
-    for line in std::fs::read_to_string(path)?.lines().filter(|l| !l.trim().is_empty()) {
+    for line in std::fs::read_to_string(path)?
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+    {
         let v: serde_json::Value = serde_json::from_str(line)?;
         docs.push(Document {
             id: v["id"].as_str().unwrap_or_default().to_string(),

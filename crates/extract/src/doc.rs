@@ -53,15 +53,63 @@ pub(crate) fn is_determiner(w: &str) -> bool {
 }
 
 /// Name particles inside a person's name (`Ursula von der Leyen`).
-const NAME_PARTICLES: &[&str] = &["von", "van", "de", "der", "den", "al", "bin", "da", "di", "del", "la", "le", "zu"];
+const NAME_PARTICLES: &[&str] = &[
+    "von", "van", "de", "der", "den", "al", "bin", "da", "di", "del", "la", "le", "zu",
+];
 
 /// Capitalised words that never belong to a name after a role or first name.
 const NOT_NAMES: &[&str] = &[
-    "Der", "Die", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Am", "Im", "In", "Bei", "Nach", "Vor",
-    "Auf", "Mit", "Zu", "Für", "Und", "Oder", "Aber", "Doch", "Er", "Sie", "Es", "Wir", "Ich",
-    "Man", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag",
-    "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
-    "Oktober", "November", "Dezember", "Twitter", "Facebook", "Instagram", "Telegram",
+    "Der",
+    "Die",
+    "Das",
+    "Den",
+    "Dem",
+    "Des",
+    "Ein",
+    "Eine",
+    "Am",
+    "Im",
+    "In",
+    "Bei",
+    "Nach",
+    "Vor",
+    "Auf",
+    "Mit",
+    "Zu",
+    "Für",
+    "Und",
+    "Oder",
+    "Aber",
+    "Doch",
+    "Er",
+    "Sie",
+    "Es",
+    "Wir",
+    "Ich",
+    "Man",
+    "Montag",
+    "Dienstag",
+    "Mittwoch",
+    "Donnerstag",
+    "Freitag",
+    "Samstag",
+    "Sonntag",
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+    "Twitter",
+    "Facebook",
+    "Instagram",
+    "Telegram",
 ];
 
 impl<'a> Prepared<'a> {
@@ -195,13 +243,9 @@ impl<'a> Prepared<'a> {
             if n == 1 && !is_capitalized(first) {
                 continue;
             }
-            if !is_capitalized(self.word(j)) && self.word(j) != "in" {
-                if n > 1 && !first.chars().next().is_some_and(char::is_lowercase) {
-                    // keep scanning only through lower-case words inside an alias
-                }
-            }
             if let Some(&a) = lex.actor_aliases.get(key.as_str()) {
-                if is_capitalized(self.word(j)) || self.word(j).chars().all(|c| !c.is_alphabetic()) {
+                if is_capitalized(self.word(j)) || self.word(j).chars().all(|c| !c.is_alphabetic())
+                {
                     best = Some((n, a));
                 }
             }
@@ -211,7 +255,11 @@ impl<'a> Prepared<'a> {
 
     fn entity_for_actor(&mut self, lex: &Lexicon, actor: usize) -> usize {
         let a = &lex.actors[actor];
-        if let Some(i) = self.entities.iter().position(|e| e.name == a.name && e.surname.is_none()) {
+        if let Some(i) = self
+            .entities
+            .iter()
+            .position(|e| e.name == a.name && e.surname.is_none())
+        {
             return i;
         }
         self.entities.push(Entity {
@@ -234,7 +282,12 @@ impl<'a> Prepared<'a> {
                 break;
             }
             let w = self.word(j);
-            if NAME_PARTICLES.contains(&w) && j + 1 < self.toks.len() && is_capitalized(self.word(j + 1)) && names > 0 && j + 1 != from {
+            if NAME_PARTICLES.contains(&w)
+                && j + 1 < self.toks.len()
+                && is_capitalized(self.word(j + 1))
+                && names > 0
+                && j + 1 != from
+            {
                 // "von der Leyen": only when another capitalised word follows
                 let next = j + 1;
                 if NAME_PARTICLES.contains(&self.word(next)) || is_capitalized(self.word(next)) {
@@ -315,7 +368,13 @@ impl<'a> Prepared<'a> {
 
     /// The most recent entity that carried this role (same word, else same head).
     fn resolve_role(&self, role: &str, qualifier: &str) -> Option<usize> {
-        let head = |r: &str| r.rsplit('-').next().unwrap_or(r).trim_end_matches("in").to_string();
+        let head = |r: &str| {
+            r.rsplit('-')
+                .next()
+                .unwrap_or(r)
+                .trim_end_matches("in")
+                .to_string()
+        };
         let h = head(role);
         let mut best: Option<(u8, usize)> = None;
         for m in self.mentions.iter().rev() {
@@ -349,7 +408,11 @@ impl<'a> Prepared<'a> {
         let name = self.slice(a, b).to_string();
         let surname = self.word(b - 1).to_string();
         let n_tokens = b - a;
-        let e = match self.entities.iter().position(|e| e.surname.as_deref() == Some(surname.as_str())) {
+        let e = match self
+            .entities
+            .iter()
+            .position(|e| e.surname.as_deref() == Some(surname.as_str()))
+        {
             Some(e) => {
                 let ent = &mut self.entities[e];
                 if n_tokens > ent.name.split_whitespace().count() {
@@ -380,11 +443,9 @@ impl<'a> Prepared<'a> {
             .or_else(|| w.strip_suffix("'s"))
             .or_else(|| w.strip_suffix('s'))
             .unwrap_or(w);
-        self.entities.iter().position(|e| {
-            e.surname
-                .as_deref()
-                .is_some_and(|s| s == w || s == bare)
-        })
+        self.entities
+            .iter()
+            .position(|e| e.surname.as_deref().is_some_and(|s| s == w || s == bare))
     }
 
     fn add_mention(&mut self, start: usize, end: usize, entity: usize, role_only: bool) {

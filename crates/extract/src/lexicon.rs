@@ -159,8 +159,7 @@ impl Lexicon {
                 }
                 _ => {
                     return Err(err(
-                        "entry before any section ([cues], [actors], [roles], [firstnames])"
-                            .into(),
+                        "entry before any section ([cues], [actors], [roles], [firstnames])".into(),
                     ))
                 }
             }
@@ -184,10 +183,7 @@ impl Lexicon {
         let Some(verb) = words.pop() else {
             return Err(format!("no verb in lemma {lemma:?}"));
         };
-        let requires: Vec<String> = words
-            .iter()
-            .map(|w| w.to_lowercase())
-            .collect();
+        let requires: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
         let (particle, base) = match verb.split_once('|') {
             Some((p, b)) => (Some(p.to_lowercase()), b),
             None => (None, verb),
@@ -265,7 +261,9 @@ impl Lexicon {
 
     fn add_actor(&mut self, fields: &[&str]) -> Result<(), String> {
         let [kind, name, rest @ ..] = fields else {
-            return Err("an actor needs KIND<TAB>NAME[<TAB>WIKIDATA][<TAB>ALIASES][<TAB>ADJECTIVE]".into());
+            return Err(
+                "an actor needs KIND<TAB>NAME[<TAB>WIKIDATA][<TAB>ALIASES][<TAB>ADJECTIVE]".into(),
+            );
         };
         let kind: ActorKind = kind.parse()?;
         let wikidata = rest
@@ -285,7 +283,12 @@ impl Lexicon {
         });
         let mut aliases: Vec<String> = vec![name.to_string()];
         if let Some(a) = rest.get(1).filter(|a| **a != "-") {
-            aliases.extend(a.split('|').map(str::trim).filter(|s| !s.is_empty()).map(String::from));
+            aliases.extend(
+                a.split('|')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(String::from),
+            );
         }
         if kind == ActorKind::Country {
             // "die Regierung in Rom": a seat of government named after "Regierung in"
@@ -381,7 +384,10 @@ fn is_participle(form: &str, base: &str) -> bool {
     }
 }
 
-const INSEPARABLE: &[&str] = &["be", "er", "ver", "zer", "ent", "emp", "ge", "miss", "hinter", "wider", "über", "unter", "wieder"];
+const INSEPARABLE: &[&str] = &[
+    "be", "er", "ver", "zer", "ent", "emp", "ge", "miss", "hinter", "wider", "über", "unter",
+    "wieder",
+];
 
 /// The forms of a regular (weak) verb: present, past, Konjunktiv I, participle.
 pub(crate) fn weak_forms(infinitive: &str) -> Vec<String> {
@@ -394,7 +400,12 @@ pub(crate) fn weak_forms(infinitive: &str) -> Vec<String> {
     let eln_ern = !inf.ends_with("en");
     // "antworten", "rechnen": an e before t
     let e = if !eln_ern
-        && (stem.ends_with('t') || stem.ends_with('d') || stem.ends_with("chn") || stem.ends_with("ffn") || stem.ends_with("gn") && !stem.ends_with("ign") || stem.ends_with("tm"))
+        && (stem.ends_with('t')
+            || stem.ends_with('d')
+            || stem.ends_with("chn")
+            || stem.ends_with("ffn")
+            || stem.ends_with("gn") && !stem.ends_with("ign")
+            || stem.ends_with("tm"))
     {
         "e"
     } else {
@@ -407,7 +418,10 @@ pub(crate) fn weak_forms(infinitive: &str) -> Vec<String> {
     forms.push(format!("{stem}{e}ten"));
     forms.push(format!("{stem}e"));
     forms.push(inf.clone());
-    let no_ge = inf.ends_with("ieren") || INSEPARABLE.iter().any(|p| inf.starts_with(p) && inf.len() > p.len() + 4);
+    let no_ge = inf.ends_with("ieren")
+        || INSEPARABLE
+            .iter()
+            .any(|p| inf.starts_with(p) && inf.len() > p.len() + 4);
     if no_ge {
         forms.push(format!("{stem}{e}t"));
     } else {
@@ -442,7 +456,9 @@ pub(crate) fn push_norm(out: &mut String, word: &str) {
     }
     let w = &out[start..];
     let n = w.chars().count();
-    let cut = if n > 5 && (w.ends_with("es") || w.ends_with("en") || w.ends_with("em") || w.ends_with("er")) {
+    let cut = if n > 5
+        && (w.ends_with("es") || w.ends_with("en") || w.ends_with("em") || w.ends_with("er"))
+    {
         2
     } else if n > 4 && (w.ends_with('e') || w.ends_with('s')) && !w.ends_with("ss") {
         1
@@ -460,7 +476,12 @@ mod tests {
     #[test]
     fn builtin_lexicon_loads_without_errors() {
         let mut lex = Lexicon::default();
-        for (t, o) in [(CUES, "cues"), (ACTORS, "actors"), (ROLES, "roles"), (FIRST_NAMES, "names")] {
+        for (t, o) in [
+            (CUES, "cues"),
+            (ACTORS, "actors"),
+            (ROLES, "roles"),
+            (FIRST_NAMES, "names"),
+        ] {
             lex.extend_from_str(t, o).expect("built-in lexicon parses");
         }
         assert!(lex.cue_forms.len() > 400, "{}", lex.cue_forms.len());
@@ -481,14 +502,22 @@ mod tests {
         let lex = Lexicon::german();
         let split = lex.cue_forms("kündigte");
         assert!(split.iter().any(|&(_, u)| u == FormUse::Split));
-        assert!(lex.cue_forms("angekündigt").iter().any(|&(_, u)| u == FormUse::NonFinite));
-        assert!(lex.cue_forms("zurückgewiesen").iter().any(|&(_, u)| u == FormUse::NonFinite));
+        assert!(lex
+            .cue_forms("angekündigt")
+            .iter()
+            .any(|&(_, u)| u == FormUse::NonFinite));
+        assert!(lex
+            .cue_forms("zurückgewiesen")
+            .iter()
+            .any(|&(_, u)| u == FormUse::NonFinite));
     }
 
     #[test]
     fn aliases_match_across_inflection() {
         let lex = Lexicon::german();
-        let id = lex.actor_aliases.get(&alias_key("der russischen Regierung".trim_start_matches("der ")));
+        let id = lex.actor_aliases.get(&alias_key(
+            "der russischen Regierung".trim_start_matches("der "),
+        ));
         assert_eq!(id.map(|&i| lex.actors[i].name.as_str()), Some("Russland"));
         let id = lex.actor_aliases.get(&alias_key("Moskaus"));
         assert_eq!(id.map(|&i| lex.actors[i].name.as_str()), Some("Russland"));

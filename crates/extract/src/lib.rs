@@ -56,7 +56,10 @@ impl Default for Extractor {
 
 /// The text of a span with every quotation mark removed and spaces tidied.
 pub fn strip_quotes(s: &str) -> String {
-    let no_marks: String = s.chars().filter(|&c| !is_quote_char(c) || c == '\'' ).collect();
+    let no_marks: String = s
+        .chars()
+        .filter(|&c| !is_quote_char(c) || c == '\'')
+        .collect();
     no_marks.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -102,7 +105,11 @@ fn to_claim(p: &Prepared, doc: &Document, f: &Found) -> Option<Claim> {
     let sentence = p.text.get(first.start..last.end).unwrap_or("").to_string();
     let in_quotes = spans
         .iter()
-        .map(|&(a, b)| (a..b).filter(|&j| p.is_word(j) && p.quotes.inside(j)).count())
+        .map(|&(a, b)| {
+            (a..b)
+                .filter(|&j| p.is_word(j) && p.quotes.inside(j))
+                .count()
+        })
         .sum::<usize>();
     let words = spans
         .iter()
@@ -129,7 +136,12 @@ fn to_claim(p: &Prepared, doc: &Document, f: &Found) -> Option<Claim> {
 
 /// The date said: a time expression of the cue's sentence outside the
 /// content, resolved against the article date; else the article date.
-fn date_said(p: &Prepared, article: Option<DateValue>, f: &Found, content: &[(usize, usize)]) -> Option<DateValue> {
+fn date_said(
+    p: &Prepared,
+    article: Option<DateValue>,
+    f: &Found,
+    content: &[(usize, usize)],
+) -> Option<DateValue> {
     let article = article?;
     let s = p.sents[f.date_sentence];
     let times = find_times(p.text, &p.toks, s.tok_start, s.tok_end);
@@ -137,7 +149,9 @@ fn date_said(p: &Prepared, article: Option<DateValue>, f: &Found, content: &[(us
         .iter()
         .filter(|t| {
             !p.quotes.inside(t.tok_start)
-                && !content.iter().any(|&(a, b)| t.tok_start >= a && t.tok_start < b)
+                && !content
+                    .iter()
+                    .any(|&(a, b)| t.tok_start >= a && t.tok_start < b)
         })
         .find_map(|t| t.kind.resolve(article))
         .or(Some(article))

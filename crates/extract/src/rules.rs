@@ -40,23 +40,101 @@ const SUBORDINATORS: &[&str] = &[
     "obwohl", "falls", "sobald", "bevor", "indem", "womit", "wobei", "worauf", "wogegen",
 ];
 
-const RELATIVES: &[&str] = &["der", "die", "das", "den", "dem", "denen", "deren", "dessen", "welche", "welcher"];
+const RELATIVES: &[&str] = &[
+    "der", "die", "das", "den", "dem", "denen", "deren", "dessen", "welche", "welcher",
+];
 
 const LEADING_ADVERBS: &[&str] = &[
-    "und", "aber", "doch", "denn", "zudem", "auch", "so", "dabei", "daraufhin", "jedoch",
-    "außerdem", "inzwischen", "nun", "bereits", "schon", "dann", "zuvor", "gleichzeitig",
-    "unterdessen", "später", "allerdings", "zugleich", "ebenfalls", "selbst", "sogar", "derweil",
-    "indes", "hingegen", "dagegen", "zuletzt", "erneut", "ferner", "darüber", "hinaus", "damals",
+    "und",
+    "aber",
+    "doch",
+    "denn",
+    "zudem",
+    "auch",
+    "so",
+    "dabei",
+    "daraufhin",
+    "jedoch",
+    "außerdem",
+    "inzwischen",
+    "nun",
+    "bereits",
+    "schon",
+    "dann",
+    "zuvor",
+    "gleichzeitig",
+    "unterdessen",
+    "später",
+    "allerdings",
+    "zugleich",
+    "ebenfalls",
+    "selbst",
+    "sogar",
+    "derweil",
+    "indes",
+    "hingegen",
+    "dagegen",
+    "zuletzt",
+    "erneut",
+    "ferner",
+    "darüber",
+    "hinaus",
+    "damals",
 ];
 
 /// Adverbs between a cue and its speaker or object that belong to neither.
 const ADVERBS: &[&str] = &[
-    "auch", "nun", "erneut", "noch", "bereits", "schon", "zudem", "außerdem", "dabei", "ebenfalls",
-    "jedoch", "aber", "zuvor", "deshalb", "gleichzeitig", "ausdrücklich", "nochmals", "wiederholt",
-    "eindringlich", "mehrfach", "dann", "sogar", "allerdings", "indes", "unterdessen", "zugleich",
-    "laut", "offenbar", "demnach", "daher", "heute", "gestern", "damals", "stets", "immer",
-    "wieder", "abermals", "explizit", "öffentlich", "unmissverständlich", "deutlich", "klar",
-    "inzwischen", "später", "ferner", "weiter", "weiterhin", "bisher", "vorher", "nachher", "zuletzt",
+    "auch",
+    "nun",
+    "erneut",
+    "noch",
+    "bereits",
+    "schon",
+    "zudem",
+    "außerdem",
+    "dabei",
+    "ebenfalls",
+    "jedoch",
+    "aber",
+    "zuvor",
+    "deshalb",
+    "gleichzeitig",
+    "ausdrücklich",
+    "nochmals",
+    "wiederholt",
+    "eindringlich",
+    "mehrfach",
+    "dann",
+    "sogar",
+    "allerdings",
+    "indes",
+    "unterdessen",
+    "zugleich",
+    "laut",
+    "offenbar",
+    "demnach",
+    "daher",
+    "heute",
+    "gestern",
+    "damals",
+    "stets",
+    "immer",
+    "wieder",
+    "abermals",
+    "explizit",
+    "öffentlich",
+    "unmissverständlich",
+    "deutlich",
+    "klar",
+    "inzwischen",
+    "später",
+    "ferner",
+    "weiter",
+    "weiterhin",
+    "bisher",
+    "vorher",
+    "nachher",
+    "zuletzt",
 ];
 
 const AUXILIARIES: &[&str] = &[
@@ -67,39 +145,228 @@ const AUXILIARIES: &[&str] = &[
 ];
 
 const KONJUNKTIV: &[&str] = &[
-    "sei", "seien", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe", "möge", "gebe",
-    "gehe", "stehe", "liege", "komme", "bleibe", "handle", "handele", "wisse", "sehe", "lasse",
-    "gelte", "brauche", "fehle", "trage", "halte", "finde", "zeige", "führe", "bedeute", "gehöre",
-    "drohe", "bestehe", "erfolge", "befinde", "diene", "plane", "verfüge", "arbeite", "lebe",
-    "unterstütze", "erwarte", "hoffe", "biete", "setze", "nehme", "mache", "lehne", "fordere",
-    "wachse", "sinke", "steige", "beginne", "erhalte", "benötige", "suche", "kenne", "wünsche",
-    "glaube", "denke", "meine", "versuche", "lägen", "hätten", "wären", "würden", "hätte", "wäre",
-    "würde", "könnten", "müssten", "sollten", "könnte", "müsste", "sollte", "gäbe", "stünde",
-    "bedrohe", "überfalle", "beabsichtige", "erfordere", "gewährleiste", "hege", "verstoße",
-    "entspreche", "betrage", "reiche", "spiele", "stelle", "treffe", "verhandle", "wolle",
+    "sei",
+    "seien",
+    "habe",
+    "werde",
+    "könne",
+    "müsse",
+    "solle",
+    "wolle",
+    "dürfe",
+    "möge",
+    "gebe",
+    "gehe",
+    "stehe",
+    "liege",
+    "komme",
+    "bleibe",
+    "handle",
+    "handele",
+    "wisse",
+    "sehe",
+    "lasse",
+    "gelte",
+    "brauche",
+    "fehle",
+    "trage",
+    "halte",
+    "finde",
+    "zeige",
+    "führe",
+    "bedeute",
+    "gehöre",
+    "drohe",
+    "bestehe",
+    "erfolge",
+    "befinde",
+    "diene",
+    "plane",
+    "verfüge",
+    "arbeite",
+    "lebe",
+    "unterstütze",
+    "erwarte",
+    "hoffe",
+    "biete",
+    "setze",
+    "nehme",
+    "mache",
+    "lehne",
+    "fordere",
+    "wachse",
+    "sinke",
+    "steige",
+    "beginne",
+    "erhalte",
+    "benötige",
+    "suche",
+    "kenne",
+    "wünsche",
+    "glaube",
+    "denke",
+    "meine",
+    "versuche",
+    "lägen",
+    "hätten",
+    "wären",
+    "würden",
+    "hätte",
+    "wäre",
+    "würde",
+    "könnten",
+    "müssten",
+    "sollten",
+    "könnte",
+    "müsste",
+    "sollte",
+    "gäbe",
+    "stünde",
+    "bedrohe",
+    "überfalle",
+    "beabsichtige",
+    "erfordere",
+    "gewährleiste",
+    "hege",
+    "verstoße",
+    "entspreche",
+    "betrage",
+    "reiche",
+    "spiele",
+    "stelle",
+    "treffe",
+    "verhandle",
+    "wolle",
 ];
 
 const PRONOUNS_SG: &[&str] = &["er", "sie", "Er", "Sie"];
 
 /// Nouns of information sources: `nach Angaben`, `Berichten zufolge`.
 const SOURCE_NOUNS: &[&str] = &[
-    "angaben", "informationen", "berichten", "bericht", "erkenntnissen", "aussage", "aussagen",
-    "ansicht", "auffassung", "einschätzung", "meinung", "darstellung", "worten", "schätzungen",
-    "ermittlungen", "untersuchungen", "recherchen", "meldungen", "sicht", "überzeugung",
-    "einschätzungen", "prognosen", "prognose", "umfrage", "studie", "mitteilung", "auskunft",
+    "angaben",
+    "informationen",
+    "berichten",
+    "bericht",
+    "erkenntnissen",
+    "aussage",
+    "aussagen",
+    "ansicht",
+    "auffassung",
+    "einschätzung",
+    "meinung",
+    "darstellung",
+    "worten",
+    "schätzungen",
+    "ermittlungen",
+    "untersuchungen",
+    "recherchen",
+    "meldungen",
+    "sicht",
+    "überzeugung",
+    "einschätzungen",
+    "prognosen",
+    "prognose",
+    "umfrage",
+    "studie",
+    "mitteilung",
+    "auskunft",
 ];
 
 /// Capitalised words that start a sentence but never a speaker's noun phrase.
 const NOT_SUBJECTS: &[&str] = &[
-    "Es", "Das", "Dies", "Dieses", "Man", "Wir", "Ich", "Ihr", "Heute", "Gestern", "Morgen",
-    "Am", "Im", "In", "Nach", "Vor", "Bei", "Mit", "Für", "Auf", "Aus", "Von", "Zum", "Zur",
-    "Seit", "Gegen", "Um", "Über", "Unter", "Durch", "Ohne", "Trotz", "Wegen", "Laut", "Demnach",
-    "Dort", "Hier", "Jetzt", "Damit", "Daher", "Deshalb", "Dabei", "Danach", "Darauf", "Zuvor",
-    "Bereits", "Schon", "Noch", "Nur", "Auch", "Zudem", "Außerdem", "Allerdings", "Jedoch",
-    "Doch", "Aber", "Und", "Oder", "Wie", "Was", "Wer", "Wo", "Warum", "Ob", "Als", "Wenn",
-    "Sowohl", "Weder", "Nicht", "Kein", "Keine", "Alle", "Viele", "Einige", "Beide", "Mehrere",
-    "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag",
-    "Ihnen", "Ihm", "Ihn", "Sich", "Erst", "Zeitgleich", "Ähnlich", "Anhand", "Neben", "Erstmals",
+    "Es",
+    "Das",
+    "Dies",
+    "Dieses",
+    "Man",
+    "Wir",
+    "Ich",
+    "Ihr",
+    "Heute",
+    "Gestern",
+    "Morgen",
+    "Am",
+    "Im",
+    "In",
+    "Nach",
+    "Vor",
+    "Bei",
+    "Mit",
+    "Für",
+    "Auf",
+    "Aus",
+    "Von",
+    "Zum",
+    "Zur",
+    "Seit",
+    "Gegen",
+    "Um",
+    "Über",
+    "Unter",
+    "Durch",
+    "Ohne",
+    "Trotz",
+    "Wegen",
+    "Laut",
+    "Demnach",
+    "Dort",
+    "Hier",
+    "Jetzt",
+    "Damit",
+    "Daher",
+    "Deshalb",
+    "Dabei",
+    "Danach",
+    "Darauf",
+    "Zuvor",
+    "Bereits",
+    "Schon",
+    "Noch",
+    "Nur",
+    "Auch",
+    "Zudem",
+    "Außerdem",
+    "Allerdings",
+    "Jedoch",
+    "Doch",
+    "Aber",
+    "Und",
+    "Oder",
+    "Wie",
+    "Was",
+    "Wer",
+    "Wo",
+    "Warum",
+    "Ob",
+    "Als",
+    "Wenn",
+    "Sowohl",
+    "Weder",
+    "Nicht",
+    "Kein",
+    "Keine",
+    "Alle",
+    "Viele",
+    "Einige",
+    "Beide",
+    "Mehrere",
+    "Montag",
+    "Dienstag",
+    "Mittwoch",
+    "Donnerstag",
+    "Freitag",
+    "Samstag",
+    "Sonntag",
+    "Ihnen",
+    "Ihm",
+    "Ihn",
+    "Sich",
+    "Erst",
+    "Zeitgleich",
+    "Ähnlich",
+    "Anhand",
+    "Neben",
+    "Erstmals",
 ];
 
 fn strip_quotes_str(s: &str) -> String {
@@ -108,12 +375,20 @@ fn strip_quotes_str(s: &str) -> String {
 
 fn is_sep(p: &Prepared, i: usize) -> bool {
     let t = &p.toks[i];
-    t.kind == TokenKind::Punct && matches!(p.word(i), "," | ";" | ":" | "–" | "—" | "-" | "(" | ")" | "." | "!" | "?")
+    t.kind == TokenKind::Punct
+        && matches!(
+            p.word(i),
+            "," | ";" | ":" | "–" | "—" | "-" | "(" | ")" | "." | "!" | "?"
+        )
 }
 
 fn lower_in(w: &str, list: &[&str]) -> bool {
-    list.iter().any(|x| x.eq_ignore_ascii_case(w) || *x == w.to_lowercase())
+    list.iter()
+        .any(|x| x.eq_ignore_ascii_case(w) || *x == w.to_lowercase())
 }
+
+/// Content token spans, base confidence, and the last sentence used.
+type Content = (Vec<(usize, usize)>, f32, usize);
 
 /// A cue occurrence with its clause.
 #[derive(Debug, Clone)]
@@ -174,10 +449,11 @@ impl<'a, 'l> Rules<'a, 'l> {
                 continue;
             }
             self.note_speakers(&found);
+            // the outermost report goes on: the claim with the widest content
             chain = found
                 .iter()
-                .rev()
-                .find(|f| f.speaker.kind == ActorKind::Person || f.confidence >= 0.5)
+                .filter(|f| f.speaker.kind == ActorKind::Person || f.confidence >= 0.5)
+                .max_by_key(|f| f.content.iter().map(|&(a, b)| b - a).sum::<usize>())
                 .map(|f| (f.clone(), 0));
             out.extend(found);
         }
@@ -185,7 +461,11 @@ impl<'a, 'l> Rules<'a, 'l> {
     }
 
     fn note_speakers(&mut self, found: &[Found]) {
-        if let Some(f) = found.iter().rev().find(|f| f.speaker.kind == ActorKind::Person) {
+        if let Some(f) = found
+            .iter()
+            .rev()
+            .find(|f| f.speaker.kind == ActorKind::Person)
+        {
             self.last_person = Some(f.speaker.clone());
         }
         let last = found.last().map(|f| f.sentences.0);
@@ -219,7 +499,10 @@ impl<'a, 'l> Rules<'a, 'l> {
         self.lenient = false;
         for f in nominal {
             // a nominal cue inside another claim's content is not annotated
-            let inside = f.cue.iter().any(|&(a, _)| covered.iter().any(|&(x, y)| a >= x && a < y));
+            let inside = f
+                .cue
+                .iter()
+                .any(|&(a, _)| covered.iter().any(|&(x, y)| a >= x && a < y));
             if !inside {
                 out.push(f);
             }
@@ -243,11 +526,17 @@ impl<'a, 'l> Rules<'a, 'l> {
             return None;
         }
         // "als erwartet", "wie angekündigt": comparisons, not speech acts
-        if i > s.tok_start && matches!(self.p.word(i - 1), "als" | "wie") && (i + 1 >= s.tok_end || is_sep(self.p, i + 1)) {
+        if i > s.tok_start
+            && matches!(self.p.word(i - 1), "als" | "wie")
+            && (i + 1 >= s.tok_end || is_sep(self.p, i + 1))
+        {
             return None;
         }
         // passive without an agent: "war nicht erwartet worden"
-        if matches!(self.p.word(i + 1), "worden" | "werden" | "wird" | "wurde" | "wurden") {
+        if matches!(
+            self.p.word(i + 1),
+            "worden" | "werden" | "wird" | "wurde" | "wurden"
+        ) {
             return None;
         }
         if i > s.tok_start && self.p.word(i - 1) == "zu" {
@@ -260,7 +549,8 @@ impl<'a, 'l> Rules<'a, 'l> {
             let mut score = 1u8;
             let mut particle = None;
             if use_ == FormUse::Split {
-                let Some(pt) = self.particle(i, clause, entry.particle.as_deref().unwrap_or("")) else {
+                let Some(pt) = self.particle(i, clause, entry.particle.as_deref().unwrap_or(""))
+                else {
                     continue;
                 };
                 particle = Some(pt);
@@ -356,7 +646,9 @@ impl<'a, 'l> Rules<'a, 'l> {
             (speakers, sp_range, inverted)
         };
         let addressee = self.addressee(cue, sp_range, inverted);
-        let Some((content, mut conf, last_sentence)) = self.content_of(si, cue, sp_range, inverted, addressee.as_ref().map(|a| a.1)) else {
+        let Some((content, mut conf, last_sentence)) =
+            self.content_of(si, cue, sp_range, inverted, addressee.as_ref().map(|a| a.1))
+        else {
             return Vec::new();
         };
         let mut cue_spans = vec![(cue.tok, cue.tok + 1)];
@@ -390,7 +682,7 @@ impl<'a, 'l> Rules<'a, 'l> {
     /// The finite verb of the cue's clause: the cue, or its auxiliary.
     fn finite_position(&self, cue: &Cue) -> usize {
         let (cs, _) = cue.clause;
-        if cue.use_ == FormUse::NonFinite || self.p.word(cue.tok).ends_with("en") && cue.use_ != FormUse::Split {
+        if cue.use_ != FormUse::Split {
             if let Some(aux) = (cs..cue.tok).find(|&j| lower_in(self.p.word(j), AUXILIARIES)) {
                 return aux;
             }
@@ -399,7 +691,12 @@ impl<'a, 'l> Rules<'a, 'l> {
     }
 
     /// The speakers of a verbal cue: (speakers, their tokens, inverted order?).
-    fn speakers_of(&mut self, cue: &Cue, finite: usize, s: &Sentence) -> Option<(Vec<Speaker>, (usize, usize), bool)> {
+    fn speakers_of(
+        &mut self,
+        cue: &Cue,
+        finite: usize,
+        s: &Sentence,
+    ) -> Option<(Vec<Speaker>, (usize, usize), bool)> {
         let (cs, ce) = cue.clause;
         let mut start = cs;
         while start < finite && lower_in(self.p.word(start), LEADING_ADVERBS) {
@@ -407,12 +704,21 @@ impl<'a, 'l> Rules<'a, 'l> {
         }
         let first = self.p.word(start).to_lowercase();
         let subordinate = SUBORDINATORS.contains(&first.as_str())
-            || (start > s.tok_start && start == cs && RELATIVES.contains(&first.as_str()) && self.p.word(start - 1) == ",");
+            || (start > s.tok_start
+                && start == cs
+                && RELATIVES.contains(&first.as_str())
+                && self.p.word(start - 1) == ",");
         if subordinate {
             if RELATIVES.contains(&first.as_str()) && !SUBORDINATORS.contains(&first.as_str()) {
                 // a relative clause: its subject may be the antecedent before the comma
                 if matches!(first.as_str(), "der" | "die") && start >= 2 {
-                    let m = self.p.mentions.iter().rev().find(|m| m.end == start - 1).copied();
+                    let m = self
+                        .p
+                        .mentions
+                        .iter()
+                        .rev()
+                        .find(|m| m.end == start - 1)
+                        .copied();
                     if let Some(m) = m {
                         let sp = self.speaker_of_entity(m.entity, (m.start, m.end), 1.0);
                         return Some((vec![sp], (m.start, m.end), false));
@@ -428,15 +734,27 @@ impl<'a, 'l> Rules<'a, 'l> {
             return self.np_at(j, cue.tok).map(|np| np_result(np, false));
         }
         // "…, der G7-Staaten und der EU hat die US-Regierung erklärt": a list goes on
-        let list_goes_on = start > cs && matches!(self.p.word(cs), "und" | "oder" | "sowie") && cs > s.tok_start && self.p.word(cs - 1) == ",";
+        let list_goes_on = start > cs
+            && matches!(self.p.word(cs), "und" | "oder" | "sowie")
+            && cs > s.tok_start
+            && self.p.word(cs - 1) == ",";
         if start < finite && !list_goes_on {
-            let accusative = matches!(first.as_str(), "den" | "einen" | "dem" | "einem" | "ihm" | "ihnen");
+            let accusative = matches!(
+                first.as_str(),
+                "den" | "einen" | "dem" | "einem" | "ihm" | "ihnen"
+            );
             if !accusative {
                 if let Some(np) = self.np_at(start, finite) {
                     let generic = np.0.iter().all(|s| s.entity.is_none());
-                    let after = if generic { self.np_at(finite + 1, ce) } else { None };
+                    let after = if generic {
+                        self.np_at(finite + 1, ce)
+                    } else {
+                        None
+                    };
                     match after {
-                        Some(a) if a.0.iter().any(|s| s.entity.is_some()) => return Some(np_result(a, true)),
+                        Some(a) if a.0.iter().any(|s| s.entity.is_some()) => {
+                            return Some(np_result(a, true))
+                        }
                         _ => return Some(np_result(np, false)),
                     }
                 }
@@ -546,7 +864,9 @@ impl<'a, 'l> Rules<'a, 'l> {
         // "ein Sprecher des Ministeriums": the organisation speaks
         if m.role_only {
             let head = self.p.word(m.start).to_lowercase();
-            let spokes = head.contains("sprecher") || head.starts_with("vertreter") || head.contains("kreise");
+            let spokes = head.contains("sprecher")
+                || head.starts_with("vertreter")
+                || head.contains("kreise");
             let g = self.p.word(end).to_lowercase();
             if spokes && matches!(g.as_str(), "des" | "der") {
                 if let Some(gm) = self.p.mention(end + 1).copied() {
@@ -591,7 +911,8 @@ impl<'a, 'l> Rules<'a, 'l> {
             j += 1;
         }
         let mut lower = 0;
-        while j < limit && lower < 4 && self.p.is_word(j) && !is_capitalized(self.p.word(j)) && det {
+        while j < limit && lower < 4 && self.p.is_word(j) && !is_capitalized(self.p.word(j)) && det
+        {
             if !self.lex.cue_forms(self.p.word(j)).is_empty() || lower_in(self.p.word(j), ADVERBS) {
                 return None;
             }
@@ -600,12 +921,22 @@ impl<'a, 'l> Rules<'a, 'l> {
         }
         let head = j;
         let mut caps = 0;
-        while j < limit && caps < 4 && self.p.is_word(j) && is_capitalized(self.p.word(j)) && self.p.toks[j].kind == TokenKind::Word {
+        while j < limit
+            && caps < 4
+            && self.p.is_word(j)
+            && is_capitalized(self.p.word(j))
+            && self.p.toks[j].kind == TokenKind::Word
+        {
             if caps > 0 && self.p.toks[j].breaks_before > 0 {
                 break;
             }
             let w = self.p.word(j);
-            if caps == 0 && !det && (NOT_SUBJECTS.contains(&w) || lower_in(w, LEADING_ADVERBS) || lower_in(w, SUBORDINATORS)) {
+            if caps == 0
+                && !det
+                && (NOT_SUBJECTS.contains(&w)
+                    || lower_in(w, LEADING_ADVERBS)
+                    || lower_in(w, SUBORDINATORS))
+            {
                 return None;
             }
             caps += 1;
@@ -614,8 +945,17 @@ impl<'a, 'l> Rules<'a, 'l> {
         if caps == 0 {
             return None;
         }
-        let sentence_initial = i == 0 || self.p.toks[i].breaks_before > 0 || matches!(self.p.word(i - 1), "." | "!" | "?" | "„" | "\"" | ":");
-        if !self.lenient && !det && caps == 1 && self.lex.role_kind(self.p.word(head)).is_none() && (sentence_initial || self.p.word(head).ends_with("en") || NOT_SUBJECTS.contains(&self.p.word(head))) {
+        let sentence_initial = i == 0
+            || self.p.toks[i].breaks_before > 0
+            || matches!(self.p.word(i - 1), "." | "!" | "?" | "„" | "\"" | ":");
+        if !self.lenient
+            && !det
+            && caps == 1
+            && self.lex.role_kind(self.p.word(head)).is_none()
+            && (sentence_initial
+                || self.p.word(head).ends_with("en")
+                || NOT_SUBJECTS.contains(&self.p.word(head)))
+        {
             return None;
         }
         // a genitive or "von" attribute: "der Sprecher der Polizei", "Angaben von n24"
@@ -682,20 +1022,42 @@ impl<'a, 'l> Rules<'a, 'l> {
         // plural "sie": the verb after it ends in -en ("Sie verlangen", "sagten sie")
         let plural = w.eq_ignore_ascii_case("sie")
             && (self.p.word(i + 1).ends_with("en") && !is_capitalized(self.p.word(i + 1))
-                || i > 0 && self.p.word(i - 1).ends_with("en") && !is_capitalized(self.p.word(i - 1)));
+                || i > 0
+                    && self.p.word(i - 1).ends_with("en")
+                    && !is_capitalized(self.p.word(i - 1)));
         if plural {
-            let m = self.p.mentions.iter().rev().filter(|m| m.start < i).find(|m| self.p.entities[m.entity].kind != ActorKind::Person)?;
+            let m = self
+                .p
+                .mentions
+                .iter()
+                .rev()
+                .filter(|m| m.start < i)
+                .find(|m| self.p.entities[m.entity].kind != ActorKind::Person)?;
             return Some(self.speaker_of_entity(m.entity, (i, i + 1), 0.7));
         }
-        let s_start = self.p.sents.iter().find(|s| s.tok_start <= i && i < s.tok_end).map_or(0, |s| s.tok_start);
-        let same_sentence = self.p.mentions.iter().rev().filter(|m| m.start < i && m.start >= s_start).find(|m| {
-            let e = &self.p.entities[m.entity];
-            e.kind == ActorKind::Person && e.surname.is_some()
-        });
+        let s_start = self
+            .p
+            .sents
+            .iter()
+            .find(|s| s.tok_start <= i && i < s.tok_end)
+            .map_or(0, |s| s.tok_start);
+        let same_sentence = self
+            .p
+            .mentions
+            .iter()
+            .rev()
+            .filter(|m| m.start < i && m.start >= s_start)
+            .find(|m| {
+                let e = &self.p.entities[m.entity];
+                e.kind == ActorKind::Person && e.surname.is_some()
+            });
         if let Some(m) = same_sentence {
             return Some(self.speaker_of_entity(m.entity, (i, i + 1), 0.8));
         }
-        let base = self.last_person.clone().or_else(|| self.last_person_mention(i))?;
+        let base = self
+            .last_person
+            .clone()
+            .or_else(|| self.last_person_mention(i))?;
         Some(Speaker {
             mention: (i, i + 1),
             certainty: 0.8,
@@ -710,7 +1072,10 @@ impl<'a, 'l> Rules<'a, 'l> {
             .iter()
             .rev()
             .filter(|m| m.start < i)
-            .find(|m| self.p.entities[m.entity].kind == ActorKind::Person && self.p.entities[m.entity].surname.is_some())?;
+            .find(|m| {
+                self.p.entities[m.entity].kind == ActorKind::Person
+                    && self.p.entities[m.entity].surname.is_some()
+            })?;
         let e = &self.p.entities[m.entity];
         Some(Speaker {
             name: e.name.clone(),
@@ -723,7 +1088,12 @@ impl<'a, 'l> Rules<'a, 'l> {
     }
 
     /// The addressee named as an object of the cue (`forderte Russland auf`, `sagte der Zeitung`).
-    fn addressee(&mut self, cue: &Cue, sp: (usize, usize), inverted: bool) -> Option<(String, usize)> {
+    fn addressee(
+        &mut self,
+        cue: &Cue,
+        sp: (usize, usize),
+        inverted: bool,
+    ) -> Option<(String, usize)> {
         if !(cue.entry.accusative || cue.entry.dative) {
             return None;
         }
@@ -740,7 +1110,10 @@ impl<'a, 'l> Rules<'a, 'l> {
             j += 1;
         }
         let w = self.p.word(j).to_lowercase();
-        if cue.entry.dative && !cue.entry.accusative && !matches!(w.as_str(), "der" | "dem" | "ihm" | "ihr" | "ihnen") {
+        if cue.entry.dative
+            && !cue.entry.accusative
+            && !matches!(w.as_str(), "der" | "dem" | "ihm" | "ihr" | "ihnen")
+        {
             return None;
         }
         if w == "ihm" || w == "ihr" {
@@ -754,11 +1127,18 @@ impl<'a, 'l> Rules<'a, 'l> {
     // ----- content --------------------------------------------------------
 
     /// The content of a verbal cue: token spans, base confidence, last sentence used.
-    fn content_of(&mut self, si: usize, cue: &Cue, sp: (usize, usize), inverted: bool, addr_end: Option<usize>) -> Option<(Vec<(usize, usize)>, f32, usize)> {
+    fn content_of(
+        &mut self,
+        si: usize,
+        cue: &Cue,
+        sp: (usize, usize),
+        inverted: bool,
+        addr_end: Option<usize>,
+    ) -> Option<Content> {
         let s = self.p.sents[si];
         let (cs, ce) = cue.clause;
         let finite = self.finite_position(cue);
-        let cue_first = finite == cs || (inverted && finite <= cs + 1) || sp.0 == cs && !inverted && finite == sp.1 && false;
+        let cue_first = finite == cs || (inverted && finite <= cs + 1);
         let before_sep = cs.checked_sub(1).filter(|&b| b >= s.tok_start);
         // (a) a quotation before: „…“, sagte sie
         if cue_first {
@@ -786,7 +1166,11 @@ impl<'a, 'l> Rules<'a, 'l> {
             if self.p.word(b) == "," && (cue_first || wie) {
                 let span = self.trim(s.tok_start, b);
                 if span.1 > span.0 + 1 {
-                    let conf = if self.has_konjunktiv(span.0, span.1) { 0.85 } else { 0.75 };
+                    let conf = if self.has_konjunktiv(span.0, span.1) {
+                        0.85
+                    } else {
+                        0.75
+                    };
                     return Some((vec![span], conf, si));
                 }
             }
@@ -812,7 +1196,9 @@ impl<'a, 'l> Rules<'a, 'l> {
                     0.85
                 } else if self.has_zu_infinitive(span.0, span.1) {
                     0.75
-                } else if SUBORDINATORS.contains(&first.as_str()) || RELATIVES.contains(&first.as_str()) {
+                } else if SUBORDINATORS.contains(&first.as_str())
+                    || RELATIVES.contains(&first.as_str())
+                {
                     0.0
                 } else {
                     0.55
@@ -825,7 +1211,11 @@ impl<'a, 'l> Rules<'a, 'l> {
         // (e) the object of the cue
         let (a, b) = if finite < cue.tok || cue.tok + 1 >= ce || self.verb_final(cue) {
             // verb-final: between the speaker (or the finite verb) and the cue
-            let from = if sp.1 <= cue.tok && sp.1 > finite { sp.1 } else { finite + 1 };
+            let from = if sp.1 <= cue.tok && sp.1 > finite {
+                sp.1
+            } else {
+                finite + 1
+            };
             (from.max(sp.1.min(cue.tok)), cue.tok)
         } else {
             let from = if inverted { sp.1 } else { cue.tok + 1 };
@@ -833,7 +1223,10 @@ impl<'a, 'l> Rules<'a, 'l> {
             (from, to)
         };
         let mut a = addr_end.filter(|&e| e > a && e <= b).unwrap_or(a);
-        while a < b && (lower_in(self.p.word(a), ADVERBS) || !self.p.is_word(a) && !self.p.toks[a].is_quote()) {
+        while a < b
+            && (lower_in(self.p.word(a), ADVERBS)
+                || !self.p.is_word(a) && !self.p.toks[a].is_quote())
+        {
             a += 1;
         }
         let (mut a, b) = self.drop_cue_words(a, b, cue);
@@ -841,7 +1234,13 @@ impl<'a, 'l> Rules<'a, 'l> {
         loop {
             let times = claimgraph_text::time::find_times(self.p.text, &self.p.toks, a, b);
             match times.first() {
-                Some(t) if t.tok_start == a || t.tok_start == a + 1 && lower_in(self.p.word(a), &["am", "im", "seit", "vom"]) => a = t.tok_end,
+                Some(t)
+                    if t.tok_start == a
+                        || t.tok_start == a + 1
+                            && lower_in(self.p.word(a), &["am", "im", "seit", "vom"]) =>
+                {
+                    a = t.tok_end
+                }
                 _ => break,
             }
             while a < b && lower_in(self.p.word(a), ADVERBS) {
@@ -849,8 +1248,18 @@ impl<'a, 'l> Rules<'a, 'l> {
             }
         }
         let words = (a..b).filter(|&j| self.p.is_word(j)).count();
-        let only_time = (a..b).all(|j| !self.p.is_word(j) || lower_in(self.p.word(j), &["am", "im", "um", "bei", "in", "mit", "heute", "gestern"]) || self.p.toks[j].kind == TokenKind::Number);
-        if !only_time && (words >= 2 || cue.entry.takes_object && words >= 1) && (cue.entry.takes_object || words >= 3) {
+        let only_time = (a..b).all(|j| {
+            !self.p.is_word(j)
+                || lower_in(
+                    self.p.word(j),
+                    &["am", "im", "um", "bei", "in", "mit", "heute", "gestern"],
+                )
+                || self.p.toks[j].kind == TokenKind::Number
+        });
+        if !only_time
+            && (words >= 2 || cue.entry.takes_object && words >= 1)
+            && (cue.entry.takes_object || words >= 3)
+        {
             let conf = if cue.entry.takes_object { 0.6 } else { 0.45 };
             return Some((vec![(a, b)], conf, si));
         }
@@ -859,15 +1268,24 @@ impl<'a, 'l> Rules<'a, 'l> {
 
     fn verb_final(&self, cue: &Cue) -> bool {
         let (_, ce) = cue.clause;
-        (cue.tok + 1..ce).all(|j| lower_in(self.p.word(j), AUXILIARIES) || lower_in(self.p.word(j), &["worden", "haben", "werden", "sein"]))
+        (cue.tok + 1..ce).all(|j| {
+            lower_in(self.p.word(j), AUXILIARIES)
+                || lower_in(self.p.word(j), &["worden", "haben", "werden", "sein"])
+        })
     }
 
     /// Leaves out the extra words of a phrase cue and a trailing particle.
     fn drop_cue_words(&self, mut a: usize, mut b: usize, cue: &Cue) -> (usize, usize) {
-        while b > a && (cue.extra.contains(&(b - 1)) || Some(b - 1) == cue.particle || lower_in(self.p.word(b - 1), &["sich", "darauf", "dazu"])) {
+        while b > a
+            && (cue.extra.contains(&(b - 1))
+                || Some(b - 1) == cue.particle
+                || lower_in(self.p.word(b - 1), &["sich", "darauf", "dazu"]))
+        {
             b -= 1;
         }
-        while a < b && (cue.extra.contains(&a) || lower_in(self.p.word(a), &["sich", "darauf", "dazu"])) {
+        while a < b
+            && (cue.extra.contains(&a) || lower_in(self.p.word(a), &["sich", "darauf", "dazu"]))
+        {
             a += 1;
         }
         (a, b)
@@ -899,7 +1317,11 @@ impl<'a, 'l> Rules<'a, 'l> {
         (a..b).any(|j| {
             let w = self.p.word(j);
             (w == "zu" && self.p.word(j + 1).ends_with('n') && !is_capitalized(self.p.word(j + 1)))
-                || (w.contains("zu") && w.ends_with("en") && w.len() > 6 && !is_capitalized(w) && (j + 1 == b || is_sep(self.p, j + 1)))
+                || (w.contains("zu")
+                    && w.ends_with("en")
+                    && w.len() > 6
+                    && !is_capitalized(w)
+                    && (j + 1 == b || is_sep(self.p, j + 1)))
         })
     }
 
@@ -922,7 +1344,8 @@ impl<'a, 'l> Rules<'a, 'l> {
 
     fn quote_starting_at(&self, at: usize) -> Option<(usize, usize)> {
         let q = self.p.quotes.top_level_at(at)?;
-        (q.open == at && q.word_count(&self.p.toks) >= 2).then(|| self.trim_quote(q.inner_start, q.inner_end))
+        (q.open == at && q.word_count(&self.p.toks) >= 2)
+            .then(|| self.trim_quote(q.inner_start, q.inner_end))
     }
 
     fn trim_quote(&self, a: usize, b: usize) -> (usize, usize) {
@@ -944,9 +1367,40 @@ impl<'a, 'l> Rules<'a, 'l> {
                 return si;
             }
         }
+        // „A“, sagte sie nach dem Treffen, das sie … nannte: „B“
+        let later = self
+            .p
+            .quotes
+            .quotes
+            .iter()
+            .find(|q| {
+                q.depth == 0
+                    && q.open > ce
+                    && q.open < s.tok_end
+                    && q.word_count(&self.p.toks) >= 4
+                    && matches!(self.p.word(q.open - 1), "," | ":")
+            })
+            .copied();
+        if let Some(q) = later {
+            let between_cue = (ce..q.open).any(|j| {
+                !self.p.quotes.inside(j)
+                    && self.p.is_word(j)
+                    && self
+                        .cue_at(j, &s)
+                        .is_some_and(|c| c.entry.claim_type != ClaimType::Statement)
+            });
+            if !between_cue {
+                spans.push(self.trim_quote(q.inner_start, q.inner_end));
+                return si;
+            }
+        }
         let next = si + 1;
         if let Some(n) = self.p.sents.get(next).copied() {
-            if n.paragraph == s.paragraph && !n.boilerplate && self.pure_quote(&n).is_some() && !self.sentence_has_cue(&n) {
+            if n.paragraph == s.paragraph
+                && !n.boilerplate
+                && self.pure_quote(&n).is_some()
+                && !self.sentence_has_cue(&n)
+            {
                 if let Some(q) = self.pure_quote(&n) {
                     spans.push(q);
                     self.consumed[next] = true;
@@ -964,11 +1418,13 @@ impl<'a, 'l> Rules<'a, 'l> {
             return None;
         }
         let rest_is_punct = (q.end()..s.tok_end).all(|j| self.p.toks[j].kind == TokenKind::Punct);
-        (rest_is_punct && q.word_count(&self.p.toks) >= 2).then(|| self.trim_quote(q.inner_start, q.inner_end))
+        (rest_is_punct && q.word_count(&self.p.toks) >= 2)
+            .then(|| self.trim_quote(q.inner_start, q.inner_end))
     }
 
     fn sentence_has_cue(&self, s: &Sentence) -> bool {
-        (s.tok_start..s.tok_end).any(|i| !self.p.quotes.inside(i) && self.p.is_word(i) && self.cue_at(i, s).is_some())
+        (s.tok_start..s.tok_end)
+            .any(|i| !self.p.quotes.inside(i) && self.p.is_word(i) && self.cue_at(i, s).is_some())
     }
 
     // ----- nominal cues: laut X, X zufolge, nach Angaben X, so X, heißt es ---
@@ -984,7 +1440,9 @@ impl<'a, 'l> Rules<'a, 'l> {
             let found = match w.as_str() {
                 "laut" => self.after_phrase(si, i, i + 1, 0.8),
                 "zufolge" => self.before_zufolge(si, i),
-                "nach" | "aus" | "gemäß" if self.source_noun_at(i + 1, s.tok_end) => self.after_phrase(si, i, i + 1, 0.7),
+                "nach" | "aus" | "gemäß" if self.source_noun_at(i + 1, s.tok_end) => {
+                    self.after_phrase(si, i, i + 1, 0.7)
+                }
                 "so" if i > s.tok_start && self.p.word(i - 1) == "," => self.so_speaker(si, i),
                 "heißt" | "hieß" if self.p.word(i + 1) == "es" => self.heisst_es(si, i),
                 _ => None,
@@ -1057,7 +1515,14 @@ impl<'a, 'l> Rules<'a, 'l> {
     fn heisst_es(&mut self, si: usize, i: usize) -> Option<Found> {
         let s = self.p.sents[si];
         let mut j = i + 2;
-        while j < s.tok_end && lower_in(self.p.word(j), &["in", "aus", "bei", "von", "im", "vom", "seitens", "dazu", "am", "auch"]) {
+        while j < s.tok_end
+            && lower_in(
+                self.p.word(j),
+                &[
+                    "in", "aus", "bei", "von", "im", "vom", "seitens", "dazu", "am", "auch",
+                ],
+            )
+        {
             j += 1;
         }
         let (speakers, (_, end)) = self.np_at(j, s.tok_end)?;
@@ -1073,7 +1538,14 @@ impl<'a, 'l> Rules<'a, 'l> {
         self.nominal_found(si, speakers, vec![(i, i + 2)], vec![content], 0.7)
     }
 
-    fn nominal_found(&mut self, si: usize, speakers: Vec<Speaker>, cue: Vec<(usize, usize)>, content: Vec<(usize, usize)>, conf: f32) -> Option<Found> {
+    fn nominal_found(
+        &mut self,
+        si: usize,
+        speakers: Vec<Speaker>,
+        cue: Vec<(usize, usize)>,
+        content: Vec<(usize, usize)>,
+        conf: f32,
+    ) -> Option<Found> {
         let words: usize = content
             .iter()
             .map(|&(a, b)| (a..b).filter(|&j| self.p.is_word(j)).count())
@@ -1099,7 +1571,8 @@ impl<'a, 'l> Rules<'a, 'l> {
     /// `Lawrow: „…“` — a colon after a named speaker at the start of a sentence.
     fn colon_speaker(&mut self, si: usize) -> Option<Found> {
         let s = self.p.sents[si];
-        let colon = (s.tok_start..s.tok_end.min(s.tok_start + 8)).find(|&j| self.p.word(j) == ":")?;
+        let colon =
+            (s.tok_start..s.tok_end.min(s.tok_start + 8)).find(|&j| self.p.word(j) == ":")?;
         let (speakers, (_, end)) = self.np_at(s.tok_start, colon)?;
         if end != colon {
             return None;
@@ -1144,15 +1617,20 @@ impl<'a, 'l> Rules<'a, 'l> {
         let span = self.trim(s.tok_start, s.tok_end);
         let first = self.p.word(s.tok_start);
         // a new speaker or a question ends the reported speech
-        if self.p.word(s.tok_end - 1) == "?" || PRONOUNS_SG.contains(&first) && first == "Sie" && false {
+        let _ = first;
+        if self.p.word(s.tok_end - 1) == "?" {
             return None;
         }
-        let kj = (span.0..span.1).find(|&j| !self.p.quotes.inside(j) && KONJUNKTIV.contains(&self.p.word(j)))?;
+        let kj = (span.0..span.1)
+            .find(|&j| !self.p.quotes.inside(j) && KONJUNKTIV.contains(&self.p.word(j)))?;
         // the Konjunktiv verb must stand early: in the main clause, not in a late subordinate one
         if kj > span.0 + 8 && (span.0..kj).any(|j| self.p.word(j) == ",") {
             return None;
         }
-        let conf = if matches!(self.p.word(kj), "würde" | "würden" | "hätte" | "wäre" | "könnte" | "sollte" | "müsste") {
+        let conf = if matches!(
+            self.p.word(kj),
+            "würde" | "würden" | "hätte" | "wäre" | "könnte" | "sollte" | "müsste"
+        ) {
             0.45
         } else {
             0.6
@@ -1167,7 +1645,10 @@ impl<'a, 'l> Rules<'a, 'l> {
     }
 }
 
-fn np_result(np: (Vec<Speaker>, (usize, usize)), inverted: bool) -> (Vec<Speaker>, (usize, usize), bool) {
+fn np_result(
+    np: (Vec<Speaker>, (usize, usize)),
+    inverted: bool,
+) -> (Vec<Speaker>, (usize, usize), bool) {
     (np.0, np.1, inverted)
 }
 
@@ -1182,7 +1663,19 @@ fn refine_type(p: &Prepared, t: ClaimType, content: &[(usize, usize)]) -> ClaimT
         })
     };
     match t {
-        ClaimType::Deny if has(&["forderung", "vorschlag", "angebot", "plan", "antrag", "bitte", "ultimatum"]) => ClaimType::Reject,
+        ClaimType::Deny
+            if has(&[
+                "forderung",
+                "vorschlag",
+                "angebot",
+                "plan",
+                "antrag",
+                "bitte",
+                "ultimatum",
+            ]) =>
+        {
+            ClaimType::Reject
+        }
         ClaimType::Statement if has(&["verhandelbar"]) => ClaimType::Reject,
         _ => t,
     }
@@ -1195,7 +1688,10 @@ fn dedup(found: &mut Vec<Found>) {
     for f in found.drain(..) {
         let dup = kept.iter().any(|k| {
             k.speaker.name == f.speaker.name
-                && k.content.first().zip(f.content.first()).is_some_and(|(x, y)| x.0 < y.1 && y.0 < x.1)
+                && k.content
+                    .first()
+                    .zip(f.content.first())
+                    .is_some_and(|(x, y)| x.0 < y.1 && y.0 < x.1)
         });
         if !dup {
             kept.push(f);

@@ -33,7 +33,10 @@ fn direct_quote_with_inverted_cue() {
 #[test]
 fn quote_split_by_its_cue_is_one_record() {
     let c = one("„Das Angebot liegt auf dem Tisch“, sagte Jens Adler, „und es bleibt dort.“");
-    assert_eq!(c.content, "Das Angebot liegt auf dem Tisch ... und es bleibt dort.");
+    assert_eq!(
+        c.content,
+        "Das Angebot liegt auf dem Tisch ... und es bleibt dort."
+    );
     assert_eq!(c.content_spans.len(), 2);
 }
 
@@ -47,7 +50,8 @@ fn colon_introduces_a_quote() {
 
 #[test]
 fn konjunktiv_clause_without_dass_and_pronoun() {
-    let text = "Finanzminister Otto Krämer äußerte sich am Abend. Die Schulden seien tragbar, sagte er.";
+    let text =
+        "Finanzminister Otto Krämer äußerte sich am Abend. Die Schulden seien tragbar, sagte er.";
     let c = one(text);
     assert_eq!(c.speaker, "Otto Krämer");
     assert_eq!(c.content, "Die Schulden seien tragbar");
@@ -85,10 +89,13 @@ fn metonym_resolves_to_the_country() {
 
 #[test]
 fn joint_speakers_give_one_record_each() {
-    let claims = extract("Sowohl Frankreich als auch Polen erklärten, dass sie den Plan unterstützen.");
+    let claims =
+        extract("Sowohl Frankreich als auch Polen erklärten, dass sie den Plan unterstützen.");
     let speakers: Vec<&str> = claims.iter().map(|c| c.speaker.as_str()).collect();
     assert_eq!(speakers, vec!["Frankreich", "Polen"]);
-    assert!(claims.iter().all(|c| c.content == "sie den Plan unterstützen"));
+    assert!(claims
+        .iter()
+        .all(|c| c.content == "sie den Plan unterstützen"));
 }
 
 #[test]

@@ -27,15 +27,31 @@ fn slice_chars(text: &str, a: usize, b: usize) -> String {
 /// Pieces of German news sentences, recombined at random.
 fn sentence() -> impl Strategy<Value = String> {
     let speaker = prop::sample::select(vec![
-        "Die Ministerin", "Außenminister Karl Winter", "Winter", "Er", "Die Regierung in Paris",
-        "Moskau", "Der Sprecher der Polizei", "Sowohl Paris als auch Berlin",
+        "Die Ministerin",
+        "Außenminister Karl Winter",
+        "Winter",
+        "Er",
+        "Die Regierung in Paris",
+        "Moskau",
+        "Der Sprecher der Polizei",
+        "Sowohl Paris als auch Berlin",
     ]);
     let cue = prop::sample::select(vec![
-        "sagte", "erklärte", "kündigte an", "warnte", "forderte", "wies zurück", "betonte",
+        "sagte",
+        "erklärte",
+        "kündigte an",
+        "warnte",
+        "forderte",
+        "wies zurück",
+        "betonte",
     ]);
     let content = prop::sample::select(vec![
-        "die Lage sei ernst", "„Wir bleiben hart.“", "dass man verhandeln wolle",
-        "»Das ist nicht verhandelbar«", "neue Gespräche", "„Nein“, sagte sie, „niemals.“",
+        "die Lage sei ernst",
+        "„Wir bleiben hart.“",
+        "dass man verhandeln wolle",
+        "»Das ist nicht verhandelbar«",
+        "neue Gespräche",
+        "„Nein“, sagte sie, „niemals.“",
     ]);
     let glue = prop::sample::select(vec![", ", ": ", " ", ". ", "\n\n", " am Freitag, "]);
     (speaker, cue, content, glue).prop_map(|(s, c, t, g)| format!("{s} {c}{g}{t}."))

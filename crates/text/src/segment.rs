@@ -65,8 +65,8 @@ impl Sentence {
 const ABBREVIATIONS: &[&str] = &[
     "z", "B", "Dr", "Prof", "bzw", "ca", "etc", "usw", "Nr", "St", "u", "a", "v", "Mio", "Mrd",
     "Jan", "Feb", "Febr", "Mär", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Okt", "Nov", "Dez",
-    "Str", "vgl", "evtl", "ggf", "inkl", "bspw", "Abs", "Art", "Hr", "Fr", "Mr", "Mrs", "sog",
-    "d", "h", "o", "Co", "Jh", "Chr", "geb", "gest", "Tel", "engl", "franz", "lat", "zit",
+    "Str", "vgl", "evtl", "ggf", "inkl", "bspw", "Abs", "Art", "Hr", "Fr", "Mr", "Mrs", "sog", "d",
+    "h", "o", "Co", "Jh", "Chr", "geb", "gest", "Tel", "engl", "franz", "lat", "zit",
 ];
 
 const MONTHS: &[&str] = &[
@@ -119,18 +119,63 @@ pub fn is_boilerplate_line(line: &str) -> bool {
         return true;
     }
     const ANYWHERE: &[&str] = &[
-        "Foto:", "Fotos:", "Bild:", "Bildquelle", "Quelle:", "©", "(c)", "Copyright",
-        "Alle Rechte vorbehalten", "Grafik:", "Video:", "Audio:", "Credit:", "Fotograf:",
-        "Getty Images", "picture alliance", "picture-alliance", "imago images", "IMAGO",
+        "Foto:",
+        "Fotos:",
+        "Bild:",
+        "Bildquelle",
+        "Quelle:",
+        "©",
+        "(c)",
+        "Copyright",
+        "Alle Rechte vorbehalten",
+        "Grafik:",
+        "Video:",
+        "Audio:",
+        "Credit:",
+        "Fotograf:",
+        "Getty Images",
+        "picture alliance",
+        "picture-alliance",
+        "imago images",
+        "IMAGO",
     ];
     const START: &[&str] = &[
-        "Teilen", "Anzeige", "ANZEIGE", "Werbung", "Mehr zum Thema", "Lesen Sie auch",
-        "Lesen Sie mehr", "Weiterlesen", "Zum Artikel", "Newsletter", "Jetzt abonnieren",
-        "Abonnieren", "Auch interessant", "Das könnte Sie", "Empfohlener redaktioneller",
-        "Mehr erfahren", "Hier klicken", "Zur Startseite", "Drucken", "Kommentare",
-        "Artikel teilen", "Facebook", "Twitter", "WhatsApp", "E-Mail", "Link kopieren",
-        "Startseite", "Home", "Video", "Audio", "Bildergalerie", "Mehr dazu",
-        "Weitere Informationen", "Ihre Meinung", "Quelle", "Stand:",
+        "Teilen",
+        "Anzeige",
+        "ANZEIGE",
+        "Werbung",
+        "Mehr zum Thema",
+        "Lesen Sie auch",
+        "Lesen Sie mehr",
+        "Weiterlesen",
+        "Zum Artikel",
+        "Newsletter",
+        "Jetzt abonnieren",
+        "Abonnieren",
+        "Auch interessant",
+        "Das könnte Sie",
+        "Empfohlener redaktioneller",
+        "Mehr erfahren",
+        "Hier klicken",
+        "Zur Startseite",
+        "Drucken",
+        "Kommentare",
+        "Artikel teilen",
+        "Facebook",
+        "Twitter",
+        "WhatsApp",
+        "E-Mail",
+        "Link kopieren",
+        "Startseite",
+        "Home",
+        "Video",
+        "Audio",
+        "Bildergalerie",
+        "Mehr dazu",
+        "Weitere Informationen",
+        "Ihre Meinung",
+        "Quelle",
+        "Stand:",
     ];
     let short = l.chars().count() < 400;
     if short && ANYWHERE.iter().any(|p| l.contains(p)) {
@@ -172,7 +217,8 @@ pub fn sentences(text: &str, tokens: &[Token], quotes: &QuoteMap) -> Vec<Sentenc
             let mut end = i + 1;
             while end < tokens.len()
                 && tokens[end].breaks_before == 0
-                && (tokens[end].kind == TokenKind::Punct && is_sentence_final(tokens[end].text(text))
+                && (tokens[end].kind == TokenKind::Punct
+                    && is_sentence_final(tokens[end].text(text))
                     || tokens[end].is_quote() && !tokens[end].space_before)
             {
                 end += 1;
@@ -195,7 +241,15 @@ pub fn sentences(text: &str, tokens: &[Token], quotes: &QuoteMap) -> Vec<Sentenc
         i += 1;
     }
     if start < tokens.len() {
-        push(&mut out, tokens, start, tokens.len(), paragraph, line_boiler, true);
+        push(
+            &mut out,
+            tokens,
+            start,
+            tokens.len(),
+            paragraph,
+            line_boiler,
+            true,
+        );
     }
     out
 }
@@ -284,12 +338,16 @@ mod tests {
 
     #[test]
     fn captions_and_credits_are_boilerplate() {
-        assert!(is_boilerplate_line("Die Ministerin in Brüssel Foto: dpa/Max Muster"));
+        assert!(is_boilerplate_line(
+            "Die Ministerin in Brüssel Foto: dpa/Max Muster"
+        ));
         assert!(is_boilerplate_line("Quelle: dpa"));
         assert!(is_boilerplate_line("© 2024 Beispielverlag"));
         assert!(is_boilerplate_line("Artikel teilen"));
         assert!(is_boilerplate_line("*** --- *** 12:30"));
-        assert!(!is_boilerplate_line("Die Ministerin sagte, sie komme morgen."));
+        assert!(!is_boilerplate_line(
+            "Die Ministerin sagte, sie komme morgen."
+        ));
     }
 
     #[test]

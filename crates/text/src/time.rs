@@ -22,11 +22,17 @@ pub enum TimeKind {
     RelativeDays(i32),
     /// The most recent such weekday (0 = Monday) on or before the article
     /// date; `strictly_before` for `vergangenen Freitag`.
-    Weekday { day: u8, strictly_before: bool },
+    Weekday {
+        day: u8,
+        strictly_before: bool,
+    },
     /// The month of the week `weeks` weeks from the article's week.
     Week(i32),
     /// A month, with the year when given.
-    Month { month: u8, year: Option<i32> },
+    Month {
+        month: u8,
+        year: Option<i32>,
+    },
     /// A season (0 spring … 3 winter): the most recent one before the date.
     Season(u8),
     /// A date, with the year when given.
@@ -74,10 +80,13 @@ const MONTHS: [&str; 12] = [
 fn weekday_of(word: &str) -> Option<u8> {
     let w = word.to_lowercase();
     let w = w.strip_suffix('s').filter(|x| x.len() > 5).unwrap_or(&w);
-    WEEKDAYS.iter().position(|d| {
-        w.strip_prefix(d)
-            .is_some_and(|rest| DAYPARTS.contains(&rest))
-    }).map(|p| p as u8)
+    WEEKDAYS
+        .iter()
+        .position(|d| {
+            w.strip_prefix(d)
+                .is_some_and(|rest| DAYPARTS.contains(&rest))
+        })
+        .map(|p| p as u8)
 }
 
 fn month_of(word: &str) -> Option<u8> {
@@ -265,7 +274,10 @@ fn date_expr<'a>(i: usize, w: &str, word: &dyn Fn(usize) -> &'a str) -> Found {
     }
     let month = month_of(word(i + 2))?;
     let year = year_of(word(i + 3));
-    Some((3 + usize::from(year.is_some()), TimeKind::Date { day, month, year }))
+    Some((
+        3 + usize::from(year.is_some()),
+        TimeKind::Date { day, month, year },
+    ))
 }
 
 impl TimeKind {
@@ -341,9 +353,15 @@ mod tests {
     fn weekdays_are_the_most_recent_such_day() {
         // 2023-03-17 was a Friday
         assert_eq!(resolve("am Freitag", "2023-03-17"), vec!["2023-03-17"]);
-        assert_eq!(resolve("am Donnerstagabend", "2023-03-17"), vec!["2023-03-16"]);
+        assert_eq!(
+            resolve("am Donnerstagabend", "2023-03-17"),
+            vec!["2023-03-16"]
+        );
         assert_eq!(resolve("am Sonntag", "2023-03-20"), vec!["2023-03-19"]);
-        assert_eq!(resolve("am vergangenen Freitag", "2023-03-17"), vec!["2023-03-10"]);
+        assert_eq!(
+            resolve("am vergangenen Freitag", "2023-03-17"),
+            vec!["2023-03-10"]
+        );
         assert_eq!(resolve("(Samstag)", "2023-03-17"), Vec::<String>::new());
     }
 
@@ -362,7 +380,10 @@ mod tests {
     #[test]
     fn explicit_dates() {
         assert_eq!(resolve("am 10.01.2022", "2023-01-05"), vec!["2022-01-10"]);
-        assert_eq!(resolve("am 3. Februar 2021", "2023-01-05"), vec!["2021-02-03"]);
+        assert_eq!(
+            resolve("am 3. Februar 2021", "2023-01-05"),
+            vec!["2021-02-03"]
+        );
         assert_eq!(resolve("am 28. Dezember", "2023-01-05"), vec!["2022-12-28"]);
         assert_eq!(resolve("am 31.02.2022", "2023-01-05"), Vec::<String>::new());
     }

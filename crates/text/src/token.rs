@@ -223,6 +223,9 @@ mod tests {
 
     #[test]
     fn trailing_hyphen_in_coordination() {
-        assert_eq!(texts("Ost- und Westeuropa"), vec!["Ost-", "und", "Westeuropa"]);
+        assert_eq!(
+            texts("Ost- und Westeuropa"),
+            vec!["Ost-", "und", "Westeuropa"]
+        );
     }
 }
