@@ -241,9 +241,16 @@ impl<'a> Prepared<'a> {
             push_norm(key, self.word(j));
             // one lower-case word alone is never an actor ("amerikanische")
             if n == 1 && !is_capitalized(first) {
+                if !lex.alias_prefixes.contains(key.as_str()) {
+                    break;
+                }
                 continue;
             }
-            if let Some(&a) = lex.actor_aliases.get(key.as_str()) {
+            let hit = lex.actor_aliases.get(key.as_str());
+            if hit.is_none() && !lex.alias_prefixes.contains(key.as_str()) {
+                break;
+            }
+            if let Some(&a) = hit {
                 if is_capitalized(self.word(j)) || self.word(j).chars().all(|c| !c.is_alphabetic())
                 {
                     best = Some((n, a));

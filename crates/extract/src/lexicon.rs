@@ -73,6 +73,8 @@ pub struct Lexicon {
     /// normalised alias (tokens joined by a space) → actor index
     pub(crate) actor_aliases: HashMap<String, usize>,
     pub(crate) max_alias_tokens: usize,
+    /// Every proper token prefix of an alias key, so matching stops early.
+    pub(crate) alias_prefixes: HashSet<String>,
     /// role head (lower case) → kind
     pub(crate) roles: HashMap<String, ActorKind>,
     pub(crate) first_names: HashSet<String>,
@@ -315,6 +317,9 @@ impl Lexicon {
             let key = alias_key(&alias);
             if key.is_empty() {
                 continue;
+            }
+            for (pos, _) in key.match_indices(' ') {
+                self.alias_prefixes.insert(key[..pos].to_string());
             }
             let n = key.split(' ').count();
             self.max_alias_tokens = self.max_alias_tokens.max(n);

@@ -383,8 +383,12 @@ fn is_sep(p: &Prepared, i: usize) -> bool {
 }
 
 fn lower_in(w: &str, list: &[&str]) -> bool {
-    list.iter()
-        .any(|x| x.eq_ignore_ascii_case(w) || *x == w.to_lowercase())
+    if w.chars().any(char::is_uppercase) {
+        let lower = w.to_lowercase();
+        list.contains(&lower.as_str())
+    } else {
+        list.contains(&w)
+    }
 }
 
 /// Content token spans, base confidence, and the last sentence used.

@@ -46,15 +46,15 @@ pub struct QuoteMap {
     pub quotes: Vec<Quotation>,
     /// Quote depth of every token (marks count as inside their quotation).
     pub depth: Vec<u8>,
+    /// For every token, the index in `quotes` of the top-level quotation holding it.
+    top: Vec<u32>,
 }
 
 impl QuoteMap {
     /// The top-level quotation containing token `i`, if any.
     pub fn top_level_at(&self, i: usize) -> Option<&Quotation> {
-        self.quotes
-            .iter()
-            .filter(|q| q.depth == 0)
-            .find(|q| q.open <= i && i < q.end())
+        let q = *self.top.get(i)?;
+        self.quotes.get(q as usize)
     }
 
     pub fn inside(&self, i: usize) -> bool {
@@ -153,7 +153,13 @@ pub fn find_quotations(tokens: &[Token]) -> QuoteMap {
             *d = d.saturating_add(1);
         }
     }
-    QuoteMap { quotes, depth }
+    let mut top = vec![u32::MAX; tokens.len()];
+    for (qi, q) in quotes.iter().enumerate().filter(|(_, q)| q.depth == 0) {
+        for t in top.iter_mut().take(q.end()).skip(q.open) {
+            *t = qi as u32;
+        }
+    }
+    QuoteMap { quotes, depth, top }
 }
 
 fn close_all(stack: &mut Vec<(usize, bool)>, quotes: &mut [Quotation], at: usize) {
