@@ -1,0 +1,316 @@
+//! Content: quotations, colon, dass-, Konjunktiv- and infinitive clauses, objects.
+
+use super::cue::Cue;
+use super::words::*;
+use super::{is_sep, lower_in, Content, Rules};
+use claimgraph_model::ClaimType;
+use claimgraph_text::segment::Sentence;
+use claimgraph_text::token::{is_capitalized, TokenKind};
+
+impl<'a, 'l> Rules<'a, 'l> {
+    /// The content of a verbal cue: token spans, base confidence, last sentence used.
+    pub(super) fn content_of(
+        &mut self,
+        si: usize,
+        cue: &Cue,
+        sp: (usize, usize),
+        inverted: bool,
+        addr_end: Option<usize>,
+    ) -> Option<Content> {
+        let s = self.p.sents[si];
+        let (cs, ce) = cue.clause;
+        let finite = self.finite_position(cue);
+        let cue_first = finite == cs || (inverted && finite <= cs + 1);
+        let before_sep = cs.checked_sub(1).filter(|&b| b >= s.tok_start);
+        // (a) a quotation before: „…“, sagte sie
+        if cue_first {
+            if let Some(q) = self.quote_ending_at(cs, &s) {
+                let mut spans = vec![q];
+                let last = self.quote_after(si, ce, &mut spans);
+                return Some((spans, 0.9, last));
+            }
+        }
+        // (b) a colon after the cue clause
+        if ce < s.tok_end && self.p.word(ce) == ":" {
+            if let Some(q) = self.quote_starting_at(ce + 1) {
+                let mut spans = vec![q];
+                let last = self.quote_after(si, q.1, &mut spans);
+                return Some((spans, 0.85, last));
+            }
+            let span = self.trim(ce + 1, s.tok_end);
+            if span.1 > span.0 {
+                return Some((vec![span], 0.7, si));
+            }
+        }
+        // (c) indirect speech before: "…, sagte er" / "…, wie er sagte"
+        let wie = self.p.word(cs).eq_ignore_ascii_case("wie");
+        if let Some(b) = before_sep {
+            if self.p.word(b) == "," && (cue_first || wie) {
+                let span = self.trim(s.tok_start, b);
+                if span.1 > span.0 + 1 {
+                    let conf = if self.has_konjunktiv(span.0, span.1) {
+                        0.85
+                    } else {
+                        0.75
+                    };
+                    return Some((vec![span], conf, si));
+                }
+            }
+        }
+        // "Wie X mitteilte, …"
+        if wie && cs == s.tok_start && ce < s.tok_end && self.p.word(ce) == "," {
+            let span = self.trim(ce + 1, s.tok_end);
+            if span.1 > span.0 {
+                return Some((vec![span], 0.8, si));
+            }
+        }
+        // (d) indirect speech after: ", dass …", ", er komme …", ", … zu tun"
+        if ce < s.tok_end && self.p.word(ce) == "," {
+            let mut a = ce + 1;
+            let first = self.p.word(a).to_lowercase();
+            let dass = first == "dass" || first == "ob";
+            if dass {
+                a += 1;
+            }
+            let span = self.trim(a, self.clause_run_end(a, &s));
+            if span.1 > span.0 + 1 {
+                let conf = if dass || self.has_konjunktiv(span.0, span.1) {
+                    0.85
+                } else if self.has_zu_infinitive(span.0, span.1) {
+                    0.75
+                } else if SUBORDINATORS.contains(&first.as_str())
+                    || RELATIVES.contains(&first.as_str())
+                {
+                    0.0
+                } else {
+                    0.55
+                };
+                if conf > 0.0 {
+                    return Some((vec![span], conf, si));
+                }
+            }
+        }
+        // (e) the object of the cue
+        let (a, b) = if finite < cue.tok || cue.tok + 1 >= ce || self.verb_final(cue) {
+            // verb-final: between the speaker (or the finite verb) and the cue
+            let from = if sp.1 <= cue.tok && sp.1 > finite {
+                sp.1
+            } else {
+                finite + 1
+            };
+            (from.max(sp.1.min(cue.tok)), cue.tok)
+        } else {
+            let from = if inverted { sp.1 } else { cue.tok + 1 };
+            let to = cue.particle.unwrap_or(ce);
+            (from, to)
+        };
+        let mut a = addr_end.filter(|&e| e > a && e <= b).unwrap_or(a);
+        while a < b
+            && (lower_in(self.p.word(a), ADVERBS)
+                || !self.p.is_word(a) && !self.p.toks[a].is_quote())
+        {
+            a += 1;
+        }
+        let (mut a, b) = self.drop_cue_words(a, b, cue);
+        // a time expression at the start dates the claim; it is not its content
+        loop {
+            let times = claimgraph_text::time::find_times(self.p.text, &self.p.toks, a, b);
+            match times.first() {
+                Some(t)
+                    if t.tok_start == a
+                        || t.tok_start == a + 1
+                            && lower_in(self.p.word(a), &["am", "im", "seit", "vom"]) =>
+                {
+                    a = t.tok_end
+                }
+                _ => break,
+            }
+            while a < b && lower_in(self.p.word(a), ADVERBS) {
+                a += 1;
+            }
+        }
+        let words = (a..b).filter(|&j| self.p.is_word(j)).count();
+        let only_time = (a..b).all(|j| {
+            !self.p.is_word(j)
+                || lower_in(
+                    self.p.word(j),
+                    &["am", "im", "um", "bei", "in", "mit", "heute", "gestern"],
+                )
+                || self.p.toks[j].kind == TokenKind::Number
+        });
+        if !only_time
+            && (words >= 2 || cue.entry.takes_object && words >= 1)
+            && (cue.entry.takes_object || words >= 3)
+        {
+            let conf = if cue.entry.takes_object { 0.6 } else { 0.45 };
+            return Some((vec![(a, b)], conf, si));
+        }
+        None
+    }
+
+    pub(super) fn verb_final(&self, cue: &Cue) -> bool {
+        let (_, ce) = cue.clause;
+        (cue.tok + 1..ce).all(|j| {
+            lower_in(self.p.word(j), AUXILIARIES)
+                || lower_in(self.p.word(j), &["worden", "haben", "werden", "sein"])
+        })
+    }
+
+    /// Leaves out the extra words of a phrase cue and a trailing particle.
+    pub(super) fn drop_cue_words(&self, mut a: usize, mut b: usize, cue: &Cue) -> (usize, usize) {
+        while b > a
+            && (cue.extra.contains(&(b - 1))
+                || Some(b - 1) == cue.particle
+                || lower_in(self.p.word(b - 1), &["sich", "darauf", "dazu"]))
+        {
+            b -= 1;
+        }
+        while a < b
+            && (cue.extra.contains(&a) || lower_in(self.p.word(a), &["sich", "darauf", "dazu"]))
+        {
+            a += 1;
+        }
+        (a, b)
+    }
+
+    /// Where the content that starts at `a` ends: the sentence end, or before a
+    /// trailing ", sagte X" / ", so X".
+    pub(super) fn clause_run_end(&self, a: usize, s: &Sentence) -> usize {
+        let _ = a;
+        s.tok_end
+    }
+
+    /// Tokens `[a, b)` without punctuation at either end (quotation marks stay).
+    pub(super) fn trim(&self, mut a: usize, mut b: usize) -> (usize, usize) {
+        while a < b && self.p.toks[a].kind == TokenKind::Punct {
+            a += 1;
+        }
+        while b > a && self.p.toks[b - 1].kind == TokenKind::Punct {
+            b -= 1;
+        }
+        (a, b)
+    }
+
+    pub(super) fn has_konjunktiv(&self, a: usize, b: usize) -> bool {
+        (a..b).any(|j| !self.p.quotes.inside(j) && KONJUNKTIV.contains(&self.p.word(j)))
+    }
+
+    pub(super) fn has_zu_infinitive(&self, a: usize, b: usize) -> bool {
+        (a..b).any(|j| {
+            let w = self.p.word(j);
+            (w == "zu" && self.p.word(j + 1).ends_with('n') && !is_capitalized(self.p.word(j + 1)))
+                || (w.contains("zu")
+                    && w.ends_with("en")
+                    && w.len() > 6
+                    && !is_capitalized(w)
+                    && (j + 1 == b || is_sep(self.p, j + 1)))
+        })
+    }
+
+    /// A top-level quotation whose closing mark is followed by `,` and then token `at`.
+    pub(super) fn quote_ending_at(&self, at: usize, s: &Sentence) -> Option<(usize, usize)> {
+        let mut j = at;
+        if j > s.tok_start && self.p.word(j - 1) == "," {
+            j -= 1;
+        }
+        if j == 0 || j <= s.tok_start {
+            return None;
+        }
+        let close = j - 1;
+        let q = self.p.quotes.top_level_at(close)?;
+        if q.close != Some(close) || q.word_count(&self.p.toks) < 2 {
+            return None;
+        }
+        Some(self.trim_quote(q.inner_start, q.inner_end))
+    }
+
+    pub(super) fn quote_starting_at(&self, at: usize) -> Option<(usize, usize)> {
+        let q = self.p.quotes.top_level_at(at)?;
+        (q.open == at && q.word_count(&self.p.toks) >= 2)
+            .then(|| self.trim_quote(q.inner_start, q.inner_end))
+    }
+
+    pub(super) fn trim_quote(&self, a: usize, b: usize) -> (usize, usize) {
+        // keep the final full stop inside the quotation, drop a trailing comma
+        let mut b = b;
+        while b > a && matches!(self.p.word(b - 1), "," | ";" | ":" | "–") {
+            b -= 1;
+        }
+        (a, b)
+    }
+
+    /// A second part of a quotation after its cue: `, „B“`, `: „B“` or a next
+    /// sentence that is only a quotation. Returns the last sentence used.
+    pub(super) fn quote_after(
+        &mut self,
+        si: usize,
+        ce: usize,
+        spans: &mut Vec<(usize, usize)>,
+    ) -> usize {
+        let s = self.p.sents[si];
+        if ce < s.tok_end && matches!(self.p.word(ce), "," | ":") {
+            if let Some(q) = self.quote_starting_at(ce + 1) {
+                spans.push(q);
+                return si;
+            }
+        }
+        // „A“, sagte sie nach dem Treffen, das sie … nannte: „B“
+        let later = self
+            .p
+            .quotes
+            .quotes
+            .iter()
+            .find(|q| {
+                q.depth == 0
+                    && q.open > ce
+                    && q.open < s.tok_end
+                    && q.word_count(&self.p.toks) >= 4
+                    && matches!(self.p.word(q.open - 1), "," | ":")
+            })
+            .copied();
+        if let Some(q) = later {
+            let between_cue = (ce..q.open).any(|j| {
+                !self.p.quotes.inside(j)
+                    && self.p.is_word(j)
+                    && self
+                        .cue_at(j, &s)
+                        .is_some_and(|c| c.entry.claim_type != ClaimType::Statement)
+            });
+            if !between_cue {
+                spans.push(self.trim_quote(q.inner_start, q.inner_end));
+                return si;
+            }
+        }
+        let next = si + 1;
+        if let Some(n) = self.p.sents.get(next).copied() {
+            if n.paragraph == s.paragraph
+                && !n.boilerplate
+                && self.pure_quote(&n).is_some()
+                && !self.sentence_has_cue(&n)
+            {
+                if let Some(q) = self.pure_quote(&n) {
+                    spans.push(q);
+                    self.consumed[next] = true;
+                    return next;
+                }
+            }
+        }
+        si
+    }
+
+    /// The inner tokens of a sentence that is one quotation (plus final punctuation).
+    pub(super) fn pure_quote(&self, s: &Sentence) -> Option<(usize, usize)> {
+        let q = self.p.quotes.top_level_at(s.tok_start)?;
+        if q.open != s.tok_start {
+            return None;
+        }
+        let rest_is_punct = (q.end()..s.tok_end).all(|j| self.p.toks[j].kind == TokenKind::Punct);
+        (rest_is_punct && q.word_count(&self.p.toks) >= 2)
+            .then(|| self.trim_quote(q.inner_start, q.inner_end))
+    }
+
+    pub(super) fn sentence_has_cue(&self, s: &Sentence) -> bool {
+        (s.tok_start..s.tok_end)
+            .any(|i| !self.p.quotes.inside(i) && self.p.is_word(i) && self.cue_at(i, s).is_some())
+    }
+}

@@ -1,0 +1,145 @@
+//! Cue detection: a verb or phrase of saying, its particle and its clause.
+
+use super::words::*;
+use super::{is_sep, lower_in, Rules};
+use crate::lexicon::{CueEntry, FormUse};
+use claimgraph_text::segment::Sentence;
+use claimgraph_text::token::is_capitalized;
+
+/// A cue occurrence with its clause.
+#[derive(Debug, Clone)]
+pub(super) struct Cue<'l> {
+    pub(super) tok: usize,
+    pub(super) entry: &'l CueEntry,
+    pub(super) use_: FormUse,
+    pub(super) particle: Option<usize>,
+    pub(super) extra: Vec<usize>,
+    pub(super) clause: (usize, usize),
+}
+impl<'a, 'l> Rules<'a, 'l> {
+    pub(super) fn cue_at(&self, i: usize, s: &Sentence) -> Option<Cue<'l>> {
+        let w = self.p.word(i);
+        if is_capitalized(w) {
+            return None;
+        }
+        let forms = self.lex.cue_forms(w);
+        if forms.is_empty() {
+            return None;
+        }
+        // "als erwartet", "wie angekündigt": comparisons, not speech acts
+        if i > s.tok_start
+            && matches!(self.p.word(i - 1), "als" | "wie")
+            && (i + 1 >= s.tok_end || is_sep(self.p, i + 1))
+        {
+            return None;
+        }
+        // passive without an agent: "war nicht erwartet worden"
+        if matches!(
+            self.p.word(i + 1),
+            "worden" | "werden" | "wird" | "wurde" | "wurden"
+        ) {
+            return None;
+        }
+        if i > s.tok_start && self.p.word(i - 1) == "zu" {
+            return None;
+        }
+        let clause = self.clause(i, s);
+        let mut best: Option<(u8, Cue<'l>)> = None;
+        for &(idx, use_) in forms {
+            let entry = &self.lex.cues[idx];
+            let mut score = 1u8;
+            let mut particle = None;
+            if use_ == FormUse::Split {
+                let Some(pt) = self.particle(i, clause, entry.particle.as_deref().unwrap_or(""))
+                else {
+                    continue;
+                };
+                particle = Some(pt);
+                score += 2;
+            }
+            if let Some(prep) = &entry.preposition {
+                let found = (clause.0..clause.1).any(|j| {
+                    let x = self.p.word(j).to_lowercase();
+                    x == *prep || x == format!("da{prep}") || x == format!("dar{prep}")
+                });
+                if !found {
+                    continue;
+                }
+                score += 1;
+            }
+            let mut extra = Vec::new();
+            let mut ok = true;
+            for r in &entry.requires {
+                match (clause.0..clause.1).find(|&j| self.p.word(j).to_lowercase() == *r) {
+                    Some(j) => extra.push(j),
+                    None => ok = false,
+                }
+            }
+            if !ok {
+                continue;
+            }
+            score += 2 * entry.requires.len() as u8;
+            if best.as_ref().is_none_or(|(b, _)| score > *b) {
+                best = Some((
+                    score,
+                    Cue {
+                        tok: i,
+                        entry,
+                        use_,
+                        particle,
+                        extra,
+                        clause,
+                    },
+                ));
+            }
+        }
+        best.map(|(_, c)| c)
+    }
+
+    /// The separable particle at the end of the clause.
+    pub(super) fn particle(
+        &self,
+        i: usize,
+        clause: (usize, usize),
+        particle: &str,
+    ) -> Option<usize> {
+        (i + 1..clause.1)
+            .filter(|&j| self.p.word(j) == particle)
+            .find(|&j| j + 1 >= clause.1 || is_sep(self.p, j + 1) || self.p.toks[j + 1].is_quote())
+    }
+
+    /// The clause around token `i`: up to separators and long quotations.
+    pub(super) fn clause(&self, i: usize, s: &Sentence) -> (usize, usize) {
+        let boundary = |j: usize| -> bool {
+            if is_sep(self.p, j) && !self.p.quotes.inside(j) {
+                return true;
+            }
+            if self.p.toks[j].is_quote() {
+                if let Some(q) = self.p.quotes.top_level_at(j) {
+                    return q.word_count(&self.p.toks) >= 4;
+                }
+            }
+            false
+        };
+        let mut a = i;
+        while a > s.tok_start && !boundary(a - 1) {
+            a -= 1;
+        }
+        let mut b = i + 1;
+        while b < s.tok_end && !boundary(b) {
+            b += 1;
+        }
+        (a, b)
+    }
+
+    /// The finite verb of the cue's clause: the cue, or its auxiliary.
+    pub(super) fn finite_position(&self, cue: &Cue) -> usize {
+        let (cs, _) = cue.clause;
+        if cue.use_ != FormUse::Split {
+            if let Some(aux) = (cs..cue.tok).find(|&j| lower_in(self.p.word(j), AUXILIARIES)) {
+                return aux;
+            }
+        }
+        cue.tok
+    }
+}

@@ -1,0 +1,211 @@
+//! The rules that find claims in a prepared document: cues, their clause,
+//! speaker and addressee, content, continuation in Konjunktiv I.
+
+//!
+//! One concern a file: `cue` (cue words and their clause), `speaker`
+//! (subject, addressee, names, roles, pronouns), `content` (quotation and
+//! clause boundaries), `nominal` (laut, zufolge, so X, colon), `claim` (one
+//! cue to claims), `continuation` (reported speech going on without a cue),
+//! `typing` (claim types) and `words` (the word lists).
+
+mod claim;
+mod content;
+mod continuation;
+mod cue;
+mod nominal;
+mod speaker;
+mod typing;
+mod words;
+
+use crate::doc::Prepared;
+use crate::lexicon::Lexicon;
+use claimgraph_model::{ActorKind, ClaimType};
+use claimgraph_text::token::TokenKind;
+
+/// Who a claim is attributed to.
+#[derive(Debug, Clone)]
+pub(crate) struct Speaker {
+    pub name: String,
+    pub kind: ActorKind,
+    pub wikidata: Option<String>,
+    pub entity: Option<usize>,
+    /// Tokens of the local mention.
+    pub mention: (usize, usize),
+    /// How sure the resolution is (named 1.0, pronoun 0.8, unresolved role 0.6, …).
+    pub certainty: f32,
+}
+
+/// A claim found by the rules, in token coordinates.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    pub speaker: Speaker,
+    pub cue: Vec<(usize, usize)>,
+    pub claim_type: ClaimType,
+    pub content: Vec<(usize, usize)>,
+    pub addressee: Option<String>,
+    /// Sentences `[first, last]` carrying the claim.
+    pub sentences: (usize, usize),
+    /// Sentence whose non-content tokens date the claim.
+    pub date_sentence: usize,
+    pub confidence: f32,
+}
+
+fn strip_quotes_str(s: &str) -> String {
+    crate::strip_quotes(s)
+}
+
+fn is_sep(p: &Prepared, i: usize) -> bool {
+    let t = &p.toks[i];
+    t.kind == TokenKind::Punct
+        && matches!(
+            p.word(i),
+            "," | ";" | ":" | "–" | "—" | "-" | "(" | ")" | "." | "!" | "?"
+        )
+}
+
+fn lower_in(w: &str, list: &[&str]) -> bool {
+    if w.chars().any(char::is_uppercase) {
+        let lower = w.to_lowercase();
+        list.contains(&lower.as_str())
+    } else {
+        list.contains(&w)
+    }
+}
+
+/// Content token spans, base confidence, and the last sentence used.
+type Content = (Vec<(usize, usize)>, f32, usize);
+pub(crate) struct Rules<'a, 'l> {
+    pub p: &'a Prepared<'a>,
+    pub lex: &'l Lexicon,
+    /// Sentences already used as part of an earlier claim.
+    consumed: Vec<bool>,
+    /// The last person who spoke, for pronouns.
+    last_person: Option<Speaker>,
+    last_group: Vec<Speaker>,
+    /// Inside a nominal cue (`nach Angaben X`) any noun phrase can name the source.
+    lenient: bool,
+}
+
+impl<'a, 'l> Rules<'a, 'l> {
+    pub fn new(p: &'a Prepared<'a>, lex: &'l Lexicon) -> Self {
+        Self {
+            consumed: vec![false; p.sents.len()],
+            p,
+            lex,
+            last_person: None,
+            last_group: Vec::new(),
+            lenient: false,
+        }
+    }
+
+    pub fn run(&mut self) -> Vec<Found> {
+        let mut out: Vec<Found> = Vec::new();
+        // the claim a following Konjunktiv sentence would continue, and the chain length
+        let mut chain: Option<(Found, usize)> = None;
+        for si in 0..self.p.sents.len() {
+            let s = self.p.sents[si];
+            if s.boilerplate || self.consumed[si] {
+                continue;
+            }
+            let found = self.sentence(si);
+            if found.is_empty() {
+                chain = match chain.take() {
+                    Some((prev, n)) if n < 5 => match self.continuation(si, &prev) {
+                        Some(c) => {
+                            out.push(c.clone());
+                            Some((c, n + 1))
+                        }
+                        None => None,
+                    },
+                    _ => None,
+                };
+                continue;
+            }
+            self.note_speakers(&found);
+            // the outermost report goes on: the claim with the widest content
+            chain = found
+                .iter()
+                .filter(|f| f.speaker.kind == ActorKind::Person || f.confidence >= 0.5)
+                .max_by_key(|f| f.content.iter().map(|&(a, b)| b - a).sum::<usize>())
+                .map(|f| (f.clone(), 0));
+            out.extend(found);
+        }
+        out
+    }
+
+    fn note_speakers(&mut self, found: &[Found]) {
+        if let Some(f) = found
+            .iter()
+            .rev()
+            .find(|f| f.speaker.kind == ActorKind::Person)
+        {
+            self.last_person = Some(f.speaker.clone());
+        }
+        let last = found.last().map(|f| f.sentences.0);
+        self.last_group = found
+            .iter()
+            .filter(|f| Some(f.sentences.0) == last)
+            .map(|f| f.speaker.clone())
+            .collect();
+    }
+
+    // ----- cues -----------------------------------------------------------
+
+    fn sentence(&mut self, si: usize) -> Vec<Found> {
+        let s = self.p.sents[si];
+        let mut out = Vec::new();
+        let mut covered: Vec<(usize, usize)> = Vec::new();
+        for i in s.tok_start..s.tok_end {
+            if self.p.quotes.inside(i) || !self.p.is_word(i) {
+                continue;
+            }
+            let Some(cue) = self.cue_at(i, &s) else {
+                continue;
+            };
+            for f in self.claims_of_cue(si, &cue) {
+                covered.extend(f.content.iter().copied());
+                out.push(f);
+            }
+        }
+        self.lenient = true;
+        let nominal = self.nominal_cues(si);
+        self.lenient = false;
+        for f in nominal {
+            // a nominal cue inside another claim's content is not annotated
+            let inside = f
+                .cue
+                .iter()
+                .any(|&(a, _)| covered.iter().any(|&(x, y)| a >= x && a < y));
+            if !inside {
+                out.push(f);
+            }
+        }
+        if out.is_empty() {
+            if let Some(f) = self.colon_speaker(si) {
+                out.push(f);
+            }
+        }
+        dedup(&mut out);
+        out
+    }
+}
+
+/// One record per speaker and content: keep the most confident.
+fn dedup(found: &mut Vec<Found>) {
+    found.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
+    let mut kept: Vec<Found> = Vec::new();
+    for f in found.drain(..) {
+        let dup = kept.iter().any(|k| {
+            k.speaker.name == f.speaker.name
+                && k.content
+                    .first()
+                    .zip(f.content.first())
+                    .is_some_and(|(x, y)| x.0 < y.1 && y.0 < x.1)
+        });
+        if !dup {
+            kept.push(f);
+        }
+    }
+    kept.sort_by_key(|f| f.cue.first().map(|c| c.0));
+    *found = kept;
+}

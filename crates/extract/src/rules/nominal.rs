@@ -1,0 +1,179 @@
+//! Nominal cues: laut X, X zufolge, nach Angaben X, so X, heißt es, X: „…“.
+
+use super::words::*;
+use super::{is_sep, lower_in, Found, Rules, Speaker};
+use crate::doc::is_determiner;
+use claimgraph_model::ClaimType;
+use claimgraph_text::token::is_capitalized;
+
+impl<'a, 'l> Rules<'a, 'l> {
+    pub(super) fn nominal_cues(&mut self, si: usize) -> Vec<Found> {
+        let s = self.p.sents[si];
+        let mut out = Vec::new();
+        for i in s.tok_start..s.tok_end {
+            if self.p.quotes.inside(i) {
+                continue;
+            }
+            let w = self.p.word(i).to_lowercase();
+            let found = match w.as_str() {
+                "laut" => self.after_phrase(si, i, i + 1, 0.8),
+                "zufolge" => self.before_zufolge(si, i),
+                "nach" | "aus" | "gemäß" if self.source_noun_at(i + 1, s.tok_end) => {
+                    self.after_phrase(si, i, i + 1, 0.7)
+                }
+                "so" if i > s.tok_start && self.p.word(i - 1) == "," => self.so_speaker(si, i),
+                "heißt" | "hieß" if self.p.word(i + 1) == "es" => self.heisst_es(si, i),
+                _ => None,
+            };
+            out.extend(found);
+        }
+        out
+    }
+
+    /// `nach Angaben der Polizei`, `aus Sicht von X`, `nach Medienberichten`:
+    /// a noun of information sources after the preposition.
+    pub(super) fn source_noun_at(&self, i: usize, end: usize) -> bool {
+        let mut j = i;
+        while j < end && j < i + 3 && self.p.is_word(j) && !is_capitalized(self.p.word(j)) {
+            j += 1;
+        }
+        let w = self.p.word(j).to_lowercase();
+        SOURCE_NOUNS.iter().any(|n| w.ends_with(n))
+    }
+
+    /// `laut X …`: X right after the cue word(s), content the rest of the sentence.
+    pub(super) fn after_phrase(
+        &mut self,
+        si: usize,
+        cue_start: usize,
+        np: usize,
+        conf: f32,
+    ) -> Option<Found> {
+        let s = self.p.sents[si];
+        let (speakers, (_, end)) = self.np_at(np, s.tok_end)?;
+        let left = self.trim(s.tok_start, cue_start);
+        let right = self.trim(end, s.tok_end);
+        let spans: Vec<(usize, usize)> = [left, right].into_iter().filter(|(a, b)| b > a).collect();
+        self.nominal_found(si, speakers, vec![(cue_start, np)], spans, conf)
+    }
+
+    pub(super) fn before_zufolge(&mut self, si: usize, i: usize) -> Option<Found> {
+        let s = self.p.sents[si];
+        // the longest noun phrase that ends right before "zufolge"
+        let from = i.saturating_sub(7).max(s.tok_start);
+        let mut found = None;
+        for j in from..i {
+            let w = self.p.word(j);
+            if !(is_determiner(w) || is_capitalized(w)) {
+                continue;
+            }
+            if let Some((sp, (_, end))) = self.np_at(j, i) {
+                if end == i {
+                    found = Some((j, sp));
+                    break;
+                }
+            }
+        }
+        let (start, speakers) = found?;
+        let left = self.trim(s.tok_start, start);
+        let right = self.trim(i + 1, s.tok_end);
+        let spans: Vec<(usize, usize)> = [left, right].into_iter().filter(|(a, b)| b > a).collect();
+        self.nominal_found(si, speakers, vec![(i, i + 1)], spans, 0.75)
+    }
+
+    /// `„…“, so X.` / `…, so X.`
+    pub(super) fn so_speaker(&mut self, si: usize, i: usize) -> Option<Found> {
+        let s = self.p.sents[si];
+        let (speakers, (_, end)) = self.np_at(i + 1, s.tok_end)?;
+        if end < s.tok_end && !is_sep(self.p, end) {
+            return None;
+        }
+        let content = match self.quote_ending_at(i, &s) {
+            Some(q) => q,
+            None => self.trim(s.tok_start, i - 1),
+        };
+        self.nominal_found(si, speakers, vec![(i, i + 1)], vec![content], 0.8)
+    }
+
+    /// `…, hieß es in Moskau` / `Aus X hieß es, …`
+    pub(super) fn heisst_es(&mut self, si: usize, i: usize) -> Option<Found> {
+        let s = self.p.sents[si];
+        let mut j = i + 2;
+        while j < s.tok_end
+            && lower_in(
+                self.p.word(j),
+                &[
+                    "in", "aus", "bei", "von", "im", "vom", "seitens", "dazu", "am", "auch",
+                ],
+            )
+        {
+            j += 1;
+        }
+        let (speakers, (_, end)) = self.np_at(j, s.tok_end)?;
+        let content = if i > s.tok_start && self.p.word(i - 1) == "," {
+            self.trim(s.tok_start, i - 1)
+        } else {
+            let mut a = end;
+            while a < s.tok_end && matches!(self.p.word(a), "," | ":") {
+                a += 1;
+            }
+            self.trim(a, s.tok_end)
+        };
+        self.nominal_found(si, speakers, vec![(i, i + 2)], vec![content], 0.7)
+    }
+
+    pub(super) fn nominal_found(
+        &mut self,
+        si: usize,
+        speakers: Vec<Speaker>,
+        cue: Vec<(usize, usize)>,
+        content: Vec<(usize, usize)>,
+        conf: f32,
+    ) -> Option<Found> {
+        let words: usize = content
+            .iter()
+            .map(|&(a, b)| (a..b).filter(|&j| self.p.is_word(j)).count())
+            .sum();
+        if words < 3 {
+            return None;
+        }
+        let sp = speakers.into_iter().next()?;
+        let last = self.p.sents[si].tok_end;
+        let _ = last;
+        Some(Found {
+            confidence: conf * (0.6 + 0.4 * sp.certainty),
+            speaker: sp,
+            cue,
+            claim_type: ClaimType::Statement,
+            content,
+            addressee: None,
+            sentences: (si, si),
+            date_sentence: si,
+        })
+    }
+
+    /// `Lawrow: „…“` — a colon after a named speaker at the start of a sentence.
+    pub(super) fn colon_speaker(&mut self, si: usize) -> Option<Found> {
+        let s = self.p.sents[si];
+        let colon =
+            (s.tok_start..s.tok_end.min(s.tok_start + 8)).find(|&j| self.p.word(j) == ":")?;
+        let (speakers, (_, end)) = self.np_at(s.tok_start, colon)?;
+        if end != colon {
+            return None;
+        }
+        let q = self.quote_starting_at(colon + 1)?;
+        let mut spans = vec![q];
+        let last = self.quote_after(si, q.1 + 1, &mut spans);
+        let sp = speakers.into_iter().next()?;
+        Some(Found {
+            confidence: 0.7 * (0.6 + 0.4 * sp.certainty),
+            speaker: sp,
+            cue: vec![(colon, colon + 1)],
+            claim_type: ClaimType::Statement,
+            content: spans,
+            addressee: None,
+            sentences: (si, last),
+            date_sentence: si,
+        })
+    }
+}

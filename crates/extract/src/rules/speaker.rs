@@ -1,0 +1,462 @@
+//! Speaker and addressee: noun phrases, names, roles, pronouns.
+
+use super::cue::Cue;
+use super::words::*;
+use super::{lower_in, strip_quotes_str, Rules, Speaker};
+use crate::doc::is_determiner;
+use crate::lexicon::FormUse;
+use claimgraph_model::ActorKind;
+use claimgraph_text::segment::Sentence;
+use claimgraph_text::token::{is_capitalized, TokenKind};
+
+impl<'a, 'l> Rules<'a, 'l> {
+    /// The speakers of a verbal cue: (speakers, their tokens, inverted order?).
+    pub(super) fn speakers_of(
+        &mut self,
+        cue: &Cue,
+        finite: usize,
+        s: &Sentence,
+    ) -> Option<(Vec<Speaker>, (usize, usize), bool)> {
+        let (cs, ce) = cue.clause;
+        let mut start = cs;
+        while start < finite && lower_in(self.p.word(start), LEADING_ADVERBS) {
+            start += 1;
+        }
+        let first = self.p.word(start).to_lowercase();
+        let subordinate = SUBORDINATORS.contains(&first.as_str())
+            || (start > s.tok_start
+                && start == cs
+                && RELATIVES.contains(&first.as_str())
+                && self.p.word(start - 1) == ",");
+        if subordinate {
+            if RELATIVES.contains(&first.as_str()) && !SUBORDINATORS.contains(&first.as_str()) {
+                // a relative clause: its subject may be the antecedent before the comma
+                if matches!(first.as_str(), "der" | "die") && start >= 2 {
+                    let m = self
+                        .p
+                        .mentions
+                        .iter()
+                        .rev()
+                        .find(|m| m.end == start - 1)
+                        .copied();
+                    if let Some(m) = m {
+                        let sp = self.speaker_of_entity(m.entity, (m.start, m.end), 1.0);
+                        return Some((vec![sp], (m.start, m.end), false));
+                    }
+                }
+                return None;
+            }
+            // verb-final clause: the noun phrase right after the conjunction
+            let mut j = start + 1;
+            while j < finite && lower_in(self.p.word(j), ADVERBS) {
+                j += 1;
+            }
+            return self.np_at(j, cue.tok).map(|np| np_result(np, false));
+        }
+        // "…, der G7-Staaten und der EU hat die US-Regierung erklärt": a list goes on
+        let list_goes_on = start > cs
+            && matches!(self.p.word(cs), "und" | "oder" | "sowie")
+            && cs > s.tok_start
+            && self.p.word(cs - 1) == ",";
+        if start < finite && !list_goes_on {
+            let accusative = matches!(
+                first.as_str(),
+                "den" | "einen" | "dem" | "einem" | "ihm" | "ihnen"
+            );
+            if !accusative {
+                if let Some(np) = self.np_at(start, finite) {
+                    let generic = np.0.iter().all(|s| s.entity.is_none());
+                    let after = if generic {
+                        self.np_at(finite + 1, ce)
+                    } else {
+                        None
+                    };
+                    match after {
+                        Some(a) if a.0.iter().any(|s| s.entity.is_some()) => {
+                            return Some(np_result(a, true))
+                        }
+                        _ => return Some(np_result(np, false)),
+                    }
+                }
+            }
+        }
+        // inverted order: the subject follows the finite verb
+        let mut j = finite + 1;
+        let mut skipped = 0;
+        while j < ce && skipped < 3 {
+            if let Some(np) = self.np_at(j, ce) {
+                return Some(np_result(np, true));
+            }
+            if lower_in(self.p.word(j), ADVERBS) {
+                j += 1;
+                skipped += 1;
+                continue;
+            }
+            break;
+        }
+        None
+    }
+
+    /// A noun phrase naming one or more actors at token `i` (ending before `limit`).
+    pub(super) fn np_at(
+        &mut self,
+        i: usize,
+        limit: usize,
+    ) -> Option<(Vec<Speaker>, (usize, usize))> {
+        let mut j = i;
+        let w = self.p.word(j);
+        let both = w.eq_ignore_ascii_case("sowohl");
+        if both {
+            j += 1;
+        }
+        let (first, mut end) = self.single_np(j, limit)?;
+        let mut speakers = vec![first];
+        // coordination: "A und B", "sowohl A als auch B"
+        loop {
+            let conj = self.p.word(end);
+            let next = if conj == "und" || conj == "sowie" {
+                end + 1
+            } else if both && conj == "als" && self.p.word(end + 1) == "auch" {
+                end + 2
+            } else {
+                break;
+            };
+            match self.single_np(next, limit) {
+                Some((sp, e)) if sp.entity.is_some() => {
+                    speakers.push(sp);
+                    end = e;
+                }
+                _ => break,
+            }
+        }
+        Some((speakers, (i, end)))
+    }
+
+    pub(super) fn single_np(&mut self, i: usize, limit: usize) -> Option<(Speaker, usize)> {
+        if i >= limit {
+            return None;
+        }
+        let w = self.p.word(i);
+        if PRONOUNS_SG.contains(&w) {
+            return self.pronoun(i).map(|sp| (sp, i + 1));
+        }
+        let mut j = i;
+        let mut has_det = false;
+        // "die beiden Chefdiplomaten": the two last speakers or persons
+        if is_determiner(self.p.word(j)) {
+            has_det = true;
+            j += 1;
+        }
+        let mut lower = 0;
+        while j < limit && lower < 6 {
+            let t = &self.p.toks[j];
+            let x = self.p.word(j);
+            if t.is_quote() {
+                j += 1;
+                continue;
+            }
+            if self.p.mention(j).is_some() {
+                break;
+            }
+            if t.is_word() && x.chars().next().is_some_and(char::is_lowercase) && has_det {
+                if !self.lex.cue_forms(x).is_empty() {
+                    return None;
+                }
+                lower += 1;
+                j += 1;
+                continue;
+            }
+            if x == "," && has_det && lower > 0 {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        if j >= limit {
+            return None;
+        }
+        let Some(m) = self.p.mention(j).copied() else {
+            return self.generic_np(i, limit);
+        };
+        if m.end > limit {
+            return None;
+        }
+        let mut end = m.end;
+        let mut entity = m.entity;
+        let mut mention = (i, m.end);
+        let ent = &self.p.entities[m.entity];
+        // "ein Sprecher des Ministeriums": the organisation speaks
+        if m.role_only {
+            let head = self.p.word(m.start).to_lowercase();
+            let spokes = head.contains("sprecher")
+                || head.starts_with("vertreter")
+                || head.contains("kreise");
+            let g = self.p.word(end).to_lowercase();
+            if spokes && matches!(g.as_str(), "des" | "der") {
+                if let Some(gm) = self.p.mention(end + 1).copied() {
+                    if self.p.entities[gm.entity].kind != ActorKind::Person {
+                        entity = gm.entity;
+                        end = gm.end;
+                        mention = (i, gm.end);
+                    }
+                }
+            }
+        }
+        // a closing quote around a medium's name: der „Washington Post“
+        while end < limit && self.p.toks[end].is_quote() && !self.p.toks[end].space_before {
+            end += 1;
+        }
+        let e = &self.p.entities[entity];
+        let certainty = if m.role_only && e.surname.is_none() && entity == m.entity {
+            0.6
+        } else {
+            1.0
+        };
+        let _ = ent;
+        Some((
+            Speaker {
+                name: e.name.clone(),
+                kind: e.kind,
+                wikidata: e.wikidata.clone(),
+                entity: Some(entity),
+                mention,
+                certainty,
+            },
+            end,
+        ))
+    }
+
+    /// A noun phrase that names no known actor (`der Staatsanwalt`, `einem
+    /// Bericht der Zeitung`, `Malinowski`): the speaker is its text.
+    pub(super) fn generic_np(&mut self, i: usize, limit: usize) -> Option<(Speaker, usize)> {
+        let mut j = i;
+        let det = is_determiner(self.p.word(j));
+        if det {
+            j += 1;
+        }
+        let mut lower = 0;
+        while j < limit && lower < 4 && self.p.is_word(j) && !is_capitalized(self.p.word(j)) && det
+        {
+            if !self.lex.cue_forms(self.p.word(j)).is_empty() || lower_in(self.p.word(j), ADVERBS) {
+                return None;
+            }
+            lower += 1;
+            j += 1;
+        }
+        let head = j;
+        let mut caps = 0;
+        while j < limit
+            && caps < 4
+            && self.p.is_word(j)
+            && is_capitalized(self.p.word(j))
+            && self.p.toks[j].kind == TokenKind::Word
+        {
+            if caps > 0 && self.p.toks[j].breaks_before > 0 {
+                break;
+            }
+            let w = self.p.word(j);
+            if caps == 0
+                && !det
+                && (NOT_SUBJECTS.contains(&w)
+                    || lower_in(w, LEADING_ADVERBS)
+                    || lower_in(w, SUBORDINATORS))
+            {
+                return None;
+            }
+            caps += 1;
+            j += 1;
+        }
+        if caps == 0 {
+            return None;
+        }
+        let sentence_initial = i == 0
+            || self.p.toks[i].breaks_before > 0
+            || matches!(self.p.word(i - 1), "." | "!" | "?" | "„" | "\"" | ":");
+        if !self.lenient
+            && !det
+            && caps == 1
+            && self.lex.role_kind(self.p.word(head)).is_none()
+            && (sentence_initial
+                || self.p.word(head).ends_with("en")
+                || NOT_SUBJECTS.contains(&self.p.word(head)))
+        {
+            return None;
+        }
+        // a genitive or "von" attribute: "der Sprecher der Polizei", "Angaben von n24"
+        if j + 1 < limit && matches!(self.p.word(j), "des" | "der" | "von" | "vom") {
+            let mut k = j + 1;
+            if is_determiner(self.p.word(k)) {
+                k += 1;
+            }
+            while k < limit && self.p.is_word(k) && !is_capitalized(self.p.word(k)) && k < j + 4 {
+                k += 1;
+            }
+            let mut n = 0;
+            while k < limit && self.p.is_word(k) && is_capitalized(self.p.word(k)) && n < 3 {
+                k += 1;
+                n += 1;
+            }
+            if n > 0 {
+                j = k;
+            }
+        }
+        // a person inside the phrase speaks for it ("der Wissenschaftsjournalist Dirk Lorenzen")
+        for k in head..j {
+            if let Some(m) = self.p.mention(k).copied() {
+                let e = &self.p.entities[m.entity];
+                if e.surname.is_some() || head == k && m.end == j {
+                    return Some((self.speaker_of_entity(m.entity, (i, j), 1.0), j));
+                }
+            }
+        }
+        let name_start = if det { i + 1 } else { i };
+        let name = strip_quotes_str(self.p.slice(name_start, j));
+        let kind = self.lex.role_kind(self.p.word(head)).unwrap_or(if det {
+            ActorKind::Organization
+        } else {
+            ActorKind::Person
+        });
+        Some((
+            Speaker {
+                name,
+                kind,
+                wikidata: None,
+                entity: None,
+                mention: (i, j),
+                certainty: 0.5,
+            },
+            j,
+        ))
+    }
+
+    pub(super) fn speaker_of_entity(
+        &self,
+        e: usize,
+        mention: (usize, usize),
+        certainty: f32,
+    ) -> Speaker {
+        let ent = &self.p.entities[e];
+        Speaker {
+            name: ent.name.clone(),
+            kind: ent.kind,
+            wikidata: ent.wikidata.clone(),
+            entity: Some(e),
+            mention,
+            certainty,
+        }
+    }
+
+    pub(super) fn pronoun(&self, i: usize) -> Option<Speaker> {
+        let w = self.p.word(i);
+        // plural "sie": the verb after it ends in -en ("Sie verlangen", "sagten sie")
+        let plural = w.eq_ignore_ascii_case("sie")
+            && (self.p.word(i + 1).ends_with("en") && !is_capitalized(self.p.word(i + 1))
+                || i > 0
+                    && self.p.word(i - 1).ends_with("en")
+                    && !is_capitalized(self.p.word(i - 1)));
+        if plural {
+            let m = self
+                .p
+                .mentions
+                .iter()
+                .rev()
+                .filter(|m| m.start < i)
+                .find(|m| self.p.entities[m.entity].kind != ActorKind::Person)?;
+            return Some(self.speaker_of_entity(m.entity, (i, i + 1), 0.7));
+        }
+        let s_start = self
+            .p
+            .sents
+            .iter()
+            .find(|s| s.tok_start <= i && i < s.tok_end)
+            .map_or(0, |s| s.tok_start);
+        let same_sentence = self
+            .p
+            .mentions
+            .iter()
+            .rev()
+            .filter(|m| m.start < i && m.start >= s_start)
+            .find(|m| {
+                let e = &self.p.entities[m.entity];
+                e.kind == ActorKind::Person && e.surname.is_some()
+            });
+        if let Some(m) = same_sentence {
+            return Some(self.speaker_of_entity(m.entity, (i, i + 1), 0.8));
+        }
+        let base = self
+            .last_person
+            .clone()
+            .or_else(|| self.last_person_mention(i))?;
+        Some(Speaker {
+            mention: (i, i + 1),
+            certainty: 0.8,
+            ..base
+        })
+    }
+
+    pub(super) fn last_person_mention(&self, i: usize) -> Option<Speaker> {
+        let m = self
+            .p
+            .mentions
+            .iter()
+            .rev()
+            .filter(|m| m.start < i)
+            .find(|m| {
+                self.p.entities[m.entity].kind == ActorKind::Person
+                    && self.p.entities[m.entity].surname.is_some()
+            })?;
+        let e = &self.p.entities[m.entity];
+        Some(Speaker {
+            name: e.name.clone(),
+            kind: e.kind,
+            wikidata: e.wikidata.clone(),
+            entity: Some(m.entity),
+            mention: (m.start, m.end),
+            certainty: 0.7,
+        })
+    }
+
+    /// The addressee named as an object of the cue (`forderte Russland auf`, `sagte der Zeitung`).
+    pub(super) fn addressee(
+        &mut self,
+        cue: &Cue,
+        sp: (usize, usize),
+        inverted: bool,
+    ) -> Option<(String, usize)> {
+        if !(cue.entry.accusative || cue.entry.dative) {
+            return None;
+        }
+        let (_, ce) = cue.clause;
+        let mut j = if inverted { sp.1 } else { cue.tok + 1 };
+        // "ihm zugesagt", "der Zeitung gesagt": before a verb-final cue
+        if !inverted && cue.use_ != FormUse::Split && self.finite_position(cue) != cue.tok {
+            j = self.finite_position(cue) + 1;
+            if sp.0 > cue.clause.0 && sp.1 > j {
+                j = sp.1;
+            }
+        }
+        while j < ce && lower_in(self.p.word(j), ADVERBS) {
+            j += 1;
+        }
+        let w = self.p.word(j).to_lowercase();
+        if cue.entry.dative
+            && !cue.entry.accusative
+            && !matches!(w.as_str(), "der" | "dem" | "ihm" | "ihr" | "ihnen")
+        {
+            return None;
+        }
+        if w == "ihm" || w == "ihr" {
+            let prev = self.last_person_mention(sp.0)?;
+            return Some((prev.name, j + 1));
+        }
+        let (sps, (_, end)) = self.np_at(j, ce)?;
+        sps.first().map(|s| (s.name.clone(), end))
+    }
+}
+
+fn np_result(
+    np: (Vec<Speaker>, (usize, usize)),
+    inverted: bool,
+) -> (Vec<Speaker>, (usize, usize), bool) {
+    (np.0, np.1, inverted)
+}
