@@ -26,7 +26,12 @@ pub fn write_dot<W: Write>(g: &ViewGraph, out: &mut W) -> io::Result<()> {
 fn write_node<W: Write>(out: &mut W, node: &Node) -> io::Result<()> {
     let mut label = node.label.clone();
     if node.kind.is_actor() && node.claim_count > 0 {
-        label.push_str(&format!("\n({} claims)", node.claim_count));
+        let noun = if node.claim_count == 1 {
+            "claim"
+        } else {
+            "claims"
+        };
+        label.push_str(&format!("\n({} {noun})", node.claim_count));
     }
     let mut attrs = vec![
         ("label", quote(&label)),

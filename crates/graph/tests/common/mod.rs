@@ -1,6 +1,8 @@
 //! Claim rows written for these tests (our own sentences), and what the views make of them.
 #![allow(dead_code)]
 
+pub mod xml;
+
 use claimgraph_graph::{ClaimRow, View};
 use claimgraph_model::{ActorKind, ClaimType};
 
