@@ -1,13 +1,14 @@
 //! One cue: its speakers, addressee and content become claims.
 
+use super::confidence::Pattern;
 use super::cue::Cue;
 use super::typing::refine_type;
-use super::{Found, Rules};
+use super::{Found, Rules, Speaker};
+use claimgraph_model::ClaimType;
 
 impl<'a, 'l> Rules<'a, 'l> {
     pub(super) fn claims_of_cue(&mut self, si: usize, cue: &Cue<'l>) -> Vec<Found> {
         let s = self.p.sents[si];
-        let (cs, ce) = cue.clause;
         let finite = self.finite_position(cue);
         let Some((speakers, sp_range, inverted)) = self.speakers_of(cue, finite, &s) else {
             return Vec::new();
@@ -23,7 +24,7 @@ impl<'a, 'l> Rules<'a, 'l> {
             (speakers, sp_range, inverted)
         };
         let addressee = self.addressee(cue, sp_range, inverted);
-        let Some((content, mut conf, last_sentence)) =
+        let Some((content, pattern, last_sentence)) =
             self.content_of(si, cue, sp_range, inverted, addressee.as_ref().map(|a| a.1))
         else {
             return Vec::new();
@@ -36,15 +37,17 @@ impl<'a, 'l> Rules<'a, 'l> {
             cue_spans.push((x, x + 1));
         }
         cue_spans.sort_unstable();
-        if cue.entry.weak {
-            conf -= 0.2;
-        }
         let claim_type = refine_type(self.p, cue.entry.claim_type, &content);
-        let _ = (cs, ce);
+        let speakers: Vec<_> = speakers
+            .into_iter()
+            .filter(|sp| weak_evidence_holds(pattern, sp, claim_type))
+            .collect();
         speakers
             .into_iter()
             .map(|sp| Found {
-                confidence: (conf * (0.6 + 0.4 * sp.certainty)).clamp(0.05, 0.99),
+                confidence: 0.0,
+                pattern,
+                weak_cue: cue.entry.weak,
                 speaker: sp,
                 cue: cue_spans.clone(),
                 claim_type,
@@ -54,5 +57,21 @@ impl<'a, 'l> Rules<'a, 'l> {
                 date_sentence: si,
             })
             .collect()
+    }
+}
+
+/// Shapes that are often narrative rather than reported speech need a named
+/// speaker: the object of a verb (`lehnte den Plan ab`) only for a stance
+/// (not a plain statement), and an indicative clause beside the cue.
+fn weak_evidence_holds(pattern: Pattern, sp: &Speaker, claim_type: ClaimType) -> bool {
+    let named = sp.certainty >= 0.99;
+    match pattern {
+        // a role noun (`der Konzern`) is enough for a stance, a plain statement needs more
+        Pattern::Object | Pattern::ObjectLoose if claim_type == ClaimType::Statement => {
+            sp.certainty >= 0.8
+        }
+        Pattern::Object | Pattern::ObjectLoose => sp.certainty >= 0.6,
+        Pattern::ClauseBefore | Pattern::ClauseAfter => named,
+        _ => true,
     }
 }

@@ -1,5 +1,6 @@
 //! Content: quotations, colon, dass-, Konjunktiv- and infinitive clauses, objects.
 
+use super::confidence::Pattern;
 use super::cue::Cue;
 use super::words::*;
 use super::{is_sep, lower_in, Content, Rules};
@@ -20,14 +21,16 @@ impl<'a, 'l> Rules<'a, 'l> {
         let s = self.p.sents[si];
         let (cs, ce) = cue.clause;
         let finite = self.finite_position(cue);
-        let cue_first = finite == cs || (inverted && finite <= cs + 1);
+        // a subject before the clause (apposition, relative antecedent) leaves no room for content there
+        let subject_before = !inverted && sp.1 < cs;
+        let cue_first = (finite == cs || (inverted && finite <= cs + 1)) && !subject_before;
         let before_sep = cs.checked_sub(1).filter(|&b| b >= s.tok_start);
         // (a) a quotation before: „…“, sagte sie
         if cue_first {
             if let Some(q) = self.quote_ending_at(cs, &s) {
                 let mut spans = vec![q];
                 let last = self.quote_after(si, ce, &mut spans);
-                return Some((spans, 0.9, last));
+                return Some((spans, Pattern::QuoteBefore, last));
             }
         }
         // (b) a colon after the cue clause
@@ -35,11 +38,11 @@ impl<'a, 'l> Rules<'a, 'l> {
             if let Some(q) = self.quote_starting_at(ce + 1) {
                 let mut spans = vec![q];
                 let last = self.quote_after(si, q.1, &mut spans);
-                return Some((spans, 0.85, last));
+                return Some((spans, Pattern::ColonQuote, last));
             }
             let span = self.trim(ce + 1, s.tok_end);
             if span.1 > span.0 {
-                return Some((vec![span], 0.7, si));
+                return Some((vec![span], Pattern::ColonClause, si));
             }
         }
         // (c) indirect speech before: "…, sagte er" / "…, wie er sagte"
@@ -48,12 +51,12 @@ impl<'a, 'l> Rules<'a, 'l> {
             if self.p.word(b) == "," && (cue_first || wie) {
                 let span = self.trim(s.tok_start, b);
                 if span.1 > span.0 + 1 {
-                    let conf = if self.has_konjunktiv(span.0, span.1) {
-                        0.85
+                    let pattern = if self.has_konjunktiv(span.0, span.1) {
+                        Pattern::KonjunktivBefore
                     } else {
-                        0.75
+                        Pattern::ClauseBefore
                     };
-                    return Some((vec![span], conf, si));
+                    return Some((vec![span], pattern, si));
                 }
             }
         }
@@ -61,7 +64,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         if wie && cs == s.tok_start && ce < s.tok_end && self.p.word(ce) == "," {
             let span = self.trim(ce + 1, s.tok_end);
             if span.1 > span.0 {
-                return Some((vec![span], 0.8, si));
+                return Some((vec![span], Pattern::WieClause, si));
             }
         }
         // (d) indirect speech after: ", dass …", ", er komme …", ", … zu tun"
@@ -74,21 +77,32 @@ impl<'a, 'l> Rules<'a, 'l> {
             }
             let span = self.trim(a, self.clause_run_end(a, &s));
             if span.1 > span.0 + 1 {
-                let conf = if dass || self.has_konjunktiv(span.0, span.1) {
-                    0.85
+                let pattern = if dass {
+                    Some(Pattern::DassAfter)
+                } else if self.has_konjunktiv(span.0, span.1) {
+                    Some(Pattern::KonjunktivAfter)
                 } else if self.has_zu_infinitive(span.0, span.1) {
-                    0.75
+                    Some(Pattern::InfinitiveAfter)
                 } else if SUBORDINATORS.contains(&first.as_str())
                     || RELATIVES.contains(&first.as_str())
                 {
-                    0.0
+                    None
                 } else {
-                    0.55
+                    Some(Pattern::ClauseAfter)
                 };
-                if conf > 0.0 {
-                    return Some((vec![span], conf, si));
+                if let Some(pattern) = pattern {
+                    return Some((vec![span], pattern, si));
                 }
             }
+        }
+        // "Das bestätigte die Sprecherin.": the previous sentence is what was said
+        if cs == s.tok_start
+            && finite == cs + 1
+            && lower_in(self.p.word(cs), &["das", "dies", "dieses"])
+        {
+            return self
+                .previous_sentence(si)
+                .map(|span| (vec![span], Pattern::Anaphor, si));
         }
         // (e) the object of the cue
         let (a, b) = if finite < cue.tok || cue.tok + 1 >= ce || self.verb_final(cue) {
@@ -142,10 +156,29 @@ impl<'a, 'l> Rules<'a, 'l> {
             && (words >= 2 || cue.entry.takes_object && words >= 1)
             && (cue.entry.takes_object || words >= 3)
         {
-            let conf = if cue.entry.takes_object { 0.6 } else { 0.45 };
-            return Some((vec![(a, b)], conf, si));
+            let pattern = if cue.entry.takes_object {
+                Pattern::Object
+            } else {
+                Pattern::ObjectLoose
+            };
+            return Some((vec![(a, b)], pattern, si));
         }
         None
+    }
+
+    /// The previous sentence of the paragraph as content, when it has no claim of its own.
+    fn previous_sentence(&self, si: usize) -> Option<(usize, usize)> {
+        let prev = self.p.sents.get(si.checked_sub(1)?)?;
+        let s = self.p.sents[si];
+        if prev.boilerplate
+            || prev.headline
+            || prev.paragraph != s.paragraph
+            || self.consumed[si - 1]
+        {
+            return None;
+        }
+        let span = self.trim(prev.tok_start, prev.tok_end);
+        (span.1 > span.0 + 3).then_some(span)
     }
 
     pub(super) fn verb_final(&self, cue: &Cue) -> bool {
@@ -192,7 +225,28 @@ impl<'a, 'l> Rules<'a, 'l> {
     }
 
     pub(super) fn has_konjunktiv(&self, a: usize, b: usize) -> bool {
-        (a..b).any(|j| !self.p.quotes.inside(j) && KONJUNKTIV.contains(&self.p.word(j)))
+        (a..b).any(|j| !self.p.quotes.inside(j) && self.is_konjunktiv(j))
+    }
+
+    /// A Konjunktiv I or II form: a listed one, or a verb in -e right after a
+    /// subject pronoun (`er freue sich`, `man plane`), where the indicative has -t.
+    pub(super) fn is_konjunktiv(&self, j: usize) -> bool {
+        let w = self.p.word(j);
+        if KONJUNKTIV.contains(&w) {
+            return true;
+        }
+        j > 0
+            && matches!(
+                self.p.word(j - 1),
+                "er" | "sie" | "es" | "man" | "Er" | "Es" | "Man"
+            )
+            && w.ends_with('e')
+            && w.chars().count() > 3
+            && !is_capitalized(w)
+            && w.chars().all(char::is_alphabetic)
+            && !crate::doc::is_determiner(w)
+            && !NOT_VERBS_IN_E.contains(&w)
+            && (j < 2 || !lower_in(self.p.word(j - 2), &["für", "gegen", "ohne", "um", "durch"]))
     }
 
     pub(super) fn has_zu_infinitive(&self, a: usize, b: usize) -> bool {

@@ -1,6 +1,6 @@
 //! Reported speech that goes on in later sentences without a cue of its own.
 
-use super::words::*;
+use super::confidence::Pattern;
 use super::{Found, Rules};
 
 impl<'a, 'l> Rules<'a, 'l> {
@@ -19,7 +19,7 @@ impl<'a, 'l> Rules<'a, 'l> {
             return Some(Found {
                 content: vec![q],
                 sentences: (si, si),
-                confidence: (prev.confidence * 0.8).min(0.75),
+                pattern: Pattern::ContinuedQuote,
                 ..prev.clone()
             });
         }
@@ -30,25 +30,24 @@ impl<'a, 'l> Rules<'a, 'l> {
         if self.p.word(s.tok_end - 1) == "?" {
             return None;
         }
-        let kj = (span.0..span.1)
-            .find(|&j| !self.p.quotes.inside(j) && KONJUNKTIV.contains(&self.p.word(j)))?;
+        let kj = (span.0..span.1).find(|&j| !self.p.quotes.inside(j) && self.is_konjunktiv(j))?;
         // the Konjunktiv verb must stand early: in the main clause, not in a late subordinate one
         if kj > span.0 + 8 && (span.0..kj).any(|j| self.p.word(j) == ",") {
             return None;
         }
-        let conf = if matches!(
+        let pattern = if matches!(
             self.p.word(kj),
             "würde" | "würden" | "hätte" | "wäre" | "könnte" | "sollte" | "müsste"
         ) {
-            0.45
+            Pattern::ContinuedKonjunktiv2
         } else {
-            0.6
+            Pattern::ContinuedKonjunktiv
         };
         Some(Found {
             content: vec![span],
             sentences: (si, si),
             date_sentence: prev.date_sentence,
-            confidence: conf * (0.6 + 0.4 * prev.speaker.certainty),
+            pattern,
             ..prev.clone()
         })
     }

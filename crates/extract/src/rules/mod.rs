@@ -9,6 +9,7 @@
 //! `typing` (claim types) and `words` (the word lists).
 
 mod claim;
+mod confidence;
 mod content;
 mod continuation;
 mod cue;
@@ -21,6 +22,7 @@ use crate::doc::Prepared;
 use crate::lexicon::Lexicon;
 use claimgraph_model::{ActorKind, ClaimType};
 use claimgraph_text::token::TokenKind;
+use confidence::Pattern;
 
 /// Who a claim is attributed to.
 #[derive(Debug, Clone)]
@@ -48,6 +50,10 @@ pub(crate) struct Found {
     /// Sentence whose non-content tokens date the claim.
     pub date_sentence: usize,
     pub confidence: f32,
+    /// The shape of evidence the claim rests on (sets its confidence).
+    pub pattern: Pattern,
+    /// The cue is marked `weak` in the lexicon.
+    pub weak_cue: bool,
 }
 
 fn strip_quotes_str(s: &str) -> String {
@@ -73,7 +79,7 @@ fn lower_in(w: &str, list: &[&str]) -> bool {
 }
 
 /// Content token spans, base confidence, and the last sentence used.
-type Content = (Vec<(usize, usize)>, f32, usize);
+type Content = (Vec<(usize, usize)>, Pattern, usize);
 pub(crate) struct Rules<'a, 'l> {
     pub p: &'a Prepared<'a>,
     pub lex: &'l Lexicon,
@@ -111,7 +117,8 @@ impl<'a, 'l> Rules<'a, 'l> {
             if found.is_empty() {
                 chain = match chain.take() {
                     Some((prev, n)) if n < 5 => match self.continuation(si, &prev) {
-                        Some(c) => {
+                        Some(mut c) => {
+                            c.confidence = confidence::confidence(&c);
                             out.push(c.clone());
                             Some((c, n + 1))
                         }
@@ -184,6 +191,9 @@ impl<'a, 'l> Rules<'a, 'l> {
             if let Some(f) = self.colon_speaker(si) {
                 out.push(f);
             }
+        }
+        for f in &mut out {
+            f.confidence = confidence::confidence(f);
         }
         dedup(&mut out);
         out

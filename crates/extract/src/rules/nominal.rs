@@ -1,5 +1,6 @@
 //! Nominal cues: laut X, X zufolge, nach Angaben X, so X, heißt es, X: „…“.
 
+use super::confidence::Pattern;
 use super::words::*;
 use super::{is_sep, lower_in, Found, Rules, Speaker};
 use crate::doc::is_determiner;
@@ -16,11 +17,15 @@ impl<'a, 'l> Rules<'a, 'l> {
             }
             let w = self.p.word(i).to_lowercase();
             let found = match w.as_str() {
-                "laut" => self.after_phrase(si, i, i + 1, 0.8),
+                "laut" => self.after_phrase(si, i, i + 1, Pattern::Laut),
                 "zufolge" => self.before_zufolge(si, i),
                 "nach" | "aus" | "gemäß" if self.source_noun_at(i + 1, s.tok_end) => {
-                    self.after_phrase(si, i, i + 1, 0.7)
+                    self.after_phrase(si, i, i + 1, Pattern::SourceNoun)
                 }
+                // "Dem Vernehmen nach", "eigenen Angaben nach": a postposition
+                "nach" if self.source_noun_before(i, s.tok_start) => self.before_nach(si, i),
+                "demnach" if !self.p.quotes.inside(i) => self.demnach(si, i),
+                "wonach" if i > s.tok_start && self.p.word(i - 1) == "," => self.wonach(si, i),
                 "so" if i > s.tok_start && self.p.word(i - 1) == "," => self.so_speaker(si, i),
                 "heißt" | "hieß" if self.p.word(i + 1) == "es" => self.heisst_es(si, i),
                 _ => None,
@@ -41,20 +46,103 @@ impl<'a, 'l> Rules<'a, 'l> {
         SOURCE_NOUNS.iter().any(|n| w.ends_with(n))
     }
 
+    fn source_noun_before(&self, i: usize, start: usize) -> bool {
+        i > start && {
+            let w = self.p.word(i - 1).to_lowercase();
+            is_capitalized(self.p.word(i - 1))
+                && (SOURCE_NOUNS.iter().any(|n| w.ends_with(n)) || w == "vernehmen")
+                && !(self.p.is_word(i + 1) && is_capitalized(self.p.word(i + 1)))
+        }
+    }
+
+    /// `Dem Vernehmen nach …`, `Seiner Ansicht nach …`: the phrase before `nach` names the source.
+    fn before_nach(&mut self, si: usize, i: usize) -> Option<Found> {
+        let s = self.p.sents[si];
+        let mut a = i - 1;
+        while a > s.tok_start
+            && a + 4 > i
+            && self.p.is_word(a - 1)
+            && (!is_capitalized(self.p.word(a - 1)) || a - 1 == s.tok_start)
+            && !is_sep(self.p, a - 1)
+        {
+            a -= 1;
+        }
+        if a > s.tok_start
+            && is_capitalized(self.p.word(a - 1))
+            && is_determiner(self.p.word(a - 1))
+        {
+            a -= 1;
+        }
+        let speaker = self.phrase_speaker(a, i);
+        let left = self.trim(s.tok_start, a);
+        let right = self.trim(i + 1, s.tok_end);
+        let spans: Vec<(usize, usize)> = [left, right].into_iter().filter(|(a, b)| b > a).collect();
+        self.nominal_found(
+            si,
+            vec![speaker],
+            vec![(i, i + 1)],
+            spans,
+            Pattern::NachPostposition,
+        )
+    }
+
+    /// `Demnach …`: the source of the previous report goes on.
+    fn demnach(&mut self, si: usize, i: usize) -> Option<Found> {
+        let s = self.p.sents[si];
+        let mut speaker = self.phrase_speaker(i, i + 1);
+        if let Some(prev) = self.last_group.first() {
+            speaker.name.clone_from(&prev.name);
+            speaker.kind = prev.kind;
+            speaker.wikidata.clone_from(&prev.wikidata);
+            speaker.entity = prev.entity;
+        }
+        let left = self.trim(s.tok_start, i);
+        let right = self.trim(i + 1, s.tok_end);
+        let spans: Vec<(usize, usize)> = [left, right].into_iter().filter(|(a, b)| b > a).collect();
+        self.nominal_found(si, vec![speaker], vec![(i, i + 1)], spans, Pattern::Demnach)
+    }
+
+    /// `…, ein Bericht, wonach …`: the noun phrase before the comma is the source.
+    fn wonach(&mut self, si: usize, i: usize) -> Option<Found> {
+        let s = self.p.sents[si];
+        let comma = i - 1;
+        let from = comma.saturating_sub(7).max(s.tok_start);
+        let start = (from..comma).find(|&j| {
+            let w = self.p.word(j);
+            (is_determiner(w) || is_capitalized(w))
+                && self.np_at(j, comma).is_some_and(|(_, (_, e))| e == comma)
+        })?;
+        let (speakers, _) = self.np_at(start, comma)?;
+        let right = self.trim(i + 1, s.tok_end);
+        self.nominal_found(si, speakers, vec![(i, i + 1)], vec![right], Pattern::Wonach)
+    }
+
+    /// A speaker known only by the words of its phrase (`eigenen Angaben`).
+    fn phrase_speaker(&self, a: usize, b: usize) -> Speaker {
+        Speaker {
+            name: crate::strip_quotes(self.p.slice(a, b)),
+            kind: claimgraph_model::ActorKind::Organization,
+            wikidata: None,
+            entity: None,
+            mention: (a, b),
+            certainty: 0.5,
+        }
+    }
+
     /// `laut X …`: X right after the cue word(s), content the rest of the sentence.
     pub(super) fn after_phrase(
         &mut self,
         si: usize,
         cue_start: usize,
         np: usize,
-        conf: f32,
+        pattern: Pattern,
     ) -> Option<Found> {
         let s = self.p.sents[si];
         let (speakers, (_, end)) = self.np_at(np, s.tok_end)?;
         let left = self.trim(s.tok_start, cue_start);
         let right = self.trim(end, s.tok_end);
         let spans: Vec<(usize, usize)> = [left, right].into_iter().filter(|(a, b)| b > a).collect();
-        self.nominal_found(si, speakers, vec![(cue_start, np)], spans, conf)
+        self.nominal_found(si, speakers, vec![(cue_start, np)], spans, pattern)
     }
 
     pub(super) fn before_zufolge(&mut self, si: usize, i: usize) -> Option<Found> {
@@ -78,7 +166,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         let left = self.trim(s.tok_start, start);
         let right = self.trim(i + 1, s.tok_end);
         let spans: Vec<(usize, usize)> = [left, right].into_iter().filter(|(a, b)| b > a).collect();
-        self.nominal_found(si, speakers, vec![(i, i + 1)], spans, 0.75)
+        self.nominal_found(si, speakers, vec![(i, i + 1)], spans, Pattern::Zufolge)
     }
 
     /// `„…“, so X.` / `…, so X.`
@@ -92,7 +180,7 @@ impl<'a, 'l> Rules<'a, 'l> {
             Some(q) => q,
             None => self.trim(s.tok_start, i - 1),
         };
-        self.nominal_found(si, speakers, vec![(i, i + 1)], vec![content], 0.8)
+        self.nominal_found(si, speakers, vec![(i, i + 1)], vec![content], Pattern::So)
     }
 
     /// `…, hieß es in Moskau` / `Aus X hieß es, …`
@@ -119,7 +207,13 @@ impl<'a, 'l> Rules<'a, 'l> {
             }
             self.trim(a, s.tok_end)
         };
-        self.nominal_found(si, speakers, vec![(i, i + 2)], vec![content], 0.7)
+        self.nominal_found(
+            si,
+            speakers,
+            vec![(i, i + 2)],
+            vec![content],
+            Pattern::HeisstEs,
+        )
     }
 
     pub(super) fn nominal_found(
@@ -128,7 +222,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         speakers: Vec<Speaker>,
         cue: Vec<(usize, usize)>,
         content: Vec<(usize, usize)>,
-        conf: f32,
+        pattern: Pattern,
     ) -> Option<Found> {
         let words: usize = content
             .iter()
@@ -141,7 +235,9 @@ impl<'a, 'l> Rules<'a, 'l> {
         let last = self.p.sents[si].tok_end;
         let _ = last;
         Some(Found {
-            confidence: conf * (0.6 + 0.4 * sp.certainty),
+            confidence: 0.0,
+            pattern,
+            weak_cue: false,
             speaker: sp,
             cue,
             claim_type: ClaimType::Statement,
@@ -166,7 +262,9 @@ impl<'a, 'l> Rules<'a, 'l> {
         let last = self.quote_after(si, q.1 + 1, &mut spans);
         let sp = speakers.into_iter().next()?;
         Some(Found {
-            confidence: 0.7 * (0.6 + 0.4 * sp.certainty),
+            confidence: 0.0,
+            pattern: Pattern::ColonSpeaker,
+            weak_cue: false,
             speaker: sp,
             cue: vec![(colon, colon + 1)],
             claim_type: ClaimType::Statement,

@@ -83,9 +83,11 @@ impl<'a, 'l> Rules<'a, 'l> {
         // inverted order: the subject follows the finite verb
         let mut j = finite + 1;
         let mut skipped = 0;
+        let mut inverted = None;
         while j < ce && skipped < 3 {
             if let Some(np) = self.np_at(j, ce) {
-                return Some(np_result(np, true));
+                inverted = Some(np);
+                break;
             }
             if lower_in(self.p.word(j), ADVERBS) {
                 j += 1;
@@ -94,7 +96,74 @@ impl<'a, 'l> Rules<'a, 'l> {
             }
             break;
         }
-        None
+        let known = |np: &(Vec<Speaker>, (usize, usize))| np.0.iter().any(|s| s.entity.is_some());
+        if finite == cs && !inverted.as_ref().is_some_and(known) {
+            // "Der Sprecher der Behörde, Jan Kos, der … leitet, sagte …"
+            if let Some(np) = self.apposition_subject(cs, s) {
+                return Some(np_result(np, false));
+            }
+        }
+        inverted.map(|np| np_result(np, true))
+    }
+
+    /// The subject of a verb that opens its clause after a comma: a noun
+    /// phrase at the sentence start followed only by appositions and
+    /// relative clauses (`Die Sprecherin der Stadt, Eva Kern, sagte …`).
+    /// A name in an apposition is the fuller speaker.
+    pub(super) fn apposition_subject(
+        &mut self,
+        cs: usize,
+        s: &Sentence,
+    ) -> Option<(Vec<Speaker>, (usize, usize))> {
+        if cs <= s.tok_start + 1 || self.p.word(cs - 1) != "," {
+            return None;
+        }
+        let commas: Vec<usize> = (s.tok_start..cs)
+            .filter(|&j| self.p.word(j) == "," && !self.p.quotes.inside(j))
+            .collect();
+        let first_comma = *commas.first()?;
+        let (head, (_, end)) = self.np_at(s.tok_start, first_comma)?;
+        if end != first_comma {
+            return None;
+        }
+        let mut best = head;
+        for w in commas.windows(2) {
+            let (a, b) = (w[0] + 1, w[1]);
+            if b <= a || b - a > 14 {
+                return None;
+            }
+            let mut k = a;
+            if lower_in(self.p.word(k), APPOSITION_PREPOSITIONS) {
+                k += 1;
+            }
+            if lower_in(self.p.word(k), RELATIVES) && k > a || lower_in(self.p.word(a), RELATIVES) {
+                continue;
+            }
+            match self.np_at(a, b) {
+                Some((sps, (_, e))) if e == b => {
+                    if sps
+                        .iter()
+                        .any(|sp| sp.kind == ActorKind::Person && sp.certainty >= 1.0)
+                    {
+                        best = sps;
+                    }
+                }
+                _ => return None,
+            }
+        }
+        let range = (s.tok_start, cs - 1);
+        let speakers = best
+            .into_iter()
+            .map(|sp| Speaker {
+                mention: if sp.mention.0 >= s.tok_start && sp.mention.1 <= cs {
+                    sp.mention
+                } else {
+                    range
+                },
+                ..sp
+            })
+            .collect();
+        Some((speakers, range))
     }
 
     /// A noun phrase naming one or more actors at token `i` (ending before `limit`).
@@ -199,6 +268,10 @@ impl<'a, 'l> Rules<'a, 'l> {
                         end = gm.end;
                         mention = (i, gm.end);
                     }
+                } else {
+                    // an unknown body: the genitive still belongs to the speaker's phrase
+                    end = self.genitive_end(end, limit);
+                    mention = (i, end);
                 }
             }
         }
@@ -235,7 +308,12 @@ impl<'a, 'l> Rules<'a, 'l> {
             j += 1;
         }
         let mut lower = 0;
-        while j < limit && lower < 4 && self.p.is_word(j) && !is_capitalized(self.p.word(j)) && det
+        let adjectives_alone = self.lenient && !det;
+        while j < limit
+            && lower < 4
+            && self.p.is_word(j)
+            && !is_capitalized(self.p.word(j))
+            && (det || adjectives_alone && is_adjective_form(self.p.word(j)))
         {
             if !self.lex.cue_forms(self.p.word(j)).is_empty() || lower_in(self.p.word(j), ADVERBS) {
                 return None;
@@ -327,6 +405,24 @@ impl<'a, 'l> Rules<'a, 'l> {
             },
             j,
         ))
+    }
+
+    /// One past a genitive attribute starting at `g` (`des britischen Ministeriums`).
+    pub(super) fn genitive_end(&self, g: usize, limit: usize) -> usize {
+        let mut k = g + 1;
+        while k < limit && k < g + 4 && self.p.is_word(k) && !is_capitalized(self.p.word(k)) {
+            k += 1;
+        }
+        let mut n = 0;
+        while k < limit && n < 3 && self.p.is_word(k) && is_capitalized(self.p.word(k)) {
+            k += 1;
+            n += 1;
+        }
+        if n > 0 {
+            k
+        } else {
+            g
+        }
     }
 
     pub(super) fn speaker_of_entity(
@@ -459,4 +555,11 @@ fn np_result(
     inverted: bool,
 ) -> (Vec<Speaker>, (usize, usize), bool) {
     (np.0, np.1, inverted)
+}
+
+/// An inflected adjective (`eigenen`, `israelischer`, `offizielle`).
+fn is_adjective_form(w: &str) -> bool {
+    w.chars().count() > 3
+        && ["en", "er", "es", "em", "e"].iter().any(|e| w.ends_with(e))
+        && w.chars().all(char::is_alphabetic)
 }

@@ -333,3 +333,52 @@ pub(super) const NOT_SUBJECTS: &[&str] = &[
     "Neben",
     "Erstmals",
 ];
+
+/// Prepositions that open a relative clause (`, in dem`, `, für die`).
+pub(super) const APPOSITION_PREPOSITIONS: &[&str] = &[
+    "in", "mit", "für", "von", "bei", "an", "auf", "aus", "nach", "über", "unter", "vor", "zu",
+    "gegen", "durch", "um",
+];
+
+/// Words in -e that follow a pronoun without being a Konjunktiv verb.
+pub(super) const NOT_VERBS_IN_E: &[&str] = &[
+    "eine",
+    "keine",
+    "meine",
+    "unsere",
+    "eure",
+    "jede",
+    "alle",
+    "viele",
+    "beide",
+    "solche",
+    "welche",
+    "einige",
+    "manche",
+    "mehrere",
+    "gerne",
+    "gerade",
+    "bitte",
+    "ohne",
+    "ebenfalls",
+    "alleine",
+    "lange",
+    "nahe",
+    "heute",
+    "ferne",
+    "große",
+    "kleine",
+    "neue",
+    "erste",
+    "letzte",
+    "andere",
+    "ganze",
+    "halbe",
+    "gute",
+    "weitere",
+    "diese",
+    "jene",
+    "deine",
+    "wegen",
+    "gegen",
+];
