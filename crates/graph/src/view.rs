@@ -70,6 +70,18 @@ impl NodeKind {
         }
     }
 
+    /// A fill colour per kind (ColorBrewer Set3), as `(r, g, b)`.
+    pub fn color(&self) -> (u8, u8, u8) {
+        match self {
+            NodeKind::Person => (0x8d, 0xd3, 0xc7),
+            NodeKind::Organization => (0x80, 0xb1, 0xd3),
+            NodeKind::Country => (0xfd, 0xb4, 0x62),
+            NodeKind::Actor => (0xd9, 0xd9, 0xd9),
+            NodeKind::Claim => (0xff, 0xff, 0xb3),
+            NodeKind::Article => (0xbe, 0xba, 0xda),
+        }
+    }
+
     fn of_actor(kind: Option<ActorKind>) -> Self {
         match kind {
             Some(ActorKind::Person) => NodeKind::Person,
@@ -401,10 +413,17 @@ impl Builder {
         let mut seen = Vec::new();
         for row in rows {
             let speaker = self.speaker(row);
+            let is_new = !self.nodes.contains_key(&row.claim_iri);
             self.count_claim(speaker, row, &mut seen);
             let claim = self.claim(row);
             let article = self.article(row);
             self.graph[article].see_date(row.date);
+            self.edge(claim, article, Relation::ReportedIn, None, row.date);
+            let addressee = self.addressee(row);
+            // Further rows of a claim only add the articles that report it.
+            if !is_new {
+                continue;
+            }
             self.edge(
                 speaker,
                 claim,
@@ -412,8 +431,7 @@ impl Builder {
                 Some(row.claim_type),
                 row.date,
             );
-            self.edge(claim, article, Relation::ReportedIn, None, row.date);
-            if let Some(addressee) = self.addressee(row) {
+            if let Some(addressee) = addressee {
                 self.graph[addressee].see_date(row.date);
                 self.edge(claim, addressee, Relation::AddressedTo, None, row.date);
             }
@@ -469,7 +487,7 @@ impl Builder {
     }
 }
 
-/// A claim's label: its type and the first words of its content.
+/// A claim's label: its date, type and the first words of its content.
 fn claim_label(row: &ClaimRow) -> String {
     const MAX_CHARS: usize = 60;
     let content = row.content.trim();
@@ -479,5 +497,8 @@ fn claim_label(row: &ClaimRow) -> String {
     } else {
         ""
     };
-    format!("{}: {short}{ellipsis}", row.claim_type)
+    match row.date {
+        Some(date) => format!("{date} {}: {short}{ellipsis}", row.claim_type),
+        None => format!("{}: {short}{ellipsis}", row.claim_type),
+    }
 }

@@ -95,6 +95,8 @@ fn gexf_is_dynamic_with_dated_nodes_and_edges() {
         let root = &named(&all, "gexf")[0];
         assert_eq!(root.attr("xmlns"), Some("http://gexf.net/1.3"));
         assert_eq!(root.attr("version"), Some("1.3"));
+        assert_eq!(root.attr("xmlns:viz"), Some("http://gexf.net/1.3/viz"));
+        assert_eq!(named(&all, "viz:color").len(), expected_counts(view).0);
         let graph = &named(&all, "graph")[0];
         assert_eq!(graph.attr("mode"), Some("dynamic"));
         assert_eq!(graph.attr("timeformat"), Some("date"));

@@ -38,9 +38,14 @@ fn write_node<W: Write>(out: &mut W, node: &Node) -> io::Result<()> {
         ("shape", shape(node.kind).to_string()),
         ("kind", quote(node.kind.as_str())),
     ];
-    if node.kind == NodeKind::Actor {
-        attrs.push(("style", "dashed".to_string()));
-    }
+    let (r, g, b) = node.kind.color();
+    attrs.push(("fillcolor", format!("\"#{r:02x}{g:02x}{b:02x}\"")));
+    let style = if node.kind == NodeKind::Actor {
+        "\"filled,dashed\""
+    } else {
+        "filled"
+    };
+    attrs.push(("style", style.to_string()));
     if let Some(q) = &node.wikidata {
         attrs.push(("wikidata", quote(q)));
         attrs.push(("URL", quote(&format!("https://www.wikidata.org/wiki/{q}"))));

@@ -10,6 +10,7 @@ use petgraph::visit::EdgeRef;
 use std::io::{self, Write};
 
 const NS: &str = "http://gexf.net/1.3";
+const VIZ: &str = "http://gexf.net/1.3/viz";
 const SCHEMA: &str = "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd";
 
 /// Written as XML attributes of `<node>`/`<edge>` rather than as `<attvalue>`s.
@@ -22,6 +23,7 @@ pub fn write_gexf<W: Write>(g: &ViewGraph, out: &mut W) -> io::Result<()> {
         "gexf",
         &[
             ("xmlns", NS),
+            ("xmlns:viz", VIZ),
             ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
             ("xsi:schemaLocation", SCHEMA),
             ("version", "1.3"),
@@ -63,6 +65,9 @@ fn write_nodes<W: Write>(w: &mut XmlWriter<W>, g: &ViewGraph) -> io::Result<()> 
         }
         start(w, "node", &attrs)?;
         write_attvalues(w, &node_values(node))?;
+        let (r, g, b) = node.kind.color();
+        let (r, g, b) = (r.to_string(), g.to_string(), b.to_string());
+        empty(w, "viz:color", &[("r", &r), ("g", &g), ("b", &b)])?;
         end(w, "node")?;
     }
     end(w, "nodes")
