@@ -1,7 +1,7 @@
 //! A document prepared for extraction: tokens, quotations, sentences, and the
 //! actors it mentions (with coreference of names, roles and lexicon aliases).
 
-use crate::lexicon::{push_norm, Lexicon};
+use crate::lexicon::{push_norm, Lexicon, ALIAS_ROOT};
 use claimgraph_model::ActorKind;
 use claimgraph_text::quote::{find_quotations, QuoteMap};
 use claimgraph_text::segment::{sentences, CharIndex, Sentence};
@@ -33,6 +33,10 @@ pub(crate) struct Mention {
 pub(crate) struct Prepared<'a> {
     pub text: &'a str,
     pub toks: Vec<Token>,
+    /// The text of every token, cut once.
+    words: Vec<&'a str>,
+    /// The alias word id of every word token (`NO_ALIAS_WORD` when none).
+    alias_words: Vec<u32>,
     pub quotes: QuoteMap,
     pub sents: Vec<Sentence>,
     pub chars: CharIndex,
@@ -49,8 +53,13 @@ const DETERMINERS: &[&str] = &[
 ];
 
 pub(crate) fn is_determiner(w: &str) -> bool {
-    DETERMINERS.contains(&w.to_lowercase().as_str())
+    // the determiners are ASCII and contain no `k` (the Kelvin sign lower-cases to one),
+    // so an ASCII-case-insensitive comparison equals comparing the lower-cased word
+    DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(w))
 }
+
+/// A token that is no word of any actor alias.
+const NO_ALIAS_WORD: u32 = u32::MAX;
 
 /// Name particles inside a person's name (`Ursula von der Leyen`).
 const NAME_PARTICLES: &[&str] = &[
@@ -118,9 +127,13 @@ impl<'a> Prepared<'a> {
         let quotes = find_quotations(&toks);
         let sents = sentences(text, &toks, &quotes);
         let chars = CharIndex::new(text);
+        let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
+        let alias_words = alias_word_ids(&toks, &words, lex);
         let mut p = Prepared {
             text,
             mention_at: vec![None; toks.len()],
+            words,
+            alias_words,
             toks,
             quotes,
             sents,
@@ -134,7 +147,7 @@ impl<'a> Prepared<'a> {
     }
 
     pub fn word(&self, i: usize) -> &'a str {
-        self.toks.get(i).map_or("", |t| t.text(self.text))
+        self.words.get(i).copied().unwrap_or("")
     }
 
     pub fn is_word(&self, i: usize) -> bool {
@@ -170,14 +183,13 @@ impl<'a> Prepared<'a> {
     }
 
     fn find_mentions(&mut self, lex: &Lexicon) {
-        let mut key = String::new();
         let mut i = 0;
         while i < self.toks.len() {
             if !self.is_word(i) {
                 i += 1;
                 continue;
             }
-            if let Some((len, actor)) = self.alias_match(lex, i, &mut key) {
+            if let Some((len, actor)) = self.alias_match(lex, i) {
                 let e = self.entity_for_actor(lex, actor);
                 self.add_mention(i, i + len, e, false);
                 i += len;
@@ -225,39 +237,48 @@ impl<'a> Prepared<'a> {
     }
 
     /// The longest lexicon alias starting at token `i`: (tokens, actor index).
-    fn alias_match(&self, lex: &Lexicon, i: usize, key: &mut String) -> Option<(usize, usize)> {
-        let first = self.word(i);
-        let max = lex.max_alias_tokens.min(self.toks.len() - i);
+    fn alias_match(&self, lex: &Lexicon, i: usize) -> Option<(usize, usize)> {
+        let first_capitalized = is_capitalized(self.word(i));
+        let mut node = ALIAS_ROOT;
         let mut best = None;
-        key.clear();
-        for n in 1..=max {
-            let j = i + n - 1;
+        for j in i..self.toks.len() {
+            let n = j - i + 1;
             if !self.is_word(j) || (n > 1 && self.toks[j].breaks_before > 0) {
                 break;
             }
-            if n > 1 {
-                key.push(' ');
-            }
-            push_norm(key, self.word(j));
+            let word = self.alias_words[j];
+            let Some(next) = (word != NO_ALIAS_WORD)
+                .then(|| lex.alias_step(node, word))
+                .flatten()
+            else {
+                break;
+            };
+            node = next;
             // one lower-case word alone is never an actor ("amerikanische")
-            if n == 1 && !is_capitalized(first) {
-                if !lex.alias_prefixes.contains(key.as_str()) {
+            if n == 1 && !first_capitalized {
+                if !lex.alias_continues(node) {
                     break;
                 }
                 continue;
             }
-            let hit = lex.actor_aliases.get(key.as_str());
-            if hit.is_none() && !lex.alias_prefixes.contains(key.as_str()) {
-                break;
-            }
-            if let Some(&a) = hit {
-                if is_capitalized(self.word(j)) || self.word(j).chars().all(|c| !c.is_alphabetic())
-                {
+            if let Some(a) = lex.alias_actor(node) {
+                let w = self.word(j);
+                if is_capitalized(w) || w.chars().all(|c| !c.is_alphabetic()) {
                     best = Some((n, a));
                 }
             }
         }
         best
+    }
+
+    /// Whether token `j` alone is an actor alias.
+    fn is_single_alias(&self, lex: &Lexicon, j: usize) -> bool {
+        let word = self.alias_words.get(j).copied().unwrap_or(NO_ALIAS_WORD);
+        word != NO_ALIAS_WORD
+            && lex
+                .alias_step(ALIAS_ROOT, word)
+                .and_then(|n| lex.alias_actor(n))
+                .is_some()
     }
 
     fn entity_for_actor(&mut self, lex: &Lexicon, actor: usize) -> usize {
@@ -311,9 +332,7 @@ impl<'a> Prepared<'a> {
                 break;
             }
             // an actor alias ends the name ("Außenminister Russlands")
-            let mut key = String::new();
-            push_norm(&mut key, w);
-            if lex.actor_aliases.contains_key(&key) {
+            if self.is_single_alias(lex, j) {
                 break;
             }
             names += 1;
@@ -375,13 +394,9 @@ impl<'a> Prepared<'a> {
 
     /// The most recent entity that carried this role (same word, else same head).
     fn resolve_role(&self, role: &str, qualifier: &str) -> Option<usize> {
-        let head = |r: &str| {
-            r.rsplit('-')
-                .next()
-                .unwrap_or(r)
-                .trim_end_matches("in")
-                .to_string()
-        };
+        fn head(r: &str) -> &str {
+            r.rsplit('-').next().unwrap_or(r).trim_end_matches("in")
+        }
         let h = head(role);
         let mut best: Option<(u8, usize)> = None;
         for m in self.mentions.iter().rev() {
@@ -466,6 +481,22 @@ impl<'a> Prepared<'a> {
             role_only,
         });
     }
+}
+
+/// The alias word id of every token: its normal form looked up once.
+fn alias_word_ids(toks: &[Token], words: &[&str], lex: &Lexicon) -> Vec<u32> {
+    let mut norm = String::new();
+    toks.iter()
+        .zip(words)
+        .map(|(t, w)| {
+            if !t.is_word() {
+                return NO_ALIAS_WORD;
+            }
+            norm.clear();
+            push_norm(&mut norm, w);
+            lex.alias_word(&norm).unwrap_or(NO_ALIAS_WORD)
+        })
+        .collect()
 }
 
 /// The name of an actor known only by a role: the role word in its base form.

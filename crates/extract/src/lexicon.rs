@@ -8,6 +8,7 @@
 
 use claimgraph_model::{ActorKind, ClaimType};
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::path::Path;
 
 /// A malformed lexicon line or an unreadable lexicon file.
@@ -68,16 +69,189 @@ pub struct ActorEntry {
 pub struct Lexicon {
     pub(crate) cues: Vec<CueEntry>,
     /// lower-case form → (cue index, use)
-    pub(crate) cue_forms: HashMap<String, Vec<(usize, FormUse)>>,
+    pub(crate) cue_forms: FastMap<String, Vec<(usize, FormUse)>>,
     pub(crate) actors: Vec<ActorEntry>,
     /// normalised alias (tokens joined by a space) → actor index
     pub(crate) actor_aliases: HashMap<String, usize>,
-    pub(crate) max_alias_tokens: usize,
-    /// Every proper token prefix of an alias key, so matching stops early.
-    pub(crate) alias_prefixes: HashSet<String>,
+    /// The same aliases as a trie over word ids, matched token by token.
+    aliases: AliasTrie,
     /// role head (lower case) → kind
     pub(crate) roles: HashMap<String, ActorKind>,
-    pub(crate) first_names: HashSet<String>,
+    /// The role heads reversed, so a word's endings are looked up in one walk.
+    role_heads: SuffixTrie,
+    pub(crate) first_names: FastSet<String>,
+}
+
+/// A HashMap with a fast non-cryptographic hash: lexicon keys are not chosen
+/// by an attacker, and lookups run for every token.
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
+
+/// The multiply-rotate hash of the Rust compiler (FxHash), eight bytes at a time.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FastHasher(u64);
+
+const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FastHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(FX_SEED);
+    }
+}
+
+impl Hasher for FastHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b) ^ ((rest.len() as u64) << 56));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        // hashbrown takes its control bits from the top: fold the low bits up
+        self.0 ^ (self.0 >> 29)
+    }
+}
+
+/// Actor aliases as sequences of word ids: matching walks one node per token
+/// and never builds a key string.
+#[derive(Debug, Clone, Default)]
+struct AliasTrie {
+    /// normalised word → word id
+    words: FastMap<Box<str>, u32>,
+    nodes: Vec<AliasNode>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct AliasNode {
+    /// (word id, node), sorted by word id
+    children: Vec<(u32, u32)>,
+    actor: Option<usize>,
+}
+
+/// The root of the alias trie.
+pub(crate) const ALIAS_ROOT: u32 = 0;
+
+impl AliasTrie {
+    fn insert(&mut self, key: &str, actor: usize) {
+        if self.nodes.is_empty() {
+            self.nodes.push(AliasNode::default());
+        }
+        let mut node = ALIAS_ROOT;
+        for w in key.split(' ') {
+            let next_id = self.words.len() as u32;
+            let id = *self.words.entry(w.into()).or_insert(next_id);
+            let children = &self.nodes[node as usize].children;
+            node = match children.binary_search_by_key(&id, |&(c, _)| c) {
+                Ok(k) => children[k].1,
+                Err(k) => {
+                    let new = self.nodes.len() as u32;
+                    self.nodes[node as usize].children.insert(k, (id, new));
+                    self.nodes.push(AliasNode::default());
+                    new
+                }
+            };
+        }
+        // the first entry wins: a user file cannot silently redirect a built-in alias
+        self.nodes[node as usize].actor.get_or_insert(actor);
+    }
+
+    fn step(&self, node: u32, word: u32) -> Option<u32> {
+        let children = &self.nodes.get(node as usize)?.children;
+        let k = children.binary_search_by_key(&word, |&(c, _)| c).ok()?;
+        Some(children[k].1)
+    }
+}
+
+/// Role heads stored back to front (`sprecher` as r-e-h-c-e-r-p-s).
+#[derive(Debug, Clone)]
+struct SuffixTrie {
+    nodes: Vec<SuffixNode>,
+    /// The root's children by Latin-1 char (0: none): most walks end after one step.
+    root_latin1: [u32; 256],
+}
+
+impl Default for SuffixTrie {
+    fn default() -> Self {
+        Self {
+            nodes: vec![SuffixNode::default()],
+            root_latin1: [0; 256],
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+struct SuffixNode {
+    /// (char, node), sorted by char
+    children: Vec<(char, u32)>,
+    kind: Option<ActorKind>,
+}
+
+impl SuffixTrie {
+    fn insert(&mut self, head: &str, kind: ActorKind) {
+        let mut node = 0usize;
+        for c in head.chars().rev() {
+            let children = &self.nodes[node].children;
+            node = match children.binary_search_by_key(&c, |&(x, _)| x) {
+                Ok(k) => children[k].1 as usize,
+                Err(k) => {
+                    let new = self.nodes.len();
+                    self.nodes[node].children.insert(k, (c, new as u32));
+                    self.nodes.push(SuffixNode::default());
+                    if node == 0 && (c as u32) < 256 {
+                        self.root_latin1[c as usize] = new as u32;
+                    }
+                    new
+                }
+            };
+        }
+        // a later entry for the same head replaces the earlier one
+        self.nodes[node].kind = Some(kind);
+    }
+
+    /// The kind of the longest head of at least `min_chars` characters that `word` ends with.
+    fn longest_suffix(&self, word: &[char], min_chars: usize) -> Option<ActorKind> {
+        let mut node = 0usize;
+        let mut best = None;
+        for (depth, c) in word.iter().rev().enumerate() {
+            if node == 0 && (*c as u32) < 256 {
+                match self.root_latin1[*c as usize] {
+                    0 => break,
+                    child => node = child as usize,
+                }
+            } else {
+                let Some(n) = self.nodes.get(node) else {
+                    break;
+                };
+                let Ok(k) = n.children.binary_search_by_key(c, |&(x, _)| x) else {
+                    break;
+                };
+                node = n.children[k].1 as usize;
+            }
+            if depth + 1 >= min_chars {
+                if let Some(kind) = self.nodes[node].kind {
+                    best = Some(kind);
+                }
+            }
+        }
+        best
+    }
 }
 
 const CUES: &str = include_str!("../../../data/lexicon/cues.tsv");
@@ -318,11 +492,7 @@ impl Lexicon {
             if key.is_empty() {
                 continue;
             }
-            for (pos, _) in key.match_indices(' ') {
-                self.alias_prefixes.insert(key[..pos].to_string());
-            }
-            let n = key.split(' ').count();
-            self.max_alias_tokens = self.max_alias_tokens.max(n);
+            self.aliases.insert(&key, idx);
             // the first entry wins: a user file cannot silently redirect a built-in alias
             self.actor_aliases.entry(key).or_insert(idx);
         }
@@ -338,6 +508,7 @@ impl Lexicon {
             Some(k) => k.parse()?,
             None => ActorKind::Person,
         };
+        self.role_heads.insert(&head, kind);
         self.roles.insert(head, kind);
         Ok(())
     }
@@ -350,10 +521,45 @@ impl Lexicon {
     /// The role kind of a capitalised word (`US-Außenministerin`, `Kremlsprecher`):
     /// the longest role head it ends with, allowing feminine and inflected forms.
     pub(crate) fn role_kind(&self, word: &str) -> Option<ActorKind> {
+        // lower-cased on the stack; the rare long word or final sigma takes the general path
+        let mut buf = ['\0'; ROLE_WORD_MAX];
+        let mut n = 0;
+        for c in word.chars() {
+            if c == 'Σ' {
+                return self.role_kind_general(word);
+            }
+            for l in c.to_lowercase() {
+                if n == ROLE_WORD_MAX {
+                    return self.role_kind_general(word);
+                }
+                buf[n] = l;
+                n += 1;
+            }
+        }
+        let lower = &buf[..n];
+        let w = match lower.iter().rposition(|&c| c == '-') {
+            Some(h) => &lower[h + 1..],
+            None => lower,
+        };
+        if let Some(kind) = self.role_heads.longest_suffix(w, ROLE_HEAD_MIN) {
+            return Some(kind);
+        }
+        for suffix in ROLE_SUFFIXES {
+            if let Some(base) = strip_char_suffix(w, suffix) {
+                if let Some(kind) = self.role_heads.longest_suffix(base, ROLE_HEAD_MIN) {
+                    return Some(kind);
+                }
+            }
+        }
+        None
+    }
+
+    /// `role_kind` by strings: the definition the fast path must agree with.
+    pub(crate) fn role_kind_general(&self, word: &str) -> Option<ActorKind> {
         let lower = word.to_lowercase();
         let w = lower.rsplit('-').next().unwrap_or(&lower);
         let mut bases = vec![w];
-        for suffix in ["innen", "in", "nen", "en", "n", "s", "es", "e"] {
+        for suffix in ROLE_SUFFIXES {
             if let Some(b) = w.strip_suffix(suffix) {
                 bases.push(b);
             }
@@ -361,12 +567,9 @@ impl Lexicon {
         for base in bases {
             for (k, _) in base.char_indices() {
                 let tail = &base[k..];
-                if tail.chars().count() < 4 {
-                    break;
-                }
                 // a compound needs a head of some length ("Kremlchef" but not "Kartoffel")
-                if k > 0 && tail.chars().count() < 4 {
-                    continue;
+                if tail.chars().count() < ROLE_HEAD_MIN {
+                    break;
                 }
                 if let Some(kind) = self.roles.get(tail) {
                     return Some(*kind);
@@ -376,9 +579,49 @@ impl Lexicon {
         None
     }
 
+    /// The id of a normalised word (`push_norm`) in the actor aliases.
+    pub(crate) fn alias_word(&self, norm: &str) -> Option<u32> {
+        self.aliases.words.get(norm).copied()
+    }
+
+    /// The alias trie node after `node` and word `word` (start at [`ALIAS_ROOT`]).
+    pub(crate) fn alias_step(&self, node: u32, word: u32) -> Option<u32> {
+        self.aliases.step(node, word)
+    }
+
+    /// The actor whose alias ends at this node.
+    pub(crate) fn alias_actor(&self, node: u32) -> Option<usize> {
+        self.aliases.nodes.get(node as usize).and_then(|n| n.actor)
+    }
+
+    /// Whether some longer alias continues from this node.
+    pub(crate) fn alias_continues(&self, node: u32) -> bool {
+        self.aliases
+            .nodes
+            .get(node as usize)
+            .is_some_and(|n| !n.children.is_empty())
+    }
+
     pub(crate) fn is_first_name(&self, word: &str) -> bool {
         self.first_names.contains(word)
     }
+}
+
+/// Inflection and feminine endings a role noun may carry after its head.
+const ROLE_SUFFIXES: [&str; 8] = ["innen", "in", "nen", "en", "n", "s", "es", "e"];
+/// Heads shorter than this never match ("Kremlchef" but not "Kartoffel").
+const ROLE_HEAD_MIN: usize = 4;
+/// Longer words (in lower-case chars) take the general path of `role_kind`.
+const ROLE_WORD_MAX: usize = 64;
+
+fn strip_char_suffix<'w>(word: &'w [char], suffix: &str) -> Option<&'w [char]> {
+    let n = suffix.chars().count();
+    let cut = word.len().checked_sub(n)?;
+    word[cut..]
+        .iter()
+        .copied()
+        .eq(suffix.chars())
+        .then_some(&word[..cut])
 }
 
 fn is_participle(form: &str, base: &str) -> bool {
@@ -456,11 +699,21 @@ pub(crate) fn alias_key(alias: &str) -> String {
 /// (`russischen` → `russisch`, `Moskaus` → `moskau`).
 pub(crate) fn push_norm(out: &mut String, word: &str) {
     let start = out.len();
-    for c in word.chars() {
-        out.extend(c.to_lowercase());
-    }
+    let n = if word.is_ascii() {
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+        word.len()
+    } else {
+        let mut n = 0;
+        for c in word.chars() {
+            for l in c.to_lowercase() {
+                out.push(l);
+                n += 1;
+            }
+        }
+        n
+    };
     let w = &out[start..];
-    let n = w.chars().count();
     let cut = if n > 5
         && (w.ends_with("es") || w.ends_with("en") || w.ends_with("em") || w.ends_with("er"))
     {
@@ -539,6 +792,43 @@ mod tests {
             .extend_from_str("[actors]\ncountry\tX\tP12\n", "a.tsv")
             .expect_err("bad id");
         assert!(e.to_string().starts_with("a.tsv:2:"), "{e}");
+    }
+
+    #[test]
+    fn role_kind_agrees_with_its_general_form() {
+        let lex = Lexicon::german();
+        let long = format!("{}minister", "x".repeat(80));
+        for w in [
+            "US-Außenministerin",
+            "Regierungssprecherinnen",
+            "Kremlchefs",
+            "Kartoffel",
+            "Chef",
+            "Rat",
+            "ΣΟΦΙΑΣ",
+            "İSTANBUL-Sprecher",
+            "Ministerpräsident-",
+            "-",
+            "",
+            "Außenministerinnen",
+            "Sprecher-in",
+            &long,
+        ] {
+            assert_eq!(lex.role_kind(w), lex.role_kind_general(w), "{w:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn role_kind_fast_path_agrees(
+            prefix in "[A-Za-zÄÖÜäöüßİΣ-]{0,12}",
+            head in "(minister|Sprecher|chef|präsident|Vorsitzende|rat|)",
+            suffix in "(innen|in|nen|en|n|s|es|e|)",
+        ) {
+            let lex = Lexicon::german();
+            let w = format!("{prefix}{head}{suffix}");
+            proptest::prop_assert_eq!(lex.role_kind(&w), lex.role_kind_general(&w), "{}", w);
+        }
     }
 
     #[test]

@@ -10,33 +10,59 @@
 use crate::quote::QuoteMap;
 use crate::token::{is_capitalized, Token, TokenKind};
 
-/// Byte offset → code point offset, built once per document.
+/// Byte offset → code point offset, built once per document: the count at
+/// every 64th byte, and a count of the bytes between.
 #[derive(Debug, Clone)]
 pub struct CharIndex {
-    /// `chars_before[b]` for every byte offset `b` on a char boundary
-    /// (other entries repeat the value of their char's start).
-    chars_before: Vec<u32>,
+    /// `every_block[k]`: chars starting before byte `k * BLOCK`.
+    every_block: Vec<u32>,
+    /// Per block of 64 bytes, a bit for each byte that starts a char (is no
+    /// UTF-8 continuation byte).
+    starts: Vec<u64>,
+    text_len: usize,
+}
+
+const BLOCK: usize = 64;
+
+fn is_char_start(b: u8) -> bool {
+    (b as i8) >= -0x40
 }
 
 impl CharIndex {
     pub fn new(text: &str) -> Self {
-        let mut chars_before = Vec::with_capacity(text.len() + 1);
+        let bytes = text.as_bytes();
+        let mut every_block = Vec::with_capacity(bytes.len() / BLOCK + 1);
+        let mut starts = Vec::with_capacity(bytes.len() / BLOCK + 1);
         let mut n = 0u32;
-        for (i, c) in text.char_indices() {
-            debug_assert_eq!(chars_before.len(), i);
-            for _ in 0..c.len_utf8() {
-                chars_before.push(n);
+        for block in bytes.chunks(BLOCK) {
+            every_block.push(n);
+            let mut mask = 0u64;
+            for (k, &b) in block.iter().enumerate() {
+                mask |= u64::from(is_char_start(b)) << k;
             }
-            n += 1;
+            n += mask.count_ones();
+            starts.push(mask);
         }
-        chars_before.push(n);
-        Self { chars_before }
+        every_block.push(n);
+        Self {
+            every_block,
+            text_len: bytes.len(),
+            starts,
+        }
     }
 
-    /// Code points before byte offset `byte` (clamped to the text).
+    /// Code points before byte offset `byte` (clamped to the text); inside a
+    /// char, the code points before that char.
     pub fn chars(&self, byte: usize) -> usize {
-        let last = self.chars_before.len() - 1;
-        self.chars_before[byte.min(last)] as usize
+        let byte = byte.min(self.text_len);
+        let (block, k) = (byte / BLOCK, byte % BLOCK);
+        let base = self.every_block.get(block).copied().unwrap_or(0) as usize;
+        let Some(&mask) = self.starts.get(block) else {
+            return base;
+        };
+        let below = mask & ((1u64 << k) - 1);
+        let inside_char = mask & (1u64 << k) == 0 && byte < self.text_len;
+        base + below.count_ones() as usize - usize::from(inside_char)
     }
 }
 
@@ -118,78 +144,106 @@ pub fn is_boilerplate_line(line: &str) -> bool {
     if l.is_empty() {
         return true;
     }
-    const ANYWHERE: &[&str] = &[
-        "Foto:",
-        "Fotos:",
-        "Bild:",
-        "Bildquelle",
-        "Quelle:",
-        "©",
-        "(c)",
-        "Copyright",
-        "Alle Rechte vorbehalten",
-        "Grafik:",
-        "Video:",
-        "Audio:",
-        "Credit:",
-        "Fotograf:",
-        "Getty Images",
-        "picture alliance",
-        "picture-alliance",
-        "imago images",
-        "IMAGO",
-    ];
-    const START: &[&str] = &[
-        "Teilen",
-        "Anzeige",
-        "ANZEIGE",
-        "Werbung",
-        "Mehr zum Thema",
-        "Lesen Sie auch",
-        "Lesen Sie mehr",
-        "Weiterlesen",
-        "Zum Artikel",
-        "Newsletter",
-        "Jetzt abonnieren",
-        "Abonnieren",
-        "Auch interessant",
-        "Das könnte Sie",
-        "Empfohlener redaktioneller",
-        "Mehr erfahren",
-        "Hier klicken",
-        "Zur Startseite",
-        "Drucken",
-        "Kommentare",
-        "Artikel teilen",
-        "Facebook",
-        "Twitter",
-        "WhatsApp",
-        "E-Mail",
-        "Link kopieren",
-        "Startseite",
-        "Home",
-        "Video",
-        "Audio",
-        "Bildergalerie",
-        "Mehr dazu",
-        "Weitere Informationen",
-        "Ihre Meinung",
-        "Quelle",
-        "Stand:",
-    ];
-    let short = l.chars().count() < 400;
-    if short && ANYWHERE.iter().any(|p| l.contains(p)) {
+    let (chars, letters) = l.chars().fold((0usize, 0usize), |(n, a), c| {
+        (n + 1, a + usize::from(c.is_alphabetic()))
+    });
+    if chars < 400 && contains_any(l, ANYWHERE, &ANYWHERE_FIRST) {
         return true;
     }
-    if START.iter().any(|p| l.starts_with(p)) && l.chars().count() < 200 {
+    if chars < 200 && START.iter().any(|p| l.starts_with(p)) {
         return true;
     }
     if l.starts_with("http") || l.starts_with("www.") {
         return true;
     }
     // junk: mostly non-letters
-    let letters = l.chars().filter(|c| c.is_alphabetic()).count();
-    letters * 2 < l.chars().count()
+    letters * 2 < chars
+}
+
+const ANYWHERE: &[&str] = &[
+    "Foto:",
+    "Fotos:",
+    "Bild:",
+    "Bildquelle",
+    "Quelle:",
+    "©",
+    "(c)",
+    "Copyright",
+    "Alle Rechte vorbehalten",
+    "Grafik:",
+    "Video:",
+    "Audio:",
+    "Credit:",
+    "Fotograf:",
+    "Getty Images",
+    "picture alliance",
+    "picture-alliance",
+    "imago images",
+    "IMAGO",
+];
+
+const START: &[&str] = &[
+    "Teilen",
+    "Anzeige",
+    "ANZEIGE",
+    "Werbung",
+    "Mehr zum Thema",
+    "Lesen Sie auch",
+    "Lesen Sie mehr",
+    "Weiterlesen",
+    "Zum Artikel",
+    "Newsletter",
+    "Jetzt abonnieren",
+    "Abonnieren",
+    "Auch interessant",
+    "Das könnte Sie",
+    "Empfohlener redaktioneller",
+    "Mehr erfahren",
+    "Hier klicken",
+    "Zur Startseite",
+    "Drucken",
+    "Kommentare",
+    "Artikel teilen",
+    "Facebook",
+    "Twitter",
+    "WhatsApp",
+    "E-Mail",
+    "Link kopieren",
+    "Startseite",
+    "Home",
+    "Video",
+    "Audio",
+    "Bildergalerie",
+    "Mehr dazu",
+    "Weitere Informationen",
+    "Ihre Meinung",
+    "Quelle",
+    "Stand:",
+];
+
+/// The first bytes of the `ANYWHERE` patterns.
+const ANYWHERE_FIRST: [bool; 256] = first_bytes(ANYWHERE);
+
+const fn first_bytes(patterns: &[&str]) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut k = 0;
+    while k < patterns.len() {
+        let b = patterns[k].as_bytes();
+        if !b.is_empty() {
+            table[b[0] as usize] = true;
+        }
+        k += 1;
+    }
+    table
+}
+
+/// Whether `hay` contains any of `patterns` (`first` marks their first bytes):
+/// one pass over the bytes instead of one search per pattern.
+fn contains_any(hay: &str, patterns: &[&str], first: &[bool; 256]) -> bool {
+    let b = hay.as_bytes();
+    (0..b.len()).any(|i| {
+        first[usize::from(b[i])] && patterns.iter().any(|p| b[i..].starts_with(p.as_bytes()))
+    })
 }
 
 /// Cuts a token stream into sentences.
@@ -348,6 +402,24 @@ mod tests {
         assert!(!is_boilerplate_line(
             "Die Ministerin sagte, sie komme morgen."
         ));
+    }
+
+    /// The table `CharIndex` replaced: one entry per byte.
+    fn chars_before_naive(s: &str, byte: usize) -> usize {
+        let byte = byte.min(s.len());
+        s.char_indices()
+            .take_while(|&(i, c)| i + c.len_utf8() <= byte)
+            .count()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn char_index_agrees_with_counting(s in "[a-zä€„𝄞 \\n]{0,200}") {
+            let ci = CharIndex::new(&s);
+            for b in 0..=s.len() + 2 {
+                proptest::prop_assert_eq!(ci.chars(b), chars_before_naive(&s, b), "byte {}", b);
+            }
+        }
     }
 
     #[test]

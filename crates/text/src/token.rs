@@ -94,20 +94,30 @@ impl Token {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '\u{AD}'
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric() || c == '\u{AD}'
+    }
+}
+
+/// The char starting at byte `i` of `text` (a char boundary), if any.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    match text.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => text.get(i..).and_then(|rest| rest.chars().next()),
+        None => None,
+    }
 }
 
 /// Cuts `text` into tokens.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
-    let bytes = text.as_bytes();
     let mut i = 0;
     let mut breaks = 0u8;
     let mut space = false;
-    while i < text.len() {
-        let Some(c) = text[i..].chars().next() else {
-            break;
-        };
+    while let Some(c) = char_at(text, i) {
         let len = c.len_utf8();
         if c.is_whitespace() {
             if c == '\n' {
@@ -124,7 +134,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         } else {
             (i + len, TokenKind::Punct)
         };
-        debug_assert!(end > i && end <= bytes.len());
+        debug_assert!(end > i && end <= text.len());
         tokens.push(Token {
             start: i,
             end,
@@ -145,29 +155,28 @@ fn scan_word(text: &str, start: usize) -> (usize, TokenKind) {
     let mut end = start;
     let mut all_digits = true;
     let mut prev: Option<char> = None;
-    let mut chars = text[start..].char_indices().peekable();
-    while let Some((off, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
-        let keep = if is_word_char(c) {
-            true
-        } else if c == '-' {
-            // "Nato-Beitritt", and a trailing hyphen of "Ost- und"
-            prev.is_some_and(is_word_char)
-                && (next.is_some_and(is_word_char) || next.is_some_and(char::is_whitespace))
-        } else if c == '’' || c == '\'' {
-            prev.is_some_and(char::is_alphabetic) && next.is_some_and(char::is_alphabetic)
-        } else if c == '.' || c == ',' {
-            prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit())
-        } else {
-            false
+    while let Some(c) = char_at(text, end) {
+        let keep = is_word_char(c) || {
+            let next = char_at(text, end + c.len_utf8());
+            if c == '-' {
+                // "Nato-Beitritt", and a trailing hyphen of "Ost- und"
+                prev.is_some_and(is_word_char)
+                    && (next.is_some_and(is_word_char) || next.is_some_and(char::is_whitespace))
+            } else if c == '’' || c == '\'' {
+                prev.is_some_and(char::is_alphabetic) && next.is_some_and(char::is_alphabetic)
+            } else if c == '.' || c == ',' {
+                prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit())
+            } else {
+                false
+            }
         };
         if !keep {
             break;
         }
-        if c.is_alphabetic() {
+        if all_digits && c.is_alphabetic() {
             all_digits = false;
         }
-        end = start + off + c.len_utf8();
+        end += c.len_utf8();
         prev = Some(c);
     }
     let kind = if all_digits {
