@@ -1,11 +1,11 @@
 //! A document prepared for extraction: tokens, quotations, sentences, and the
 //! actors it mentions (with coreference of names, roles and lexicon aliases).
 
-use crate::lexicon::{push_norm, Lexicon, ALIAS_ROOT};
+use crate::lexicon::{norm_len, push_norm, Lexicon, ALIAS_ROOT};
 use claimgraph_model::ActorKind;
 use claimgraph_text::quote::{find_quotations, QuoteMap};
 use claimgraph_text::segment::{sentences, CharIndex, Sentence};
-use claimgraph_text::token::{is_capitalized, tokenize, Token, TokenKind};
+use claimgraph_text::token::{is_capitalized, lowercase, tokenize, Token, TokenKind};
 
 /// An actor of the document: a lexicon entry, a person found by name, or a
 /// role noun used with no name.
@@ -35,6 +35,9 @@ pub(crate) struct Prepared<'a> {
     pub toks: Vec<Token>,
     /// The text of every token, cut once.
     words: Vec<&'a str>,
+    /// Every token in lower case, one after the other; `lower_end[i]` ends token `i`.
+    lower: String,
+    lower_end: Vec<usize>,
     /// The alias word id of every word token (`NO_ALIAS_WORD` when none).
     alias_words: Vec<u32>,
     pub quotes: QuoteMap,
@@ -128,12 +131,21 @@ impl<'a> Prepared<'a> {
         let sents = sentences(text, &toks, &quotes);
         let chars = CharIndex::new(text);
         let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
-        let alias_words = alias_word_ids(&toks, &words, lex);
+        let mut lower = String::with_capacity(text.len() + text.len() / 16);
+        let lower_end = words
+            .iter()
+            .map(|w| {
+                lower.push_str(&lowercase(w));
+                lower.len()
+            })
+            .collect();
         let mut p = Prepared {
             text,
             mention_at: vec![None; toks.len()],
             words,
-            alias_words,
+            lower,
+            lower_end,
+            alias_words: Vec::new(),
             toks,
             quotes,
             sents,
@@ -141,9 +153,42 @@ impl<'a> Prepared<'a> {
             entities: Vec::new(),
             mentions: Vec::new(),
         };
+        p.alias_words = p.alias_word_ids(lex);
         p.find_mentions(lex);
         p.resolve_late_roles();
         p
+    }
+
+    /// Token `i` in lower case (as `str::to_lowercase`), "" past the end.
+    pub fn lower(&self, i: usize) -> &str {
+        let Some(&end) = self.lower_end.get(i) else {
+            return "";
+        };
+        let start = if i == 0 { 0 } else { self.lower_end[i - 1] };
+        self.lower.get(start..end).unwrap_or("")
+    }
+
+    /// The alias word id of every token: its normal form looked up once.
+    fn alias_word_ids(&self, lex: &Lexicon) -> Vec<u32> {
+        let mut scratch = String::new();
+        (0..self.toks.len())
+            .map(|i| {
+                if !self.toks[i].is_word() {
+                    return NO_ALIAS_WORD;
+                }
+                let word = self.word(i);
+                // the normal form lower-cases char by char; only a final sigma differs
+                let norm = if word.contains('Σ') {
+                    scratch.clear();
+                    push_norm(&mut scratch, word);
+                    scratch.as_str()
+                } else {
+                    let l = self.lower(i);
+                    &l[..norm_len(l)]
+                };
+                lex.alias_word(norm).unwrap_or(NO_ALIAS_WORD)
+            })
+            .collect()
     }
 
     pub fn word(&self, i: usize) -> &'a str {
@@ -197,7 +242,7 @@ impl<'a> Prepared<'a> {
             }
             let w = self.word(i);
             if is_capitalized(w) && !NOT_NAMES.contains(&w) {
-                if let Some(kind) = lex.role_kind(w) {
+                if let Some(kind) = lex.role_kind_lower(self.lower(i)) {
                     i = self.role_mention(lex, i, kind);
                     continue;
                 }
@@ -325,7 +370,7 @@ impl<'a> Prepared<'a> {
             }
             if !is_capitalized(w)
                 || NOT_NAMES.contains(&w)
-                || lex.role_kind(w).is_some()
+                || lex.role_kind_lower(self.lower(j)).is_some()
                 || t.kind == TokenKind::Number
                 || w.chars().count() < 2
             {
@@ -347,7 +392,7 @@ impl<'a> Prepared<'a> {
 
     /// A role noun, with the name that follows it if any.
     fn role_mention(&mut self, lex: &Lexicon, i: usize, kind: ActorKind) -> usize {
-        let role = self.word(i).to_lowercase();
+        let role = self.lower(i).to_string();
         let qualifier = self.qualifier(i);
         let end = if kind == ActorKind::Person {
             self.name_end(lex, i + 1)
@@ -481,22 +526,6 @@ impl<'a> Prepared<'a> {
             role_only,
         });
     }
-}
-
-/// The alias word id of every token: its normal form looked up once.
-fn alias_word_ids(toks: &[Token], words: &[&str], lex: &Lexicon) -> Vec<u32> {
-    let mut norm = String::new();
-    toks.iter()
-        .zip(words)
-        .map(|(t, w)| {
-            if !t.is_word() {
-                return NO_ALIAS_WORD;
-            }
-            norm.clear();
-            push_norm(&mut norm, w);
-            lex.alias_word(&norm).unwrap_or(NO_ALIAS_WORD)
-        })
-        .collect()
 }
 
 /// The name of an actor known only by a role: the role word in its base form.

@@ -7,6 +7,7 @@
 //! of each file under `data/lexicon/`.
 
 use claimgraph_model::{ActorKind, ClaimType};
+use claimgraph_text::token::lowercase;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::path::Path;
@@ -135,7 +136,15 @@ impl Hasher for FastHasher {
 struct AliasTrie {
     /// normalised word → word id
     words: FastMap<Box<str>, u32>,
+    /// By first byte, a bit for each byte length (63: longer) of an alias word:
+    /// most tokens are rejected here without hashing.
+    shapes: Vec<u64>,
     nodes: Vec<AliasNode>,
+}
+
+fn shape_bit(word: &str) -> (usize, u64) {
+    let first = word.as_bytes().first().map_or(0, |&b| usize::from(b));
+    (first, 1u64 << word.len().min(63))
 }
 
 #[derive(Debug, Clone, Default)]
@@ -153,8 +162,13 @@ impl AliasTrie {
         if self.nodes.is_empty() {
             self.nodes.push(AliasNode::default());
         }
+        if self.shapes.is_empty() {
+            self.shapes = vec![0; 256];
+        }
         let mut node = ALIAS_ROOT;
         for w in key.split(' ') {
+            let (first, bit) = shape_bit(w);
+            self.shapes[first] |= bit;
             let next_id = self.words.len() as u32;
             let id = *self.words.entry(w.into()).or_insert(next_id);
             let children = &self.nodes[node as usize].children;
@@ -226,12 +240,12 @@ impl SuffixTrie {
     }
 
     /// The kind of the longest head of at least `min_chars` characters that `word` ends with.
-    fn longest_suffix(&self, word: &[char], min_chars: usize) -> Option<ActorKind> {
+    fn longest_suffix(&self, word: &str, min_chars: usize) -> Option<ActorKind> {
         let mut node = 0usize;
         let mut best = None;
-        for (depth, c) in word.iter().rev().enumerate() {
-            if node == 0 && (*c as u32) < 256 {
-                match self.root_latin1[*c as usize] {
+        for (depth, c) in word.chars().rev().enumerate() {
+            if node == 0 && (c as u32) < 256 {
+                match self.root_latin1[c as usize] {
                     0 => break,
                     child => node = child as usize,
                 }
@@ -239,7 +253,7 @@ impl SuffixTrie {
                 let Some(n) = self.nodes.get(node) else {
                     break;
                 };
-                let Ok(k) = n.children.binary_search_by_key(c, |&(x, _)| x) else {
+                let Ok(k) = n.children.binary_search_by_key(&c, |&(x, _)| x) else {
                     break;
                 };
                 node = n.children[k].1 as usize;
@@ -521,40 +535,23 @@ impl Lexicon {
     /// The role kind of a capitalised word (`US-Außenministerin`, `Kremlsprecher`):
     /// the longest role head it ends with, allowing feminine and inflected forms.
     pub(crate) fn role_kind(&self, word: &str) -> Option<ActorKind> {
-        // lower-cased on the stack; the rare long word or final sigma takes the general path
-        let mut buf = ['\0'; ROLE_WORD_MAX];
-        let mut n = 0;
-        for c in word.chars() {
-            if c == 'Σ' {
-                return self.role_kind_general(word);
-            }
-            for l in c.to_lowercase() {
-                if n == ROLE_WORD_MAX {
-                    return self.role_kind_general(word);
-                }
-                buf[n] = l;
-                n += 1;
-            }
-        }
-        let lower = &buf[..n];
-        let w = match lower.iter().rposition(|&c| c == '-') {
-            Some(h) => &lower[h + 1..],
-            None => lower,
-        };
+        self.role_kind_lower(&lowercase(word))
+    }
+
+    /// `role_kind` of a word already in lower case (`str::to_lowercase`).
+    pub(crate) fn role_kind_lower(&self, lower: &str) -> Option<ActorKind> {
+        let w = lower.rsplit('-').next().unwrap_or(lower);
         if let Some(kind) = self.role_heads.longest_suffix(w, ROLE_HEAD_MIN) {
             return Some(kind);
         }
-        for suffix in ROLE_SUFFIXES {
-            if let Some(base) = strip_char_suffix(w, suffix) {
-                if let Some(kind) = self.role_heads.longest_suffix(base, ROLE_HEAD_MIN) {
-                    return Some(kind);
-                }
-            }
-        }
-        None
+        ROLE_SUFFIXES.iter().find_map(|suffix| {
+            let base = w.strip_suffix(suffix)?;
+            self.role_heads.longest_suffix(base, ROLE_HEAD_MIN)
+        })
     }
 
     /// `role_kind` by strings: the definition the fast path must agree with.
+    #[cfg(test)]
     pub(crate) fn role_kind_general(&self, word: &str) -> Option<ActorKind> {
         let lower = word.to_lowercase();
         let w = lower.rsplit('-').next().unwrap_or(&lower);
@@ -581,6 +578,10 @@ impl Lexicon {
 
     /// The id of a normalised word (`push_norm`) in the actor aliases.
     pub(crate) fn alias_word(&self, norm: &str) -> Option<u32> {
+        let (first, bit) = shape_bit(norm);
+        if self.aliases.shapes.get(first).is_none_or(|s| s & bit == 0) {
+            return None;
+        }
         self.aliases.words.get(norm).copied()
     }
 
@@ -611,19 +612,6 @@ impl Lexicon {
 const ROLE_SUFFIXES: [&str; 8] = ["innen", "in", "nen", "en", "n", "s", "es", "e"];
 /// Heads shorter than this never match ("Kremlchef" but not "Kartoffel").
 const ROLE_HEAD_MIN: usize = 4;
-/// Longer words (in lower-case chars) take the general path of `role_kind`.
-const ROLE_WORD_MAX: usize = 64;
-
-fn strip_char_suffix<'w>(word: &'w [char], suffix: &str) -> Option<&'w [char]> {
-    let n = suffix.chars().count();
-    let cut = word.len().checked_sub(n)?;
-    word[cut..]
-        .iter()
-        .copied()
-        .eq(suffix.chars())
-        .then_some(&word[..cut])
-}
-
 fn is_participle(form: &str, base: &str) -> bool {
     if base.starts_with("ge") {
         form.starts_with("gege")
@@ -699,21 +687,26 @@ pub(crate) fn alias_key(alias: &str) -> String {
 /// (`russischen` → `russisch`, `Moskaus` → `moskau`).
 pub(crate) fn push_norm(out: &mut String, word: &str) {
     let start = out.len();
-    let n = if word.is_ascii() {
+    if word.is_ascii() {
         out.push_str(word);
         out[start..].make_ascii_lowercase();
-        word.len()
     } else {
-        let mut n = 0;
         for c in word.chars() {
-            for l in c.to_lowercase() {
-                out.push(l);
-                n += 1;
-            }
+            out.extend(c.to_lowercase());
         }
-        n
+    }
+    let keep = norm_len(&out[start..]);
+    out.truncate(start + keep);
+}
+
+/// The length in bytes of the normal form of a word in lower case: without
+/// its inflection ending.
+pub(crate) fn norm_len(w: &str) -> usize {
+    let n = if w.is_ascii() {
+        w.len()
+    } else {
+        w.chars().count()
     };
-    let w = &out[start..];
     let cut = if n > 5
         && (w.ends_with("es") || w.ends_with("en") || w.ends_with("em") || w.ends_with("er"))
     {
@@ -723,8 +716,7 @@ pub(crate) fn push_norm(out: &mut String, word: &str) {
     } else {
         0
     };
-    let new_len = out.len() - cut;
-    out.truncate(new_len);
+    w.len() - cut
 }
 
 #[cfg(test)]

@@ -221,28 +221,40 @@ const START: &[&str] = &[
     "Stand:",
 ];
 
-/// The first bytes of the `ANYWHERE` patterns.
-const ANYWHERE_FIRST: [bool; 256] = first_bytes(ANYWHERE);
+/// For each byte, the `ANYWHERE` patterns that start with it (bit k: pattern k).
+const ANYWHERE_FIRST: [u32; 256] = first_bytes(ANYWHERE);
 
-const fn first_bytes(patterns: &[&str]) -> [bool; 256] {
-    let mut table = [false; 256];
+const fn first_bytes(patterns: &[&str]) -> [u32; 256] {
+    let mut table = [0u32; 256];
     let mut k = 0;
-    while k < patterns.len() {
+    while k < patterns.len() && k < 32 {
         let b = patterns[k].as_bytes();
         if !b.is_empty() {
-            table[b[0] as usize] = true;
+            table[b[0] as usize] |= 1 << k;
         }
         k += 1;
     }
     table
 }
 
-/// Whether `hay` contains any of `patterns` (`first` marks their first bytes):
-/// one pass over the bytes instead of one search per pattern.
-fn contains_any(hay: &str, patterns: &[&str], first: &[bool; 256]) -> bool {
+/// Whether `hay` contains any of `patterns` (`first` maps a byte to the
+/// patterns starting with it): one pass over the bytes instead of one search
+/// per pattern.
+fn contains_any(hay: &str, patterns: &[&str], first: &[u32; 256]) -> bool {
     let b = hay.as_bytes();
     (0..b.len()).any(|i| {
-        first[usize::from(b[i])] && patterns.iter().any(|p| b[i..].starts_with(p.as_bytes()))
+        let mut candidates = first[usize::from(b[i])];
+        while candidates != 0 {
+            let k = candidates.trailing_zeros() as usize;
+            candidates &= candidates - 1;
+            if patterns
+                .get(k)
+                .is_some_and(|p| b[i..].starts_with(p.as_bytes()))
+            {
+                return true;
+            }
+        }
+        false
     })
 }
 
@@ -420,6 +432,23 @@ mod tests {
                 proptest::prop_assert_eq!(ci.chars(b), chars_before_naive(&s, b), "byte {}", b);
             }
         }
+    }
+
+    #[test]
+    fn boilerplate_patterns_are_found_anywhere() {
+        for p in ANYWHERE {
+            assert!(contains_any(
+                &format!("Ein Satz {p} am Ende"),
+                ANYWHERE,
+                &ANYWHERE_FIRST
+            ));
+        }
+        assert!(!contains_any(
+            "Ein ganz normaler Satz.",
+            ANYWHERE,
+            &ANYWHERE_FIRST
+        ));
+        assert!(ANYWHERE.len() <= 32);
     }
 
     #[test]

@@ -155,7 +155,21 @@ fn scan_word(text: &str, start: usize) -> (usize, TokenKind) {
     let mut end = start;
     let mut all_digits = true;
     let mut prev: Option<char> = None;
+    let bytes = text.as_bytes();
     while let Some(c) = char_at(text, end) {
+        // the common case first: a run of ASCII letters and digits
+        let run = bytes[end..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        if run > 0 {
+            if all_digits && bytes[end..end + run].iter().any(u8::is_ascii_alphabetic) {
+                all_digits = false;
+            }
+            end += run;
+            prev = Some(char::from(bytes[end - 1]));
+            continue;
+        }
         let keep = is_word_char(c) || {
             let next = char_at(text, end + c.len_utf8());
             if c == '-' {
@@ -185,6 +199,93 @@ fn scan_word(text: &str, start: usize) -> (usize, TokenKind) {
         TokenKind::Word
     };
     (end, kind)
+}
+
+/// A word in lower case, exactly as `str::to_lowercase` gives it, without
+/// allocating for words that are already lower case or short.
+#[derive(Debug, Clone)]
+pub enum Lowered<'a> {
+    /// The word is its own lower case.
+    Same(&'a str),
+    /// Lower-cased into a buffer: (bytes, length).
+    Inline([u8; INLINE_LOWER], u8),
+    Heap(String),
+}
+
+const INLINE_LOWER: usize = 62;
+
+impl Lowered<'_> {
+    pub fn as_str(&self) -> &str {
+        match self {
+            Lowered::Same(s) => s,
+            // the buffer holds whole UTF-8 encoded chars
+            Lowered::Inline(buf, n) => std::str::from_utf8(&buf[..usize::from(*n)]).unwrap_or(""),
+            Lowered::Heap(s) => s,
+        }
+    }
+}
+
+impl std::ops::Deref for Lowered<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq<str> for Lowered<'_> {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Lowered<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for Lowered<'_> {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<Lowered<'_>> for &str {
+    fn eq(&self, other: &Lowered<'_>) -> bool {
+        *self == other.as_str()
+    }
+}
+
+/// `word.to_lowercase()` without a heap allocation for words of up to 62
+/// bytes (a final sigma, which depends on its context, takes the general path).
+pub fn lowercase(word: &str) -> Lowered<'_> {
+    let unchanged = if word.is_ascii() {
+        !word.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        word.chars().all(|c| {
+            let mut l = c.to_lowercase();
+            l.next() == Some(c) && l.next().is_none()
+        })
+    };
+    if unchanged {
+        return Lowered::Same(word);
+    }
+    let mut buf = [0u8; INLINE_LOWER];
+    let mut n = 0;
+    for c in word.chars() {
+        if c == 'Σ' {
+            return Lowered::Heap(word.to_lowercase());
+        }
+        for l in c.to_lowercase() {
+            let len = l.len_utf8();
+            if n + len > INLINE_LOWER {
+                return Lowered::Heap(word.to_lowercase());
+            }
+            l.encode_utf8(&mut buf[n..n + len]);
+            n += len;
+        }
+    }
+    Lowered::Inline(buf, n as u8)
 }
 
 /// Whether the first character of `word` is uppercase.
@@ -228,6 +329,34 @@ mod tests {
         let t = tokenize(s);
         assert_eq!(t[1].breaks_before, 2);
         assert_eq!(t[2].breaks_before, 0);
+    }
+
+    #[test]
+    fn lowercase_equals_to_lowercase() {
+        let long = "Ä".repeat(40);
+        for w in [
+            "",
+            "sagte",
+            "Sagte",
+            "AUSSENMINISTERIN",
+            "Außenministerin",
+            "ÜBER",
+            "ΟΔΟΣ",
+            "İstanbul",
+            "ǅemal",
+            "ẞ",
+            long.as_str(),
+        ] {
+            assert_eq!(lowercase(w).as_str(), w.to_lowercase(), "{w:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lowercase_agrees_with_std(w in "\\PC{0,70}") {
+            let lower = lowercase(&w);
+            proptest::prop_assert_eq!(lower.as_str(), w.to_lowercase());
+        }
     }
 
     #[test]
