@@ -7,7 +7,7 @@
 //! `im Juni 2021`), seasons (`im Sommer`), explicit dates (`10.01.2022`,
 //! `21. Januar 2022`) and `vor drei Tagen`. Future expressions are ignored.
 
-use crate::token::{Token, TokenKind};
+use crate::token::{lowercase, Token, TokenKind};
 use claimgraph_model::DateValue;
 use nom::bytes::complete::tag;
 use nom::character::complete::digit1;
@@ -78,7 +78,7 @@ const MONTHS: [&str; 12] = [
 ];
 
 fn weekday_of(word: &str) -> Option<u8> {
-    let w = word.to_lowercase();
+    let w = lowercase(word);
     let w = w.strip_suffix('s').filter(|x| x.len() > 5).unwrap_or(&w);
     WEEKDAYS
         .iter()
@@ -90,7 +90,7 @@ fn weekday_of(word: &str) -> Option<u8> {
 }
 
 fn month_of(word: &str) -> Option<u8> {
-    let w = word.to_lowercase();
+    let w = lowercase(word);
     if w == "jänner" {
         return Some(1);
     }
@@ -161,7 +161,7 @@ fn match_at<'a>(
     lower: &dyn Fn(usize) -> String,
     tokens: &[Token],
 ) -> Found {
-    let lw = w.to_lowercase();
+    let lw = lowercase(w);
     match lw.as_str() {
         "heute" | "heutigen" => return Some((1, TimeKind::RelativeDays(0))),
         "gestern" | "gestrigen" => return Some((1, TimeKind::RelativeDays(-1))),

@@ -59,7 +59,7 @@ impl<'a, 'l> Rules<'a, 'l> {
             }
             if let Some(prep) = &entry.preposition {
                 let found = (clause.0..clause.1).any(|j| {
-                    let x = self.p.word(j).to_lowercase();
+                    let x = self.p.lower(j);
                     x == *prep || x == format!("da{prep}") || x == format!("dar{prep}")
                 });
                 if !found {
@@ -70,7 +70,7 @@ impl<'a, 'l> Rules<'a, 'l> {
             let mut extra = Vec::new();
             let mut ok = true;
             for r in &entry.requires {
-                match (clause.0..clause.1).find(|&j| self.p.word(j).to_lowercase() == *r) {
+                match (clause.0..clause.1).find(|&j| self.p.lower(j) == *r) {
                     Some(j) => extra.push(j),
                     None => ok = false,
                 }

@@ -21,7 +21,7 @@ mod words;
 use crate::doc::Prepared;
 use crate::lexicon::Lexicon;
 use claimgraph_model::{ActorKind, ClaimType};
-use claimgraph_text::token::TokenKind;
+use claimgraph_text::token::{lowercase, TokenKind};
 use confidence::Pattern;
 
 /// Who a claim is attributed to.
@@ -71,7 +71,7 @@ fn is_sep(p: &Prepared, i: usize) -> bool {
 
 fn lower_in(w: &str, list: &[&str]) -> bool {
     if w.chars().any(char::is_uppercase) {
-        let lower = w.to_lowercase();
+        let lower = lowercase(w);
         list.contains(&lower.as_str())
     } else {
         list.contains(&w)

@@ -8,7 +8,7 @@ pub(super) fn refine_type(p: &Prepared, t: ClaimType, content: &[(usize, usize)]
     let has = |needles: &[&str]| {
         content.iter().any(|&(a, b)| {
             (a..b).any(|j| {
-                let w = p.word(j).to_lowercase();
+                let w = p.lower(j);
                 needles.iter().any(|n| w.contains(n))
             })
         })
