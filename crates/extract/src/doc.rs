@@ -5,7 +5,9 @@ use crate::lexicon::{norm_len, push_norm, Lexicon, ALIAS_ROOT};
 use claimgraph_model::ActorKind;
 use claimgraph_text::quote::{find_quotations, QuoteMap};
 use claimgraph_text::segment::{sentences, CharIndex, Sentence};
-use claimgraph_text::token::{is_capitalized, lowercase, tokenize, Token, TokenKind};
+use claimgraph_text::time::{find_times, TimeExpr};
+use claimgraph_text::token::{is_capitalized, push_lowercase, tokenize, Token, TokenKind};
+use std::cell::OnceCell;
 
 /// An actor of the document: a lexicon entry, a person found by name, or a
 /// role noun used with no name.
@@ -47,6 +49,8 @@ pub(crate) struct Prepared<'a> {
     pub mentions: Vec<Mention>,
     /// token → index into `mentions` of the mention starting there
     pub mention_at: Vec<Option<u32>>,
+    /// The time expressions of each sentence, found when first asked for.
+    sentence_times: Vec<OnceCell<Vec<TimeExpr>>>,
 }
 
 const DETERMINERS: &[&str] = &[
@@ -135,7 +139,7 @@ impl<'a> Prepared<'a> {
         let lower_end = words
             .iter()
             .map(|w| {
-                lower.push_str(&lowercase(w));
+                push_lowercase(&mut lower, w);
                 lower.len()
             })
             .collect();
@@ -146,6 +150,7 @@ impl<'a> Prepared<'a> {
             lower,
             lower_end,
             alias_words: Vec::new(),
+            sentence_times: vec![OnceCell::new(); sents.len()],
             toks,
             quotes,
             sents,
@@ -157,6 +162,14 @@ impl<'a> Prepared<'a> {
         p.find_mentions(lex);
         p.resolve_late_roles();
         p
+    }
+
+    /// The time expressions of sentence `si` (`find_times` over its tokens).
+    pub fn sentence_times(&self, si: usize) -> &[TimeExpr] {
+        let (Some(cell), Some(s)) = (self.sentence_times.get(si), self.sents.get(si)) else {
+            return &[];
+        };
+        cell.get_or_init(|| find_times(self.text, &self.toks, s.tok_start, s.tok_end))
     }
 
     /// Token `i` in lower case (as `str::to_lowercase`), "" past the end.

@@ -17,7 +17,6 @@ mod rules;
 pub use lexicon::{ActorEntry, CueEntry, Lexicon, LexiconError};
 
 use claimgraph_model::{Claim, DateValue, Document, Span};
-use claimgraph_text::time::find_times;
 use claimgraph_text::token::is_quote_char;
 use doc::Prepared;
 use rules::{Found, Rules};
@@ -155,9 +154,8 @@ fn date_said(
     content: &[(usize, usize)],
 ) -> Option<DateValue> {
     let article = article?;
-    let s = p.sents[f.date_sentence];
-    let times = find_times(p.text, &p.toks, s.tok_start, s.tok_end);
-    times
+    // several claims of a sentence share its time expressions
+    p.sentence_times(f.date_sentence)
         .iter()
         .filter(|t| {
             !p.quotes.inside(t.tok_start)

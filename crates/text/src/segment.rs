@@ -144,9 +144,7 @@ pub fn is_boilerplate_line(line: &str) -> bool {
     if l.is_empty() {
         return true;
     }
-    let (chars, letters) = l.chars().fold((0usize, 0usize), |(n, a), c| {
-        (n + 1, a + usize::from(c.is_alphabetic()))
-    });
+    let (chars, letters) = count_chars_and_letters(l);
     if chars < 400 && contains_any(l, ANYWHERE, &ANYWHERE_FIRST) {
         return true;
     }
@@ -158,6 +156,27 @@ pub fn is_boilerplate_line(line: &str) -> bool {
     }
     // junk: mostly non-letters
     letters * 2 < chars
+}
+
+/// (code points, alphabetic code points) of `s`, ASCII bytes without decoding.
+fn count_chars_and_letters(s: &str) -> (usize, usize) {
+    let (mut chars, mut letters) = (0, 0);
+    let mut rest = s;
+    while !rest.is_empty() {
+        let ascii = rest.bytes().take_while(u8::is_ascii).count();
+        chars += ascii;
+        letters += rest.as_bytes()[..ascii]
+            .iter()
+            .filter(|b| b.is_ascii_alphabetic())
+            .count();
+        rest = &rest[ascii..];
+        if let Some(c) = rest.chars().next() {
+            chars += 1;
+            letters += usize::from(c.is_alphabetic());
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    (chars, letters)
 }
 
 const ANYWHERE: &[&str] = &[
@@ -431,6 +450,14 @@ mod tests {
             for b in 0..=s.len() + 2 {
                 proptest::prop_assert_eq!(ci.chars(b), chars_before_naive(&s, b), "byte {}", b);
             }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn chars_and_letters_are_counted(s in "\\PC{0,60}") {
+            let expected = (s.chars().count(), s.chars().filter(|c| c.is_alphabetic()).count());
+            proptest::prop_assert_eq!(count_chars_and_letters(&s), expected);
         }
     }
 

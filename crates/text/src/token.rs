@@ -6,6 +6,8 @@
 //! Whitespace is skipped, but the number of line breaks before each token is
 //! kept so paragraph and line structure survive.
 
+use arrayvec::ArrayString;
+
 /// A quotation mark, classified by its shape.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum QuoteMark {
@@ -207,19 +209,17 @@ fn scan_word(text: &str, start: usize) -> (usize, TokenKind) {
 pub enum Lowered<'a> {
     /// The word is its own lower case.
     Same(&'a str),
-    /// Lower-cased into a buffer: (bytes, length).
-    Inline([u8; INLINE_LOWER], u8),
+    Inline(ArrayString<INLINE_LOWER>),
     Heap(String),
 }
 
-const INLINE_LOWER: usize = 62;
+const INLINE_LOWER: usize = 64;
 
 impl Lowered<'_> {
     pub fn as_str(&self) -> &str {
         match self {
             Lowered::Same(s) => s,
-            // the buffer holds whole UTF-8 encoded chars
-            Lowered::Inline(buf, n) => std::str::from_utf8(&buf[..usize::from(*n)]).unwrap_or(""),
+            Lowered::Inline(s) => s.as_str(),
             Lowered::Heap(s) => s,
         }
     }
@@ -256,36 +256,77 @@ impl PartialEq<Lowered<'_>> for &str {
     }
 }
 
-/// `word.to_lowercase()` without a heap allocation for words of up to 62
+/// The lower case of a char below U+0100 (ASCII and Latin-1), the same as
+/// `char::to_lowercase` there; `None` for other chars.
+#[inline]
+fn latin1_lower(c: char) -> Option<char> {
+    match c {
+        'A'..='Z' => Some(c.to_ascii_lowercase()),
+        // À … Þ except ×: the capitals of Latin-1, 0x20 below their small letters
+        '\u{C0}'..='\u{DE}' if c != '\u{D7}' => char::from_u32(c as u32 + 0x20),
+        '\0'..='\u{FF}' => Some(c),
+        _ => None,
+    }
+}
+
+/// `word.to_lowercase()` without a heap allocation for words of up to 64
 /// bytes (a final sigma, which depends on its context, takes the general path).
 pub fn lowercase(word: &str) -> Lowered<'_> {
-    let unchanged = if word.is_ascii() {
-        !word.bytes().any(|b| b.is_ascii_uppercase())
-    } else {
-        word.chars().all(|c| {
-            let mut l = c.to_lowercase();
-            l.next() == Some(c) && l.next().is_none()
-        })
-    };
-    if unchanged {
-        return Lowered::Same(word);
+    if word.is_ascii() {
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Lowered::Same(word);
+        }
+        return match ArrayString::<INLINE_LOWER>::from(word) {
+            Ok(mut s) => {
+                s.make_ascii_lowercase();
+                Lowered::Inline(s)
+            }
+            Err(_) => Lowered::Heap(word.to_ascii_lowercase()),
+        };
     }
-    let mut buf = [0u8; INLINE_LOWER];
-    let mut n = 0;
+    let mut out = ArrayString::<INLINE_LOWER>::new();
+    let mut changed = false;
     for c in word.chars() {
+        if let Some(l) = latin1_lower(c) {
+            changed |= l != c;
+            if out.try_push(l).is_err() {
+                return Lowered::Heap(word.to_lowercase());
+            }
+            continue;
+        }
         if c == 'Σ' {
             return Lowered::Heap(word.to_lowercase());
         }
         for l in c.to_lowercase() {
-            let len = l.len_utf8();
-            if n + len > INLINE_LOWER {
+            changed |= l != c;
+            if out.try_push(l).is_err() {
                 return Lowered::Heap(word.to_lowercase());
             }
-            l.encode_utf8(&mut buf[n..n + len]);
-            n += len;
         }
     }
-    Lowered::Inline(buf, n as u8)
+    if changed {
+        Lowered::Inline(out)
+    } else {
+        Lowered::Same(word)
+    }
+}
+
+/// Appends `word.to_lowercase()` to `out`.
+pub fn push_lowercase(out: &mut String, word: &str) {
+    if word.is_ascii() {
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+    } else if word.contains('Σ') {
+        out.push_str(&word.to_lowercase());
+    } else {
+        for c in word.chars() {
+            match latin1_lower(c) {
+                Some(l) => out.push(l),
+                None => out.extend(c.to_lowercase()),
+            }
+        }
+    }
 }
 
 /// Whether the first character of `word` is uppercase.
@@ -351,7 +392,22 @@ mod tests {
         }
     }
 
+    #[test]
+    fn latin1_lower_agrees_with_char_to_lowercase() {
+        for c in (0u32..0x100).filter_map(char::from_u32) {
+            let std: Vec<char> = c.to_lowercase().collect();
+            assert_eq!(latin1_lower(c).map(|l| vec![l]), Some(std), "{c:?}");
+        }
+    }
+
     proptest::proptest! {
+        #[test]
+        fn push_lowercase_agrees_with_std(w in "\\PC{0,70}") {
+            let mut out = String::from("x");
+            push_lowercase(&mut out, &w);
+            proptest::prop_assert_eq!(&out[1..], w.to_lowercase());
+        }
+
         #[test]
         fn lowercase_agrees_with_std(w in "\\PC{0,70}") {
             let lower = lowercase(&w);
