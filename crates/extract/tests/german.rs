@@ -241,3 +241,20 @@ fn object_of_a_cue_needs_a_named_speaker() {
     let c = one("Die Nato lehnte die Forderung nach einem Truppenabzug ab.");
     assert_eq!(c.claim_type, ClaimType::Reject);
 }
+
+#[test]
+fn article_after_the_cue_is_no_relative_pronoun() {
+    let c = one("Auf dem Parteitag sagte Lena Vogt, die Kommunen tragen die Hauptlast.");
+    assert_eq!(c.speaker, "Lena Vogt");
+    assert_eq!(c.content, "die Kommunen tragen die Hauptlast");
+}
+
+#[test]
+fn new_cue_verbs_fragen_and_wissen_lassen() {
+    let c = one("Der Kämmerer Ralf Simon ließ wissen, er rechne mit höheren Kosten.");
+    assert_eq!(c.speaker, "Ralf Simon");
+    assert_eq!(c.content, "er rechne mit höheren Kosten");
+    let c = one("„Wer soll das bezahlen?“, fragte die Stadträtin Maria Engel.");
+    assert_eq!(c.speaker, "Maria Engel");
+    assert!(c.direct);
+}

@@ -84,7 +84,7 @@ impl<'a, 'l> Rules<'a, 'l> {
                 } else if self.has_zu_infinitive(span.0, span.1) {
                     Some(Pattern::InfinitiveAfter)
                 } else if SUBORDINATORS.contains(&first.as_str())
-                    || RELATIVES.contains(&first.as_str())
+                    || RELATIVES.contains(&first.as_str()) && !self.is_article_before_noun(a)
                 {
                     None
                 } else {
@@ -222,6 +222,14 @@ impl<'a, 'l> Rules<'a, 'l> {
             b -= 1;
         }
         (a, b)
+    }
+
+    /// `der`/`die`/`das` right before a capitalised noun is an article, not a
+    /// relative pronoun (`sagte sie, die Staaten halten …`).
+    fn is_article_before_noun(&self, a: usize) -> bool {
+        lower_in(self.p.word(a), &["der", "die", "das"])
+            && self.p.is_word(a + 1)
+            && is_capitalized(self.p.word(a + 1))
     }
 
     pub(super) fn has_konjunktiv(&self, a: usize, b: usize) -> bool {
