@@ -450,12 +450,14 @@ impl<'a> Prepared<'a> {
         String::new()
     }
 
-    /// The most recent entity that carried this role (same word, else same head).
+    /// The most recent entity that carried this role (same word, else same head,
+    /// else a compound ending in the head: `ministerin` → `US-Außenministerin`).
     fn resolve_role(&self, role: &str, qualifier: &str) -> Option<usize> {
         fn head(r: &str) -> &str {
             r.rsplit('-').next().unwrap_or(r).trim_end_matches("in")
         }
         let h = head(role);
+        let feminine = is_feminine_role(role);
         let mut best: Option<(u8, usize)> = None;
         for m in self.mentions.iter().rev() {
             let e = &self.entities[m.entity];
@@ -470,6 +472,12 @@ impl<'a> Prepared<'a> {
                         3
                     } else if head(r) == h && (qualifier.is_empty() || q == qualifier) {
                         2
+                    } else if qualifier.is_empty()
+                        && h.chars().count() >= 5
+                        && head(r).ends_with(h)
+                        && is_feminine_role(r) == feminine
+                    {
+                        1
                     } else {
                         0
                     }
@@ -539,6 +547,11 @@ impl<'a> Prepared<'a> {
             role_only,
         });
     }
+}
+
+/// A role word in its feminine form (`ministerin`, `us-außenministerin`).
+pub(crate) fn is_feminine_role(role: &str) -> bool {
+    role.ends_with("in") && !role.ends_with("ein")
 }
 
 /// The name of an actor known only by a role: the role word in its base form.

@@ -258,3 +258,21 @@ fn new_cue_verbs_fragen_and_wissen_lassen() {
     assert_eq!(c.speaker, "Maria Engel");
     assert!(c.direct);
 }
+
+#[test]
+fn role_noun_resolves_to_a_compound_role() {
+    let claims = extract(
+        "EU-Handelsministerin Petra Lindner traf die Delegation. Die Ministerin sagte, die Zölle würden bald sinken.",
+    );
+    assert!(
+        claims.iter().any(|c| c.speaker == "Petra Lindner"),
+        "{claims:#?}"
+    );
+}
+
+#[test]
+fn pronoun_skips_a_person_in_a_prepositional_phrase() {
+    let text = "Verbandschef Tobias Brenner besuchte die Messe. Vor dem Gespräch mit der Staatssekretärin Ilse Kaiser sagte er, die Branche werde weiter investieren.";
+    let c = one(text);
+    assert_eq!(c.speaker, "Tobias Brenner");
+}

@@ -3,7 +3,7 @@
 use super::cue::Cue;
 use super::words::*;
 use super::{lower_in, strip_quotes_str, Rules, Speaker};
-use crate::doc::is_determiner;
+use crate::doc::{is_determiner, is_feminine_role};
 use crate::lexicon::FormUse;
 use claimgraph_model::ActorKind;
 use claimgraph_text::segment::Sentence;
@@ -466,23 +466,32 @@ impl<'a, 'l> Rules<'a, 'l> {
             .iter()
             .find(|s| s.tok_start <= i && i < s.tok_end)
             .map_or(0, |s| s.tok_start);
+        let feminine = w.eq_ignore_ascii_case("sie");
+        // a person named in a prepositional phrase ("Vor dem Treffen mit der Ministerin
+        // X sagte er") is rarely the one the pronoun refers to
         let same_sentence = self
             .p
             .mentions
             .iter()
             .rev()
-            .filter(|m| m.start < i && m.start >= s_start)
+            .filter(|m| m.start < i && m.start >= s_start && !self.in_prepositional_phrase(m.start))
             .find(|m| {
                 let e = &self.p.entities[m.entity];
-                e.kind == ActorKind::Person && e.surname.is_some()
+                e.kind == ActorKind::Person
+                    && e.surname.is_some()
+                    && self.gender_fits(m.entity, feminine)
             });
         if let Some(m) = same_sentence {
             return Some(self.speaker_of_entity(m.entity, (i, i + 1), 0.8));
         }
-        let base = self
+        let last = self
             .last_person
             .clone()
-            .or_else(|| self.last_person_mention(i))?;
+            .filter(|sp| sp.entity.is_none_or(|e| self.gender_fits(e, feminine)));
+        // no person of the pronoun's gender: the last speaker still (roles can mislead)
+        let base = last
+            .or_else(|| self.last_person_mention(i, feminine))
+            .or_else(|| self.last_person.clone())?;
         Some(Speaker {
             mention: (i, i + 1),
             certainty: 0.8,
@@ -490,7 +499,29 @@ impl<'a, 'l> Rules<'a, 'l> {
         })
     }
 
-    pub(super) fn last_person_mention(&self, i: usize) -> Option<Speaker> {
+    /// Whether an entity's roles allow the pronoun's gender (roles in -in are
+    /// feminine; a person with no role fits either).
+    fn gender_fits(&self, entity: usize, feminine: bool) -> bool {
+        let roles = &self.p.entities[entity].roles;
+        roles.is_empty() || roles.iter().any(|(r, _)| is_feminine_role(r) == feminine)
+    }
+
+    /// Whether a preposition stands within the three words before token `start`
+    /// with only determiners and adjectives between.
+    fn in_prepositional_phrase(&self, start: usize) -> bool {
+        let from = start.saturating_sub(3);
+        (from..start)
+            .rev()
+            .any(|j| lower_in(self.p.word(j), PP_PREPOSITIONS))
+            && (from..start).all(|j| {
+                let w = self.p.word(j);
+                lower_in(w, PP_PREPOSITIONS)
+                    || is_determiner(w)
+                    || w.chars().next().is_some_and(char::is_lowercase)
+            })
+    }
+
+    pub(super) fn last_person_mention(&self, i: usize, feminine: bool) -> Option<Speaker> {
         let m = self
             .p
             .mentions
@@ -500,6 +531,7 @@ impl<'a, 'l> Rules<'a, 'l> {
             .find(|m| {
                 self.p.entities[m.entity].kind == ActorKind::Person
                     && self.p.entities[m.entity].surname.is_some()
+                    && self.gender_fits(m.entity, feminine)
             })?;
         let e = &self.p.entities[m.entity];
         Some(Speaker {
@@ -542,7 +574,7 @@ impl<'a, 'l> Rules<'a, 'l> {
             return None;
         }
         if w == "ihm" || w == "ihr" {
-            let prev = self.last_person_mention(sp.0)?;
+            let prev = self.last_person_mention(sp.0, w == "ihr")?;
             return Some((prev.name, j + 1));
         }
         let (sps, (_, end)) = self.np_at(j, ce)?;
@@ -563,3 +595,23 @@ fn is_adjective_form(w: &str) -> bool {
         && ["en", "er", "es", "em", "e"].iter().any(|e| w.ends_with(e))
         && w.chars().all(char::is_alphabetic)
 }
+
+/// Prepositions that put a person's name out of subject position.
+const PP_PREPOSITIONS: &[&str] = &[
+    "mit",
+    "bei",
+    "gegen",
+    "für",
+    "zu",
+    "vor",
+    "nach",
+    "über",
+    "an",
+    "auf",
+    "von",
+    "gegenüber",
+    "zwischen",
+    "unter",
+    "ohne",
+    "um",
+];
