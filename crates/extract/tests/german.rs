@@ -276,3 +276,29 @@ fn pronoun_skips_a_person_in_a_prepositional_phrase() {
     let c = one(text);
     assert_eq!(c.speaker, "Tobias Brenner");
 }
+
+#[test]
+fn coordinated_cue_verbs_give_two_claims() {
+    let claims =
+        extract("Die Ministerin Eva Roth lehnt das Angebot ab und verlangt höhere Löhne.");
+    assert!(
+        claims
+            .iter()
+            .any(|c| c.cue == "verlangt" && c.content == "höhere Löhne"),
+        "{claims:#?}"
+    );
+    assert!(
+        claims
+            .iter()
+            .any(|c| c.cue == "lehnt ... ab" && c.content == "das Angebot"),
+        "{claims:#?}"
+    );
+}
+
+#[test]
+fn pronoun_prefers_a_person_named_after_the_last_speaker() {
+    let text = "Bürgermeister Uwe Hahn sagte, die Stadt werde sparen. Die Kritik daran teilt auch Stadtrat Jonas Weber nicht. Er sagte, die Einsparungen seien maßvoll.";
+    let claims = extract(text);
+    let last = claims.last().expect("claims");
+    assert_eq!(last.speaker, "Jonas Weber", "{claims:#?}");
+}

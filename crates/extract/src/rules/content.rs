@@ -116,7 +116,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         } else {
             let from = if inverted { sp.1 } else { cue.tok + 1 };
             let to = cue.particle.unwrap_or(ce);
-            (from, to)
+            (from, self.before_coordinated_cue(from, to))
         };
         let mut a = addr_end.filter(|&e| e > a && e <= b).unwrap_or(a);
         while a < b
@@ -222,6 +222,19 @@ impl<'a, 'l> Rules<'a, 'l> {
             b -= 1;
         }
         (a, b)
+    }
+
+    /// The end of an object before a second cue verb with the same subject
+    /// (`betrachten X als Y und verlangen Z`): the `und` before it.
+    fn before_coordinated_cue(&self, a: usize, b: usize) -> usize {
+        (a..b)
+            .find(|&j| {
+                lower_in(self.p.word(j), &["und", "sowie"])
+                    && j + 1 < b
+                    && !is_capitalized(self.p.word(j + 1))
+                    && !self.lex.cue_forms(self.p.word(j + 1)).is_empty()
+            })
+            .unwrap_or(b)
     }
 
     /// `der`/`die`/`das` right before a capitalised noun is an article, not a

@@ -105,7 +105,14 @@ impl<'a, 'l> Rules<'a, 'l> {
     ) -> Option<usize> {
         (i + 1..clause.1)
             .filter(|&j| self.p.word(j) == particle)
-            .find(|&j| j + 1 >= clause.1 || is_sep(self.p, j + 1) || self.p.toks[j + 1].is_quote())
+            .find(|&j| {
+                j + 1 >= clause.1
+                    || is_sep(self.p, j + 1)
+                    || self.p.toks[j + 1].is_quote()
+                    // a second predicate follows: "lehnt X ab und verlangt Y"
+                    || matches!(self.p.word(j + 1), "und" | "oder")
+                        && !self.lex.cue_forms(self.p.word(j + 2)).is_empty()
+            })
     }
 
     /// The clause around token `i`: up to separators and long quotations.

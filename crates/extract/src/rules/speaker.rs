@@ -488,6 +488,25 @@ impl<'a, 'l> Rules<'a, 'l> {
             .last_person
             .clone()
             .filter(|sp| sp.entity.is_none_or(|e| self.gender_fits(e, feminine)));
+        // a person named as a subject after the last speaker's sentence is the likelier antecedent
+        let spoke_at = last.as_ref().map_or(0, |sp| sp.mention.1);
+        let later = self
+            .p
+            .mentions
+            .iter()
+            .rev()
+            .filter(|m| m.start < s_start && m.start > spoke_at)
+            .filter(|m| !self.in_prepositional_phrase(m.start) && !self.after_genitive(m.start))
+            .find(|m| {
+                let e = &self.p.entities[m.entity];
+                e.kind == ActorKind::Person
+                    && e.surname.is_some()
+                    && self.gender_fits(m.entity, feminine)
+            })
+            .filter(|m| last.as_ref().is_some_and(|sp| sp.entity != Some(m.entity)));
+        if let Some(m) = later {
+            return Some(self.speaker_of_entity(m.entity, (i, i + 1), 0.75));
+        }
         // no person of the pronoun's gender: the last speaker still (roles can mislead)
         let base = last
             .or_else(|| self.last_person_mention(i, feminine))
@@ -519,6 +538,11 @@ impl<'a, 'l> Rules<'a, 'l> {
                     || is_determiner(w)
                     || w.chars().next().is_some_and(char::is_lowercase)
             })
+    }
+
+    /// Whether a mention follows a genitive article (`die Rede des Ministers X`).
+    fn after_genitive(&self, start: usize) -> bool {
+        start > 0 && lower_in(self.p.word(start - 1), &["des", "eines"])
     }
 
     pub(super) fn last_person_mention(&self, i: usize, feminine: bool) -> Option<Speaker> {
