@@ -279,8 +279,7 @@ fn pronoun_skips_a_person_in_a_prepositional_phrase() {
 
 #[test]
 fn coordinated_cue_verbs_give_two_claims() {
-    let claims =
-        extract("Die Ministerin Eva Roth lehnt das Angebot ab und verlangt höhere Löhne.");
+    let claims = extract("Die Ministerin Eva Roth lehnt das Angebot ab und verlangt höhere Löhne.");
     assert!(
         claims
             .iter()
@@ -301,4 +300,13 @@ fn pronoun_prefers_a_person_named_after_the_last_speaker() {
     let claims = extract(text);
     let last = claims.last().expect("claims");
     assert_eq!(last.speaker, "Jonas Weber", "{claims:#?}");
+}
+
+#[test]
+fn wie_clause_with_an_apposition_names_the_speaker() {
+    let c = one(
+        "Wie der Leiter des Bauamtes, Paul Grimm, mitteilte, wird die Brücke im Herbst fertig.",
+    );
+    assert_eq!(c.speaker, "Paul Grimm");
+    assert_eq!(c.content, "wird die Brücke im Herbst fertig");
 }

@@ -47,6 +47,12 @@ impl<'a, 'l> Rules<'a, 'l> {
         }
         // (c) indirect speech before: "…, sagte er" / "…, wie er sagte"
         let wie = self.p.word(cs).eq_ignore_ascii_case("wie");
+        // "Wie X, Apposition, mitteilte, …": the speaker phrase opens the sentence
+        let wie_apposition = !wie
+            && self.p.word(s.tok_start) == "Wie"
+            && sp.0 == s.tok_start + 1
+            && sp.1 + 1 == cs
+            && finite == cs;
         if let Some(b) = before_sep {
             if self.p.word(b) == "," && (cue_first || wie) {
                 let span = self.trim(s.tok_start, b);
@@ -61,7 +67,8 @@ impl<'a, 'l> Rules<'a, 'l> {
             }
         }
         // "Wie X mitteilte, …"
-        if wie && cs == s.tok_start && ce < s.tok_end && self.p.word(ce) == "," {
+        if (wie && cs == s.tok_start || wie_apposition) && ce < s.tok_end && self.p.word(ce) == ","
+        {
             let span = self.trim(ce + 1, s.tok_end);
             if span.1 > span.0 {
                 return Some((vec![span], Pattern::WieClause, si));

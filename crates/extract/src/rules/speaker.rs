@@ -122,8 +122,19 @@ impl<'a, 'l> Rules<'a, 'l> {
             .filter(|&j| self.p.word(j) == "," && !self.p.quotes.inside(j))
             .collect();
         let first_comma = *commas.first()?;
-        let (head, (_, end)) = self.np_at(s.tok_start, first_comma)?;
-        if end != first_comma {
+        // "Wie der Sprecher der Stadt, Eva Kern, mitteilte, …"
+        let np_start = if self.p.word(s.tok_start) == "Wie" {
+            s.tok_start + 1
+        } else {
+            s.tok_start
+        };
+        let (head, (_, end)) = self.np_at(np_start, first_comma)?;
+        // a genitive or prepositional attribute may end the head phrase
+        // ("der Leiter des Amtes, Jan Kos, …", "die Sprecherin der Firma in Ulm, …")
+        let attribute = end < first_comma
+            && first_comma - end <= 8
+            && lower_in(self.p.word(end), HEAD_ATTRIBUTE_STARTS);
+        if end != first_comma && !attribute {
             return None;
         }
         let mut best = head;
@@ -151,11 +162,11 @@ impl<'a, 'l> Rules<'a, 'l> {
                 _ => return None,
             }
         }
-        let range = (s.tok_start, cs - 1);
+        let range = (np_start, cs - 1);
         let speakers = best
             .into_iter()
             .map(|sp| Speaker {
-                mention: if sp.mention.0 >= s.tok_start && sp.mention.1 <= cs {
+                mention: if sp.mention.0 >= np_start && sp.mention.1 <= cs {
                     sp.mention
                 } else {
                     range
@@ -638,4 +649,10 @@ const PP_PREPOSITIONS: &[&str] = &[
     "unter",
     "ohne",
     "um",
+];
+
+/// Words that open an attribute after a head noun (genitive or preposition).
+const HEAD_ATTRIBUTE_STARTS: &[&str] = &[
+    "des", "der", "eines", "einer", "seines", "seiner", "ihres", "ihrer", "von", "vom", "aus",
+    "in", "im", "bei", "beim",
 ];
