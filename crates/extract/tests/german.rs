@@ -310,3 +310,10 @@ fn wie_clause_with_an_apposition_names_the_speaker() {
     assert_eq!(c.speaker, "Paul Grimm");
     assert_eq!(c.content, "wird die Brücke im Herbst fertig");
 }
+
+#[test]
+fn parenthesis_inside_the_subject() {
+    let c = one("Die Abgeordnete Eva Schulz (Grüne) forderte, den Plan zu stoppen.");
+    assert_eq!(c.speaker, "Eva Schulz");
+    assert_eq!(c.content, "den Plan zu stoppen");
+}

@@ -129,14 +129,30 @@ impl<'a, 'l> Rules<'a, 'l> {
             false
         };
         let mut a = i;
-        while a > s.tok_start && !boundary(a - 1) {
-            a -= 1;
+        loop {
+            while a > s.tok_start && !boundary(a - 1) {
+                a -= 1;
+            }
+            // a parenthesis inside the subject ("Jan Kos (SPD) sagte") does not end the clause
+            match self.opening_parenthesis(a, s) {
+                Some(open) if open > s.tok_start => a = open,
+                _ => break,
+            }
         }
         let mut b = i + 1;
         while b < s.tok_end && !boundary(b) {
             b += 1;
         }
         (a, b)
+    }
+
+    /// When token `a - 1` closes a short parenthesis, the token that opens it.
+    fn opening_parenthesis(&self, a: usize, s: &Sentence) -> Option<usize> {
+        if a == 0 || a <= s.tok_start || self.p.word(a - 1) != ")" {
+            return None;
+        }
+        let from = (a - 1).saturating_sub(16).max(s.tok_start);
+        (from..a - 1).rev().find(|&j| self.p.word(j) == "(")
     }
 
     /// The finite verb of the cue's clause: the cue, or its auxiliary.
