@@ -317,3 +317,12 @@ fn parenthesis_inside_the_subject() {
     assert_eq!(c.speaker, "Eva Schulz");
     assert_eq!(c.content, "den Plan zu stoppen");
 }
+
+#[test]
+fn quoted_term_after_als_or_von_is_the_content() {
+    let c = one("Der Bürgermeister Paul Grimm sprach von einer „echten Zumutung“.");
+    assert_eq!(c.content, "echten Zumutung");
+    let c = one("Die Ministerin Eva Roth bezeichnete den Entwurf als „mutig und überfällig“.");
+    assert_eq!(c.content, "mutig und überfällig");
+    assert!(c.direct);
+}

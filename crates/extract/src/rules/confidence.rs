@@ -35,6 +35,8 @@ pub(crate) enum Pattern {
     Object,
     /// The object of any other cue verb.
     ObjectLoose,
+    /// A quoted term after `als` or `von` (`bezeichnete ihn als „Zumutung“`).
+    QuotedTerm,
     /// A sentence that is only a quotation, after a claim.
     ContinuedQuote,
     /// A Konjunktiv I sentence after a claim.
@@ -73,7 +75,7 @@ impl Pattern {
             Pattern::ColonQuote | Pattern::DassAfter | Pattern::KonjunktivAfter => 0.85,
             Pattern::So => 0.85,
             Pattern::ContinuedQuote | Pattern::Anaphor | Pattern::ColonSpeaker => 0.8,
-            Pattern::InfinitiveAfter => 0.75,
+            Pattern::InfinitiveAfter | Pattern::QuotedTerm => 0.75,
             Pattern::ContinuedKonjunktiv | Pattern::HeisstEs | Pattern::Wonach => 0.7,
             Pattern::Demnach => 0.6,
             Pattern::ClauseBefore | Pattern::ClauseAfter => 0.45,

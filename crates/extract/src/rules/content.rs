@@ -150,6 +150,10 @@ impl<'a, 'l> Rules<'a, 'l> {
                 a += 1;
             }
         }
+        // "sprach von einer „Zumutung“", "bezeichnete den Plan als „mutig“": the quoted words
+        if let Some(q) = self.quoted_term(a, b) {
+            return Some((vec![q], Pattern::QuotedTerm, si));
+        }
         let words = (a..b).filter(|&j| self.p.is_word(j)).count();
         let only_time = (a..b).all(|j| {
             !self.p.is_word(j)
@@ -242,6 +246,38 @@ impl<'a, 'l> Rules<'a, 'l> {
                     && !self.lex.cue_forms(self.p.word(j + 1)).is_empty()
             })
             .unwrap_or(b)
+    }
+
+    /// A quotation in `[a, b)` right after `als` or `von` (with a determiner or
+    /// adjectives between): its inner tokens.
+    fn quoted_term(&self, a: usize, b: usize) -> Option<(usize, usize)> {
+        let open = (a..b).find(|&j| {
+            self.p.toks[j].is_quote() && self.p.quotes.top_level_at(j).is_some_and(|q| q.open == j)
+        })?;
+        let mut k = open;
+        let mut skipped = 0;
+        while k > a && skipped < 3 {
+            let w = self.p.word(k - 1);
+            if crate::doc::is_determiner(w)
+                || w.chars().next().is_some_and(char::is_lowercase)
+                    && !lower_in(w, &["als", "von", "vom"])
+            {
+                k -= 1;
+                skipped += 1;
+            } else {
+                break;
+            }
+        }
+        if k == 0
+            || !lower_in(self.p.word(k - 1), &["als", "von", "vom"])
+            || k - 1 < a.saturating_sub(1)
+        {
+            return None;
+        }
+        let q = self.p.quotes.top_level_at(open)?;
+        q.close?;
+        let span = self.trim_quote(q.inner_start, q.inner_end);
+        (span.1 > span.0).then_some(span)
     }
 
     /// `der`/`die`/`das` right before a capitalised noun is an article, not a
