@@ -326,3 +326,17 @@ fn quoted_term_after_als_or_von_is_the_content() {
     assert_eq!(c.content, "mutig und überfällig");
     assert!(c.direct);
 }
+
+#[test]
+fn quotation_after_mit_den_worten() {
+    let c = one("Die Ministerin Eva Roth wird mit den Worten zitiert: „Ich trete nicht zurück.“");
+    assert_eq!(c.speaker, "Eva Roth");
+    assert_eq!(c.content, "Ich trete nicht zurück.");
+}
+
+#[test]
+fn reflexive_before_an_inverted_subject() {
+    let c = one("Ähnlich äußerte sich der Minister Kai Brand: „Die Banken sind sicher.“");
+    assert_eq!(c.speaker, "Kai Brand");
+    assert_eq!(c.content, "Die Banken sind sicher.");
+}

@@ -188,6 +188,11 @@ impl<'a, 'l> Rules<'a, 'l> {
             }
         }
         if out.is_empty() {
+            if let Some(f) = self.with_the_words(si) {
+                out.push(f);
+            }
+        }
+        if out.is_empty() {
             if let Some(f) = self.colon_speaker(si) {
                 out.push(f);
             }

@@ -274,4 +274,40 @@ impl<'a, 'l> Rules<'a, 'l> {
             date_sentence: si,
         })
     }
+
+    /// `X versuchte mit den Worten zu beruhigen: „…“`, `Mit den Worten „…“ wandte er sich …`:
+    /// the quotation after `mit den Worten` is the subject's.
+    pub(super) fn with_the_words(&mut self, si: usize) -> Option<Found> {
+        let s = self.p.sents[si];
+        let mit = (s.tok_start..s.tok_end.saturating_sub(2)).find(|&j| {
+            self.p.word(j).eq_ignore_ascii_case("mit")
+                && self.p.word(j + 1) == "den"
+                && self.p.word(j + 2) == "Worten"
+                && !self.p.quotes.inside(j)
+        })?;
+        let open = (mit + 3..s.tok_end.min(mit + 9)).find(|&j| self.p.toks[j].is_quote())?;
+        let q = self.p.quotes.top_level_at(open)?;
+        let close = q.close?;
+        let content = self.trim_quote(q.inner_start, q.inner_end);
+        let (speakers, _) = if mit == s.tok_start {
+            // the subject follows the finite verb after the quotation
+            let from = close + 1 + usize::from(self.p.word(close + 1) == ",");
+            (from + 1..s.tok_end.min(from + 4)).find_map(|j| self.np_at(j, s.tok_end))?
+        } else {
+            self.np_at(s.tok_start, mit)?
+        };
+        let sp = speakers.into_iter().next()?;
+        Some(Found {
+            confidence: 0.0,
+            pattern: Pattern::ColonSpeaker,
+            weak_cue: false,
+            speaker: sp,
+            cue: vec![(mit, mit + 3)],
+            claim_type: ClaimType::Statement,
+            content: vec![content],
+            addressee: None,
+            sentences: (si, si),
+            date_sentence: si,
+        })
+    }
 }

@@ -89,7 +89,8 @@ impl<'a, 'l> Rules<'a, 'l> {
                 inverted = Some(np);
                 break;
             }
-            if lower_in(self.p.word(j), ADVERBS) {
+            // "äußerte sich der Minister": the reflexive stands before the subject
+            if lower_in(self.p.word(j), ADVERBS) || self.p.word(j) == "sich" {
                 j += 1;
                 skipped += 1;
                 continue;
