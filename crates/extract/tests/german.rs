@@ -340,3 +340,13 @@ fn reflexive_before_an_inverted_subject() {
     assert_eq!(c.speaker, "Kai Brand");
     assert_eq!(c.content, "Die Banken sind sicher.");
 }
+
+#[test]
+fn konjunktiv_sentence_after_a_closing_quote_continues_the_report() {
+    let claims = extract(
+        "Die Ministerin Eva Roth sagte: „Wir sind sicher, dass die Lage ruhig bleibt.“ Zur Sorge bestehe kein Anlass.",
+    );
+    assert_eq!(claims.len(), 2, "{claims:#?}");
+    assert_eq!(claims[1].speaker, "Eva Roth");
+    assert_eq!(claims[1].content, "Zur Sorge bestehe kein Anlass");
+}

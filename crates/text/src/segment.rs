@@ -277,6 +277,26 @@ fn contains_any(hay: &str, patterns: &[&str], first: &[u32; 256]) -> bool {
     })
 }
 
+/// Token `i` closes a top-level quotation that ends with a full stop, `!` or `?`,
+/// and a capitalised word follows (`„… bleibt.“ Zur Sorge …`): a sentence ends.
+fn closes_final_quote(text: &str, tokens: &[Token], quotes: &QuoteMap, i: usize) -> bool {
+    let closes = tokens[i].is_quote()
+        && quotes
+            .top_level_at(i)
+            .is_some_and(|q| q.close == Some(i) && q.open < i);
+    closes
+        && i > 0
+        && tokens[i - 1].kind == TokenKind::Punct
+        && is_sentence_final(tokens[i - 1].text(text))
+        && tokens.get(i + 1).is_some_and(|n| {
+            n.breaks_before == 0
+                && n.space_before
+                && !n.is_quote()
+                && n.kind != TokenKind::Punct
+                && is_capitalized(n.text(text))
+        })
+}
+
 /// Cuts a token stream into sentences.
 pub fn sentences(text: &str, tokens: &[Token], quotes: &QuoteMap) -> Vec<Sentence> {
     let mut out = Vec::new();
@@ -322,6 +342,18 @@ pub fn sentences(text: &str, tokens: &[Token], quotes: &QuoteMap) -> Vec<Sentenc
                 i = end;
                 continue;
             }
+        }
+        if closes_final_quote(text, tokens, quotes, i) {
+            push(
+                &mut out,
+                tokens,
+                start,
+                i + 1,
+                paragraph,
+                line_boiler,
+                false,
+            );
+            start = i + 1;
         }
         i += 1;
     }
