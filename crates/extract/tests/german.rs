@@ -350,3 +350,10 @@ fn konjunktiv_sentence_after_a_closing_quote_continues_the_report() {
     assert_eq!(claims[1].speaker, "Eva Roth");
     assert_eq!(claims[1].content, "Zur Sorge bestehe kein Anlass");
 }
+
+#[test]
+fn dative_noun_phrase_before_the_cue_is_not_the_speaker() {
+    let c =
+        one("Der regionalen Zeitung sagte der Landrat Ole Jansen, die Straße werde bald saniert.");
+    assert_eq!(c.speaker, "Ole Jansen");
+}

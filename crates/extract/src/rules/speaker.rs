@@ -59,10 +59,16 @@ impl<'a, 'l> Rules<'a, 'l> {
             && cs > s.tok_start
             && self.p.word(cs - 1) == ",";
         if start < finite && !list_goes_on {
-            let accusative = matches!(
-                first.as_str(),
-                "den" | "einen" | "dem" | "einem" | "ihm" | "ihnen"
-            );
+            // "Der britischen Zeitung sagte X": der + adjective in -en is no nominative
+            let dative_der = first == "der" && {
+                let next = self.p.word(start + 1);
+                next.ends_with("en") && next.chars().next().is_some_and(char::is_lowercase)
+            };
+            let accusative = dative_der
+                || matches!(
+                    first.as_str(),
+                    "den" | "einen" | "dem" | "einem" | "ihm" | "ihnen"
+                );
             if !accusative {
                 if let Some(np) = self.np_at(start, finite) {
                     let generic = np.0.iter().all(|s| s.entity.is_none());
