@@ -353,7 +353,15 @@ fn konjunktiv_sentence_after_a_closing_quote_continues_the_report() {
 
 #[test]
 fn dative_noun_phrase_before_the_cue_is_not_the_speaker() {
-    let c =
-        one("Der regionalen Zeitung sagte der Minister Karl Jansen, die Straße werde bald saniert.");
+    let c = one(
+        "Der regionalen Zeitung sagte der Minister Karl Jansen, die Straße werde bald saniert.",
+    );
     assert_eq!(c.speaker, "Karl Jansen");
+}
+
+#[test]
+fn noun_after_a_number_is_a_speaker_phrase() {
+    let c = one("Der 45-Jährige gab vor Gericht an, er habe nichts gewusst.");
+    assert_eq!(c.speaker, "45-Jährige");
+    assert_eq!(c.content, "er habe nichts gewusst");
 }

@@ -330,7 +330,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         while j < limit
             && lower < 4
             && self.p.is_word(j)
-            && !is_capitalized(self.p.word(j))
+            && !is_noun_like(self.p.word(j))
             && (det || adjectives_alone && is_adjective_form(self.p.word(j)))
         {
             if !self.lex.cue_forms(self.p.word(j)).is_empty() || lower_in(self.p.word(j), ADVERBS) {
@@ -344,7 +344,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         while j < limit
             && caps < 4
             && self.p.is_word(j)
-            && is_capitalized(self.p.word(j))
+            && is_noun_like(self.p.word(j))
             && self.p.toks[j].kind == TokenKind::Word
         {
             if caps > 0 && self.p.toks[j].breaks_before > 0 {
@@ -663,3 +663,11 @@ const HEAD_ATTRIBUTE_STARTS: &[&str] = &[
     "des", "der", "eines", "einer", "seines", "seiner", "ihres", "ihrer", "von", "vom", "aus",
     "in", "im", "bei", "beim",
 ];
+
+/// A capitalised word, or a compound after a number (`39-Jährige`).
+fn is_noun_like(w: &str) -> bool {
+    is_capitalized(w)
+        || w.starts_with(|c: char| c.is_ascii_digit())
+            && w.rsplit_once('-')
+                .is_some_and(|(_, tail)| is_capitalized(tail))
+}
