@@ -365,3 +365,14 @@ fn noun_after_a_number_is_a_speaker_phrase() {
     assert_eq!(c.speaker, "45-Jährige");
     assert_eq!(c.content, "er habe nichts gewusst");
 }
+
+#[test]
+fn second_predicate_shares_the_subject() {
+    let claims = extract(
+        "Die Sprecherin Jana Holt bestätigte, dass der Vertrag gilt, und kündigte an, die Preise zu senken.",
+    );
+    assert_eq!(claims.len(), 2, "{claims:#?}");
+    assert_eq!(claims[0].content, "der Vertrag gilt");
+    assert_eq!(claims[1].speaker, "Jana Holt");
+    assert_eq!(claims[1].content, "die Preise zu senken");
+}

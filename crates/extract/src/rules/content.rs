@@ -219,9 +219,18 @@ impl<'a, 'l> Rules<'a, 'l> {
 
     /// Where the content that starts at `a` ends: the sentence end, or before a
     /// trailing ", sagte X" / ", so X".
+    /// The end of reported speech after a cue: the sentence end, or a second
+    /// predicate of the speaker (`…, dass X, und kündigte an, …`).
     pub(super) fn clause_run_end(&self, a: usize, s: &Sentence) -> usize {
-        let _ = a;
-        s.tok_end
+        (a..s.tok_end.saturating_sub(2))
+            .find(|&j| {
+                self.p.word(j) == ","
+                    && !self.p.quotes.inside(j)
+                    && matches!(self.p.word(j + 1), "und" | "sowie")
+                    && !is_capitalized(self.p.word(j + 2))
+                    && !self.lex.cue_forms(self.p.word(j + 2)).is_empty()
+            })
+            .unwrap_or(s.tok_end)
     }
 
     /// Tokens `[a, b)` without punctuation at either end (quotation marks stay).

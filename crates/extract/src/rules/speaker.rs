@@ -53,6 +53,17 @@ impl<'a, 'l> Rules<'a, 'l> {
             }
             return self.np_at(j, cue.tok).map(|np| np_result(np, false));
         }
+        // "X bestätigte, dass …, und gab an, …": a second predicate shares the subject
+        let conj = lower_in(self.p.word(cs), &["und", "sowie"]);
+        if conj && finite <= cs + 2 && finite > cs && cs > s.tok_start {
+            let np = self.np_at(s.tok_start, cs).filter(|np| {
+                np.0.iter()
+                    .all(|sp| sp.kind == ActorKind::Person || sp.entity.is_some())
+            });
+            if let Some(np) = np {
+                return Some(np_result(np, false));
+            }
+        }
         // "…, der G7-Staaten und der EU hat die US-Regierung erklärt": a list goes on
         let list_goes_on = start > cs
             && matches!(self.p.word(cs), "und" | "oder" | "sowie")
