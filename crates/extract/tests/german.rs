@@ -376,3 +376,10 @@ fn second_predicate_shares_the_subject() {
     assert_eq!(claims[1].speaker, "Jana Holt");
     assert_eq!(claims[1].content, "die Preise zu senken");
 }
+
+#[test]
+fn lone_surname_before_the_cue_verb() {
+    let c = one("Wiegand sagte: „Die Politik sollte sich heraushalten.“");
+    assert_eq!(c.speaker, "Wiegand");
+    assert!(c.direct);
+}

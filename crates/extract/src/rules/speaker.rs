@@ -379,10 +379,16 @@ impl<'a, 'l> Rules<'a, 'l> {
         let sentence_initial = i == 0
             || self.p.toks[i].breaks_before > 0
             || matches!(self.p.word(i - 1), "." | "!" | "?" | "„" | "\"" | ":");
+        // a lone capitalised word right before the finite verb is a surname ("Kohl sagte")
+        let name_before_verb = sentence_initial
+            && j == limit
+            && !self.p.word(head).ends_with("en")
+            && self.p.toks[head].kind == TokenKind::Word;
         if !self.lenient
             && !det
             && caps == 1
             && self.lex.role_kind(self.p.word(head)).is_none()
+            && !name_before_verb
             && (sentence_initial
                 || self.p.word(head).ends_with("en")
                 || NOT_SUBJECTS.contains(&self.p.word(head)))
