@@ -383,3 +383,11 @@ fn lone_surname_before_the_cue_verb() {
     assert_eq!(c.speaker, "Wiegand");
     assert!(c.direct);
 }
+
+#[test]
+fn colon_quotation_after_a_named_subject() {
+    let c = one("Die Ministerin Eva Roth sieht in dem Urteil eine Bestätigung: „Das Gericht hat uns recht gegeben.“");
+    assert_eq!(c.speaker, "Eva Roth");
+    assert_eq!(c.content, "Das Gericht hat uns recht gegeben.");
+    assert!(extract("Auf dem Plakat standen die Worte: „Paris grüßt die Welt.“").is_empty());
+}

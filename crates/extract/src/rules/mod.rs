@@ -197,6 +197,11 @@ impl<'a, 'l> Rules<'a, 'l> {
                 out.push(f);
             }
         }
+        if out.is_empty() {
+            if let Some(f) = self.subject_colon_quote(si) {
+                out.push(f);
+            }
+        }
         for f in &mut out {
             f.confidence = confidence::confidence(f);
         }

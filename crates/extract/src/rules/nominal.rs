@@ -310,4 +310,51 @@ impl<'a, 'l> Rules<'a, 'l> {
             date_sentence: si,
         })
     }
+
+    /// `Zypries sieht darin eine Bestätigung: „…“`: a quotation after a colon
+    /// in a sentence whose subject is a named person or known actor.
+    pub(super) fn subject_colon_quote(&mut self, si: usize) -> Option<Found> {
+        let s = self.p.sents[si];
+        let colon = (s.tok_start + 2..s.tok_end)
+            .find(|&j| self.p.word(j) == ":" && !self.p.quotes.inside(j))?;
+        let q = self.quote_starting_at(colon + 1)?;
+        let subject = self
+            .np_at(s.tok_start, colon)
+            .and_then(|(sps, _)| sps.into_iter().next())
+            .filter(|sp| sp.entity.is_some() && sp.certainty >= 0.99);
+        let sp = match subject {
+            Some(sp) => sp,
+            None => {
+                // inverted: the first person named outside a prepositional or genitive phrase
+                let m = self
+                    .p
+                    .mentions
+                    .iter()
+                    .filter(|m| m.start > s.tok_start && m.end <= colon)
+                    .find(|m| {
+                        let e = &self.p.entities[m.entity];
+                        e.kind == claimgraph_model::ActorKind::Person
+                            && e.surname.is_some()
+                            && !self.in_prepositional_phrase(m.start)
+                            && !self.after_genitive(m.start)
+                    })
+                    .copied()?;
+                self.speaker_of_entity(m.entity, (m.start, m.end), 1.0)
+            }
+        };
+        let mut spans = vec![q];
+        let last = self.quote_after(si, q.1 + 1, &mut spans);
+        Some(Found {
+            confidence: 0.0,
+            pattern: Pattern::ColonSpeaker,
+            weak_cue: false,
+            speaker: sp,
+            cue: vec![(colon, colon + 1)],
+            claim_type: ClaimType::Statement,
+            content: spans,
+            addressee: None,
+            sentences: (si, last),
+            date_sentence: si,
+        })
+    }
 }

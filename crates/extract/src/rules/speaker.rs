@@ -562,7 +562,7 @@ impl<'a, 'l> Rules<'a, 'l> {
 
     /// Whether a preposition stands within the three words before token `start`
     /// with only determiners and adjectives between.
-    fn in_prepositional_phrase(&self, start: usize) -> bool {
+    pub(super) fn in_prepositional_phrase(&self, start: usize) -> bool {
         let from = start.saturating_sub(3);
         (from..start)
             .rev()
@@ -576,7 +576,7 @@ impl<'a, 'l> Rules<'a, 'l> {
     }
 
     /// Whether a mention follows a genitive article (`die Rede des Ministers X`).
-    fn after_genitive(&self, start: usize) -> bool {
+    pub(super) fn after_genitive(&self, start: usize) -> bool {
         start > 0 && lower_in(self.p.word(start - 1), &["des", "eines"])
     }
 
