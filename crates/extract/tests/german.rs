@@ -391,3 +391,11 @@ fn colon_quotation_after_a_named_subject() {
     assert_eq!(c.content, "Das Gericht hat uns recht gegeben.");
     assert!(extract("Auf dem Plakat standen die Worte: „Paris grüßt die Welt.“").is_empty());
 }
+
+#[test]
+fn quoted_term_after_warnen_vor_and_nennen() {
+    let c = one("Der Bürgermeister Karl Jansen warnte die Partei vor einem „gefährlichen Kurs“.");
+    assert_eq!(c.content, "gefährlichen Kurs");
+    let c = one("Der Abgeordnete Jan Kos nannte die Absage des Ministers einen „Vertrauensbruch“.");
+    assert_eq!(c.content, "Vertrauensbruch");
+}

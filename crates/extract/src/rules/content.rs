@@ -151,7 +151,7 @@ impl<'a, 'l> Rules<'a, 'l> {
             }
         }
         // "sprach von einer „Zumutung“", "bezeichnete den Plan als „mutig“": the quoted words
-        if let Some(q) = self.quoted_term(a, b) {
+        if let Some(q) = self.quoted_term(a, b, cue.entry.lemma == "nennen") {
             return Some((vec![q], Pattern::QuotedTerm, si));
         }
         let words = (a..b).filter(|&j| self.p.is_word(j)).count();
@@ -259,17 +259,21 @@ impl<'a, 'l> Rules<'a, 'l> {
 
     /// A quotation in `[a, b)` right after `als` or `von` (with a determiner or
     /// adjectives between): its inner tokens.
-    fn quoted_term(&self, a: usize, b: usize) -> Option<(usize, usize)> {
+    fn quoted_term(&self, a: usize, b: usize, naming: bool) -> Option<(usize, usize)> {
+        const BEFORE_TERM: &[&str] = &["als", "von", "vom", "vor"];
         let open = (a..b).find(|&j| {
             self.p.toks[j].is_quote() && self.p.quotes.top_level_at(j).is_some_and(|q| q.open == j)
         })?;
         let mut k = open;
         let mut skipped = 0;
+        let mut determiner = false;
         while k > a && skipped < 3 {
             let w = self.p.word(k - 1);
+            if crate::doc::is_determiner(w) {
+                determiner = true;
+            }
             if crate::doc::is_determiner(w)
-                || w.chars().next().is_some_and(char::is_lowercase)
-                    && !lower_in(w, &["als", "von", "vom"])
+                || w.chars().next().is_some_and(char::is_lowercase) && !lower_in(w, BEFORE_TERM)
             {
                 k -= 1;
                 skipped += 1;
@@ -277,9 +281,10 @@ impl<'a, 'l> Rules<'a, 'l> {
                 break;
             }
         }
-        if k == 0
-            || !lower_in(self.p.word(k - 1), &["als", "von", "vom"])
-            || k - 1 < a.saturating_sub(1)
+        // "nannte die Absage einen „Fehler“": a naming verb, object, then the term
+        let named = naming && determiner && k > a;
+        if !named
+            && (k == 0 || !lower_in(self.p.word(k - 1), BEFORE_TERM) || k - 1 < a.saturating_sub(1))
         {
             return None;
         }
