@@ -1,0 +1,203 @@
+//! Command-line arguments (clap derive). Only declarations live here.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "claimgraph",
+    version,
+    about = "Who said what, when: claims from German news articles into an RDF knowledge graph",
+    after_help = "Exit codes: 0 success, 1 failure (or skipped input with --strict), 2 usage error.\n\
+                  Store: --store DIR, else $CLAIMGRAPH_STORE, else ./claimgraph-store."
+)]
+pub struct Cli {
+    /// Print no progress and no summary on stderr.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Extract claims from articles and print them (JSON Lines by default).
+    Extract(ExtractArgs),
+    /// Extract claims and write them into the on-disk store (one named graph per article).
+    Ingest(IngestArgs),
+    /// Run a SPARQL query (text, -f FILE.rq, or the name of a ready query) over the store.
+    Query(QueryArgs),
+    /// List the ready queries of `queries/`.
+    Queries,
+    /// Dump the whole store as RDF.
+    Export(ExportArgs),
+    /// Print counts: articles, claims by type, actors, triples.
+    Stats(StatsArgs),
+    /// Project the store into a graph and write it for Graphviz, Gephi, Cytoscape or yEd.
+    Graph(GraphArgs),
+}
+
+/// Where articles come from and how they are read.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Files (.txt, .jsonl, .ndjson) or directories (read recursively); `-` reads stdin.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// A metadata file ({"file","date","outlet","title","url","lang"} per line) for all inputs.
+    #[arg(long, value_name = "FILE")]
+    pub meta: Option<PathBuf>,
+
+    /// Publication date for articles whose metadata and text give none (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+
+    /// Extra lexicon entries (cues, actors, roles); may be given several times.
+    #[arg(long, value_name = "FILE")]
+    pub lexicon: Vec<PathBuf>,
+
+    /// Fail (exit 1) when any input had to be skipped.
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Worker threads for extraction (default: all cores).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ExtractFormat {
+    /// One claim record a line (the stable format the scorers read).
+    Jsonl,
+    /// An aligned table for reading in a terminal.
+    Table,
+    /// N-Quads: each article's claims as RDF in its named graph.
+    Nq,
+}
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    #[arg(long, value_enum, default_value_t = ExtractFormat::Jsonl)]
+    pub format: ExtractFormat,
+
+    /// Write to FILE instead of stdout (`-` is stdout).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Leave out claims whose confidence is below this threshold (0 to 1).
+    #[arg(long, value_name = "X", default_value_t = 0.0)]
+    pub min_confidence: f32,
+}
+
+#[derive(Debug, Args)]
+pub struct StoreArgs {
+    /// The on-disk store directory.
+    #[arg(long, env = "CLAIMGRAPH_STORE", default_value = "claimgraph-store", value_name = "DIR")]
+    pub store: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    #[command(flatten)]
+    pub store: StoreArgs,
+
+    /// Leave out claims whose confidence is below this threshold (0 to 1).
+    #[arg(long, value_name = "X", default_value_t = 0.0)]
+    pub min_confidence: f32,
+}
+
+#[derive(Debug, Args)]
+pub struct QueryArgs {
+    /// SPARQL text, or the name of a ready query (see `claimgraph queries`).
+    #[arg(value_name = "QUERY", required_unless_present = "file")]
+    pub query: Option<String>,
+
+    /// Read the query from a file (`-` for stdin).
+    #[arg(short, long, value_name = "FILE.rq", conflicts_with = "query")]
+    pub file: Option<PathBuf>,
+
+    /// Bind a query parameter: `name=value` (see the query's header comment).
+    #[arg(short, long, value_name = "NAME=VALUE")]
+    pub param: Vec<String>,
+
+    /// table, csv, tsv, json, xml (SELECT/ASK); ttl, nt, nq (CONSTRUCT/DESCRIBE).
+    #[arg(long, default_value = "table")]
+    pub format: String,
+
+    /// Write to FILE instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// ttl, nt, nq or trig.
+    #[arg(long, default_value = "nq")]
+    pub format: String,
+
+    /// Write to FILE instead of stdout (`-` is stdout).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum StatsFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    #[arg(long, value_enum, default_value_t = StatsFormat::Text)]
+    pub format: StatsFormat,
+
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct GraphArgs {
+    /// actors (who addressed whom), claims (actors, claims, articles) or timeline.
+    #[arg(long, default_value = "actors")]
+    pub view: String,
+
+    /// dot, graphml, gexf, cytoscape or json.
+    #[arg(long, default_value = "dot")]
+    pub format: String,
+
+    /// Write to FILE instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Only claims said on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+
+    /// Only claims said on or before this date.
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+
+    /// Only claims by (or addressed to) this actor (a part of the name).
+    #[arg(long, value_name = "NAME")]
+    pub actor: Option<String>,
+
+    /// Only claims of this type (statement, demand, warn, …).
+    #[arg(long = "type", value_name = "TYPE")]
+    pub claim_type: Option<String>,
+
+    #[command(flatten)]
+    pub store: StoreArgs,
+}

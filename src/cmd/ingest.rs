@@ -1,0 +1,50 @@
+//! `claimgraph ingest`: extract and write each article's named graph into the store.
+
+use super::input_exit_code;
+use crate::cli::IngestArgs;
+use crate::pipeline;
+use crate::progress::Progress;
+use anyhow::Result;
+use claimgraph_kg::{IngestRun, Store, BATCH_SIZE};
+use claimgraph_model::{Claim, Document};
+use std::process::ExitCode;
+
+pub fn run(args: IngestArgs, quiet: bool) -> Result<ExitCode> {
+    let store = Store::open(&args.store.store)?;
+    store.load_ontology()?;
+    let inputs = args.input.paths.iter().map(|p| p.display().to_string()).collect();
+    let run = IngestRun::new(env!("CARGO_PKG_VERSION"), inputs);
+    let progress = Progress::new(quiet, "ingesting");
+    // Articles are written in batches, each in one transaction, so a large
+    // corpus neither holds everything in memory nor pays a commit per article.
+    let mut pending: Vec<(Document, Vec<Claim>)> = Vec::with_capacity(BATCH_SIZE);
+    let summary = pipeline::run(&args.input, args.min_confidence, &progress, |doc, claims| {
+        pending.push((doc.clone(), claims));
+        if pending.len() >= BATCH_SIZE {
+            write_batch(&store, &mut pending, &run)?;
+        }
+        Ok(())
+    })?;
+    write_batch(&store, &mut pending, &run)?;
+    let stats = store.stats()?;
+    progress.finish(&format!(
+        "claimgraph: ingested {} articles, {} claims into {} (store now: {} articles, {} claims, {} actors){} in {:.2} s",
+        summary.articles,
+        summary.claims,
+        args.store.store.display(),
+        stats.articles,
+        stats.claims,
+        stats.actors,
+        summary.skipped_note(),
+        summary.seconds()
+    ));
+    Ok(input_exit_code(&summary, args.input.strict))
+}
+
+fn write_batch(store: &Store, pending: &mut Vec<(Document, Vec<Claim>)>, run: &IngestRun) -> Result<()> {
+    if !pending.is_empty() {
+        store.ingest_batch(pending.iter().map(|(d, c)| (d, c.as_slice())), run)?;
+        pending.clear();
+    }
+    Ok(())
+}
