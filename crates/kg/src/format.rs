@@ -148,7 +148,10 @@ mod tests {
         for f in RdfOutFormat::ALL {
             assert_eq!(f.as_str().parse::<RdfOutFormat>().unwrap(), f);
         }
-        assert_eq!("Turtle".parse::<RdfOutFormat>().unwrap(), RdfOutFormat::Turtle);
+        assert_eq!(
+            "Turtle".parse::<RdfOutFormat>().unwrap(),
+            RdfOutFormat::Turtle
+        );
         assert!("yaml".parse::<ResultFormat>().is_err());
         assert!("json".parse::<RdfOutFormat>().is_err());
     }

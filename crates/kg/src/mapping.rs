@@ -114,12 +114,24 @@ impl GraphWriter {
 
 fn write_article(out: &mut GraphWriter, doc: &Document, article: &NamedNode) {
     out.add(article, rdf::TYPE, schema("NewsArticle"));
-    out.add(article, schema("identifier").as_ref(), Literal::from(doc.id.as_str()));
+    out.add(
+        article,
+        schema("identifier").as_ref(),
+        Literal::from(doc.id.as_str()),
+    );
     if let Some(title) = &doc.title {
-        out.add(article, schema("headline").as_ref(), Literal::from(title.as_str()));
+        out.add(
+            article,
+            schema("headline").as_ref(),
+            Literal::from(title.as_str()),
+        );
     }
     if let Some(date) = &doc.date {
-        out.add(article, schema("datePublished").as_ref(), date_literal(date));
+        out.add(
+            article,
+            schema("datePublished").as_ref(),
+            date_literal(date),
+        );
     }
     let lang = doc.lang.as_deref().unwrap_or("de");
     out.add(article, schema("inLanguage").as_ref(), Literal::from(lang));
@@ -132,7 +144,11 @@ fn write_article(out: &mut GraphWriter, doc: &Document, article: &NamedNode) {
         out.add(article, schema("publisher").as_ref(), publisher.clone());
         out.add(&publisher, rdf::TYPE, schema("NewsMediaOrganization"));
         out.add(&publisher, rdf::TYPE, schema("Organization"));
-        out.add(&publisher, schema("name").as_ref(), Literal::from(outlet.trim()));
+        out.add(
+            &publisher,
+            schema("name").as_ref(),
+            Literal::from(outlet.trim()),
+        );
     }
 }
 
@@ -146,7 +162,11 @@ fn write_claim(
     let c = claim_iri(&doc.id, claim);
     out.add(&c, rdf::TYPE, schema("Claim"));
     out.add(&c, rdf::TYPE, cg("Claim"));
-    out.add(&c, cg("claimType").as_ref(), vocab::claim_type_iri(claim.claim_type));
+    out.add(
+        &c,
+        cg("claimType").as_ref(),
+        vocab::claim_type_iri(claim.claim_type),
+    );
     let speaker = vocab::actor_iri(&claim.speaker);
     out.add(&c, prov("wasAttributedTo").as_ref(), speaker.clone());
     out.add(&c, schema("author").as_ref(), speaker.clone());
@@ -157,16 +177,28 @@ fn write_claim(
         write_actor_names(out, &node, addressee);
     }
     out.add(&c, cg("cue").as_ref(), Literal::from(claim.cue.as_str()));
-    out.add(&c, schema("text").as_ref(), Literal::from(claim.content.as_str()));
+    out.add(
+        &c,
+        schema("text").as_ref(),
+        Literal::from(claim.content.as_str()),
+    );
     out.add(&c, cg("direct").as_ref(), Literal::from(claim.direct));
     if claim.confidence.is_finite() {
         let value = format!("{:.3}", claim.confidence);
-        out.add(&c, cg("confidence").as_ref(), Literal::new_typed_literal(value, xsd::DECIMAL));
+        out.add(
+            &c,
+            cg("confidence").as_ref(),
+            Literal::new_typed_literal(value, xsd::DECIMAL),
+        );
     }
     if let Some(date) = &claim.date {
         out.add(&c, schema("dateCreated").as_ref(), date_literal(date));
     }
-    out.add(&c, cg("sentence").as_ref(), Literal::from(claim.sentence.as_str()));
+    out.add(
+        &c,
+        cg("sentence").as_ref(),
+        Literal::from(claim.sentence.as_str()),
+    );
     out.add(&c, prov("wasDerivedFrom").as_ref(), article.clone());
     let mention: Vec<Span> = claim.speaker_mention.map(Span::from).into_iter().collect();
     let evidence = [
@@ -183,12 +215,7 @@ fn write_claim(
 }
 
 /// The speaker's actor node: classes, its name, and the surface forms seen here.
-fn write_speaker(
-    out: &mut GraphWriter,
-    text: &CharIndex<'_>,
-    claim: &Claim,
-    speaker: &NamedNode,
-) {
+fn write_speaker(out: &mut GraphWriter, text: &CharIndex<'_>, claim: &Claim, speaker: &NamedNode) {
     out.add(speaker, rdf::TYPE, actor_class(claim.speaker_kind));
     write_actor_names(out, speaker, &claim.speaker);
     if let Some(q) = claim.speaker_wikidata.as_deref().and_then(wikidata_iri) {

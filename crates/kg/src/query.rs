@@ -251,7 +251,10 @@ mod tests {
             "actor:antony-blinken"
         );
         assert_eq!(shorten_iri("http://schema.org/Claim"), "schema:Claim");
-        assert_eq!(shorten_iri("http://example.org/x"), "<http://example.org/x>");
+        assert_eq!(
+            shorten_iri("http://example.org/x"),
+            "<http://example.org/x>"
+        );
     }
 
     #[test]

@@ -69,12 +69,24 @@ impl IngestRun {
         let agent = vocab::term(vocab::ID, &format!("agent/claimgraph-{agent_key}"));
         let version = Literal::from(self.tool_version.as_str());
         let mut quads = vec![
-            (run.clone(), rdf::TYPE.into_owned(), Term::from(prov("Activity"))),
+            (
+                run.clone(),
+                rdf::TYPE.into_owned(),
+                Term::from(prov("Activity")),
+            ),
             (run.clone(), rdf::TYPE.into_owned(), cg("IngestRun").into()),
-            (run.clone(), prov("startedAtTime"), datetime(&self.started).into()),
+            (
+                run.clone(),
+                prov("startedAtTime"),
+                datetime(&self.started).into(),
+            ),
             (run.clone(), prov("endedAtTime"), datetime(&ended).into()),
             (run.clone(), prov("wasAssociatedWith"), agent.clone().into()),
-            (agent.clone(), rdf::TYPE.into_owned(), prov("SoftwareAgent").into()),
+            (
+                agent.clone(),
+                rdf::TYPE.into_owned(),
+                prov("SoftwareAgent").into(),
+            ),
             (agent.clone(), schema("softwareVersion"), version.into()),
             (
                 agent,
@@ -83,7 +95,11 @@ impl IngestRun {
             ),
         ];
         for input in &self.inputs {
-            quads.push((run.clone(), cg("input"), Literal::from(input.as_str()).into()));
+            quads.push((
+                run.clone(),
+                cg("input"),
+                Literal::from(input.as_str()).into(),
+            ));
         }
         quads
             .into_iter()
@@ -198,7 +214,12 @@ impl Store {
     }
 
     /// Writes one article and its claims, replacing the article's graph.
-    pub fn ingest(&self, doc: &Document, claims: &[Claim], run: &IngestRun) -> Result<IngestOutcome> {
+    pub fn ingest(
+        &self,
+        doc: &Document,
+        claims: &[Claim],
+        run: &IngestRun,
+    ) -> Result<IngestOutcome> {
         self.ingest_batch([(doc, claims)], run)
     }
 
@@ -288,9 +309,8 @@ impl Store {
     /// Counts of articles, claims, actors, triples and graphs.
     pub fn stats(&self) -> Result<Stats> {
         let mut stats = Stats {
-            articles: self.count(
-                "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a schema:NewsArticle }",
-            )?,
+            articles: self
+                .count("SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a schema:NewsArticle }")?,
             claims: self.count("SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c a cg:Claim }")?,
             actors: self.count("SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a cg:Actor }")?,
             ..Stats::default()
@@ -302,7 +322,9 @@ impl Store {
         for row in by_type.rows {
             if let (Some(Term::NamedNode(t)), Some(Term::Literal(n))) = (&row[0], &row[1]) {
                 let name = t.as_str().trim_start_matches(vocab::CLAIM_TYPE).to_string();
-                stats.claims_by_type.insert(name, n.value().parse().unwrap_or(0));
+                stats
+                    .claims_by_type
+                    .insert(name, n.value().parse().unwrap_or(0));
             }
         }
         stats.triples = self.count_quads(GraphNameRef::DefaultGraph)?;

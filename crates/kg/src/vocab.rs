@@ -121,9 +121,7 @@ const ARTICLES: &[&str] = &[
 /// a leading article removed, case kept.
 pub fn actor_display_name(name: &str) -> String {
     let words: Vec<&str> = name.split_whitespace().collect();
-    let skip = usize::from(
-        words.len() > 1 && ARTICLES.contains(&words[0].to_lowercase().as_str()),
-    );
+    let skip = usize::from(words.len() > 1 && ARTICLES.contains(&words[0].to_lowercase().as_str()));
     words[skip..].join(" ")
 }
 
@@ -206,8 +204,14 @@ pub fn claim_type_quads(t: ClaimType, graph: &GraphName) -> Vec<Quad> {
             skos("inScheme").as_ref(),
             NamedNode::new_unchecked(CLAIM_TYPE_SCHEME).into(),
         ),
-        q(skos("prefLabel").as_ref(), lang_literal(t.label_de(), "de").into()),
-        q(skos("prefLabel").as_ref(), lang_literal(t.label_en(), "en").into()),
+        q(
+            skos("prefLabel").as_ref(),
+            lang_literal(t.label_de(), "de").into(),
+        ),
+        q(
+            skos("prefLabel").as_ref(),
+            lang_literal(t.label_en(), "en").into(),
+        ),
         q(skos("notation").as_ref(), Literal::from(t.cameo()).into()),
     ]
 }
@@ -222,7 +226,10 @@ mod tests {
         assert_eq!(actor_key("  nato "), "nato");
         assert_eq!(actor_key("Antony  Blinken"), "antony-blinken");
         assert_eq!(actor_key("das Auswärtige Amt"), "auswaertige-amt");
-        assert_eq!(actor_key("Außenministerin Baerbock"), "aussenministerin-baerbock");
+        assert_eq!(
+            actor_key("Außenministerin Baerbock"),
+            "aussenministerin-baerbock"
+        );
         assert_eq!(actor_key("U.S.A."), "u-s-a");
         // A lone article is a name, not an article.
         assert_eq!(actor_key("Die"), "die");
@@ -231,7 +238,9 @@ mod tests {
     #[test]
     fn actor_iris_are_stable_and_valid() {
         assert_eq!(actor_iri("die Nato"), actor_iri("NATO"));
-        assert!(actor_iri("«»").as_str().starts_with("https://claimgraph.dev/id/actor/x-"));
+        assert!(actor_iri("«»")
+            .as_str()
+            .starts_with("https://claimgraph.dev/id/actor/x-"));
         assert_eq!(actor_display_name(" die  Nato "), "Nato");
     }
 

@@ -4,6 +4,7 @@ mod common;
 
 use claimgraph_kg::{ontology_quads, vocab, Store};
 use claimgraph_model::ClaimType;
+use oxigraph::model::vocab::rdf;
 use oxigraph::model::{GraphName, NamedNode, Term};
 use std::collections::HashSet;
 
@@ -18,7 +19,7 @@ fn the_claim_type_scheme_matches_claim_type() {
     }
     let concepts: HashSet<String> = quads
         .iter()
-        .filter(|q| q.object == Term::from(vocab::skos("Concept")))
+        .filter(|q| q.predicate == rdf::TYPE && q.object == Term::from(vocab::skos("Concept")))
         .map(|q| q.subject.to_string())
         .collect();
     let expected: HashSet<String> = ClaimType::ALL
@@ -51,6 +52,10 @@ fn every_minted_term_the_store_uses_is_defined() {
         .unwrap();
     let defined: HashSet<_> = defined.rows.into_iter().map(|r| r[0].clone()).collect();
     for row in used.rows {
-        assert!(defined.contains(&row[0]), "{:?} is not in ontology.ttl", row[0]);
+        assert!(
+            defined.contains(&row[0]),
+            "{:?} is not in ontology.ttl",
+            row[0]
+        );
     }
 }

@@ -15,7 +15,9 @@ fn run_named(store: &Store, name: &str, params: &[(&str, &str)]) -> Solutions {
         .map(|(k, v)| (k.to_string(), v.to_string()))
         .collect();
     let sparql = bind_params(text, &params).expect("params");
-    store.select(&sparql).unwrap_or_else(|e| panic!("{name}: {e}"))
+    store
+        .select(&sparql)
+        .unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
 /// Checks every named query against the corpus's expected answers.
@@ -24,7 +26,14 @@ fn check_named_queries(store: &Store) {
     assert_eq!(who.rows.len(), 6);
     assert_eq!(
         who.plain_column("date"),
-        ["2022", "2022-01", "2022-01-20", "2022-01-21", "2022-01-21", "2022-01-22"]
+        [
+            "2022",
+            "2022-01",
+            "2022-01-20",
+            "2022-01-21",
+            "2022-01-21",
+            "2022-01-22"
+        ]
     );
     assert_eq!(who.plain_column("type")[0], "deny");
     assert_eq!(who.plain_column("speaker")[2], "Nato");
@@ -32,7 +41,10 @@ fn check_named_queries(store: &Store) {
     assert_eq!(who.plain_column("article")[0], "b.txt");
 
     let lawrow = run_named(store, "actor", &[]);
-    assert_eq!(lawrow.plain_column("speaker"), ["Sergej Lawrow", "Sergej Lawrow"]);
+    assert_eq!(
+        lawrow.plain_column("speaker"),
+        ["Sergej Lawrow", "Sergej Lawrow"]
+    );
     let blinken = run_named(store, "actor", &[("name", "blinken")]);
     assert_eq!(blinken.plain_column("addressee"), ["Russland"]);
     assert_eq!(blinken.plain_column("type"), ["demand"]);
@@ -40,14 +52,23 @@ fn check_named_queries(store: &Store) {
     assert!(nobody.rows.is_empty());
 
     let actors = run_named(store, "actors", &[]);
-    assert_eq!(actors.plain_column("name"), ["Russland", "Sergej Lawrow", "Antony Blinken", "Nato"]);
+    assert_eq!(
+        actors.plain_column("name"),
+        ["Russland", "Sergej Lawrow", "Antony Blinken", "Nato"]
+    );
     assert_eq!(actors.plain_column("claims"), ["2", "2", "1", "1"]);
     assert_eq!(actors.plain_column("addressed_by"), ["1", "0", "0", "0"]);
-    assert_eq!(actors.plain_column("kind"), ["Country", "Person", "Person", "Organization"]);
+    assert_eq!(
+        actors.plain_column("kind"),
+        ["Country", "Person", "Person", "Organization"]
+    );
     assert_eq!(actors.plain_column("wikidata")[0], "wd:Q159");
 
     let demands = run_named(store, "demands", &[]);
-    assert_eq!(demands.plain_column("speaker"), ["Antony Blinken", "Russland"]);
+    assert_eq!(
+        demands.plain_column("speaker"),
+        ["Antony Blinken", "Russland"]
+    );
     assert_eq!(demands.plain_column("addressee"), ["Russland", ""]);
 
     let denials = run_named(store, "denials-rejections", &[]);
@@ -56,11 +77,17 @@ fn check_named_queries(store: &Store) {
     let timeline = run_named(store, "timeline", &[]);
     assert_eq!(timeline.rows.len(), 3);
     let troops = run_named(store, "timeline", &[("topic", "TRUPPEN")]);
-    assert_eq!(troops.plain_column("speaker"), ["Russland", "Antony Blinken"]);
+    assert_eq!(
+        troops.plain_column("speaker"),
+        ["Russland", "Antony Blinken"]
+    );
 
     let multi = run_named(store, "multi-article", &[]);
     assert_eq!(multi.plain_column("speaker"), ["Sergej Lawrow"]);
-    assert_eq!(multi.plain_column("content"), ["verbindliche Sicherheitsgarantien"]);
+    assert_eq!(
+        multi.plain_column("content"),
+        ["verbindliche Sicherheitsgarantien"]
+    );
     assert_eq!(multi.plain_column("articles"), ["2"]);
     let docs = &multi.plain_column("reported_in")[0];
     assert!(docs.contains("a.txt") && docs.contains("b.txt"), "{docs}");
@@ -70,7 +97,10 @@ fn check_named_queries(store: &Store) {
 fn named_queries_answer_on_an_in_memory_store() {
     let store = Store::in_memory().unwrap();
     let outcome = ingest_all(&store, &run_at(9));
-    assert_eq!((outcome.articles, outcome.claims, outcome.replaced), (2, 6, 0));
+    assert_eq!(
+        (outcome.articles, outcome.claims, outcome.replaced),
+        (2, 6, 0)
+    );
     check_named_queries(&store);
 }
 
@@ -196,7 +226,14 @@ fn dates_are_typed_by_their_precision() {
     let xsd = |t: &str| format!("xsd:{t}");
     assert_eq!(
         rows.plain_column("t"),
-        [xsd("gYear"), xsd("gYearMonth"), xsd("date"), xsd("date"), xsd("date"), xsd("date")]
+        [
+            xsd("gYear"),
+            xsd("gYearMonth"),
+            xsd("date"),
+            xsd("date"),
+            xsd("date"),
+            xsd("date")
+        ]
     );
     let published = store
         .select("PREFIX schema: <http://schema.org/> SELECT (DATATYPE(?d) AS ?t) WHERE { ?a schema:datePublished ?d }")
@@ -237,16 +274,26 @@ fn every_results_format_is_well_formed() {
     ingest_all(&store, &run_at(9));
     let query = named_query("who-said-what").unwrap();
 
-    let json: serde_json::Value = serde_json::from_str(&write(&store, query, ResultFormat::Json)).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&write(&store, query, ResultFormat::Json)).unwrap();
     assert_eq!(json["head"]["vars"][1], "speaker");
     assert_eq!(json["results"]["bindings"].as_array().unwrap().len(), 6);
 
     let xml = write(&store, query, ResultFormat::Xml);
-    assert!(xml.contains("http://www.w3.org/2005/sparql-results#"), "{xml}");
-    assert!(xml.starts_with("<?xml") || xml.starts_with("<sparql"), "{xml}");
+    assert!(
+        xml.contains("http://www.w3.org/2005/sparql-results#"),
+        "{xml}"
+    );
+    assert!(
+        xml.starts_with("<?xml") || xml.starts_with("<sparql"),
+        "{xml}"
+    );
 
     let csv = write(&store, query, ResultFormat::Csv);
-    assert!(csv.starts_with("date,speaker,type,cue,content,article\r\n"), "{csv}");
+    assert!(
+        csv.starts_with("date,speaker,type,cue,content,article\r\n"),
+        "{csv}"
+    );
     assert_eq!(csv.lines().count(), 7);
 
     let tsv = write(&store, query, ResultFormat::Tsv);
@@ -258,10 +305,18 @@ fn every_results_format_is_well_formed() {
     assert!(lines[0].starts_with("date"));
     assert!(lines[1].starts_with("----"));
     assert!(!table.contains("^^"), "no datatype noise: {table}");
-    assert!(lines[3].contains("Nato") && lines[3].ends_with("a.txt"), "{table}");
+    assert!(
+        lines[4].contains("Nato") && lines[4].ends_with("a.txt"),
+        "{table}"
+    );
     // Columns line up: "speaker" starts at the same place on every line.
     let col = lines[0].find("speaker").unwrap();
-    assert!(lines[2..].iter().all(|l| l.chars().nth(col - 1) == Some(' ')), "{table}");
+    assert!(
+        lines[2..]
+            .iter()
+            .all(|l| l.chars().nth(col - 1) == Some(' ')),
+        "{table}"
+    );
 }
 
 #[test]
@@ -270,16 +325,29 @@ fn ask_and_construct_are_written_too() {
     ingest_all(&store, &run_at(9));
     let ask = "PREFIX cg: <https://claimgraph.dev/ns#> ASK { ?c a cg:Claim }";
     assert_eq!(write(&store, ask, ResultFormat::Table), "true\n");
-    let json: serde_json::Value = serde_json::from_str(&write(&store, ask, ResultFormat::Json)).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&write(&store, ask, ResultFormat::Json)).unwrap();
     assert_eq!(json["boolean"], true);
 
     let construct = "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
         CONSTRUCT { ?a rdfs:label ?l } WHERE { ?a rdfs:label ?l }";
     let ttl = write(&store, construct, ResultFormat::Table);
-    assert!(ttl.contains("@prefix actor:") && ttl.contains("actor:russland"), "{ttl}");
+    assert!(
+        ttl.contains("@prefix actor:") && ttl.contains("actor:russland"),
+        "{ttl}"
+    );
     let mut nt = Vec::new();
-    store.query(construct, ResultFormat::Table, RdfOutFormat::NTriples, &mut nt).unwrap();
-    assert!(String::from_utf8(nt).unwrap().contains("<https://claimgraph.dev/id/actor/nato>"));
+    store
+        .query(
+            construct,
+            ResultFormat::Table,
+            RdfOutFormat::NTriples,
+            &mut nt,
+        )
+        .unwrap();
+    assert!(String::from_utf8(nt)
+        .unwrap()
+        .contains("<https://claimgraph.dev/id/actor/nato>"));
 }
 
 #[test]
@@ -326,6 +394,9 @@ fn a_locked_store_names_its_directory() {
     };
     assert!(matches!(err, KgError::StoreLocked { .. }), "{err:?}");
     let message = err.to_string();
-    assert!(message.contains(&dir.path().display().to_string()), "{message}");
+    assert!(
+        message.contains(&dir.path().display().to_string()),
+        "{message}"
+    );
     assert!(message.contains("--store"), "{message}");
 }
