@@ -399,3 +399,16 @@ fn quoted_term_after_warnen_vor_and_nennen() {
     let c = one("Der Abgeordnete Jan Kos nannte die Absage des Ministers einen „Vertrauensbruch“.");
     assert_eq!(c.content, "Vertrauensbruch");
 }
+
+#[test]
+fn inverted_subject_with_parenthesis_and_name_apposition() {
+    let c = one("Im Interview erklärte der Direktor der Behörde (BfS), Karl Jansen, das Land besitze vier Reaktoren.");
+    assert_eq!(c.content, "das Land besitze vier Reaktoren");
+    assert!(!c.direct);
+}
+
+#[test]
+fn verb_in_e_after_a_noun_is_konjunktiv_after_a_cue() {
+    let c = one("Heute erklärte der Leiter des Amtes, das Projekt verzögere sich um Monate.");
+    assert_eq!(c.content, "das Projekt verzögere sich um Monate");
+}

@@ -77,6 +77,12 @@ impl<'a, 'l> Rules<'a, 'l> {
         // (d) indirect speech after: ", dass …", ", er komme …", ", … zu tun"
         if ce < s.tok_end && self.p.word(ce) == "," {
             let mut a = ce + 1;
+            // "sagte der Sprecher der Stadt, Jan Kos, die Straße …": the name is no content
+            if inverted && sp.1 <= ce && (ce - sp.1 <= 1 || self.p.word(ce - 1) == ")") {
+                if let Some(after) = self.name_apposition(a, s.tok_end) {
+                    a = after;
+                }
+            }
             let first = self.p.word(a).to_lowercase();
             let dass = first == "dass" || first == "ob";
             if dass {
@@ -86,7 +92,9 @@ impl<'a, 'l> Rules<'a, 'l> {
             if span.1 > span.0 + 1 {
                 let pattern = if dass {
                     Some(Pattern::DassAfter)
-                } else if self.has_konjunktiv(span.0, span.1) {
+                } else if self.has_konjunktiv(span.0, span.1)
+                    || (span.0..span.1.min(span.0 + 6)).any(|j| self.verb_in_e_after_noun(j))
+                {
                     Some(Pattern::KonjunktivAfter)
                 } else if self.has_zu_infinitive(span.0, span.1) {
                     Some(Pattern::InfinitiveAfter)
@@ -294,6 +302,17 @@ impl<'a, 'l> Rules<'a, 'l> {
         (span.1 > span.0).then_some(span)
     }
 
+    /// A person's name from token `a` up to a comma: the token after the comma.
+    fn name_apposition(&self, a: usize, end: usize) -> Option<usize> {
+        let m = self.p.mention(a)?;
+        let e = &self.p.entities[m.entity];
+        (e.kind == claimgraph_model::ActorKind::Person
+            && e.surname.is_some()
+            && m.end < end
+            && self.p.word(m.end) == ",")
+            .then_some(m.end + 1)
+    }
+
     /// `der`/`die`/`das` right before a capitalised noun is an article, not a
     /// relative pronoun (`sagte sie, die Staaten halten …`).
     fn is_article_before_noun(&self, a: usize) -> bool {
@@ -325,6 +344,28 @@ impl<'a, 'l> Rules<'a, 'l> {
             && !crate::doc::is_determiner(w)
             && !NOT_VERBS_IN_E.contains(&w)
             && (j < 2 || !lower_in(self.p.word(j - 2), &["für", "gegen", "ohne", "um", "durch"]))
+    }
+
+    /// A verb in -e right after a subject noun (`das Land besitze`, `Nordkorea
+    /// verfüge`), where the indicative has -t.
+    fn verb_in_e_after_noun(&self, j: usize) -> bool {
+        let w = self.p.word(j);
+        j > 0
+            && w.ends_with('e')
+            && !w.ends_with("ee")
+            && w.chars().count() > 4
+            && !is_capitalized(w)
+            && w.chars().all(char::is_alphabetic)
+            && !crate::doc::is_determiner(w)
+            && !NOT_VERBS_IN_E.contains(&w)
+            && !lower_in(w, NOT_VERBS_AFTER_NOUN)
+            && self.p.is_word(j - 1)
+            && is_capitalized(self.p.word(j - 1))
+            && !self
+                .p
+                .is_word(j + 1)
+                .then(|| is_capitalized(self.p.word(j + 1)))
+                .unwrap_or(false)
     }
 
     pub(super) fn has_zu_infinitive(&self, a: usize, b: usize) -> bool {
@@ -446,3 +487,50 @@ impl<'a, 'l> Rules<'a, 'l> {
             .any(|i| !self.p.quotes.inside(i) && self.p.is_word(i) && self.cue_at(i, s).is_some())
     }
 }
+
+/// Words in -e that follow a noun without being its verb.
+const NOT_VERBS_AFTER_NOUN: &[&str] = &[
+    "heute",
+    "gerne",
+    "lange",
+    "alleine",
+    "bitte",
+    "ohne",
+    "diese",
+    "jene",
+    "manche",
+    "mehrere",
+    "andere",
+    "weitere",
+    "etliche",
+    "sämtliche",
+    "deine",
+    "seine",
+    "ihre",
+    "unsere",
+    "beinahe",
+    "nahe",
+    "ebenfalls",
+    "rasche",
+    "schnelle",
+    "künftige",
+    "gerade",
+    "vorne",
+    "draußen",
+    "zunächst",
+    "wieder",
+    "außerdem",
+    "ferne",
+    "ganze",
+    "halbe",
+    "kaum",
+    "genaue",
+    "nähere",
+    "übrige",
+    "erste",
+    "zweite",
+    "dritte",
+    "letzte",
+    "nächste",
+    "wenige",
+];

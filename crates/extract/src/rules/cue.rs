@@ -140,8 +140,18 @@ impl<'a, 'l> Rules<'a, 'l> {
             }
         }
         let mut b = i + 1;
-        while b < s.tok_end && !boundary(b) {
-            b += 1;
+        loop {
+            while b < s.tok_end && !boundary(b) {
+                b += 1;
+            }
+            // "sagte der Direktor der Behörde (IAEO), …": a short parenthesis goes on
+            let close = (b < s.tok_end && self.p.word(b) == "(")
+                .then(|| (b + 1..s.tok_end.min(b + 8)).find(|&j| self.p.word(j) == ")"))
+                .flatten();
+            match close {
+                Some(c) => b = c + 1,
+                None => break,
+            }
         }
         (a, b)
     }
