@@ -412,3 +412,13 @@ fn verb_in_e_after_a_noun_is_konjunktiv_after_a_cue() {
     let c = one("Heute erklärte der Leiter des Amtes, das Projekt verzögere sich um Monate.");
     assert_eq!(c.content, "das Projekt verzögere sich um Monate");
 }
+
+#[test]
+fn konjunktiv_continuation_follows_the_nested_speaker() {
+    let claims = extract(
+        "Ein Sprecher der Stadt sagte, Bürgermeisterin Eva Roth habe betont, dass die Schule bleibe. Außerdem sei der Neubau gesichert.",
+    );
+    let last = claims.last().expect("claims");
+    assert_eq!(last.content, "Außerdem sei der Neubau gesichert");
+    assert_eq!(last.speaker, "Eva Roth", "{claims:#?}");
+}

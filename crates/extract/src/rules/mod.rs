@@ -129,11 +129,27 @@ impl<'a, 'l> Rules<'a, 'l> {
                 continue;
             }
             self.note_speakers(&found);
-            // the outermost report goes on: the claim with the widest content
-            chain = found
+            // the innermost report goes on: a claim nested in another's content
+            // ("Ein Sprecher sagte, X habe betont, …"), else the widest one
+            let eligible: Vec<&Found> = found
                 .iter()
                 .filter(|f| f.speaker.kind == ActorKind::Person || f.confidence >= 0.5)
-                .max_by_key(|f| f.content.iter().map(|&(a, b)| b - a).sum::<usize>())
+                .collect();
+            let nested = eligible.iter().copied().find(|f| {
+                eligible.iter().any(|o| {
+                    !std::ptr::eq(*o, *f)
+                        && o.content
+                            .iter()
+                            .any(|&(a, b)| f.cue.iter().all(|&(x, y)| a <= x && y <= b))
+                })
+            });
+            chain = nested
+                .or_else(|| {
+                    eligible
+                        .iter()
+                        .copied()
+                        .max_by_key(|f| f.content.iter().map(|&(a, b)| b - a).sum::<usize>())
+                })
                 .map(|f| (f.clone(), 0));
             out.extend(found);
         }
