@@ -161,6 +161,7 @@ impl<'a> Prepared<'a> {
         p.alias_words = p.alias_word_ids(lex);
         p.find_mentions(lex);
         p.resolve_late_roles();
+        p.resolve_early_surnames();
         p
     }
 
@@ -290,6 +291,43 @@ impl<'a> Prepared<'a> {
             };
             if let Some(target) = self.resolve_role(&role, &qualifier) {
                 self.mentions[k].entity = target;
+            }
+        }
+    }
+
+    /// A surname used before the full name (a headline "Kern warnt …" above
+    /// "Eva Kern warnte …") refers to that person.
+    fn resolve_early_surnames(&mut self) {
+        if !self.entities.iter().any(|e| e.surname.is_some()) {
+            return;
+        }
+        let mut covered = vec![false; self.toks.len()];
+        for m in &self.mentions {
+            for c in covered.iter_mut().take(m.end).skip(m.start) {
+                *c = true;
+            }
+        }
+        let mut added = false;
+        for i in 0..self.toks.len() {
+            if covered[i] || !self.is_word(i) {
+                continue;
+            }
+            let w = self.word(i);
+            if !is_capitalized(w) || NOT_NAMES.contains(&w) {
+                continue;
+            }
+            if let Some(e) = self.surname_entity(w) {
+                self.add_mention(i, i + 1, e, false);
+                added = true;
+            }
+        }
+        if added {
+            self.mentions.sort_by_key(|m| m.start);
+            self.mention_at.iter_mut().for_each(|m| *m = None);
+            for (k, m) in self.mentions.iter().enumerate() {
+                if let Some(slot) = self.mention_at.get_mut(m.start) {
+                    *slot = Some(k as u32);
+                }
             }
         }
     }

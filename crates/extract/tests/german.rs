@@ -422,3 +422,12 @@ fn konjunktiv_continuation_follows_the_nested_speaker() {
     assert_eq!(last.content, "Außerdem sei der Neubau gesichert");
     assert_eq!(last.speaker, "Eva Roth", "{claims:#?}");
 }
+
+#[test]
+fn surname_in_a_headline_before_the_full_name() {
+    let claims = extract("Brenner sagt Bauern Hilfe zu\n\nAgrarminister Tobias Brenner sicherte den Bauern am Montag Hilfe zu.");
+    assert!(
+        claims.iter().all(|c| c.speaker == "Tobias Brenner"),
+        "{claims:#?}"
+    );
+}
