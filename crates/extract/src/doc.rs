@@ -308,8 +308,8 @@ impl<'a> Prepared<'a> {
             }
         }
         let mut added = false;
-        for i in 0..self.toks.len() {
-            if covered[i] || !self.is_word(i) {
+        for (i, &is_covered) in covered.iter().enumerate() {
+            if is_covered || !self.is_word(i) {
                 continue;
             }
             let w = self.word(i);

@@ -361,11 +361,7 @@ impl<'a, 'l> Rules<'a, 'l> {
             && !lower_in(w, NOT_VERBS_AFTER_NOUN)
             && self.p.is_word(j - 1)
             && is_capitalized(self.p.word(j - 1))
-            && !self
-                .p
-                .is_word(j + 1)
-                .then(|| is_capitalized(self.p.word(j + 1)))
-                .unwrap_or(false)
+            && !(self.p.is_word(j + 1) && is_capitalized(self.p.word(j + 1)))
     }
 
     pub(super) fn has_zu_infinitive(&self, a: usize, b: usize) -> bool {
