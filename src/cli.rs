@@ -96,7 +96,12 @@ pub struct ExtractArgs {
 #[derive(Debug, Args)]
 pub struct StoreArgs {
     /// The on-disk store directory.
-    #[arg(long, env = "CLAIMGRAPH_STORE", default_value = "claimgraph-store", value_name = "DIR")]
+    #[arg(
+        long,
+        env = "CLAIMGRAPH_STORE",
+        default_value = "claimgraph-store",
+        value_name = "DIR"
+    )]
     pub store: PathBuf,
 }
 

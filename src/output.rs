@@ -11,7 +11,10 @@ pub fn open(path: Option<&Path>) -> Result<Box<dyn Write>> {
     match path {
         Some(p) if p.as_os_str() != "-" => {
             let file = File::create(p).with_context(|| {
-                format!("cannot write {}: check the directory exists and is writable", p.display())
+                format!(
+                    "cannot write {}: check the directory exists and is writable",
+                    p.display()
+                )
             })?;
             Ok(Box::new(BufWriter::new(file)))
         }
@@ -39,10 +42,19 @@ pub fn write_table_header(out: &mut dyn Write) -> io::Result<()> {
 }
 
 pub fn write_table_row(out: &mut dyn Write, claim: &Claim) -> io::Result<()> {
-    let date = claim.date.map(|d| d.to_string()).unwrap_or_else(|| "?".into());
+    let date = claim
+        .date
+        .map(|d| d.to_string())
+        .unwrap_or_else(|| "?".into());
     write_row(
         out,
-        [&date, &claim.speaker, claim.claim_type.as_str(), &claim.cue, &claim.content],
+        [
+            &date,
+            &claim.speaker,
+            claim.claim_type.as_str(),
+            &claim.cue,
+            &claim.content,
+        ],
     )
 }
 

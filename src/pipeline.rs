@@ -71,13 +71,20 @@ pub fn input_options(args: &InputArgs) -> Result<InputOptions> {
 /// Runs extraction over every input and calls `consume` for each document
 /// with its claims, in input order. Skipped inputs are reported on stderr as
 /// they are met and collected in the summary.
-pub fn run<F>(args: &InputArgs, min_confidence: f32, progress: &Progress, mut consume: F) -> Result<Summary>
+pub fn run<F>(
+    args: &InputArgs,
+    min_confidence: f32,
+    progress: &Progress,
+    mut consume: F,
+) -> Result<Summary>
 where
     F: FnMut(&Document, Vec<Claim>) -> Result<()>,
 {
     if let Some(n) = args.threads {
         // Ignore the error of a pool already built (only possible in tests).
-        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global();
     }
     let extractor = build_extractor(args)?;
     let items = read_inputs(&args.paths, &input_options(args)?)?;
@@ -93,7 +100,14 @@ where
                 batch_bytes += doc.text.len();
                 batch.push(doc);
                 if batch.len() >= BATCH_DOCS || batch_bytes >= BATCH_BYTES {
-                    flush(&extractor, &mut batch, min_confidence, &mut summary, progress, &mut consume)?;
+                    flush(
+                        &extractor,
+                        &mut batch,
+                        min_confidence,
+                        &mut summary,
+                        progress,
+                        &mut consume,
+                    )?;
                     batch_bytes = 0;
                 }
             }
@@ -103,7 +117,14 @@ where
             }
         }
     }
-    flush(&extractor, &mut batch, min_confidence, &mut summary, progress, &mut consume)?;
+    flush(
+        &extractor,
+        &mut batch,
+        min_confidence,
+        &mut summary,
+        progress,
+        &mut consume,
+    )?;
     Ok(summary)
 }
 

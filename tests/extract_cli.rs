@@ -24,15 +24,27 @@ const FIELDS: [&str; 14] = [
 ];
 
 fn extract_samples() -> Vec<Value> {
-    let out = claimgraph().args(["extract", "--quiet"]).arg(samples()).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = claimgraph()
+        .args(["extract", "--quiet"])
+        .arg(samples())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     parse_jsonl(&out.stdout)
 }
 
 #[test]
 fn every_record_has_the_documented_fields() {
     let claims = extract_samples();
-    assert!(claims.len() >= 20, "only {} claims from the samples", claims.len());
+    assert!(
+        claims.len() >= 20,
+        "only {} claims from the samples",
+        claims.len()
+    );
     for claim in &claims {
         for field in FIELDS {
             assert!(claim.get(field).is_some(), "missing {field} in {claim}");
@@ -72,15 +84,25 @@ fn overlap(a: &str, b: &str) -> f64 {
 }
 
 /// Greedy one-to-one matching on content overlap >= 0.5, as `eval/score.py` does.
-fn attribution_f1(gold: &[Value], pred: &[Value], same_speaker: impl Fn(&str, &str) -> bool) -> (f64, f64) {
+fn attribution_f1(
+    gold: &[Value],
+    pred: &[Value],
+    same_speaker: impl Fn(&str, &str) -> bool,
+) -> (f64, f64) {
     let mut cands = Vec::new();
     for (i, g) in gold.iter().enumerate() {
         for (j, p) in pred.iter().enumerate() {
             if g["doc"] != p["doc"] {
                 continue;
             }
-            let s = overlap(g["content"].as_str().unwrap_or(""), p["content"].as_str().unwrap_or(""));
-            let speaker_ok = same_speaker(g["speaker"].as_str().unwrap_or(""), p["speaker"].as_str().unwrap_or(""));
+            let s = overlap(
+                g["content"].as_str().unwrap_or(""),
+                p["content"].as_str().unwrap_or(""),
+            );
+            let speaker_ok = same_speaker(
+                g["speaker"].as_str().unwrap_or(""),
+                p["speaker"].as_str().unwrap_or(""),
+            );
             if s >= 0.5 && speaker_ok {
                 cands.push((s, i, j));
             }
@@ -96,7 +118,10 @@ fn attribution_f1(gold: &[Value], pred: &[Value], same_speaker: impl Fn(&str, &s
             hits += 1.0;
         }
     }
-    (hits / pred.len().max(1) as f64, hits / gold.len().max(1) as f64)
+    (
+        hits / pred.len().max(1) as f64,
+        hits / gold.len().max(1) as f64,
+    )
 }
 
 #[test]
@@ -104,14 +129,23 @@ fn finds_the_hand_annotated_claims_of_the_samples() {
     let pred = extract_samples();
     let gold = parse_jsonl(&std::fs::read(repo_path("data/gold/samples.gold.jsonl")).unwrap());
     let actors: HashMap<String, Vec<String>> =
-        serde_json::from_slice(&std::fs::read(repo_path("data/gold/samples.actors.json")).unwrap()).unwrap();
-    let norm = |s: &str| tokens(s).into_iter().filter(|t| !["der", "die", "das", "den", "dem", "des"].contains(&t.as_str())).collect::<Vec<_>>().join(" ");
+        serde_json::from_slice(&std::fs::read(repo_path("data/gold/samples.actors.json")).unwrap())
+            .unwrap();
+    let norm = |s: &str| {
+        tokens(s)
+            .into_iter()
+            .filter(|t| !["der", "die", "das", "den", "dem", "des"].contains(&t.as_str()))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
     let same = |g: &str, p: &str| {
         let (g, p) = (norm(g), norm(p));
         if g == p {
             return true;
         }
-        actors.iter().any(|(canon, aliases)| norm(canon) == g && aliases.iter().any(|a| norm(a) == p))
+        actors
+            .iter()
+            .any(|(canon, aliases)| norm(canon) == g && aliases.iter().any(|a| norm(a) == p))
     };
     let (precision, recall) = attribution_f1(&gold, &pred, same);
     let f1 = 2.0 * precision * recall / (precision + recall).max(f64::EPSILON);
@@ -123,7 +157,11 @@ fn finds_the_hand_annotated_claims_of_the_samples() {
 
 #[test]
 fn table_format_prints_a_header_and_rows() {
-    let out = claimgraph().args(["extract", "--quiet", "--format", "table"]).arg(samples()).output().unwrap();
+    let out = claimgraph()
+        .args(["extract", "--quiet", "--format", "table"])
+        .arg(samples())
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     let mut lines = text.lines();
@@ -139,12 +177,19 @@ fn stdin_plain_text_is_one_article() {
         .write_stdin(text)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let claims = parse_jsonl(&out.stdout);
     assert_eq!(claims.len(), 1, "{claims:?}");
     assert_eq!(claims[0]["doc"], "stdin");
     assert_eq!(claims[0]["content"], "Wir bleiben im Gespräch.");
-    assert_eq!(claims[0]["date"], "2025-03-10", "am Montag before Wednesday 2025-03-12");
+    assert_eq!(
+        claims[0]["date"], "2025-03-10",
+        "am Montag before Wednesday 2025-03-12"
+    );
 }
 
 #[test]
@@ -159,20 +204,30 @@ fn stdin_json_lines_stream_through() {
         .output()
         .unwrap();
     assert!(out.status.success());
-    let docs: Vec<String> = parse_jsonl(&out.stdout).iter().map(|c| c["doc"].as_str().unwrap().to_string()).collect();
+    let docs: Vec<String> = parse_jsonl(&out.stdout)
+        .iter()
+        .map(|c| c["doc"].as_str().unwrap().to_string())
+        .collect();
     assert_eq!(docs, ["a", "b"]);
 }
 
 #[test]
 fn nquads_output_parses_as_rdf() {
-    let out = claimgraph().args(["extract", "--quiet", "--format", "nq"]).arg(samples()).output().unwrap();
+    let out = claimgraph()
+        .args(["extract", "--quiet", "--format", "nq"])
+        .arg(samples())
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let quads: Vec<_> = oxigraph::io::RdfParser::from_format(oxigraph::io::RdfFormat::NQuads)
         .for_slice(&out.stdout)
         .collect::<Result<_, _>>()
         .expect("valid N-Quads");
     assert!(quads.len() > 100);
-    assert!(quads.iter().all(|q| !q.graph_name.is_default_graph()), "every quad in an article graph");
+    assert!(
+        quads.iter().all(|q| !q.graph_name.is_default_graph()),
+        "every quad in an article graph"
+    );
 }
 
 #[test]
@@ -180,16 +235,26 @@ fn output_file_and_confidence_threshold() {
     let dir = tempfile::tempdir().unwrap();
     let all = dir.path().join("all.jsonl");
     let sure = dir.path().join("sure.jsonl");
-    claimgraph().args(["extract", "--quiet", "-o"]).arg(&all).arg(samples()).assert().success();
+    claimgraph()
+        .args(["extract", "--quiet", "-o"])
+        .arg(&all)
+        .arg(samples())
+        .assert()
+        .success();
     claimgraph()
         .args(["extract", "--quiet", "--min-confidence", "0.8", "-o"])
         .arg(&sure)
         .arg(samples())
         .assert()
         .success();
-    let (all, sure) = (parse_jsonl(&std::fs::read(all).unwrap()), parse_jsonl(&std::fs::read(sure).unwrap()));
+    let (all, sure) = (
+        parse_jsonl(&std::fs::read(all).unwrap()),
+        parse_jsonl(&std::fs::read(sure).unwrap()),
+    );
     assert!(sure.len() < all.len());
-    assert!(sure.iter().all(|c| c["confidence"].as_f64().unwrap() >= 0.8));
+    assert!(sure
+        .iter()
+        .all(|c| c["confidence"].as_f64().unwrap() >= 0.8));
 }
 
 #[test]
@@ -197,7 +262,12 @@ fn user_lexicon_is_read_and_a_bad_one_is_named() {
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("bad.lex");
     std::fs::write(&bad, "this is not a lexicon line\n").unwrap();
-    let out = claimgraph().args(["extract", "--quiet", "--lexicon"]).arg(&bad).arg(samples()).output().unwrap();
+    let out = claimgraph()
+        .args(["extract", "--quiet", "--lexicon"])
+        .arg(&bad)
+        .arg(samples())
+        .output()
+        .unwrap();
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("bad.lex"), "{err}");

@@ -21,13 +21,18 @@ pub fn run(args: ExtractArgs, quiet: bool) -> Result<ExitCode> {
         if args.format == ExtractFormat::Table {
             output::write_table_header(&mut out)?;
         }
-        let summary = pipeline::run(&args.input, args.min_confidence, &progress, |doc, claims| {
-            write_claims(&mut out, args.format, doc, &claims)?;
-            if streaming {
-                out.flush()?;
-            }
-            Ok(())
-        })?;
+        let summary = pipeline::run(
+            &args.input,
+            args.min_confidence,
+            &progress,
+            |doc, claims| {
+                write_claims(&mut out, args.format, doc, &claims)?;
+                if streaming {
+                    out.flush()?;
+                }
+                Ok(())
+            },
+        )?;
         out.flush()?;
         Ok(summary)
     })();
@@ -46,7 +51,12 @@ pub fn run(args: ExtractArgs, quiet: bool) -> Result<ExitCode> {
     Ok(input_exit_code(&summary, args.input.strict))
 }
 
-fn write_claims(out: &mut dyn Write, format: ExtractFormat, doc: &Document, claims: &[Claim]) -> Result<()> {
+fn write_claims(
+    out: &mut dyn Write,
+    format: ExtractFormat,
+    doc: &Document,
+    claims: &[Claim],
+) -> Result<()> {
     match format {
         ExtractFormat::Jsonl => {
             for claim in claims {

@@ -1,9 +1,46 @@
 //! `claimgraph graph`: project the store and write DOT, GraphML, GEXF or JSON.
 
 use crate::cli::GraphArgs;
-use anyhow::Result;
+use crate::output;
+use anyhow::{anyhow, Context, Result};
+use claimgraph_graph::{load_rows, write_graph, Filter, Format, View, ViewGraph};
+use claimgraph_model::{ClaimType, DateValue};
+use std::io::Write;
 use std::process::ExitCode;
 
-pub fn run(_args: GraphArgs) -> Result<ExitCode> {
-    anyhow::bail!("claimgraph graph is being wired; see the graph crate")
+pub fn run(args: GraphArgs) -> Result<ExitCode> {
+    let view: View = args.view.parse().map_err(|e: String| anyhow!(e))?;
+    let format: Format = args.format.parse().map_err(|e: String| anyhow!(e))?;
+    let filter = filter(&args)?;
+    let store = super::open_existing(&args.store.store)?;
+    let rows = load_rows(&store, &filter)?;
+    let graph = ViewGraph::build(view, &rows);
+    let mut out = output::open(args.output.as_deref())?;
+    let written = write_graph(&graph, format, &mut out)
+        .map_err(anyhow::Error::from)
+        .and_then(|_| Ok(out.flush()?));
+    match written {
+        Err(e) if !output::is_broken_pipe(&e) => Err(e),
+        _ => Ok(ExitCode::SUCCESS),
+    }
+}
+
+fn filter(args: &GraphArgs) -> Result<Filter> {
+    let date = |s: &Option<String>, flag: &str| -> Result<Option<DateValue>> {
+        s.as_deref()
+            .map(str::parse)
+            .transpose()
+            .with_context(|| format!("{flag} takes YYYY, YYYY-MM or YYYY-MM-DD"))
+    };
+    let claim_type = args
+        .claim_type
+        .as_deref()
+        .map(|t| t.parse::<ClaimType>().map_err(|e| anyhow!(e)))
+        .transpose()?;
+    Ok(Filter {
+        from: date(&args.from, "--from")?,
+        to: date(&args.to, "--to")?,
+        actor: args.actor.clone(),
+        claim_type,
+    })
 }

@@ -12,19 +12,29 @@ use std::process::ExitCode;
 pub fn run(args: IngestArgs, quiet: bool) -> Result<ExitCode> {
     let store = Store::open(&args.store.store)?;
     store.load_ontology()?;
-    let inputs = args.input.paths.iter().map(|p| p.display().to_string()).collect();
+    let inputs = args
+        .input
+        .paths
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect();
     let run = IngestRun::new(env!("CARGO_PKG_VERSION"), inputs);
     let progress = Progress::new(quiet, "ingesting");
     // Articles are written in batches, each in one transaction, so a large
     // corpus neither holds everything in memory nor pays a commit per article.
     let mut pending: Vec<(Document, Vec<Claim>)> = Vec::with_capacity(BATCH_SIZE);
-    let summary = pipeline::run(&args.input, args.min_confidence, &progress, |doc, claims| {
-        pending.push((doc.clone(), claims));
-        if pending.len() >= BATCH_SIZE {
-            write_batch(&store, &mut pending, &run)?;
-        }
-        Ok(())
-    })?;
+    let summary = pipeline::run(
+        &args.input,
+        args.min_confidence,
+        &progress,
+        |doc, claims| {
+            pending.push((doc.clone(), claims));
+            if pending.len() >= BATCH_SIZE {
+                write_batch(&store, &mut pending, &run)?;
+            }
+            Ok(())
+        },
+    )?;
     write_batch(&store, &mut pending, &run)?;
     let stats = store.stats()?;
     progress.finish(&format!(
@@ -41,7 +51,11 @@ pub fn run(args: IngestArgs, quiet: bool) -> Result<ExitCode> {
     Ok(input_exit_code(&summary, args.input.strict))
 }
 
-fn write_batch(store: &Store, pending: &mut Vec<(Document, Vec<Claim>)>, run: &IngestRun) -> Result<()> {
+fn write_batch(
+    store: &Store,
+    pending: &mut Vec<(Document, Vec<Claim>)>,
+    run: &IngestRun,
+) -> Result<()> {
     if !pending.is_empty() {
         store.ingest_batch(pending.iter().map(|(d, c)| (d, c.as_slice())), run)?;
         pending.clear();

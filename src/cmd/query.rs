@@ -45,7 +45,9 @@ fn query_text(args: &QueryArgs) -> Result<String> {
     if let Some(path) = &args.file {
         let mut text = String::new();
         if path.as_os_str() == "-" {
-            std::io::stdin().read_to_string(&mut text).context("reading the query from stdin")?;
+            std::io::stdin()
+                .read_to_string(&mut text)
+                .context("reading the query from stdin")?;
         } else {
             text = std::fs::read_to_string(path)
                 .with_context(|| format!("cannot read the query file {}", path.display()))?;
