@@ -281,7 +281,10 @@ mod tests {
         assert_eq!(v["type"], "statement");
         assert_eq!(v["date"], "2022-01-21");
         assert_eq!(v["content_spans"], serde_json::json!([[1, 2]]));
-        assert_eq!(v["speaker_mention"], serde_json::json!({"start": 9, "end": 16}));
+        assert_eq!(
+            v["speaker_mention"],
+            serde_json::json!({"start": 9, "end": 16})
+        );
         assert_eq!(v["speaker_kind"], "person");
         let back: Claim = serde_json::from_value(v).unwrap();
         assert_eq!(back, c);

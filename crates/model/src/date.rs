@@ -197,7 +197,11 @@ mod tests {
         assert_eq!(d.weekday(), Some(4), "2022-01-21 was a Friday");
         assert_eq!(d.add_days(-12).unwrap().to_string(), "2022-01-09");
         assert_eq!(
-            DateValue::ymd(2024, 3, 1).unwrap().add_days(-1).unwrap().to_string(),
+            DateValue::ymd(2024, 3, 1)
+                .unwrap()
+                .add_days(-1)
+                .unwrap()
+                .to_string(),
             "2024-02-29"
         );
         for days in [-800_000, -1, 0, 1, 19_000, 800_000] {
