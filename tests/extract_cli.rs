@@ -272,3 +272,32 @@ fn user_lexicon_is_read_and_a_bad_one_is_named() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("bad.lex"), "{err}");
 }
+
+#[test]
+fn a_user_lexicon_adds_actors_and_cues() {
+    let dir = tempfile::tempdir().unwrap();
+    let lexicon = dir.path().join("mine.tsv");
+    std::fs::write(
+        &lexicon,
+        "[cues]\nappeal\tan|mahnen\n\n[actors]\norganization\tStadtwerke Nord\t-\tStadtwerke\t-\n",
+    )
+    .unwrap();
+    let text = "Die Stadtwerke Nord mahnten am Montag schnellere Genehmigungen an.";
+    let run = |extra: &[&std::ffi::OsStr]| {
+        let out = claimgraph()
+            .args(["extract", "--quiet", "--date", "2025-03-12"])
+            .args(extra)
+            .arg("-")
+            .write_stdin(text)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        parse_jsonl(&out.stdout)
+    };
+    assert!(run(&[]).is_empty(), "an unknown organisation alone is too weak a speaker");
+    let claims = run(&["--lexicon".as_ref(), lexicon.as_os_str()]);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!(claims[0]["speaker"], "Stadtwerke Nord");
+    assert_eq!(claims[0]["cue"], "mahnten ... an");
+    assert_eq!(claims[0]["type"], "appeal");
+}
