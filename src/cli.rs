@@ -36,6 +36,42 @@ pub enum Command {
     Stats(StatsArgs),
     /// Project the store into a graph and write it for Graphviz, Gephi, Cytoscape or yEd.
     Graph(GraphArgs),
+    /// Serve the SPARQL 1.1 Protocol at /sparql and an explorer page at /.
+    Serve(ServeArgs),
+    /// Write the explorer's views as one self-contained HTML file.
+    Report(ReportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on (loopback by default).
+    #[arg(long, default_value = "127.0.0.1:7878", value_name = "ADDR:PORT")]
+    pub bind: std::net::SocketAddr,
+
+    /// Accept SPARQL Update requests (read-only otherwise).
+    #[arg(long)]
+    pub allow_update: bool,
+
+    /// Seconds one query may run before it is cancelled.
+    #[arg(long, default_value_t = 30, value_name = "SECONDS")]
+    pub timeout: u64,
+
+    /// Rows (or triples) one response holds at most.
+    #[arg(long, default_value_t = 10_000, value_name = "N")]
+    pub max_results: usize,
+
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Write to FILE instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub store: StoreArgs,
 }
 
 /// Where articles come from and how they are read.

@@ -294,7 +294,10 @@ fn a_user_lexicon_adds_actors_and_cues() {
         assert!(out.status.success());
         parse_jsonl(&out.stdout)
     };
-    assert!(run(&[]).is_empty(), "an unknown organisation alone is too weak a speaker");
+    assert!(
+        run(&[]).is_empty(),
+        "an unknown organisation alone is too weak a speaker"
+    );
     let claims = run(&["--lexicon".as_ref(), lexicon.as_os_str()]);
     assert_eq!(claims.len(), 1, "{claims:?}");
     assert_eq!(claims[0]["speaker"], "Stadtwerke Nord");

@@ -203,3 +203,62 @@ fn claims_in_the_store_match_the_extracted_ones() {
     let n = parse_jsonl(&extracted.stdout).len() as u64;
     assert_eq!(stats_json(&store)["claims"].as_u64().unwrap(), n);
 }
+
+#[test]
+fn report_is_one_self_contained_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = ingest_samples(dir.path());
+    let report = dir.path().join("report.html");
+    claimgraph()
+        .args(["report", "-o"])
+        .arg(&report)
+        .arg("--store")
+        .arg(&store)
+        .assert()
+        .success();
+    let html = std::fs::read_to_string(report).unwrap();
+    assert!(html.contains("Holloway"), "the report carries the claims");
+    for attr in ["src=\"http", "href=\"http"] {
+        assert!(
+            !html.contains(attr),
+            "the report loads nothing from the network ({attr})"
+        );
+    }
+}
+
+#[test]
+fn a_second_process_on_the_same_store_gets_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = ingest_samples(dir.path());
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let bind = format!("127.0.0.1:{port}");
+    let mut server = std::process::Command::new(assert_cmd::cargo::cargo_bin("claimgraph"))
+        .args(["serve", "--quiet", "--bind", &bind, "--store"])
+        .arg(&store)
+        .spawn()
+        .unwrap();
+    // Only once the server answers has it surely taken the store's lock.
+    let up = (0..300).any(|_| {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        std::net::TcpStream::connect(&bind).is_ok()
+    });
+    let out = claimgraph()
+        .args(["stats", "--store"])
+        .arg(&store)
+        .output()
+        .unwrap();
+    server.kill().unwrap();
+    server.wait().unwrap();
+    assert!(up, "the server did not start");
+    let message = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        message.contains("in use by another claimgraph process"),
+        "{message}"
+    );
+    assert!(message.contains(&store.display().to_string()), "{message}");
+}

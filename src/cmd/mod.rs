@@ -6,6 +6,7 @@ mod graph;
 mod ingest;
 mod query;
 mod stats;
+mod web;
 
 use crate::cli::{Cli, Command};
 use crate::pipeline::Summary;
@@ -23,6 +24,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Export(args) => export::run(args),
         Command::Stats(args) => stats::run(args),
         Command::Graph(args) => graph::run(args),
+        Command::Serve(args) => web::serve(args, cli.quiet),
+        Command::Report(args) => web::report(args),
     }
 }
 
