@@ -62,7 +62,7 @@ fn sample_store() -> Store {
         None,
         "Scholz warnte Russland. Die Regierung erklärte, sie prüfe alles.",
     );
-    let claims_a = vec![
+    let claims_a = [
         claim(
             "a.txt",
             "Russland",
@@ -84,7 +84,7 @@ fn sample_store() -> Store {
             Some("2022-01"),
         ),
     ];
-    let claims_b = vec![
+    let claims_b = [
         claim(
             "b.txt",
             "Olaf Scholz",
