@@ -130,7 +130,7 @@ window.CG = window.CG || {};
         minY = Math.min(minY, n.y - n.r); maxY = Math.max(maxY, n.y + n.r);
       }
       const pad = 30;
-      const k = Math.min(2, (width - 2 * pad) / Math.max(1, maxX - minX), (height - 2 * pad) / Math.max(1, maxY - minY));
+      const k = Math.min(1.4, (width - 2 * pad) / Math.max(1, maxX - minX), (height - 2 * pad) / Math.max(1, maxY - minY));
       view.k = k;
       view.x = width / 2 - k * (minX + maxX) / 2;
       view.y = height / 2 - k * (minY + maxY) / 2;
@@ -226,8 +226,9 @@ window.CG = window.CG || {};
     return { fit: fit, select: select, nodeCount: nodes.length };
   };
 
-  // Two actors with claims of several types between them get several edges:
-  // bend each by a different amount so they do not lie on top of each other.
+  // Two actors with claims of several types (or in both directions) get
+  // several edges: bend them to alternate sides so none hides another. Bends
+  // are chosen in one orientation of the pair and turned for reversed edges.
   function spreadParallelEdges(edges) {
     const groups = new Map();
     for (const e of edges) {
@@ -237,8 +238,9 @@ window.CG = window.CG || {};
     }
     for (const group of groups.values()) {
       group.forEach(function (e, i) {
-        const sign = e.source < e.target ? 1 : -1;
-        e.bend = sign * (0.25 + 0.35 * i);
+        const side = i % 2 === 0 ? 1 : -1;
+        const offset = group.length === 1 ? 0.15 : side * (0.3 + 0.35 * Math.floor(i / 2));
+        e.bend = e.source < e.target ? offset : -offset;
       });
     }
   }
@@ -248,7 +250,7 @@ window.CG = window.CG || {};
     for (const type of types) {
       defs.append(CG.svg("marker", {
         id: "arrow-" + type, viewBox: "0 0 10 10", refX: 9, refY: 5,
-        markerWidth: 6, markerHeight: 6, orient: "auto-start-reverse", markerUnits: "userSpaceOnUse",
+        markerWidth: 10, markerHeight: 10, orient: "auto-start-reverse", markerUnits: "userSpaceOnUse",
       }, [CG.svg("path", { d: "M0,0 L10,5 L0,10 z", fill: CG.typeColor(type) })]));
     }
   }

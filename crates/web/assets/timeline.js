@@ -153,7 +153,8 @@ window.CG = window.CG || {};
       const day = Math.round(first + ((last - first) * i) / count);
       const px = x(day);
       g.append(CG.svg("line", { x1: px, x2: px, y1: AXIS_HEIGHT - 6, y2: height - 6 }));
-      g.append(CG.svg("text", { x: px, y: 14, "text-anchor": "middle", text: CG.dayToString(day) }));
+      const anchor = i === 0 ? "start" : i === count ? "end" : "middle";
+      g.append(CG.svg("text", { x: px, y: 14, "text-anchor": anchor, text: CG.dayToString(day) }));
     }
     return g;
   }

@@ -96,14 +96,16 @@ fn filter(request: &HttpRequest) -> Result<Filter, String> {
     let param = |name: &str| request.param(name).filter(|v| !v.trim().is_empty());
     let date = |name: &str| -> Result<Option<DateValue>, String> {
         param(name)
-            .map(|d| d.trim().parse::<DateValue>().map_err(|e| format!("{name}: {e}")))
+            .map(|d| {
+                d.trim()
+                    .parse::<DateValue>()
+                    .map_err(|e| format!("{name}: {e}"))
+            })
             .transpose()
     };
     Ok(Filter {
         actor: param("actor"),
-        claim_type: param("type")
-            .map(|t| t.parse::<ClaimType>())
-            .transpose()?,
+        claim_type: param("type").map(|t| t.parse::<ClaimType>()).transpose()?,
         from: date("from")?,
         to: date("to")?,
     })

@@ -155,6 +155,9 @@ mod tests {
 
     #[test]
     fn media_types_drop_parameters() {
-        assert_eq!(media_type("Application/SPARQL-Query; charset=UTF-8"), "application/sparql-query");
+        assert_eq!(
+            media_type("Application/SPARQL-Query; charset=UTF-8"),
+            "application/sparql-query"
+        );
     }
 }

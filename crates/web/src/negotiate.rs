@@ -41,7 +41,7 @@ pub fn results_format(
         accept,
         QueryResultsFormat::Json,
         QueryResultsFormat::from_media_type,
-        |name| QueryResultsFormat::from_extension(name),
+        QueryResultsFormat::from_extension,
         RESULTS_OFFERED,
     )
 }
@@ -159,10 +159,19 @@ mod tests {
     #[test]
     fn accept_is_ordered_by_quality() {
         let accept = "text/csv;q=0.5, application/sparql-results+xml";
-        assert_eq!(results_format(None, Some(accept)), Ok(QueryResultsFormat::Xml));
+        assert_eq!(
+            results_format(None, Some(accept)),
+            Ok(QueryResultsFormat::Xml)
+        );
         let browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
-        assert_eq!(results_format(None, Some(browser)), Ok(QueryResultsFormat::Xml));
-        assert_eq!(rdf_format(None, Some("text/html;q=1, */*;q=0.1")), Ok(RdfFormat::Turtle));
+        assert_eq!(
+            results_format(None, Some(browser)),
+            Ok(QueryResultsFormat::Xml)
+        );
+        assert_eq!(
+            rdf_format(None, Some("text/html;q=1, */*;q=0.1")),
+            Ok(RdfFormat::Turtle)
+        );
     }
 
     #[test]

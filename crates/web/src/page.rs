@@ -8,7 +8,11 @@ const INDEX_HTML: &str = include_str!("../assets/index.html");
 
 /// Name, media type and text of every asset, in the order the page loads them.
 const ASSETS: &[(&str, &str, &str)] = &[
-    ("app.css", "text/css; charset=utf-8", include_str!("../assets/app.css")),
+    (
+        "app.css",
+        "text/css; charset=utf-8",
+        include_str!("../assets/app.css"),
+    ),
     ("util.js", JS, include_str!("../assets/util.js")),
     ("graph.js", JS, include_str!("../assets/graph.js")),
     ("timeline.js", JS, include_str!("../assets/timeline.js")),
@@ -19,7 +23,14 @@ const ASSETS: &[(&str, &str, &str)] = &[
 const JS: &str = "text/javascript; charset=utf-8";
 
 /// The names of the assets served under `/assets/`.
-pub const ASSET_NAMES: [&str; 6] = ["app.css", "util.js", "graph.js", "timeline.js", "sparql.js", "app.js"];
+pub const ASSET_NAMES: [&str; 6] = [
+    "app.css",
+    "util.js",
+    "graph.js",
+    "timeline.js",
+    "sparql.js",
+    "app.js",
+];
 
 /// An asset's media type and text, by name.
 pub fn asset(name: &str) -> Option<(&'static str, &'static str)> {
@@ -32,7 +43,9 @@ pub fn asset(name: &str) -> Option<(&'static str, &'static str)> {
 /// `GET /assets/NAME`.
 pub fn asset_reply(name: &str) -> Reply {
     match asset(name) {
-        Some((media, text)) => Reply::new(200, media, text).with_header("Cache-Control", "no-cache"),
+        Some((media, text)) => {
+            Reply::new(200, media, text).with_header("Cache-Control", "no-cache")
+        }
         None => Reply::text(404, format!("no asset {name:?}")),
     }
 }

@@ -72,7 +72,10 @@ fn preflight(request: &HttpRequest) -> Reply {
         .to_string();
     let mut reply = Reply::new(204, "text/plain", Vec::new());
     reply.headers.extend([
-        ("Access-Control-Allow-Methods".to_string(), "GET, POST, OPTIONS".to_string()),
+        (
+            "Access-Control-Allow-Methods".to_string(),
+            "GET, POST, OPTIONS".to_string(),
+        ),
         ("Access-Control-Allow-Headers".to_string(), headers),
         ("Access-Control-Max-Age".to_string(), "86400".to_string()),
         ("Allow".to_string(), "GET, POST, OPTIONS".to_string()),
@@ -192,7 +195,8 @@ fn respond(app: &App, mut request: tiny_http::Request) {
     };
     let status = reply.status;
     let mut response = tiny_http::Response::from_data(reply.body).with_status_code(status);
-    let headers = std::iter::once(("Content-Type".to_string(), reply.content_type)).chain(reply.headers);
+    let headers =
+        std::iter::once(("Content-Type".to_string(), reply.content_type)).chain(reply.headers);
     for (name, value) in headers {
         if let Ok(header) = tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()) {
             response.add_header(header);
@@ -208,7 +212,12 @@ fn read_request(request: &mut tiny_http::Request) -> Result<HttpRequest, Reply> 
     incoming.headers = request
         .headers()
         .iter()
-        .map(|h| (h.field.as_str().as_str().to_string(), h.value.as_str().to_string()))
+        .map(|h| {
+            (
+                h.field.as_str().as_str().to_string(),
+                h.value.as_str().to_string(),
+            )
+        })
         .collect();
     let mut body = Vec::new();
     request

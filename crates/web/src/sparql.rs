@@ -9,9 +9,10 @@ use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Triple};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{
-    CancellationToken, Query, QueryEvaluationError, QueryResults, QuerySolution, SparqlEvaluator,
-    Update, Variable,
+    CancellationToken, QueryDatasetSpecification, QueryEvaluationError, QueryResults,
+    QuerySolution, SparqlEvaluator, Variable,
 };
+use spargebra::{Query, SparqlParser};
 use std::sync::mpsc;
 use std::thread;
 use std::time::Duration;
@@ -57,7 +58,13 @@ impl Endpoint<'_> {
             } => {
                 let format = request.param("format");
                 let accept = request.header("Accept");
-                self.query(&text, &default_graphs, &named_graphs, format.as_deref(), accept)
+                self.query(
+                    &text,
+                    &default_graphs,
+                    &named_graphs,
+                    format.as_deref(),
+                    accept,
+                )
             }
             Operation::Update { text } => self.update(&text),
         }
@@ -71,13 +78,10 @@ impl Endpoint<'_> {
         format: Option<&str>,
         accept: Option<&str>,
     ) -> Reply {
-        let mut query = match Query::parse(text, None) {
+        let query = match SparqlParser::new().parse_query(text) {
             Ok(q) => q,
             Err(e) => return Reply::text(400, format!("SPARQL syntax error: {e}")),
         };
-        if let Err(reply) = set_dataset(&mut query, default_graphs, named_graphs) {
-            return reply;
-        }
         let is_graph = matches!(query, Query::Construct { .. } | Query::Describe { .. });
         let output = if is_graph {
             rdf_format(format, accept).map(Output::Graph)
@@ -89,13 +93,17 @@ impl Endpoint<'_> {
             Err(e) => return Reply::text(406, e.to_string()),
         };
         let token = CancellationToken::new();
-        let _deadline = match Deadline::start(token.clone(), self.timeout) {
+        let mut prepared = SparqlEvaluator::new()
+            .with_cancellation_token(token.clone())
+            .for_query(query);
+        if let Err(reply) = set_dataset(prepared.dataset_mut(), default_graphs, named_graphs) {
+            return reply;
+        }
+        let _deadline = match Deadline::start(token, self.timeout) {
             Ok(d) => d,
             Err(e) => return Reply::text(503, format!("cannot start the query's timer: {e}")),
         };
-        let evaluated = SparqlEvaluator::new()
-            .with_cancellation_token(token)
-            .for_query(query)
+        let evaluated = prepared
             .on_store(self.store.oxigraph())
             .execute()
             .and_then(|results| Collected::collect(results, self.max_results));
@@ -122,9 +130,12 @@ impl Endpoint<'_> {
     fn write(&self, collected: Collected, output: Output) -> Reply {
         let truncated = collected.truncated();
         let written = match (collected, output) {
-            (Collected::Solutions { variables, rows, .. }, Output::Results(format)) => {
-                write_solutions(variables, &rows, format).map(|body| (body, format.media_type()))
-            }
+            (
+                Collected::Solutions {
+                    variables, rows, ..
+                },
+                Output::Results(format),
+            ) => write_solutions(variables, &rows, format).map(|body| (body, format.media_type())),
             (Collected::Boolean(value), Output::Results(format)) => {
                 write_boolean(value, format).map(|body| (body, format.media_type()))
             }
@@ -150,15 +161,11 @@ impl Endpoint<'_> {
                  Start the server with updates allowed (claimgraph serve --allow-update) to change the store.",
             );
         }
-        let update = match Update::parse(text, None) {
+        let update = match SparqlEvaluator::new().parse_update(text) {
             Ok(u) => u,
             Err(e) => return Reply::text(400, format!("SPARQL syntax error: {e}")),
         };
-        match SparqlEvaluator::new()
-            .for_update(update)
-            .on_store(self.store.oxigraph())
-            .execute()
-        {
+        match update.on_store(self.store.oxigraph()).execute() {
             Ok(()) => Reply::text(200, "update done"),
             Err(e) => Reply::text(500, format!("SPARQL update error: {e}")),
         }
@@ -195,8 +202,11 @@ fn read_operation(request: &HttpRequest) -> Result<Operation, Reply> {
             Ok(query_operation(text, &url_params))
         }
         "POST" => read_post(request, &url_params),
-        other => Err(Reply::text(405, format!("{other} is not supported at /sparql; use GET or POST"))
-            .with_header("Allow", "GET, POST, OPTIONS")),
+        other => Err(Reply::text(
+            405,
+            format!("{other} is not supported at /sparql; use GET or POST"),
+        )
+        .with_header("Allow", "GET, POST, OPTIONS")),
     }
 }
 
@@ -206,7 +216,9 @@ fn read_post(request: &HttpRequest, url_params: &[(String, String)]) -> Result<O
         "application/x-www-form-urlencoded" => {
             let form = decode_form(&request.body);
             match (first(&form, "query"), first(&form, "update")) {
-                (Some(_), Some(_)) => Err(Reply::text(400, "give either query= or update=, not both")),
+                (Some(_), Some(_)) => {
+                    Err(Reply::text(400, "give either query= or update=, not both"))
+                }
                 (Some(text), None) => Ok(query_operation(text, &form)),
                 (None, Some(text)) => Ok(Operation::Update { text }),
                 (None, None) => Err(Reply::text(400, "the form has neither query= nor update=")),
@@ -241,7 +253,10 @@ fn body_text(request: &HttpRequest) -> Result<String, Reply> {
 }
 
 fn first(params: &[(String, String)], name: &str) -> Option<String> {
-    params.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone())
+    params
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| v.clone())
 }
 
 fn all(params: &[(String, String)], name: &str) -> Vec<String> {
@@ -254,10 +269,11 @@ fn all(params: &[(String, String)], name: &str) -> Vec<String> {
 
 /// The protocol's graphs replace the query's `FROM`; with neither, the default
 /// graph is the union of all graphs, as on the command line.
-fn set_dataset(query: &mut Query, default_graphs: &[String], named_graphs: &[String]) -> Result<(), Reply> {
-    let Some(dataset) = query.dataset_mut() else {
-        return Ok(()); // DESCRIBE without a WHERE clause has none
-    };
+fn set_dataset(
+    dataset: &mut QueryDatasetSpecification,
+    default_graphs: &[String],
+    named_graphs: &[String],
+) -> Result<(), Reply> {
     if default_graphs.is_empty() && named_graphs.is_empty() {
         if dataset.is_default_dataset() {
             dataset.set_default_graph_as_union();
@@ -332,7 +348,9 @@ impl Collected {
 
     fn truncated(&self) -> bool {
         match self {
-            Collected::Solutions { truncated, .. } | Collected::Triples { truncated, .. } => *truncated,
+            Collected::Solutions { truncated, .. } | Collected::Triples { truncated, .. } => {
+                *truncated
+            }
             Collected::Boolean(_) => false,
         }
     }
@@ -359,8 +377,8 @@ fn write_solutions(
     rows: &[QuerySolution],
     format: QueryResultsFormat,
 ) -> std::io::Result<Vec<u8>> {
-    let mut serializer =
-        QueryResultsSerializer::from_format(format).serialize_solutions_to_writer(Vec::new(), variables)?;
+    let mut serializer = QueryResultsSerializer::from_format(format)
+        .serialize_solutions_to_writer(Vec::new(), variables)?;
     for row in rows {
         serializer.serialize(row)?;
     }
@@ -420,7 +438,10 @@ mod tests {
     #[test]
     fn limited_takes_say_whether_more_was_there() {
         let items = (0..5).map(Ok::<_, QueryEvaluationError>);
-        assert_eq!(ok(take_limited(items.clone(), 5)), ((0..5).collect(), false));
+        assert_eq!(
+            ok(take_limited(items.clone(), 5)),
+            ((0..5).collect(), false)
+        );
         assert_eq!(ok(take_limited(items.clone(), 3)), (vec![0, 1, 2], true));
         assert_eq!(ok(take_limited(items, 0)), (vec![], true));
     }
@@ -440,7 +461,10 @@ mod tests {
 
     #[test]
     fn operations_are_read_from_every_protocol_form() {
-        let get = HttpRequest::new("GET", "/sparql?query=ASK%7B%7D&default-graph-uri=http%3A%2F%2Fg");
+        let get = HttpRequest::new(
+            "GET",
+            "/sparql?query=ASK%7B%7D&default-graph-uri=http%3A%2F%2Fg",
+        );
         assert_eq!(
             ok(read_operation(&get)),
             Operation::Query {
@@ -450,13 +474,24 @@ mod tests {
             }
         );
         let form = HttpRequest::new("POST", "/sparql")
-            .with_header("content-type", "application/x-www-form-urlencoded; charset=UTF-8")
+            .with_header(
+                "content-type",
+                "application/x-www-form-urlencoded; charset=UTF-8",
+            )
             .with_body("update=CLEAR+ALL");
-        assert_eq!(ok(read_operation(&form)), Operation::Update { text: "CLEAR ALL".into() });
+        assert_eq!(
+            ok(read_operation(&form)),
+            Operation::Update {
+                text: "CLEAR ALL".into()
+            }
+        );
         let direct = HttpRequest::new("POST", "/sparql")
             .with_header("Content-Type", "application/sparql-query")
             .with_body("ASK {}");
-        assert!(matches!(ok(read_operation(&direct)), Operation::Query { .. }));
+        assert!(matches!(
+            ok(read_operation(&direct)),
+            Operation::Query { .. }
+        ));
         let other = HttpRequest::new("POST", "/sparql").with_header("Content-Type", "text/plain");
         assert_eq!(read_operation(&other).map_err(|r| r.status), Err(415));
     }

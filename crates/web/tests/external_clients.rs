@@ -53,7 +53,11 @@ fn sparqlwrapper_queries_the_endpoint() {
     let s = server(|_| {});
     let endpoint = format!("{}sparql", s.url());
     let script = crate_dir().join("tests/python/sparqlwrapper_client.py");
-    let out = run("python3", &[&script.to_string_lossy(), &endpoint], &crate_dir());
+    let out = run(
+        "python3",
+        &[&script.to_string_lossy(), &endpoint],
+        &crate_dir(),
+    );
     assert!(out.contains("ok: CONSTRUCT as Turtle"), "{out}");
     s.shutdown().expect("shutdown");
 }

@@ -11,7 +11,9 @@ use std::time::Duration;
 
 /// The character span of `needle` in `text` (code points, end exclusive).
 fn span(text: &str, needle: &str) -> Span {
-    let byte = text.find(needle).expect("the test sentence contains the needle");
+    let byte = text
+        .find(needle)
+        .expect("the test sentence contains the needle");
     let start = text[..byte].chars().count();
     Span::new(start, start + needle.chars().count())
 }
@@ -68,26 +70,96 @@ pub fn sample_store() -> Store {
 
     let s1 = "Ministerin Anna Berger forderte von Südland die Öffnung der Häfen.";
     let s2 = "Südland wies die Forderung von Anna Berger zurück.";
-    let a1 = doc("a1.txt", "2023-03-14", "Tagesblatt Nord", "Streit um die Häfen", &format!("{s1} {s2}"));
+    let a1 = doc(
+        "a1.txt",
+        "2023-03-14",
+        "Tagesblatt Nord",
+        "Streit um die Häfen",
+        &format!("{s1} {s2}"),
+    );
     let c1 = vec![
-        claim(&a1, "Anna Berger", ActorKind::Person, "forderte", ClaimType::Demand, "die Öffnung der Häfen", Some("Südland"), s1),
-        claim(&a1, "Südland", ActorKind::Country, "wies", ClaimType::Reject, "die Forderung", Some("Anna Berger"), s2),
+        claim(
+            &a1,
+            "Anna Berger",
+            ActorKind::Person,
+            "forderte",
+            ClaimType::Demand,
+            "die Öffnung der Häfen",
+            Some("Südland"),
+            s1,
+        ),
+        claim(
+            &a1,
+            "Südland",
+            ActorKind::Country,
+            "wies",
+            ClaimType::Reject,
+            "die Forderung",
+            Some("Anna Berger"),
+            s2,
+        ),
     ];
 
     let s3 = "Der Fischereiverband warnte vor leeren Netzen im Sommer.";
     let s4 = "Anna Berger kündigte dem Fischereiverband neue Gespräche an.";
-    let a2 = doc("a2.txt", "2023-04-02", "Abendpost", "Sorge um die Netze", &format!("{s3} {s4}"));
+    let a2 = doc(
+        "a2.txt",
+        "2023-04-02",
+        "Abendpost",
+        "Sorge um die Netze",
+        &format!("{s3} {s4}"),
+    );
     let c2 = vec![
-        claim(&a2, "Fischereiverband", ActorKind::Organization, "warnte", ClaimType::Warn, "vor leeren Netzen im Sommer", None, s3),
-        claim(&a2, "Anna Berger", ActorKind::Person, "kündigte", ClaimType::Announce, "neue Gespräche", Some("Fischereiverband"), s4),
+        claim(
+            &a2,
+            "Fischereiverband",
+            ActorKind::Organization,
+            "warnte",
+            ClaimType::Warn,
+            "vor leeren Netzen im Sommer",
+            None,
+            s3,
+        ),
+        claim(
+            &a2,
+            "Anna Berger",
+            ActorKind::Person,
+            "kündigte",
+            ClaimType::Announce,
+            "neue Gespräche",
+            Some("Fischereiverband"),
+            s4,
+        ),
     ];
 
     let s5 = "Südland bestritt, die Häfen jemals gesperrt zu haben.";
-    let a3 = doc("a3.txt", "2023-05", "Tagesblatt Nord", "Südland widerspricht", s5);
-    let c3 = vec![claim(&a3, "Südland", ActorKind::Country, "bestritt", ClaimType::Deny, "die Häfen jemals gesperrt zu haben", None, s5)];
+    let a3 = doc(
+        "a3.txt",
+        "2023-05",
+        "Tagesblatt Nord",
+        "Südland widerspricht",
+        s5,
+    );
+    let c3 = vec![claim(
+        &a3,
+        "Südland",
+        ActorKind::Country,
+        "bestritt",
+        ClaimType::Deny,
+        "die Häfen jemals gesperrt zu haben",
+        None,
+        s5,
+    )];
 
     store
-        .ingest_batch([(&a1, c1.as_slice()), (&a2, c2.as_slice()), (&a3, c3.as_slice())], &run)
+        .ingest_batch(
+            [
+                (&a1, c1.as_slice()),
+                (&a2, c2.as_slice()),
+                (&a3, c3.as_slice()),
+            ],
+            &run,
+        )
         .expect("ingest");
     store
 }
@@ -120,10 +192,21 @@ impl Response {
 }
 
 /// Sends one request and reads the whole response (`Connection: close`).
-pub fn request(addr: SocketAddr, method: &str, target: &str, headers: &[(&str, &str)], body: &[u8]) -> Response {
+pub fn request(
+    addr: SocketAddr,
+    method: &str,
+    target: &str,
+    headers: &[(&str, &str)],
+    body: &[u8],
+) -> Response {
     let mut stream = TcpStream::connect(addr).expect("connect");
-    stream.set_read_timeout(Some(Duration::from_secs(120))).expect("timeout");
-    let mut head = format!("{method} {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Length: {}\r\n", body.len());
+    stream
+        .set_read_timeout(Some(Duration::from_secs(120)))
+        .expect("timeout");
+    let mut head = format!(
+        "{method} {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Length: {}\r\n",
+        body.len()
+    );
     for (name, value) in headers {
         head.push_str(&format!("{name}: {value}\r\n"));
     }
@@ -136,12 +219,19 @@ pub fn request(addr: SocketAddr, method: &str, target: &str, headers: &[(&str, &
 }
 
 fn parse_response(raw: &[u8]) -> Response {
-    let split = raw.windows(4).position(|w| w == b"\r\n\r\n").expect("a header block");
+    let split = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("a header block");
     let head = String::from_utf8_lossy(&raw[..split]).into_owned();
     let mut body = raw[split + 4..].to_vec();
     let mut lines = head.split("\r\n");
     let status_line = lines.next().expect("a status line");
-    let status = status_line.split(' ').nth(1).and_then(|s| s.parse().ok()).expect("a status code");
+    let status = status_line
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .expect("a status code");
     let headers: Vec<(String, String)> = lines
         .filter_map(|l| l.split_once(':'))
         .map(|(n, v)| (n.trim().to_string(), v.trim().to_string()))
@@ -162,8 +252,11 @@ fn parse_response(raw: &[u8]) -> Response {
 fn dechunk(mut data: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
     loop {
-        let Some(line_end) = data.windows(2).position(|w| w == b"\r\n") else { break };
-        let size = usize::from_str_radix(String::from_utf8_lossy(&data[..line_end]).trim(), 16).unwrap_or(0);
+        let Some(line_end) = data.windows(2).position(|w| w == b"\r\n") else {
+            break;
+        };
+        let size = usize::from_str_radix(String::from_utf8_lossy(&data[..line_end]).trim(), 16)
+            .unwrap_or(0);
         if size == 0 {
             break;
         }
@@ -178,7 +271,13 @@ pub fn get(addr: SocketAddr, target: &str, headers: &[(&str, &str)]) -> Response
     request(addr, "GET", target, headers, b"")
 }
 
-pub fn post(addr: SocketAddr, target: &str, content_type: &str, accept: Option<&str>, body: &str) -> Response {
+pub fn post(
+    addr: SocketAddr,
+    target: &str,
+    content_type: &str,
+    accept: Option<&str>,
+    body: &str,
+) -> Response {
     let mut headers = vec![("Content-Type", content_type)];
     if let Some(accept) = accept {
         headers.push(("Accept", accept));
@@ -191,7 +290,9 @@ pub fn encode(query: &str) -> String {
     query
         .bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
             _ => format!("%{b:02X}"),
         })
         .collect()
