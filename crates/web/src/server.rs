@@ -1,5 +1,6 @@
-//! The HTTP server: a few worker threads taking requests from `tiny_http`,
-//! routing them, and adding the CORS headers every reply carries.
+//! The HTTP server: an accept loop starting a thread per connection (so a
+//! slow query holds up only its own client), HTTP/1.1 with keep-alive, the
+//! routing, and the CORS headers every reply carries.
 
 use crate::api;
 use crate::http::{HttpRequest, Reply};
@@ -7,16 +8,19 @@ use crate::page::{asset_reply, live_page};
 use crate::sparql::{Endpoint, RESULT_LIMIT_HEADER, TRUNCATED_HEADER};
 use crate::{ServeConfig, WebError};
 use claimgraph_kg::Store;
-use std::io::Read;
-use std::net::SocketAddr;
+use std::io::{BufRead, BufReader, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::thread::{self, JoinHandle};
+use std::time::Duration;
 
-/// Requests answered at once; a slow query blocks only its own worker.
-const WORKERS: usize = 4;
 /// The largest request body read (a query or an update); larger ones get 413.
-const MAX_BODY: u64 = 16 * 1024 * 1024;
+const MAX_BODY: usize = 16 * 1024 * 1024;
+/// The largest request head (request line and headers).
+const MAX_HEAD: usize = 64 * 1024;
+/// How long an idle keep-alive connection is kept before its thread ends.
+const IDLE: Duration = Duration::from_secs(30);
 
 /// The store and the settings every request is answered with.
 #[derive(Clone)]
@@ -97,9 +101,8 @@ fn with_cors(reply: Reply) -> Reply {
 /// A server answering in background threads; see [`start`].
 pub struct RunningServer {
     addr: SocketAddr,
-    http: Arc<tiny_http::Server>,
     stopping: Arc<AtomicBool>,
-    workers: Vec<JoinHandle<()>>,
+    acceptor: Option<JoinHandle<()>>,
 }
 
 impl RunningServer {
@@ -113,58 +116,49 @@ impl RunningServer {
         format!("http://{}/", self.addr)
     }
 
-    /// Blocks until the server stops (it stops only by [`shutdown`](Self::shutdown)
+    /// Blocks until the server stops (only by [`shutdown`](Self::shutdown)
     /// from elsewhere, or with the process).
     pub fn wait(mut self) -> Result<(), WebError> {
-        self.join_workers()
+        self.join()
     }
 
-    /// Stops taking requests, lets the running ones finish, and waits for the workers.
+    /// Stops accepting connections and waits for the accept loop to end.
+    /// Connections already open finish their current request.
     pub fn shutdown(mut self) -> Result<(), WebError> {
         self.stopping.store(true, Ordering::SeqCst);
-        // Each unblock wakes one worker waiting for a request.
-        for _ in 0..self.workers.len() {
-            self.http.unblock();
-        }
-        self.join_workers()
+        // The accept loop blocks in accept(): one connection wakes it to see the flag.
+        let _ = TcpStream::connect(self.addr);
+        self.join()
     }
 
-    fn join_workers(&mut self) -> Result<(), WebError> {
-        let mut result = Ok(());
-        for worker in self.workers.drain(..) {
-            if worker.join().is_err() {
-                result = Err(WebError::WorkerPanicked);
-            }
+    fn join(&mut self) -> Result<(), WebError> {
+        match self.acceptor.take() {
+            Some(thread) => thread.join().map_err(|_| WebError::WorkerPanicked),
+            None => Ok(()),
         }
-        result
     }
 }
 
 /// Starts serving `store` in background threads and returns at once.
 pub fn start(store: Store, config: ServeConfig) -> Result<RunningServer, WebError> {
     let bind = config.bind;
-    let http = tiny_http::Server::http(bind).map_err(|e| WebError::Bind {
+    let bind_error = |e: std::io::Error| WebError::Bind {
         addr: bind,
         message: e.to_string(),
-    })?;
-    let addr = http.server_addr().to_ip().unwrap_or(bind);
-    let http = Arc::new(http);
+    };
+    let listener = TcpListener::bind(bind).map_err(bind_error)?;
+    let addr = listener.local_addr().map_err(bind_error)?;
     let app = Arc::new(App { store, config });
     let stopping = Arc::new(AtomicBool::new(false));
-    let mut workers = Vec::with_capacity(WORKERS);
-    for i in 0..WORKERS {
-        let (http, app, stopping) = (http.clone(), app.clone(), stopping.clone());
-        let worker = thread::Builder::new()
-            .name(format!("claimgraph-web-{i}"))
-            .spawn(move || work(&http, &app, &stopping))
-            .map_err(|e| WebError::Thread(e.to_string()))?;
-        workers.push(worker);
-    }
+    let stop = stopping.clone();
+    let acceptor = thread::Builder::new()
+        .name("claimgraph-web-accept".into())
+        .spawn(move || accept(&listener, &app, &stop))
+        .map_err(|e| WebError::Thread(e.to_string()))?;
     Ok(RunningServer {
         addr,
-        http,
         stopping,
-        workers,
+        acceptor: Some(acceptor),
     })
 }
 
@@ -173,64 +167,254 @@ pub fn serve(store: Store, config: ServeConfig) -> Result<(), WebError> {
     start(store, config)?.wait()
 }
 
-fn work(http: &tiny_http::Server, app: &App, stopping: &AtomicBool) {
-    while !stopping.load(Ordering::SeqCst) {
-        // An error here is a failed connection or an unblock: go round and look at `stopping`.
-        if let Ok(request) = http.recv() {
-            respond(app, request);
+fn accept(listener: &TcpListener, app: &Arc<App>, stopping: &AtomicBool) {
+    for stream in listener.incoming() {
+        if stopping.load(Ordering::SeqCst) {
+            return;
         }
+        // A failed accept concerns one client only: go on with the next.
+        let Ok(stream) = stream else { continue };
+        let app = app.clone();
+        let _ = thread::Builder::new()
+            .name("claimgraph-web-connection".into())
+            .spawn(move || connection(&app, stream));
     }
 }
 
-fn respond(app: &App, mut request: tiny_http::Request) {
-    let reply = match read_request(&mut request) {
-        Ok(incoming) => {
-            let mut reply = handle(app, &incoming);
-            if incoming.method == "HEAD" {
-                reply.body.clear();
-            }
-            reply
-        }
-        Err(reply) => with_cors(reply),
+/// Answers the requests of one connection until it closes or stays idle.
+fn connection(app: &App, stream: TcpStream) {
+    let _ = stream.set_read_timeout(Some(IDLE));
+    let _ = stream.set_nodelay(true);
+    let Ok(read_half) = stream.try_clone() else {
+        return;
     };
-    let status = reply.status;
-    let mut response = tiny_http::Response::from_data(reply.body).with_status_code(status);
-    let headers =
-        std::iter::once(("Content-Type".to_string(), reply.content_type)).chain(reply.headers);
-    for (name, value) in headers {
-        if let Ok(header) = tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()) {
-            response.add_header(header);
+    let mut reader = BufReader::new(read_half);
+    let mut writer = stream;
+    loop {
+        let (reply, close, head_only) = match read_request(&mut reader) {
+            Ok(None) => return, // the client closed the connection, or it was idle too long
+            Ok(Some(request)) => {
+                let close = wants_close(&request);
+                let head_only = request.method == "HEAD";
+                (handle(app, &request), close, head_only)
+            }
+            // After a malformed request the stream cannot be trusted: answer and close.
+            Err(reply) => (with_cors(reply), true, false),
+        };
+        if write_reply(&mut writer, reply, close, head_only).is_err() || close {
+            return;
         }
     }
-    // The client may have gone away; nothing to do about it.
-    let _ = request.respond(response);
 }
 
-fn read_request(request: &mut tiny_http::Request) -> Result<HttpRequest, Reply> {
-    let url = request.url().to_string();
-    let mut incoming = HttpRequest::new(request.method().as_str(), &url);
-    incoming.headers = request
-        .headers()
+fn wants_close(request: &HttpRequest) -> bool {
+    request
+        .header("Connection")
+        .is_some_and(|v| v.to_ascii_lowercase().contains("close"))
+}
+
+/// Reads one request; `None` at the end of the connection.
+fn read_request(reader: &mut impl BufRead) -> Result<Option<HttpRequest>, Reply> {
+    let Some(head) = read_head(reader)? else {
+        return Ok(None);
+    };
+    let mut headers = [httparse::EMPTY_HEADER; 64];
+    let mut parsed = httparse::Request::new(&mut headers);
+    match parsed.parse(&head) {
+        Ok(httparse::Status::Complete(_)) => {}
+        Ok(httparse::Status::Partial) | Err(_) => {
+            return Err(Reply::text(400, "malformed HTTP request"))
+        }
+    }
+    let (Some(method), Some(target)) = (parsed.method, parsed.path) else {
+        return Err(Reply::text(400, "malformed HTTP request"));
+    };
+    let mut request = HttpRequest::new(method, target);
+    request.headers = parsed
+        .headers
         .iter()
         .map(|h| {
             (
-                h.field.as_str().as_str().to_string(),
-                h.value.as_str().to_string(),
+                h.name.to_string(),
+                String::from_utf8_lossy(h.value).into_owned(),
             )
         })
         .collect();
-    let mut body = Vec::new();
-    request
-        .as_reader()
-        .take(MAX_BODY + 1)
-        .read_to_end(&mut body)
-        .map_err(|e| Reply::text(400, format!("cannot read the request body: {e}")))?;
-    if body.len() as u64 > MAX_BODY {
-        return Err(Reply::text(
-            413,
-            format!("the request body is larger than {MAX_BODY} bytes"),
-        ));
+    request.body = read_body(reader, &request)?;
+    Ok(Some(request))
+}
+
+/// The bytes up to and including the blank line; `None` if the connection ends first.
+fn read_head(reader: &mut impl BufRead) -> Result<Option<Vec<u8>>, Reply> {
+    let mut head = Vec::new();
+    loop {
+        let before = head.len();
+        match reader.read_until(b'\n', &mut head) {
+            Ok(0) | Err(_) => return Ok(None),
+            Ok(_) => {}
+        }
+        let line = &head[before..];
+        // Blank lines before a request are allowed (RFC 9112, 2.2).
+        if (line == b"\r\n" || line == b"\n") && before == 0 {
+            head.clear();
+            continue;
+        }
+        if line == b"\r\n" || line == b"\n" {
+            return Ok(Some(head));
+        }
+        if head.len() > MAX_HEAD {
+            return Err(Reply::text(431, "the request head is too large"));
+        }
     }
-    incoming.body = body;
-    Ok(incoming)
+}
+
+fn read_body(reader: &mut impl BufRead, request: &HttpRequest) -> Result<Vec<u8>, Reply> {
+    let chunked = request
+        .header("Transfer-Encoding")
+        .is_some_and(|v| v.to_ascii_lowercase().contains("chunked"));
+    if chunked {
+        return read_chunked(reader);
+    }
+    let length = match request.header("Content-Length") {
+        None => return Ok(Vec::new()),
+        Some(v) => v
+            .trim()
+            .parse::<usize>()
+            .map_err(|_| Reply::text(400, "invalid Content-Length"))?,
+    };
+    if length > MAX_BODY {
+        return Err(too_large());
+    }
+    let mut body = vec![0; length];
+    reader
+        .read_exact(&mut body)
+        .map_err(|e| Reply::text(400, format!("cannot read the request body: {e}")))?;
+    Ok(body)
+}
+
+fn read_chunked(reader: &mut impl BufRead) -> Result<Vec<u8>, Reply> {
+    let bad = |what: &str| Reply::text(400, format!("malformed chunked body: {what}"));
+    let mut body = Vec::new();
+    loop {
+        let mut line = String::new();
+        reader
+            .read_line(&mut line)
+            .map_err(|_| bad("unreadable size"))?;
+        let size_text = line.split(';').next().unwrap_or_default().trim();
+        let size = usize::from_str_radix(size_text, 16).map_err(|_| bad("bad size"))?;
+        if size == 0 {
+            // Trailers, up to the blank line.
+            loop {
+                line.clear();
+                let n = reader
+                    .read_line(&mut line)
+                    .map_err(|_| bad("unreadable trailer"))?;
+                if n == 0 || line.trim().is_empty() {
+                    return Ok(body);
+                }
+            }
+        }
+        if body.len() + size > MAX_BODY {
+            return Err(too_large());
+        }
+        let start = body.len();
+        body.resize(start + size, 0);
+        reader
+            .read_exact(&mut body[start..])
+            .map_err(|_| bad("short chunk"))?;
+        let mut crlf = [0; 2];
+        reader
+            .read_exact(&mut crlf)
+            .map_err(|_| bad("missing CRLF"))?;
+    }
+}
+
+fn too_large() -> Reply {
+    Reply::text(
+        413,
+        format!("the request body is larger than {MAX_BODY} bytes"),
+    )
+}
+
+fn write_reply(
+    out: &mut impl Write,
+    reply: Reply,
+    close: bool,
+    head_only: bool,
+) -> std::io::Result<()> {
+    let mut head = format!(
+        "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: {}\r\n",
+        reply.status,
+        reason(reply.status),
+        reply.content_type,
+        reply.body.len(),
+        if close { "close" } else { "keep-alive" },
+    );
+    for (name, value) in &reply.headers {
+        // Values are ours; a line break in one would split the response.
+        if !value.contains(['\r', '\n']) {
+            head.push_str(&format!("{name}: {value}\r\n"));
+        }
+    }
+    head.push_str("\r\n");
+    out.write_all(head.as_bytes())?;
+    if !head_only {
+        out.write_all(&reply.body)?;
+    }
+    out.flush()
+}
+
+fn reason(status: u16) -> &'static str {
+    match status {
+        200 => "OK",
+        204 => "No Content",
+        400 => "Bad Request",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        406 => "Not Acceptable",
+        413 => "Content Too Large",
+        415 => "Unsupported Media Type",
+        431 => "Request Header Fields Too Large",
+        500 => "Internal Server Error",
+        503 => "Service Unavailable",
+        _ => "",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn requests_are_read_with_their_bodies() {
+        let raw = b"POST /sparql?x=1 HTTP/1.1\r\nContent-Type: application/sparql-query\r\nContent-Length: 6\r\n\r\nASK {}GET / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n";
+        let mut reader = BufReader::new(&raw[..]);
+        let first = read_request(&mut reader)
+            .expect("valid")
+            .expect("a request");
+        assert_eq!(
+            (
+                first.method.as_str(),
+                first.path.as_str(),
+                first.query.as_str()
+            ),
+            ("POST", "/sparql", "x=1")
+        );
+        assert_eq!(first.body, b"ASK {}");
+        let second = read_request(&mut reader)
+            .expect("valid")
+            .expect("a request");
+        assert_eq!(second.body, b"abc");
+        assert!(read_request(&mut reader).expect("end").is_none());
+    }
+
+    #[test]
+    fn garbage_is_a_400() {
+        let mut reader = BufReader::new(&b"NOT HTTP\r\n\r\n"[..]);
+        assert_eq!(
+            read_request(&mut reader).map(|_| ()).unwrap_err().status,
+            400
+        );
+    }
 }
