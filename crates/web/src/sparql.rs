@@ -174,7 +174,7 @@ impl Endpoint<'_> {
 
 /// Text formats get their charset said, so browsers show umlauts right.
 fn content_type(media_type: &str) -> String {
-    if media_type.starts_with("text/") {
+    if media_type.starts_with("text/") && !media_type.contains("charset") {
         format!("{media_type}; charset=utf-8")
     } else {
         media_type.to_string()

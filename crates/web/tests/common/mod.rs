@@ -224,7 +224,8 @@ fn parse_response(raw: &[u8]) -> Response {
         .position(|w| w == b"\r\n\r\n")
         .expect("a header block");
     let head = String::from_utf8_lossy(&raw[..split]).into_owned();
-    let mut body = raw[split + 4..].to_vec();
+    // The server always sends Content-Length, never chunks.
+    let body = raw[split + 4..].to_vec();
     let mut lines = head.split("\r\n");
     let status_line = lines.next().expect("a status line");
     let status = status_line
@@ -236,35 +237,11 @@ fn parse_response(raw: &[u8]) -> Response {
         .filter_map(|l| l.split_once(':'))
         .map(|(n, v)| (n.trim().to_string(), v.trim().to_string()))
         .collect();
-    let chunked = headers
-        .iter()
-        .any(|(n, v)| n.eq_ignore_ascii_case("Transfer-Encoding") && v.contains("chunked"));
-    if chunked {
-        body = dechunk(&body);
-    }
     Response {
         status,
         headers,
         body: String::from_utf8_lossy(&body).into_owned(),
     }
-}
-
-fn dechunk(mut data: &[u8]) -> Vec<u8> {
-    let mut out = Vec::new();
-    loop {
-        let Some(line_end) = data.windows(2).position(|w| w == b"\r\n") else {
-            break;
-        };
-        let size = usize::from_str_radix(String::from_utf8_lossy(&data[..line_end]).trim(), 16)
-            .unwrap_or(0);
-        if size == 0 {
-            break;
-        }
-        let start = line_end + 2;
-        out.extend_from_slice(&data[start..start + size]);
-        data = &data[start + size + 2..];
-    }
-    out
 }
 
 pub fn get(addr: SocketAddr, target: &str, headers: &[(&str, &str)]) -> Response {
