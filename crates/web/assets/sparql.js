@@ -26,7 +26,7 @@ window.CG = window.CG || {};
     for (const q of options.queries) {
       const button = CG.el("button", { type: "button", "data-query": q.name, title: q.description, onclick: function () { choose(q, button); } }, [
         q.name,
-        CG.el("span", { class: "desc", text: firstLine(q.description) }),
+        CG.el("span", { class: "desc", text: firstSentence(q.description) }),
       ]);
       elements.list.append(CG.el("li", {}, [button]));
     }
@@ -119,7 +119,10 @@ window.CG = window.CG || {};
     return CG.el("span", {}, [value.value, lang ? CG.el("span", { class: "term-lang", text: "@" + lang }) : null]);
   }
 
-  function firstLine(text) {
-    return (text || "").split("\n")[0];
+  // The description's first sentence: comments wrap lines mid-sentence.
+  function firstSentence(text) {
+    const flat = (text || "").split("\n").join(" ");
+    const end = flat.search(/[.?!](\s|$)/);
+    return end >= 0 ? flat.slice(0, end + 1) : flat;
   }
 })(window.CG);
