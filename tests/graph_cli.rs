@@ -127,3 +127,43 @@ fn networkx_reads_graphml_and_gexf() {
         Err(e) => panic!("python3 is needed: {e}"),
     }
 }
+
+#[test]
+fn cytoscape_js_loads_the_cytoscape_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = ingest_samples(dir.path());
+    let json = dir.path().join("actors.cyjs");
+    claimgraph()
+        .args(["graph", "--format", "cytoscape", "-o"])
+        .arg(&json)
+        .arg("--store")
+        .arg(&store)
+        .assert()
+        .success();
+    let exported: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+    let browser = common::repo_path("crates/web/tests/browser");
+    if !browser.join("node_modules/cytoscape").exists() && !external_tools_required() {
+        return;
+    }
+    let out = Command::new("node")
+        .arg(browser.join("cytoscape_check.mjs"))
+        .arg(&json)
+        .output()
+        .unwrap_or_else(|e| panic!("node is needed (apt-get install nodejs): {e}"));
+    assert!(
+        out.status.success(),
+        "cytoscape.js could not load the export (cd crates/web/tests/browser && npm ci): {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let loaded: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        loaded["nodes"].as_u64().unwrap() as usize,
+        exported["elements"]["nodes"].as_array().unwrap().len()
+    );
+    assert_eq!(
+        loaded["edges"].as_u64().unwrap() as usize,
+        exported["elements"]["edges"].as_array().unwrap().len()
+    );
+    assert_eq!(loaded["labelled"], true);
+}
