@@ -5,6 +5,7 @@ use claimgraph_model::Claim;
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
+use std::process::ExitCode;
 
 /// A buffered writer to the file named by `-o`, or to stdout.
 pub fn open(path: Option<&Path>) -> Result<Box<dyn Write>> {
@@ -19,6 +20,18 @@ pub fn open(path: Option<&Path>) -> Result<Box<dyn Write>> {
             Ok(Box::new(BufWriter::new(file)))
         }
         _ => Ok(Box::new(BufWriter::new(io::stdout().lock()))),
+    }
+}
+
+/// The exit status of a command whose output is `written` and then flushed:
+/// success also when the reader went away early (`| head`), the error otherwise.
+pub fn finish<T, E>(written: std::result::Result<T, E>, out: &mut dyn Write) -> Result<ExitCode>
+where
+    E: Into<anyhow::Error>,
+{
+    match written.map_err(Into::into).and_then(|_| Ok(out.flush()?)) {
+        Err(e) if !is_broken_pipe(&e) => Err(e),
+        _ => Ok(ExitCode::SUCCESS),
     }
 }
 

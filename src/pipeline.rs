@@ -68,8 +68,8 @@ pub fn input_options(args: &InputArgs) -> Result<InputOptions> {
     })
 }
 
-/// Runs extraction over every input and calls `consume` for each document
-/// with its claims, in input order. Skipped inputs are reported on stderr as
+/// Runs extraction over every input and hands each document, with its
+/// claims, to `consume` in input order. Skipped inputs are reported on stderr as
 /// they are met and collected in the summary.
 pub fn run<F>(
     args: &InputArgs,
@@ -78,7 +78,7 @@ pub fn run<F>(
     mut consume: F,
 ) -> Result<Summary>
 where
-    F: FnMut(&Document, Vec<Claim>) -> Result<()>,
+    F: FnMut(Document, Vec<Claim>) -> Result<()>,
 {
     if let Some(n) = args.threads {
         // Ignore the error of a pool already built (only possible in tests).
@@ -137,7 +137,7 @@ fn flush<F>(
     consume: &mut F,
 ) -> Result<()>
 where
-    F: FnMut(&Document, Vec<Claim>) -> Result<()>,
+    F: FnMut(Document, Vec<Claim>) -> Result<()>,
 {
     let results: Vec<Vec<Claim>> = batch
         .par_iter()
@@ -147,13 +147,12 @@ where
             claims
         })
         .collect();
-    for (doc, claims) in batch.iter().zip(results) {
+    for (doc, claims) in batch.drain(..).zip(results) {
         summary.articles += 1;
         summary.claims += claims.len();
         summary.bytes += doc.text.len();
         progress.advance(doc.text.len());
         consume(doc, claims)?;
     }
-    batch.clear();
     Ok(())
 }

@@ -10,12 +10,6 @@ pub fn run(args: ExportArgs) -> Result<ExitCode> {
     let format: RdfOutFormat = args.format.parse()?;
     let store = super::open_existing(&args.store.store)?;
     let mut out = output::open(args.output.as_deref())?;
-    match store
-        .export(format, &mut out)
-        .map_err(anyhow::Error::from)
-        .and_then(|_| Ok(out.flush()?))
-    {
-        Err(e) if !output::is_broken_pipe(&e) => Err(e),
-        _ => Ok(ExitCode::SUCCESS),
-    }
+    let written = store.export(format, &mut out);
+    output::finish(written, &mut out)
 }

@@ -26,7 +26,7 @@ pub fn run(args: ExtractArgs, quiet: bool) -> Result<ExitCode> {
             args.min_confidence,
             &progress,
             |doc, claims| {
-                write_claims(&mut out, args.format, doc, &claims)?;
+                write_claims(&mut out, args.format, &doc, &claims)?;
                 if streaming {
                     out.flush()?;
                 }

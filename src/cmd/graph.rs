@@ -5,7 +5,6 @@ use crate::output;
 use anyhow::{anyhow, Context, Result};
 use claimgraph_graph::{load_rows, write_graph, Filter, Format, View, ViewGraph};
 use claimgraph_model::{ClaimType, DateValue};
-use std::io::Write;
 use std::process::ExitCode;
 
 pub fn run(args: GraphArgs) -> Result<ExitCode> {
@@ -16,13 +15,8 @@ pub fn run(args: GraphArgs) -> Result<ExitCode> {
     let rows = load_rows(&store, &filter)?;
     let graph = ViewGraph::build(view, &rows);
     let mut out = output::open(args.output.as_deref())?;
-    let written = write_graph(&graph, format, &mut out)
-        .map_err(anyhow::Error::from)
-        .and_then(|_| Ok(out.flush()?));
-    match written {
-        Err(e) if !output::is_broken_pipe(&e) => Err(e),
-        _ => Ok(ExitCode::SUCCESS),
-    }
+    let written = write_graph(&graph, format, &mut out);
+    output::finish(written, &mut out)
 }
 
 fn filter(args: &GraphArgs) -> Result<Filter> {

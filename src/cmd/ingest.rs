@@ -28,7 +28,7 @@ pub fn run(args: IngestArgs, quiet: bool) -> Result<ExitCode> {
         args.min_confidence,
         &progress,
         |doc, claims| {
-            pending.push((doc.clone(), claims));
+            pending.push((doc, claims));
             if pending.len() >= BATCH_SIZE {
                 write_batch(&store, &mut pending, &run)?;
             }

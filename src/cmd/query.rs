@@ -18,14 +18,8 @@ pub fn run(args: QueryArgs) -> Result<ExitCode> {
     let (results, graph) = formats(&args.format)?;
     let store = super::open_existing(&args.store.store)?;
     let mut out = output::open(args.output.as_deref())?;
-    let result = store
-        .query(&text, results, graph, &mut out)
-        .map_err(anyhow::Error::from)
-        .and_then(|_| Ok(out.flush()?));
-    match result {
-        Err(e) if !output::is_broken_pipe(&e) => Err(e),
-        _ => Ok(ExitCode::SUCCESS),
-    }
+    let written = store.query(&text, results, graph, &mut out);
+    output::finish(written, &mut out)
 }
 
 pub fn list() -> Result<ExitCode> {
