@@ -131,6 +131,7 @@ fn to_claim(p: &Prepared, doc: &Document, f: &Found) -> Option<Claim> {
         speaker: f.speaker.name.clone(),
         speaker_kind: f.speaker.kind,
         speaker_wikidata: f.speaker.wikidata.clone(),
+        speaker_roles: Vec::new(),
         cue,
         claim_type: f.claim_type,
         content,

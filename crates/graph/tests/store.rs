@@ -34,6 +34,7 @@ fn claim(
         speaker: speaker.into(),
         speaker_kind: kind,
         speaker_wikidata: wikidata.map(Into::into),
+        speaker_roles: Vec::new(),
         cue: "sagte".into(),
         claim_type,
         content: content.into(),

@@ -235,6 +235,9 @@ pub struct Claim {
     /// Wikidata id (`Q…`) when the actor lexicon knows the speaker.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speaker_wikidata: Option<String>,
+    /// Roles and titles the article gives the speaker (`US-Außenminister`), as written.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub speaker_roles: Vec<String>,
     /// The cue as it stands in the text; separable verbs as `kündigte ... an`.
     pub cue: String,
     #[serde(rename = "type")]
@@ -265,6 +268,7 @@ mod tests {
             speaker: "Antony Blinken".into(),
             speaker_kind: ActorKind::Person,
             speaker_wikidata: None,
+            speaker_roles: Vec::new(),
             cue: "sagte".into(),
             claim_type: ClaimType::Statement,
             content: "x".into(),

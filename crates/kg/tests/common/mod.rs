@@ -65,6 +65,7 @@ pub fn claim(doc: &Document, c: ClaimSpec<'_>) -> Claim {
         speaker: c.speaker.into(),
         speaker_kind: c.kind,
         speaker_wikidata: c.wikidata.map(String::from),
+        speaker_roles: Vec::new(),
         cue: c.cue_text.into(),
         claim_type: c.claim_type,
         content: c.content.into(),

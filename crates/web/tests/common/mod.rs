@@ -49,6 +49,7 @@ fn claim(
         speaker: speaker.into(),
         speaker_kind: kind,
         speaker_wikidata: None,
+        speaker_roles: Vec::new(),
         cue: cue.into(),
         claim_type,
         content: content.into(),
