@@ -40,6 +40,48 @@ pub enum Command {
     Serve(ServeArgs),
     /// Write the explorer's views as one self-contained HTML file.
     Report(ReportArgs),
+    /// Copy every named graph of the local store to a remote SPARQL store (Graph Store Protocol).
+    Push(PushArgs),
+}
+
+/// A remote triple store: where its Graph Store Protocol and query endpoints are.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Remote store")]
+pub struct EndpointArgs {
+    /// The remote store's base URL (e.g. http://127.0.0.1:7878): also write to / query it.
+    #[arg(long, value_name = "URL")]
+    pub endpoint: Option<String>,
+
+    /// Which server runs there, for its default paths: oxigraph (/store, /query)
+    /// or virtuoso (/sparql-graph-crud, /sparql).
+    #[arg(long, default_value = "oxigraph", value_name = "KIND")]
+    pub server: String,
+
+    /// The Graph Store Protocol URL, when it is not the server's default path.
+    #[arg(long, value_name = "URL")]
+    pub gsp_url: Option<String>,
+
+    /// The SPARQL query URL, when it is not the server's default path.
+    #[arg(long, value_name = "URL")]
+    pub query_url: Option<String>,
+
+    /// User for HTTP basic authentication; the password is read from
+    /// $CLAIMGRAPH_ENDPOINT_PASSWORD.
+    #[arg(long, value_name = "NAME")]
+    pub user: Option<String>,
+
+    /// Tries per request on connection errors and 5xx replies (waits double: 0.5 s, 1 s, 2 s, …).
+    #[arg(long, default_value_t = 4, value_name = "N")]
+    pub retries: u32,
+}
+
+#[derive(Debug, Args)]
+pub struct PushArgs {
+    #[command(flatten)]
+    pub endpoint: EndpointArgs,
+
+    #[command(flatten)]
+    pub store: StoreArgs,
 }
 
 #[derive(Debug, Args)]
@@ -152,6 +194,11 @@ pub struct IngestArgs {
     /// Leave out claims whose confidence is below this threshold (0 to 1).
     #[arg(long, value_name = "X", default_value_t = 0.0)]
     pub min_confidence: f32,
+
+    /// After the local ingest, replace this run's article graphs and the
+    /// store-level graphs on a remote store.
+    #[command(flatten)]
+    pub endpoint: EndpointArgs,
 }
 
 #[derive(Debug, Args)]
@@ -178,6 +225,10 @@ pub struct QueryArgs {
 
     #[command(flatten)]
     pub store: StoreArgs,
+
+    /// Query a remote store (SPARQL 1.1 Protocol) instead of the local one.
+    #[command(flatten)]
+    pub endpoint: EndpointArgs,
 }
 
 #[derive(Debug, Args)]

@@ -10,6 +10,8 @@ use claimgraph_model::{Claim, Document};
 use std::process::ExitCode;
 
 pub fn run(args: IngestArgs, quiet: bool) -> Result<ExitCode> {
+    // Checked before any work, so a bad --endpoint option fails fast.
+    let remote = super::push::remote(&args.endpoint)?;
     let store = Store::open(&args.store.store)?;
     store.load_ontology()?;
     let inputs = args
@@ -23,11 +25,16 @@ pub fn run(args: IngestArgs, quiet: bool) -> Result<ExitCode> {
     // Articles are written in batches, each in one transaction, so a large
     // corpus neither holds everything in memory nor pays a commit per article.
     let mut pending: Vec<(Document, Vec<Claim>)> = Vec::with_capacity(BATCH_SIZE);
+    // The article graphs this run writes, for --endpoint.
+    let mut pushed = Vec::new();
     let summary = pipeline::run(
         &args.input,
         args.min_confidence,
         &progress,
         |doc, claims| {
+            if remote.is_some() {
+                pushed.push(claimgraph_kg::vocab::article_graph(&doc.id));
+            }
             pending.push((doc, claims));
             if pending.len() >= BATCH_SIZE {
                 write_batch(&store, &mut pending, &run)?;
@@ -48,6 +55,9 @@ pub fn run(args: IngestArgs, quiet: bool) -> Result<ExitCode> {
         summary.skipped_note(),
         summary.seconds()
     ));
+    if let Some(remote) = &remote {
+        super::push::after_ingest(remote, &store, pushed, run.graph(), quiet)?;
+    }
     Ok(input_exit_code(&summary, args.input.strict))
 }
 

@@ -4,6 +4,7 @@ mod export;
 mod extract;
 mod graph;
 mod ingest;
+mod push;
 mod query;
 mod stats;
 mod web;
@@ -26,6 +27,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Graph(args) => graph::run(args),
         Command::Serve(args) => web::serve(args, cli.quiet),
         Command::Report(args) => web::report(args),
+        Command::Push(args) => push::run(args, cli.quiet),
     }
 }
 

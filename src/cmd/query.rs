@@ -3,7 +3,9 @@
 use crate::cli::QueryArgs;
 use crate::output;
 use anyhow::{bail, Context, Result};
-use claimgraph_kg::{bind_params, named_queries, parse_param, RdfOutFormat, ResultFormat};
+use claimgraph_kg::{
+    bind_params, named_queries, parse_param, write_results, RdfOutFormat, ResultFormat,
+};
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
@@ -16,9 +18,27 @@ pub fn run(args: QueryArgs) -> Result<ExitCode> {
         .collect::<Result<Vec<_>, _>>()?;
     let text = bind_params(&text, &params)?;
     let (results, graph) = formats(&args.format)?;
+    if let Some(remote) = super::push::remote(&args.endpoint)? {
+        return run_remote(&remote, &text, results, graph, &args);
+    }
     let store = super::open_existing(&args.store.store)?;
     let mut out = output::open(args.output.as_deref())?;
     let written = store.query(&text, results, graph, &mut out);
+    output::finish(written, &mut out)
+}
+
+/// The query sent to `--endpoint`; its parsed reply is written by the same
+/// code as local results, so the formats are the same.
+fn run_remote(
+    remote: &claimgraph_remote::Remote,
+    text: &str,
+    results: ResultFormat,
+    graph: RdfOutFormat,
+    args: &QueryArgs,
+) -> Result<ExitCode> {
+    let reply = remote.query(text)?;
+    let mut out = output::open(args.output.as_deref())?;
+    let written = write_results(reply, results, graph, &mut out);
     output::finish(written, &mut out)
 }
 

@@ -24,5 +24,5 @@ pub use queries::{
     bind_params, named_queries, named_query, parse_param, query_description, query_params,
     QueryParam,
 };
-pub use query::{plain_term, shorten_iri, QuerySummary, Solutions};
+pub use query::{plain_term, shorten_iri, write_results, QuerySummary, Solutions};
 pub use store::{ontology_quads, IngestOutcome, IngestRun, Stats, Store, BATCH_SIZE, ONTOLOGY_TTL};

@@ -58,29 +58,9 @@ impl Store {
         sparql: &str,
         results: ResultFormat,
         graph: RdfOutFormat,
-        mut out: W,
+        out: W,
     ) -> Result<QuerySummary> {
-        let summary = match self.execute(sparql)? {
-            QueryResults::Solutions(solutions) => {
-                QuerySummary::Solutions(write_solutions(solutions, results, &mut out)?)
-            }
-            QueryResults::Boolean(value) => {
-                write_boolean(value, results, &mut out)?;
-                QuerySummary::Boolean(value)
-            }
-            QueryResults::Graph(triples) => {
-                let mut serializer = rdf_serializer(graph)?.for_writer(&mut out);
-                let mut n = 0;
-                for triple in triples {
-                    serializer.serialize_triple(&triple?)?;
-                    n += 1;
-                }
-                serializer.finish()?;
-                QuerySummary::Graph(n)
-            }
-        };
-        out.flush()?;
-        Ok(summary)
+        write_results(self.execute(sparql)?, results, graph, out)
     }
 
     /// Runs a SELECT query and returns its rows.
@@ -110,8 +90,40 @@ impl Store {
     }
 }
 
+/// Writes query results, wherever they come from (the local store, or a remote
+/// endpoint's parsed reply): SELECT and ASK as `results`, CONSTRUCT and
+/// DESCRIBE as `graph`.
+pub fn write_results<W: Write>(
+    query_results: QueryResults<'_>,
+    results: ResultFormat,
+    graph: RdfOutFormat,
+    mut out: W,
+) -> Result<QuerySummary> {
+    let summary = match query_results {
+        QueryResults::Solutions(solutions) => {
+            QuerySummary::Solutions(write_solutions(solutions, results, &mut out)?)
+        }
+        QueryResults::Boolean(value) => {
+            write_boolean(value, results, &mut out)?;
+            QuerySummary::Boolean(value)
+        }
+        QueryResults::Graph(triples) => {
+            let mut serializer = rdf_serializer(graph)?.for_writer(&mut out);
+            let mut n = 0;
+            for triple in triples {
+                serializer.serialize_triple(&triple?)?;
+                n += 1;
+            }
+            serializer.finish()?;
+            QuerySummary::Graph(n)
+        }
+    };
+    out.flush()?;
+    Ok(summary)
+}
+
 fn write_solutions<W: Write>(
-    solutions: QuerySolutionIter<'static>,
+    solutions: QuerySolutionIter<'_>,
     format: ResultFormat,
     out: &mut W,
 ) -> Result<usize> {
@@ -145,7 +157,7 @@ const MAX_COLUMN: usize = 48;
 
 /// Aligned columns: a header, a rule, one line per row. The last column is
 /// neither padded nor cut, so long content stays readable at the end of a line.
-fn write_table<W: Write>(solutions: QuerySolutionIter<'static>, out: &mut W) -> Result<usize> {
+fn write_table<W: Write>(solutions: QuerySolutionIter<'_>, out: &mut W) -> Result<usize> {
     let header: Vec<String> = solutions
         .variables()
         .iter()
