@@ -11,6 +11,7 @@ use claimgraph_extract::{Extractor, Lexicon};
 use claimgraph_model::{Claim, DateValue, Document};
 use claimgraph_text::input::{read_inputs, InputItem, InputOptions, Skipped};
 use rayon::prelude::*;
+use std::sync::mpsc;
 use std::time::Instant;
 
 /// Documents per parallel batch: large enough to keep all cores busy,
@@ -18,6 +19,8 @@ use std::time::Instant;
 const BATCH_DOCS: usize = 64;
 /// Bytes of text per batch, so a few huge articles do not pile up in memory.
 const BATCH_BYTES: usize = 8 << 20;
+/// Inputs read ahead of extraction: enough to fill the next batch while one is extracted.
+const READ_AHEAD: usize = 2 * BATCH_DOCS;
 
 /// What a run read, found and skipped; printed as the closing summary.
 #[derive(Debug, Default)]
@@ -92,39 +95,49 @@ where
         started: Some(Instant::now()),
         ..Summary::default()
     };
-    let mut batch: Vec<Document> = Vec::with_capacity(BATCH_DOCS);
-    let mut batch_bytes = 0;
-    for item in items {
-        match item {
-            InputItem::Document(doc) => {
-                batch_bytes += doc.text.len();
-                batch.push(doc);
-                if batch.len() >= BATCH_DOCS || batch_bytes >= BATCH_BYTES {
-                    flush(
-                        &extractor,
-                        &mut batch,
-                        min_confidence,
-                        &mut summary,
-                        progress,
-                        &mut consume,
-                    )?;
-                    batch_bytes = 0;
-                }
-            }
-            InputItem::Skipped(skipped) => {
-                progress.warn(&format!("skipped {skipped}"));
-                summary.skipped.push(skipped);
+    // Reading runs ahead on its own thread, at most READ_AHEAD items. A batch
+    // takes what has been read, up to its limits, and is extracted as soon as
+    // nothing more is ready: full batches when input is fast (files), one
+    // article at a time from a slow stream, so a `pipe` map step sees each
+    // article's output without waiting for 63 more. The thread is not joined:
+    // after an early error (a closed stdout) it may be blocked reading stdin.
+    let (sender, receiver) = mpsc::sync_channel(READ_AHEAD);
+    std::thread::spawn(move || {
+        for item in items {
+            if sender.send(item).is_err() {
+                break;
             }
         }
+    });
+    let mut batch: Vec<Document> = Vec::with_capacity(BATCH_DOCS);
+    while let Ok(first) = receiver.recv() {
+        let mut batch_bytes = 0;
+        let mut next = Some(first);
+        while let Some(item) = next {
+            match item {
+                InputItem::Document(doc) => {
+                    batch_bytes += doc.text.len();
+                    batch.push(doc);
+                }
+                InputItem::Skipped(skipped) => {
+                    progress.warn(&format!("skipped {skipped}"));
+                    summary.skipped.push(skipped);
+                }
+            }
+            if batch.len() >= BATCH_DOCS || batch_bytes >= BATCH_BYTES {
+                break;
+            }
+            next = receiver.try_recv().ok();
+        }
+        flush(
+            &extractor,
+            &mut batch,
+            min_confidence,
+            &mut summary,
+            progress,
+            &mut consume,
+        )?;
     }
-    flush(
-        &extractor,
-        &mut batch,
-        min_confidence,
-        &mut summary,
-        progress,
-        &mut consume,
-    )?;
     Ok(summary)
 }
 
