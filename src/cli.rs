@@ -40,6 +40,8 @@ pub enum Command {
     Serve(ServeArgs),
     /// Write the explorer's views as one self-contained HTML file.
     Report(ReportArgs),
+    /// List the actors (one per real-world actor) with claim counts; fix links with `merge` or --aliases.
+    Actors(ActorsArgs),
     /// Copy every named graph of the local store to a remote SPARQL store (Graph Store Protocol).
     Push(PushArgs),
 }
@@ -195,6 +197,10 @@ pub struct IngestArgs {
     #[arg(long, value_name = "X", default_value_t = 0.0)]
     pub min_confidence: f32,
 
+    /// Actor aliases (NAME<TAB>CANONICAL a line) applied after the articles are linked.
+    #[arg(long, value_name = "FILE")]
+    pub aliases: Option<PathBuf>,
+
     /// After the local ingest, replace this run's article graphs and the
     /// store-level graphs on a remote store.
     #[command(flatten)]
@@ -292,4 +298,47 @@ pub struct GraphArgs {
 
     #[command(flatten)]
     pub store: StoreArgs,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ActorsFormat {
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct ActorsArgs {
+    #[command(subcommand)]
+    pub command: Option<ActorsCommand>,
+
+    #[arg(long, value_enum, default_value_t = ActorsFormat::Table, global = true)]
+    pub format: ActorsFormat,
+
+    /// Actor aliases (NAME<TAB>CANONICAL a line) to apply to the store first.
+    #[arg(long, value_name = "FILE", global = true)]
+    pub aliases: Option<PathBuf>,
+
+    /// The on-disk store directory.
+    #[arg(
+        long,
+        env = "CLAIMGRAPH_STORE",
+        default_value = "claimgraph-store",
+        value_name = "DIR",
+        global = true
+    )]
+    pub store: PathBuf,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ActorsCommand {
+    /// Merge actor A into actor B (each a label, an alternative label or an IRI); survives re-ingest.
+    Merge {
+        #[arg(value_name = "A")]
+        from: String,
+        #[arg(value_name = "B")]
+        into: String,
+    },
+    /// Link every mention in the store again (after editing merges by hand, or to repair).
+    Relink,
 }

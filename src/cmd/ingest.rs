@@ -12,6 +12,7 @@ use std::process::ExitCode;
 pub fn run(args: IngestArgs, quiet: bool) -> Result<ExitCode> {
     // Checked before any work, so a bad --endpoint option fails fast.
     let remote = super::push::remote(&args.endpoint)?;
+    let aliases = super::actors::read_aliases(args.aliases.as_deref())?;
     let store = Store::open(&args.store.store)?;
     store.load_ontology()?;
     let inputs = args
@@ -27,6 +28,8 @@ pub fn run(args: IngestArgs, quiet: bool) -> Result<ExitCode> {
     let mut pending: Vec<(Document, Vec<Claim>)> = Vec::with_capacity(BATCH_SIZE);
     // The article graphs this run writes, for --endpoint.
     let mut pushed = Vec::new();
+    // The articles this run writes: the actor link pass starts from them.
+    let mut ingested: Vec<String> = Vec::new();
     let summary = pipeline::run(
         &args.input,
         args.min_confidence,
@@ -35,6 +38,7 @@ pub fn run(args: IngestArgs, quiet: bool) -> Result<ExitCode> {
             if remote.is_some() {
                 pushed.push(claimgraph_kg::vocab::article_graph(&doc.id));
             }
+            ingested.push(doc.id.clone());
             pending.push((doc, claims));
             if pending.len() >= BATCH_SIZE {
                 write_batch(&store, &mut pending, &run)?;
@@ -43,6 +47,8 @@ pub fn run(args: IngestArgs, quiet: bool) -> Result<ExitCode> {
         },
     )?;
     write_batch(&store, &mut pending, &run)?;
+    // Actors span articles: link them once all batches are written.
+    super::actors::link_after_ingest(&store, &ingested, aliases.as_ref(), quiet)?;
     let stats = store.stats()?;
     progress.finish(&format!(
         "claimgraph: ingested {} articles, {} claims into {} (store now: {} articles, {} claims, {} actors){} in {:.2} s",

@@ -1,5 +1,6 @@
 //! One module per subcommand; each turns parsed arguments into library calls.
 
+mod actors;
 mod export;
 mod extract;
 mod graph;
@@ -27,6 +28,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Graph(args) => graph::run(args),
         Command::Serve(args) => web::serve(args, cli.quiet),
         Command::Report(args) => web::report(args),
+        Command::Actors(args) => actors::run(args, cli.quiet),
         Command::Push(args) => push::run(args, cli.quiet),
     }
 }

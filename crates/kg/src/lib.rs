@@ -10,6 +10,9 @@
 //! The graph's shape is described in `docs/vocabulary.md`; the terms in
 //! `docs/ontology.ttl`.
 
+pub mod actors;
+pub mod actors_graph;
+mod actors_link;
 mod error;
 mod format;
 pub mod mapping;
@@ -18,6 +21,10 @@ mod query;
 mod store;
 pub mod vocab;
 
+pub use actors_link::{
+    ActorError, ActorSummary, Alias, AliasFile, AliasOutcome, LinkReport, LinkScope, RoleSeen,
+    MERGES_GRAPH,
+};
 pub use error::{KgError, Result};
 pub use format::{RdfOutFormat, ResultFormat};
 pub use queries::{

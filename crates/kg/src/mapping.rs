@@ -6,9 +6,10 @@
 //! (see `docs/vocabulary.md`). IRIs are hashes or keys of the content, so the
 //! same input always gives the same quads.
 
-use crate::vocab::{self, cg, oa, owl, prov, schema, skos};
+use crate::actors_graph::ArticleActors;
+use crate::vocab::{self, cg, oa, prov, schema};
 use claimgraph_model::{ActorKind, Claim, DatePrecision, DateValue, Document, Span};
-use oxigraph::model::vocab::{rdf, rdfs, xsd};
+use oxigraph::model::vocab::{rdf, xsd};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term};
 use std::collections::{BTreeSet, HashSet};
 
@@ -21,9 +22,13 @@ pub fn document_quads(doc: &Document, claims: &[Claim]) -> Vec<Quad> {
     write_article(&mut out, doc, &article);
     let text = CharIndex::new(&doc.text);
     let mut types = BTreeSet::new();
+    let mut actors = ArticleActors::new(doc);
     for claim in claims {
-        write_claim(&mut out, doc, &article, &text, claim);
+        write_claim(&mut out, doc, &article, &text, claim, &mut actors);
         types.insert(claim.claim_type);
+    }
+    for quad in actors.into_quads(&out.graph) {
+        out.push(quad);
     }
     for t in types {
         for quad in vocab::claim_type_quads(t, &out.graph) {
@@ -158,6 +163,7 @@ fn write_claim(
     article: &NamedNode,
     text: &CharIndex<'_>,
     claim: &Claim,
+    actors: &mut ArticleActors,
 ) {
     let c = claim_iri(&doc.id, claim);
     out.add(&c, rdf::TYPE, schema("Claim"));
@@ -167,14 +173,22 @@ fn write_claim(
         cg("claimType").as_ref(),
         vocab::claim_type_iri(claim.claim_type),
     );
-    let speaker = vocab::actor_iri(&claim.speaker);
-    out.add(&c, prov("wasAttributedTo").as_ref(), speaker.clone());
-    out.add(&c, schema("author").as_ref(), speaker.clone());
-    write_speaker(out, text, claim, &speaker);
+    // Speaker and addressee go through the article's actor mentions, which
+    // render the actor triples (see `actors_graph`).
+    let mention = claim
+        .speaker_mention
+        .and_then(|m| text.slice(Span::from(m)));
+    actors.add(
+        &c,
+        true,
+        &claim.speaker,
+        Some(claim.speaker_kind),
+        claim.speaker_wikidata.as_deref().and_then(wikidata_iri),
+        mention,
+        &claim.speaker_roles,
+    );
     if let Some(addressee) = claim.addressee.as_deref().filter(|a| !a.trim().is_empty()) {
-        let node = vocab::actor_iri(addressee);
-        out.add(&c, cg("addressee").as_ref(), node.clone());
-        write_actor_names(out, &node, addressee);
+        actors.add(&c, false, addressee, None, None, None, &[]);
     }
     out.add(&c, cg("cue").as_ref(), Literal::from(claim.cue.as_str()));
     out.add(
@@ -212,49 +226,6 @@ fn write_claim(
             out.add(&c, cg(property).as_ref(), annotation);
         }
     }
-}
-
-/// The speaker's actor node: classes, its name, and the surface forms seen here.
-fn write_speaker(out: &mut GraphWriter, text: &CharIndex<'_>, claim: &Claim, speaker: &NamedNode) {
-    out.add(speaker, rdf::TYPE, actor_class(claim.speaker_kind));
-    write_actor_names(out, speaker, &claim.speaker);
-    if let Some(q) = claim.speaker_wikidata.as_deref().and_then(wikidata_iri) {
-        out.add(speaker, owl("sameAs").as_ref(), q);
-    }
-    // The mention is an alternative name only when it shares a word with the
-    // name: `Lawrow` for `Sergej Lawrow` is, `er` or `der Minister` is not.
-    let mention = claim
-        .speaker_mention
-        .and_then(|m| text.slice(Span::from(m)))
-        .map(vocab::actor_display_name);
-    if let Some(mention) = mention.filter(|m| shares_word(m, &claim.speaker)) {
-        let label = vocab::actor_display_name(&claim.speaker);
-        if mention != label {
-            out.add(speaker, skos("altLabel").as_ref(), Literal::from(mention));
-        }
-    }
-}
-
-/// `cg:Actor`, `rdfs:label` (the display name) and, when the text's form differs
-/// (`die Nato`), that form as `skos:altLabel`.
-fn write_actor_names(out: &mut GraphWriter, actor: &NamedNode, name: &str) {
-    out.add(actor, rdf::TYPE, cg("Actor"));
-    let label = vocab::actor_display_name(name);
-    let surface = name.split_whitespace().collect::<Vec<_>>().join(" ");
-    if surface != label {
-        out.add(actor, skos("altLabel").as_ref(), Literal::from(surface));
-    }
-    out.add(actor, rdfs::LABEL, Literal::from(label));
-}
-
-fn shares_word(a: &str, b: &str) -> bool {
-    let words = |s: &str| -> HashSet<String> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.chars().count() > 2)
-            .map(str::to_lowercase)
-            .collect()
-    };
-    !words(a).is_disjoint(&words(b))
 }
 
 /// `Q…` to a Wikidata entity IRI; anything else is not an id and is dropped.

@@ -1,0 +1,856 @@
+//! The link pass: resolves what needs the whole corpus, and the user's fixes.
+//!
+//! After every ingest, [`Store::link_actors`] looks at the actor mentions of
+//! the changed articles and at the mentions they can affect (surname-only and
+//! role-only mentions elsewhere that share a surname or role key with them),
+//! decides for each of their keys which actor it is, and re-renders the
+//! article graphs whose rendered actor triples disagree (see `actors_graph`).
+//! Every lookup is an index lookup on a literal key, so the pass costs in
+//! proportion to the changed articles, not to the corpus.
+//!
+//! A key resolves to:
+//! 1. a surname alone (`Holloway`): the one full-name person with that folded
+//!    surname, if exactly one exists in the store;
+//! 2. a role alone (`die US-Außenministerin`): the one full-name person seen
+//!    with that role key, if exactly one exists and the role is specific
+//!    (qualified or a compound); a spokesperson of an organisation with no
+//!    such person stands for the organisation (`ein Nato-Sprecher` → Nato);
+//! 3. otherwise its own actor `actor:<key>`;
+//!
+//! and then follows the user's merges (`actor:A cg:mergedInto actor:B` in the
+//! graph [`MERGES_GRAPH`], which ingest never touches, so they survive re-ingest).
+
+use crate::actors;
+use crate::actors_graph::{
+    self, actor_iri_for_key, key_of_actor, render, ClaimLink, MentionRecord, ACTOR_PREFIX,
+};
+use crate::store::prologue;
+use crate::vocab::{self, cg, owl, schema, skos};
+use crate::{KgError, Store};
+use oxigraph::model::vocab::{rdf, rdfs};
+use oxigraph::model::{
+    GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term,
+};
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+/// The named graph of the user's merges (`claimgraph actors merge`, `--aliases`).
+pub const MERGES_GRAPH: &str = "https://claimgraph.dev/id/graph/actor-merges";
+
+/// Article graphs re-rendered per transaction.
+const RENDER_BATCH: usize = 256;
+
+/// Which mentions the link pass starts from.
+#[derive(Debug, Clone, Copy)]
+pub enum LinkScope<'a> {
+    /// Every mention in the store (after a merge of many actors, or to repair).
+    All,
+    /// The mentions of these articles (document ids), as just ingested.
+    Articles(&'a [String]),
+}
+
+/// What a link pass did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct LinkReport {
+    /// Distinct actor keys whose resolution was checked.
+    pub keys_checked: usize,
+    /// Of those, keys that resolve to another key's actor.
+    pub keys_linked: usize,
+    /// Article graphs whose actor triples were rewritten.
+    pub graphs_rewritten: usize,
+}
+
+/// A merge or alias that cannot be applied.
+#[derive(Debug, thiserror::Error)]
+pub enum ActorError {
+    #[error(
+        "no actor named {0:?} in the store (give a label, an alternative label or an actor IRI)"
+    )]
+    Unknown(String),
+    #[error("{name:?} names {} actors: {}; give the actor's IRI instead", candidates.len(), candidates.join(", "))]
+    Ambiguous {
+        name: String,
+        candidates: Vec<String>,
+    },
+    #[error("{0:?} and {1:?} are already the same actor")]
+    Same(String, String),
+    #[error("{file}:{line}: {message}")]
+    AliasLine {
+        file: String,
+        line: usize,
+        message: String,
+    },
+    #[error("cannot read the alias file {}: {source}", path.display())]
+    AliasRead {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Kg(#[from] KgError),
+}
+
+impl From<oxigraph::store::StorageError> for ActorError {
+    fn from(e: oxigraph::store::StorageError) -> Self {
+        Self::Kg(e.into())
+    }
+}
+
+/// One line of an alias file: the actor named `name` is the actor named `canonical`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Alias {
+    pub line: usize,
+    pub name: String,
+    pub canonical: String,
+}
+
+/// A parsed alias file: `NAME<TAB>CANONICAL` a line, `#` comments, blank lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AliasFile {
+    pub origin: String,
+    pub aliases: Vec<Alias>,
+}
+
+impl AliasFile {
+    pub fn read(path: &Path) -> Result<Self, ActorError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ActorError::AliasRead {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Self::parse(&text, &path.display().to_string())
+    }
+
+    pub fn parse(text: &str, origin: &str) -> Result<Self, ActorError> {
+        let mut aliases = Vec::new();
+        for (i, raw) in text.lines().enumerate() {
+            let line = raw.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let error = |message: String| ActorError::AliasLine {
+                file: origin.to_string(),
+                line: i + 1,
+                message,
+            };
+            let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+            match cols.as_slice() {
+                [name, canonical] if !name.is_empty() && !canonical.is_empty() => {
+                    if name == canonical {
+                        return Err(error(format!("{name:?} is an alias of itself")));
+                    }
+                    aliases.push(Alias {
+                        line: i + 1,
+                        name: name.to_string(),
+                        canonical: canonical.to_string(),
+                    });
+                }
+                _ => {
+                    return Err(error(format!(
+                        "expected NAME<TAB>CANONICAL (two tab-separated columns), found {} column(s): {line:?}",
+                        cols.len()
+                    )))
+                }
+            }
+        }
+        Ok(Self {
+            origin: origin.to_string(),
+            aliases,
+        })
+    }
+}
+
+/// What applying an alias file did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AliasOutcome {
+    pub merged: usize,
+    /// Lines already in effect.
+    pub unchanged: usize,
+    /// `file:line: message` for names not (yet) in the store; skipped.
+    pub skipped: Vec<String>,
+    pub link: LinkReport,
+}
+
+/// One actor as `claimgraph actors` lists it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ActorSummary {
+    pub iri: String,
+    /// The fullest name: the longest `rdfs:label`.
+    pub label: String,
+    /// `person`, `organization`, `country`, or empty when unknown.
+    pub kind: String,
+    /// `Q…` when the lexicon knows the actor.
+    pub wikidata: Option<String>,
+    /// Claims the actor made.
+    pub claims: u64,
+    /// Claims addressed to the actor.
+    pub addressed: u64,
+    /// Every other name seen, sorted.
+    pub alt_labels: Vec<String>,
+    /// Roles seen with the actor, with the first and last article date.
+    pub roles: Vec<RoleSeen>,
+}
+
+/// A role or title and the dates of the articles that gave it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct RoleSeen {
+    pub role: String,
+    pub first_seen: Option<String>,
+    pub last_seen: Option<String>,
+}
+
+fn lit(s: &str) -> Literal {
+    Literal::from(s)
+}
+
+fn as_named(term: &Term) -> Option<&NamedNode> {
+    match term {
+        Term::NamedNode(n) => Some(n),
+        _ => None,
+    }
+}
+
+fn as_str(term: &Term) -> Option<&str> {
+    match term {
+        Term::Literal(l) => Some(l.value()),
+        _ => None,
+    }
+}
+
+fn subject_named(quad: &Quad) -> Option<&NamedNode> {
+    match &quad.subject {
+        NamedOrBlankNode::NamedNode(n) => Some(n),
+        NamedOrBlankNode::BlankNode(_) => None,
+    }
+}
+
+fn graph_named(quad: &Quad) -> Option<NamedNode> {
+    match &quad.graph_name {
+        GraphName::NamedNode(n) => Some(n.clone()),
+        _ => None,
+    }
+}
+
+/// Resolution state of one link pass: memoised per key.
+struct Resolver<'s> {
+    store: &'s oxigraph::store::Store,
+    memo: HashMap<String, NamedNode>,
+}
+
+impl<'s> Resolver<'s> {
+    fn new(store: &'s oxigraph::store::Store) -> Self {
+        Self {
+            store,
+            memo: HashMap::new(),
+        }
+    }
+
+    /// Quads `(s, p, o, any graph)` as a vector.
+    fn quads(
+        &self,
+        s: Option<&NamedNode>,
+        p: NamedNodeRef<'_>,
+        o: Option<Term>,
+        g: Option<GraphNameRef<'_>>,
+    ) -> crate::Result<Vec<Quad>> {
+        let subject = s.map(|s| s.as_ref().into());
+        let object = o.as_ref().map(Term::as_ref);
+        let mut out = Vec::new();
+        for quad in self.store.quads_for_pattern(subject, Some(p), object, g) {
+            out.push(quad?);
+        }
+        Ok(out)
+    }
+
+    fn first_object(
+        &self,
+        s: &NamedNode,
+        p: NamedNode,
+        g: GraphNameRef<'_>,
+    ) -> crate::Result<Option<Term>> {
+        let subject = Some(s.as_ref().into());
+        match self
+            .store
+            .quads_for_pattern(subject, Some(p.as_ref()), None, Some(g))
+            .next()
+        {
+            Some(quad) => Ok(Some(quad?.object)),
+            None => Ok(None),
+        }
+    }
+
+    /// The user's merges, followed to the end (a cycle stops where it closes).
+    fn follow(&self, actor: NamedNode) -> crate::Result<NamedNode> {
+        let graph = NamedNode::new_unchecked(MERGES_GRAPH);
+        let mut current = actor;
+        let mut seen = HashSet::new();
+        while seen.insert(current.clone()) {
+            let next = self.first_object(&current, cg("mergedInto"), graph.as_ref().into())?;
+            match next.as_ref().and_then(as_named) {
+                Some(n) => current = n.clone(),
+                None => break,
+            }
+        }
+        Ok(current)
+    }
+
+    /// The actor a mention key stands for (see the module comment).
+    fn resolve(&mut self, key: &str) -> crate::Result<NamedNode> {
+        if let Some(actor) = self.memo.get(key) {
+            return Ok(actor.clone());
+        }
+        let base = self.rule(key)?;
+        let actor = self.follow(base)?;
+        self.memo.insert(key.to_string(), actor.clone());
+        Ok(actor)
+    }
+
+    fn rule(&self, key: &str) -> crate::Result<NamedNode> {
+        let own = actor_iri_for_key(key);
+        let Some(mention) = self
+            .quads(None, cg("mentionKey").as_ref(), Some(lit(key).into()), None)?
+            .into_iter()
+            .next()
+        else {
+            return Ok(own);
+        };
+        let (Some(node), Some(graph)) = (subject_named(&mention).cloned(), graph_named(&mention))
+        else {
+            return Ok(own);
+        };
+        let g = GraphNameRef::NamedNode(graph.as_ref());
+        if let Some(surname) = self.first_object(&node, cg("surnameOnly"), g)? {
+            let candidates = self.full_names_with(cg("surname").as_ref(), surname)?;
+            return Ok(self.unique(candidates)?.unwrap_or(own));
+        }
+        if let Some(role) = self.first_object(&node, cg("roleOnly"), g)? {
+            let role_key = as_str(&role).unwrap_or_default().to_string();
+            if actors::role_is_specific(&role_key) {
+                let mut owners = Vec::new();
+                for rm in self.quads(None, cg("roleKey").as_ref(), Some(role.clone()), None)? {
+                    if let Some(rm) = subject_named(&rm) {
+                        for owner in
+                            self.quads(None, cg("role").as_ref(), Some(rm.clone().into()), None)?
+                        {
+                            if let Some(o) = subject_named(&owner)
+                                .filter(|o| o.as_str().starts_with(actors_graph::MENTION_PREFIX))
+                            {
+                                owners.push((o.clone(), graph_named(&owner)));
+                            }
+                        }
+                    }
+                }
+                let mut candidates = Vec::new();
+                for (owner, graph) in owners {
+                    let Some(graph) = graph else { continue };
+                    let g = GraphNameRef::NamedNode(graph.as_ref());
+                    if self.first_object(&owner, cg("surname"), g)?.is_some() {
+                        if let Some(k) = self.first_object(&owner, cg("mentionKey"), g)? {
+                            candidates.push(actor_iri_for_key(as_str(&k).unwrap_or_default()));
+                        }
+                    }
+                }
+                if let Some(person) = self.unique(candidates)? {
+                    return Ok(person);
+                }
+            }
+            // The organisation keeps its lexicon name as label (see `render`).
+            if let Some(org) = actors::role_speaks_for_qualifier(&role_key) {
+                return Ok(actor_iri_for_key(org));
+            }
+        }
+        Ok(own)
+    }
+
+    /// The actors of the full-name mentions whose `p` is `value`.
+    fn full_names_with(&self, p: NamedNodeRef<'_>, value: Term) -> crate::Result<Vec<NamedNode>> {
+        let mut out = Vec::new();
+        for quad in self.quads(None, p, Some(value), None)? {
+            let (Some(node), Some(graph)) = (subject_named(&quad), graph_named(&quad)) else {
+                continue;
+            };
+            if let Some(k) = self.first_object(node, cg("mentionKey"), graph.as_ref().into())? {
+                out.push(actor_iri_for_key(as_str(&k).unwrap_or_default()));
+            }
+        }
+        Ok(out)
+    }
+
+    /// The one actor the candidates are after the user's merges, if there is one.
+    fn unique(&self, candidates: Vec<NamedNode>) -> crate::Result<Option<NamedNode>> {
+        let mut distinct = BTreeSet::new();
+        for c in candidates.into_iter().collect::<BTreeSet<_>>() {
+            distinct.insert(self.follow(c)?);
+        }
+        Ok(if distinct.len() == 1 {
+            distinct.into_iter().next()
+        } else {
+            None
+        })
+    }
+}
+
+impl Store {
+    /// Links actor mentions across articles (see the module comment) and
+    /// re-renders the article graphs whose actor triples change.
+    pub fn link_actors(&self, scope: LinkScope<'_>) -> crate::Result<LinkReport> {
+        let store = self.oxigraph();
+        let mut resolver = Resolver::new(store);
+        let keys = self.affected_keys(&resolver, scope)?;
+        let mut report = LinkReport {
+            keys_checked: keys.len(),
+            ..LinkReport::default()
+        };
+        let mut dirty: BTreeSet<NamedNode> = BTreeSet::new();
+        for key in &keys {
+            let actor = resolver.resolve(key)?;
+            if key_of_actor(&actor) != Some(key.as_str()) {
+                report.keys_linked += 1;
+            }
+            for mention in
+                resolver.quads(None, cg("mentionKey").as_ref(), Some(lit(key).into()), None)?
+            {
+                let (Some(node), Some(graph)) = (subject_named(&mention), graph_named(&mention))
+                else {
+                    continue;
+                };
+                let current =
+                    resolver.first_object(node, cg("mentionOf"), graph.as_ref().into())?;
+                if current.as_ref().and_then(as_named) != Some(&actor) {
+                    dirty.insert(graph);
+                }
+            }
+        }
+        let dirty: Vec<NamedNode> = dirty.into_iter().collect();
+        for chunk in dirty.chunks(RENDER_BATCH) {
+            let mut tx = store.start_transaction()?;
+            for graph in chunk {
+                let (old, new) = self.rerender(&mut resolver, graph)?;
+                for quad in &old {
+                    tx.remove(quad);
+                }
+                tx.extend(&new);
+            }
+            tx.commit()?;
+            report.graphs_rewritten += chunk.len();
+        }
+        Ok(report)
+    }
+
+    /// The keys of the mentions in scope, plus the surname-only and role-only
+    /// keys elsewhere that share a surname or role with them.
+    fn affected_keys(
+        &self,
+        r: &Resolver<'_>,
+        scope: LinkScope<'_>,
+    ) -> crate::Result<BTreeSet<String>> {
+        let mut keys = BTreeSet::new();
+        let mentions = match scope {
+            LinkScope::All => {
+                for quad in r.quads(None, cg("mentionKey").as_ref(), None, None)? {
+                    keys.extend(as_str(&quad.object).map(str::to_string));
+                }
+                return Ok(keys);
+            }
+            LinkScope::Articles(ids) => {
+                let mut mentions = Vec::new();
+                for id in ids {
+                    let graph = vocab::article_graph(id);
+                    mentions.extend(r.quads(
+                        None,
+                        cg("mentionKey").as_ref(),
+                        None,
+                        Some(graph.as_ref().into()),
+                    )?);
+                }
+                mentions
+            }
+        };
+        for quad in mentions {
+            keys.extend(as_str(&quad.object).map(str::to_string));
+            let (Some(node), Some(graph)) = (subject_named(&quad), graph_named(&quad)) else {
+                continue;
+            };
+            self.expand(r, node, &graph, &mut keys)?;
+        }
+        Ok(keys)
+    }
+
+    /// Adds the keys of mentions whose resolution may depend on `node`.
+    fn expand(
+        &self,
+        r: &Resolver<'_>,
+        node: &NamedNode,
+        graph: &NamedNode,
+        keys: &mut BTreeSet<String>,
+    ) -> crate::Result<()> {
+        let g = GraphNameRef::NamedNode(graph.as_ref());
+        let mut dependents = Vec::new();
+        if let Some(surname) = r.first_object(node, cg("surname"), g)? {
+            dependents.extend(r.quads(None, cg("surnameOnly").as_ref(), Some(surname), None)?);
+        }
+        for role in r.quads(Some(node), cg("role").as_ref(), None, Some(g))? {
+            let Some(rm) = as_named(&role.object) else {
+                continue;
+            };
+            if let Some(role_key) = r.first_object(rm, cg("roleKey"), g)? {
+                dependents.extend(r.quads(None, cg("roleOnly").as_ref(), Some(role_key), None)?);
+            }
+        }
+        for quad in dependents {
+            if let (Some(n), Some(dg)) = (subject_named(&quad), graph_named(&quad)) {
+                if let Some(k) = r.first_object(n, cg("mentionKey"), dg.as_ref().into())? {
+                    keys.extend(as_str(&k).map(str::to_string));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The rendered actor triples of an article graph as they are (`old`) and
+    /// as the current resolutions make them (`new`).
+    fn rerender(
+        &self,
+        r: &mut Resolver<'_>,
+        graph: &NamedNode,
+    ) -> crate::Result<(Vec<Quad>, Vec<Quad>)> {
+        let g = GraphName::NamedNode(graph.clone());
+        let rendered_predicates = actors_graph::rendered_predicates();
+        let mut old = Vec::new();
+        let mut mentions: BTreeMap<NamedNode, MentionRecord> = BTreeMap::new();
+        let mut links: Vec<ClaimLink> = Vec::new();
+        for quad in self
+            .oxigraph()
+            .quads_for_pattern(None, None, None, Some(g.as_ref()))
+        {
+            let quad = quad?;
+            let Some(subject) = subject_named(&quad).cloned() else {
+                continue;
+            };
+            if subject.as_str().starts_with(ACTOR_PREFIX)
+                || rendered_predicates.contains(&quad.predicate)
+            {
+                old.push(quad);
+                continue;
+            }
+            let p = quad.predicate.as_str();
+            let Some(local) = p.strip_prefix(vocab::CG) else {
+                continue;
+            };
+            match (local, &quad.object) {
+                ("speakerMention" | "addresseeMention", Term::NamedNode(m)) => {
+                    links.push((subject, local == "speakerMention", m.clone()));
+                }
+                ("mentionKey" | "name" | "surfaceForm" | "kind" | "wikidata" | "role", object) => {
+                    let record = mentions
+                        .entry(subject.clone())
+                        .or_insert_with(|| MentionRecord {
+                            node: Some(subject.clone()),
+                            ..MentionRecord::default()
+                        });
+                    match (local, object) {
+                        ("mentionKey", Term::Literal(l)) => record.key = l.value().to_string(),
+                        ("name", Term::Literal(l)) => record.name = l.value().to_string(),
+                        ("surfaceForm", Term::Literal(l)) => {
+                            record.surfaces.insert(l.value().to_string());
+                        }
+                        ("kind", Term::NamedNode(n)) => record.kind = Some(n.clone()),
+                        ("wikidata", Term::NamedNode(n)) => record.wikidata = Some(n.clone()),
+                        ("role", Term::NamedNode(n)) => {
+                            record.roles.insert(n.clone());
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        // Role-mention nodes also carry `cg:role`-free triples only; records
+        // without a key are not mentions (e.g. a claim's `cg:role` never exists).
+        let records: Vec<MentionRecord> = mentions
+            .into_values()
+            .filter(|m| !m.key.is_empty())
+            .collect();
+        let mut resolved = HashMap::new();
+        for m in &records {
+            if let Some(node) = &m.node {
+                resolved.insert(node.clone(), r.resolve(&m.key)?);
+            }
+        }
+        let new = render(&g, &records, &links, &resolved);
+        Ok((old, new))
+    }
+
+    /// The actor a name, alternative name or IRI denotes: an exact label wins
+    /// over alternative labels; a name shared by several actors is an error.
+    pub fn find_actor(&self, name: &str) -> Result<NamedNode, ActorError> {
+        let name = name.trim();
+        let iri = name
+            .strip_prefix("actor:")
+            .map(|local| format!("{ACTOR_PREFIX}{local}"))
+            .or_else(|| name.starts_with("http").then(|| name.to_string()));
+        let r = Resolver::new(self.oxigraph());
+        if let Some(iri) = iri.and_then(|i| NamedNode::new(i).ok()) {
+            let known = !r
+                .quads(Some(&iri), rdf::TYPE, Some(cg("Actor").into()), None)?
+                .is_empty();
+            return if known {
+                Ok(iri)
+            } else {
+                Err(ActorError::Unknown(name.to_string()))
+            };
+        }
+        for p in [rdfs::LABEL, skos("altLabel").as_ref()] {
+            let found = self.actors_named(&r, p, name)?;
+            match found.len() {
+                0 => continue,
+                1 => return Ok(found.into_iter().next().unwrap_or_else(|| unreachable!())),
+                _ => {
+                    return Err(ActorError::Ambiguous {
+                        name: name.to_string(),
+                        candidates: found.iter().map(|n| vocab_short(n)).collect(),
+                    })
+                }
+            }
+        }
+        Err(ActorError::Unknown(name.to_string()))
+    }
+
+    fn actors_named(
+        &self,
+        r: &Resolver<'_>,
+        p: NamedNodeRef<'_>,
+        name: &str,
+    ) -> crate::Result<BTreeSet<NamedNode>> {
+        let mut found = BTreeSet::new();
+        for quad in r.quads(None, p, Some(lit(name).into()), None)? {
+            if let Some(s) = subject_named(&quad).filter(|s| s.as_str().starts_with(ACTOR_PREFIX)) {
+                found.insert(s.clone());
+            }
+        }
+        Ok(found)
+    }
+
+    /// Merges actor `from` into actor `into` (each a label, alternative label or
+    /// IRI): every mention of `from` then renders as `into`. Kept in its own
+    /// graph, so re-ingesting the articles keeps the merge.
+    pub fn merge_actors(&self, from: &str, into: &str) -> Result<LinkReport, ActorError> {
+        let source = self.find_actor(from)?;
+        let target = self.find_actor(into)?;
+        if source == target {
+            return Err(ActorError::Same(from.to_string(), into.to_string()));
+        }
+        self.record_merge(&source, &target)?;
+        self.relink_actor(&source)
+    }
+
+    fn record_merge(&self, source: &NamedNode, target: &NamedNode) -> crate::Result<()> {
+        let graph = GraphName::NamedNode(NamedNode::new_unchecked(MERGES_GRAPH));
+        let mut tx = self.oxigraph().start_transaction()?;
+        tx.insert(&Quad::new(
+            source.clone(),
+            cg("mergedInto"),
+            target.clone(),
+            graph,
+        ));
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Relinks every mention that currently renders as `actor`, and those that depend on them.
+    fn relink_actor(&self, actor: &NamedNode) -> Result<LinkReport, ActorError> {
+        let r = Resolver::new(self.oxigraph());
+        let mut docs = BTreeSet::new();
+        for quad in r.quads(
+            None,
+            cg("mentionOf").as_ref(),
+            Some(actor.clone().into()),
+            None,
+        )? {
+            if let Some(graph) = graph_named(&quad) {
+                for article in r.quads(
+                    None,
+                    rdf::TYPE,
+                    Some(schema("NewsArticle").into()),
+                    Some(graph.as_ref().into()),
+                )? {
+                    if let Some(a) = subject_named(&article) {
+                        if let Some(id) =
+                            r.first_object(a, schema("identifier"), graph.as_ref().into())?
+                        {
+                            docs.extend(as_str(&id).map(str::to_string));
+                        }
+                    }
+                }
+            }
+        }
+        let docs: Vec<String> = docs.into_iter().collect();
+        Ok(self.link_actors(LinkScope::Articles(&docs))?)
+    }
+
+    /// Applies an alias file: each line merges NAME's actor into CANONICAL's.
+    /// A name not in the store is skipped and reported (`file:line: …`); an
+    /// ambiguous one is an error naming its line.
+    pub fn apply_aliases(&self, file: &AliasFile) -> Result<AliasOutcome, ActorError> {
+        let mut outcome = AliasOutcome::default();
+        let mut changed = Vec::new();
+        for alias in &file.aliases {
+            let at = |e: ActorError| ActorError::AliasLine {
+                file: file.origin.clone(),
+                line: alias.line,
+                message: e.to_string(),
+            };
+            let found = self
+                .find_actor(&alias.name)
+                .and_then(|s| Ok((s, self.find_actor(&alias.canonical)?)));
+            let (source, target) = match found {
+                Ok(pair) => pair,
+                Err(e @ ActorError::Unknown(_)) => {
+                    outcome.skipped.push(at(e).to_string());
+                    continue;
+                }
+                Err(e) => return Err(at(e)),
+            };
+            if source == target {
+                outcome.unchanged += 1;
+                continue;
+            }
+            self.record_merge(&source, &target)?;
+            outcome.merged += 1;
+            changed.push(source);
+        }
+        for source in changed {
+            let report = self.relink_actor(&source)?;
+            outcome.link.keys_checked += report.keys_checked;
+            outcome.link.keys_linked += report.keys_linked;
+            outcome.link.graphs_rewritten += report.graphs_rewritten;
+        }
+        Ok(outcome)
+    }
+
+    /// Every actor with its names, kind, Wikidata id, claim counts and roles,
+    /// most claims first.
+    pub fn actors(&self) -> crate::Result<Vec<ActorSummary>> {
+        let mut actors: BTreeMap<String, ActorSummary> = BTreeMap::new();
+        let mut labels: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        let mut alts: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        let rows = self.select(&format!(
+            "{}SELECT DISTINCT ?a ?p ?o WHERE {{ ?a a cg:Actor ; ?p ?o . \
+             FILTER(?p IN (rdfs:label, skos:altLabel, rdf:type, owl:sameAs)) }}",
+            prologue()
+        ))?;
+        for row in rows.rows {
+            let (Some(Term::NamedNode(a)), Some(Term::NamedNode(p)), Some(o)) =
+                (&row[0], &row[1], &row[2])
+            else {
+                continue;
+            };
+            let iri = a.as_str().to_string();
+            let entry = actors.entry(iri.clone()).or_insert_with(|| ActorSummary {
+                iri: iri.clone(),
+                ..ActorSummary::default()
+            });
+            match (p.as_ref(), o) {
+                (p, Term::Literal(l)) if p == rdfs::LABEL => {
+                    labels.entry(iri).or_default().insert(l.value().to_string());
+                }
+                (p, Term::Literal(l)) if p == skos("altLabel").as_ref() => {
+                    alts.entry(iri).or_default().insert(l.value().to_string());
+                }
+                (p, Term::NamedNode(class)) if p == rdf::TYPE => {
+                    if let Some(kind) = class.as_str().strip_prefix(vocab::SCHEMA) {
+                        if ["Person", "Organization", "Country"].contains(&kind) {
+                            entry.kind = kind.to_lowercase();
+                        }
+                    }
+                }
+                (p, Term::NamedNode(same)) if p == owl("sameAs").as_ref() => {
+                    entry.wikidata = same
+                        .as_str()
+                        .strip_prefix(vocab::WIKIDATA)
+                        .map(str::to_string);
+                }
+                _ => {}
+            }
+        }
+        for (iri, entry) in actors.iter_mut() {
+            let own = labels.remove(iri).unwrap_or_default();
+            let mut names: BTreeSet<String> = alts.remove(iri).unwrap_or_default();
+            // The fullest name: most words, then most letters, then the first in order.
+            let pool = if own.is_empty() { &names } else { &own };
+            let label = pool
+                .iter()
+                .max_by(|a, b| {
+                    let size = |s: &str| (s.split_whitespace().count(), s.chars().count());
+                    size(a).cmp(&size(b)).then_with(|| b.cmp(a))
+                })
+                .cloned()
+                .unwrap_or_default();
+            names.extend(own);
+            names.remove(&label);
+            entry.label = label;
+            entry.alt_labels = names.into_iter().collect();
+        }
+        self.count_into(
+            &mut actors,
+            "SELECT ?a (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c prov:wasAttributedTo ?a } GROUP BY ?a",
+            |e, n| e.claims = n,
+        )?;
+        self.count_into(
+            &mut actors,
+            "SELECT ?a (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c cg:addressee ?a } GROUP BY ?a",
+            |e, n| e.addressed = n,
+        )?;
+        let roles = self.select(&format!(
+            "{}SELECT ?a ?role (MIN(STR(?d)) AS ?first) (MAX(STR(?d)) AS ?last) WHERE {{ \
+             ?a cg:role ?rm . ?rm schema:roleName ?role . OPTIONAL {{ ?rm schema:startDate ?d }} }} \
+             GROUP BY ?a ?role ORDER BY ?a ?first ?role",
+            prologue()
+        ))?;
+        for row in roles.rows {
+            let (Some(Term::NamedNode(a)), Some(Term::Literal(role))) = (&row[0], &row[1]) else {
+                continue;
+            };
+            let date = |i: usize| match &row[i] {
+                Some(Term::Literal(l)) => Some(l.value().to_string()),
+                _ => None,
+            };
+            if let Some(entry) = actors.get_mut(a.as_str()) {
+                entry.roles.push(RoleSeen {
+                    role: role.value().to_string(),
+                    first_seen: date(2),
+                    last_seen: date(3),
+                });
+            }
+        }
+        let mut list: Vec<ActorSummary> = actors.into_values().collect();
+        list.sort_by(|a, b| {
+            (b.claims, b.addressed)
+                .cmp(&(a.claims, a.addressed))
+                .then_with(|| a.label.cmp(&b.label))
+                .then_with(|| a.iri.cmp(&b.iri))
+        });
+        Ok(list)
+    }
+
+    fn count_into(
+        &self,
+        actors: &mut BTreeMap<String, ActorSummary>,
+        query: &str,
+        set: impl Fn(&mut ActorSummary, u64),
+    ) -> crate::Result<()> {
+        for row in self.select(&format!("{}{query}", prologue()))?.rows {
+            if let (Some(Term::NamedNode(a)), Some(Term::Literal(n))) = (&row[0], &row[1]) {
+                if let Some(entry) = actors.get_mut(a.as_str()) {
+                    set(entry, n.value().parse().unwrap_or(0));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// `actor:<key>` for messages.
+fn vocab_short(n: &NamedNode) -> String {
+    crate::shorten_iri(n.as_str())
+}
