@@ -291,7 +291,10 @@ pub fn render(
         add(actor, label, Literal::from(m.name.as_str()).into());
         // An actor reached only through others' mentions (`ein Nato-Sprecher`
         // → Nato) still needs a label: the lexicon's name.
-        if let Some(name) = key_of_actor(actor).filter(|_| !own).and_then(actors::lexicon_name) {
+        if let Some(name) = key_of_actor(actor)
+            .filter(|_| !own)
+            .and_then(actors::lexicon_name)
+        {
             add(actor, rdfs::LABEL, Literal::from(name).into());
         }
         for surface in m.surfaces.iter().filter(|s| !own || **s != m.name) {

@@ -51,7 +51,7 @@ pub enum LinkScope<'a> {
 }
 
 /// What a link pass did.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct LinkReport {
     /// Distinct actor keys whose resolution was checked.
     pub keys_checked: usize,
@@ -59,6 +59,9 @@ pub struct LinkReport {
     pub keys_linked: usize,
     /// Article graphs whose actor triples were rewritten.
     pub graphs_rewritten: usize,
+    /// Those graphs' IRIs: passes that depend on speakers (clusters, a
+    /// remote copy) should refresh these articles as well as the ingested ones.
+    pub rewritten: Vec<String>,
 }
 
 /// A merge or alias that cannot be applied.
@@ -433,6 +436,9 @@ impl Store {
             }
             tx.commit()?;
             report.graphs_rewritten += chunk.len();
+            report
+                .rewritten
+                .extend(chunk.iter().map(|g| g.as_str().to_string()));
         }
         Ok(report)
     }
@@ -601,16 +607,15 @@ impl Store {
             };
         }
         for p in [rdfs::LABEL, skos("altLabel").as_ref()] {
-            let found = self.actors_named(&r, p, name)?;
-            match found.len() {
-                0 => continue,
-                1 => return Ok(found.into_iter().next().unwrap_or_else(|| unreachable!())),
-                _ => {
-                    return Err(ActorError::Ambiguous {
-                        name: name.to_string(),
-                        candidates: found.iter().map(|n| vocab_short(n)).collect(),
-                    })
-                }
+            let mut found = self.actors_named(&r, p, name)?;
+            if found.len() > 1 {
+                return Err(ActorError::Ambiguous {
+                    name: name.to_string(),
+                    candidates: found.iter().map(vocab_short).collect(),
+                });
+            }
+            if let Some(actor) = found.pop_first() {
+                return Ok(actor);
             }
         }
         Err(ActorError::Unknown(name.to_string()))
@@ -724,6 +729,7 @@ impl Store {
             outcome.link.keys_checked += report.keys_checked;
             outcome.link.keys_linked += report.keys_linked;
             outcome.link.graphs_rewritten += report.graphs_rewritten;
+            outcome.link.rewritten.extend(report.rewritten);
         }
         Ok(outcome)
     }
