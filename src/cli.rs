@@ -42,6 +42,8 @@ pub enum Command {
     Report(ReportArgs),
     /// List the actors (one per real-world actor) with claim counts; fix links with `merge` or --aliases.
     Actors(ActorsArgs),
+    /// List claim clusters (one statement reported by several articles), or score them (--gold).
+    Clusters(ClustersArgs),
     /// Copy every named graph of the local store to a remote SPARQL store (Graph Store Protocol).
     Push(PushArgs),
 }
@@ -103,6 +105,44 @@ pub struct ServeArgs {
     /// Rows (or triples) one response holds at most.
     #[arg(long, default_value_t = 10_000, value_name = "N")]
     pub max_results: usize,
+
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ClustersFormat {
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct ClustersArgs {
+    /// Only clusters reported by at least N outlets.
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pub min_outlets: usize,
+
+    #[arg(long, value_enum, default_value_t = ClustersFormat::Table)]
+    pub format: ClustersFormat,
+
+    /// Score the clusters against a fixture (data/gold/*.clusters.json):
+    /// pairwise and B-cubed precision, recall and F1.
+    #[arg(long, value_name = "FILE")]
+    pub gold: Option<PathBuf>,
+
+    /// Recompute the clusters in memory with this similarity threshold (0 to 1;
+    /// nothing is written), e.g. to tune it against --gold.
+    #[arg(long, value_name = "X")]
+    pub threshold: Option<f64>,
+
+    /// Recompute the clusters in memory with this date window in days.
+    #[arg(long, value_name = "DAYS")]
+    pub window_days: Option<i64>,
+
+    /// Write to FILE instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 
     #[command(flatten)]
     pub store: StoreArgs,

@@ -70,7 +70,11 @@ fn write_score(out: &mut dyn Write, s: &ClusterScore, format: ClustersFormat) ->
         "pairs: {} predicted, {} in the fixture ({} with both claims found), {} correct",
         s.predicted_pairs, s.gold_pairs, s.gold_pairs_found, s.correct_pairs
     )?;
-    writeln!(out, "{:<10} {:>9} {:>7} {:>7}", "", "precision", "recall", "f1")?;
+    writeln!(
+        out,
+        "{:<10} {:>9} {:>7} {:>7}",
+        "", "precision", "recall", "f1"
+    )?;
     for (name, m) in [("pairwise", s.pairwise), ("b-cubed", s.bcubed)] {
         writeln!(
             out,

@@ -5,7 +5,8 @@ use crate::cli::IngestArgs;
 use crate::pipeline;
 use crate::progress::Progress;
 use anyhow::Result;
-use claimgraph_kg::{IngestRun, Store, BATCH_SIZE};
+use claimgraph_kg::cluster::ClusterParams;
+use claimgraph_kg::{ClusterScope, IngestRun, Store, BATCH_SIZE};
 use claimgraph_model::{Claim, Document};
 use std::process::ExitCode;
 
@@ -28,7 +29,8 @@ pub fn run(args: IngestArgs, quiet: bool) -> Result<ExitCode> {
     let mut pending: Vec<(Document, Vec<Claim>)> = Vec::with_capacity(BATCH_SIZE);
     // The article graphs this run writes, for --endpoint.
     let mut pushed = Vec::new();
-    // The articles this run writes: the actor link pass starts from them.
+    // The articles this run writes: the actor link pass starts from them, the
+    // cluster pass recomputes their speakers' clusters.
     let mut ingested: Vec<String> = Vec::new();
     let summary = pipeline::run(
         &args.input,
@@ -49,6 +51,14 @@ pub fn run(args: IngestArgs, quiet: bool) -> Result<ExitCode> {
     write_batch(&store, &mut pending, &run)?;
     // Actors span articles: link them once all batches are written.
     super::actors::link_after_ingest(&store, &ingested, aliases.as_ref(), quiet)?;
+    // Clusters span articles too: one pass after linking, on canonical actors.
+    let cluster_start = std::time::Instant::now();
+    let clustered = store.cluster_claims(
+        &ClusterScope::Articles(ingested),
+        &ClusterParams::default(),
+        Some(&run.iri()),
+    )?;
+    let cluster_seconds = cluster_start.elapsed().as_secs_f64();
     let stats = store.stats()?;
     progress.finish(&format!(
         "claimgraph: ingested {} articles, {} claims into {} (store now: {} articles, {} claims, {} actors){} in {:.2} s",
@@ -61,6 +71,12 @@ pub fn run(args: IngestArgs, quiet: bool) -> Result<ExitCode> {
         summary.skipped_note(),
         summary.seconds()
     ));
+    if !quiet {
+        eprintln!(
+            "claimgraph: claim clusters of {} speakers recomputed ({} written) in {:.2} s",
+            clustered.actors, clustered.written, cluster_seconds
+        );
+    }
     if let Some(remote) = &remote {
         super::push::after_ingest(remote, &store, pushed, run.graph(), quiet)?;
     }

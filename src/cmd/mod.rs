@@ -1,6 +1,7 @@
 //! One module per subcommand; each turns parsed arguments into library calls.
 
 mod actors;
+mod clusters;
 mod export;
 mod extract;
 mod graph;
@@ -29,6 +30,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Serve(args) => web::serve(args, cli.quiet),
         Command::Report(args) => web::report(args),
         Command::Actors(args) => actors::run(args, cli.quiet),
+        Command::Clusters(args) => clusters::run(args),
         Command::Push(args) => push::run(args, cli.quiet),
     }
 }

@@ -44,6 +44,9 @@ pub enum KgError {
     #[error("cannot parse the ontology: {0}")]
     Ontology(String),
 
+    #[error("cluster fixture: {0}")]
+    Fixture(String),
+
     #[error("cannot write output: {0}")]
     Io(#[from] std::io::Error),
 }

@@ -13,6 +13,9 @@
 pub mod actors;
 pub mod actors_graph;
 mod actors_link;
+pub mod cluster;
+pub mod cluster_eval;
+mod cluster_store;
 mod error;
 mod format;
 pub mod mapping;
@@ -24,6 +27,10 @@ pub mod vocab;
 pub use actors_link::{
     ActorError, ActorSummary, Alias, AliasFile, AliasOutcome, LinkReport, LinkScope, RoleSeen,
     MERGES_GRAPH,
+};
+pub use cluster_store::{
+    build_clusters, claim_day, cluster_iri, ClaimCluster, ClusterMember, ClusterOutcome,
+    ClusterScope, StoredClaim, CLUSTER_GRAPH,
 };
 pub use error::{KgError, Result};
 pub use format::{RdfOutFormat, ResultFormat};

@@ -32,6 +32,14 @@ pub fn named_queries() -> &'static [(&'static str, &'static str)] {
             "multi-article",
             include_str!("../../../queries/multi-article.rq"),
         ),
+        (
+            "corroborated",
+            include_str!("../../../queries/corroborated.rq"),
+        ),
+        (
+            "single-source",
+            include_str!("../../../queries/single-source.rq"),
+        ),
     ]
 }
 
