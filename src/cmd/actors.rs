@@ -58,19 +58,22 @@ pub fn read_aliases(path: Option<&Path>) -> Result<Option<AliasFile>> {
 
 /// The link pass after an ingest: the written articles' actors, then the
 /// user's aliases. Names in the alias file that the store does not hold (yet)
-/// are reported and skipped.
+/// are reported and skipped. Returns the other articles whose speakers or
+/// addressees changed (their clusters need recomputing too).
 pub fn link_after_ingest(
     store: &Store,
     ingested: &[String],
     aliases: Option<&AliasFile>,
     quiet: bool,
-) -> Result<()> {
+) -> Result<Vec<String>> {
     let start = Instant::now();
     let report = store.link_actors(LinkScope::Articles(ingested))?;
     let mut rewritten = report.graphs_rewritten;
+    let mut relinked = report.rewritten;
     if let Some(file) = aliases {
         let outcome = store.apply_aliases(file)?;
         rewritten += outcome.link.graphs_rewritten;
+        relinked.extend(outcome.link.rewritten);
         for skipped in &outcome.skipped {
             eprintln!("claimgraph: warning: {skipped}; skipped");
         }
@@ -84,7 +87,11 @@ pub fn link_after_ingest(
             start.elapsed().as_secs_f64()
         );
     }
-    Ok(())
+    let ingested: std::collections::HashSet<&String> = ingested.iter().collect();
+    relinked.retain(|id| !ingested.contains(id));
+    relinked.sort();
+    relinked.dedup();
+    Ok(relinked)
 }
 
 fn list(store: &Store, format: ActorsFormat) -> Result<ExitCode> {

@@ -50,7 +50,8 @@ pub fn run(args: IngestArgs, quiet: bool) -> Result<ExitCode> {
     )?;
     write_batch(&store, &mut pending, &run)?;
     // Actors span articles: link them once all batches are written.
-    super::actors::link_after_ingest(&store, &ingested, aliases.as_ref(), quiet)?;
+    let relinked = super::actors::link_after_ingest(&store, &ingested, aliases.as_ref(), quiet)?;
+    ingested.extend(relinked);
     // Clusters span articles too: one pass after linking, on canonical actors.
     let cluster_start = std::time::Instant::now();
     let clustered = store.cluster_claims(

@@ -59,8 +59,8 @@ pub struct LinkReport {
     pub keys_linked: usize,
     /// Article graphs whose actor triples were rewritten.
     pub graphs_rewritten: usize,
-    /// Those graphs' IRIs: passes that depend on speakers (clusters, a
-    /// remote copy) should refresh these articles as well as the ingested ones.
+    /// Those articles (document ids): passes that depend on speakers
+    /// (clusters, a remote copy) should refresh them as well as the ingested ones.
     pub rewritten: Vec<String>,
 }
 
@@ -428,7 +428,8 @@ impl Store {
         for chunk in dirty.chunks(RENDER_BATCH) {
             let mut tx = store.start_transaction()?;
             for graph in chunk {
-                let (old, new) = self.rerender(&mut resolver, graph)?;
+                let (old, new, doc_id) = self.rerender(&mut resolver, graph)?;
+                report.rewritten.extend(doc_id);
                 for quad in &old {
                     tx.remove(quad);
                 }
@@ -436,9 +437,6 @@ impl Store {
             }
             tx.commit()?;
             report.graphs_rewritten += chunk.len();
-            report
-                .rewritten
-                .extend(chunk.iter().map(|g| g.as_str().to_string()));
         }
         Ok(report)
     }
@@ -519,12 +517,13 @@ impl Store {
         &self,
         r: &mut Resolver<'_>,
         graph: &NamedNode,
-    ) -> crate::Result<(Vec<Quad>, Vec<Quad>)> {
+    ) -> crate::Result<(Vec<Quad>, Vec<Quad>, Option<String>)> {
         let g = GraphName::NamedNode(graph.clone());
         let rendered_predicates = actors_graph::rendered_predicates();
         let mut old = Vec::new();
         let mut mentions: BTreeMap<NamedNode, MentionRecord> = BTreeMap::new();
         let mut links: Vec<ClaimLink> = Vec::new();
+        let mut doc_id = None;
         for quad in self
             .oxigraph()
             .quads_for_pattern(None, None, None, Some(g.as_ref()))
@@ -537,6 +536,10 @@ impl Store {
                 || rendered_predicates.contains(&quad.predicate)
             {
                 old.push(quad);
+                continue;
+            }
+            if quad.predicate == schema("identifier") {
+                doc_id = as_str(&quad.object).map(str::to_string);
                 continue;
             }
             let p = quad.predicate.as_str();
@@ -584,7 +587,7 @@ impl Store {
             }
         }
         let new = render(&g, &records, &links, &resolved);
-        Ok((old, new))
+        Ok((old, new, doc_id))
     }
 
     /// The actor a name, alternative name or IRI denotes: an exact label wins
