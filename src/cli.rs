@@ -77,6 +77,10 @@ pub struct EndpointArgs {
     /// Tries per request on connection errors and 5xx replies (waits double: 0.5 s, 1 s, 2 s, …).
     #[arg(long, default_value_t = 4, value_name = "N")]
     pub retries: u32,
+
+    /// Graphs sent at the same time (one HTTP request each).
+    #[arg(long, default_value_t = 4, value_name = "N")]
+    pub connections: usize,
 }
 
 #[derive(Debug, Args)]

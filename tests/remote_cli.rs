@@ -14,6 +14,8 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 const ARTICLE_GRAPH_PREFIX: &str = "https://claimgraph.dev/id/graph/article/";
+/// Triples per named graph, all graphs.
+const ALL_GRAPHS: &str = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g";
 
 fn skip_external() -> bool {
     std::env::var("CLAIMGRAPH_SKIP_EXTERNAL").is_ok_and(|v| v == "1")
@@ -166,6 +168,12 @@ fn ingest_endpoint_gives_the_local_rows_and_reingest_adds_nothing() {
         sizes
     );
 
+    // Every graph (articles, run, ontology, actors, clusters) as in the local store.
+    assert_eq!(
+        remote_query(&server, &[], ALL_GRAPHS, "csv"),
+        local_query(&store, ALL_GRAPHS, "csv")
+    );
+
     // Re-ingest: every article graph is replaced, not added to.
     ingest_with_endpoint(&store, &server, &[]);
     assert_eq!(
@@ -173,6 +181,10 @@ fn ingest_endpoint_gives_the_local_rows_and_reingest_adds_nothing() {
         sizes
     );
     assert_eq!(remote_query(&server, &[], "who-said-what", "csv"), local);
+    assert_eq!(
+        remote_query(&server, &[], ALL_GRAPHS, "csv"),
+        local_query(&store, ALL_GRAPHS, "csv")
+    );
 
     let ask = "PREFIX cg: <https://claimgraph.dev/ns#> ASK { ?c a cg:Claim }";
     assert_eq!(remote_query(&server, &[], ask, "table"), ["true"]);
@@ -199,10 +211,9 @@ fn push_copies_every_graph_of_a_local_store() {
             .assert()
             .success();
     }
-    let all_graphs = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g";
     assert_eq!(
-        remote_query(&server, &[], all_graphs, "csv"),
-        local_query(&store, all_graphs, "csv")
+        remote_query(&server, &[], ALL_GRAPHS, "csv"),
+        local_query(&store, ALL_GRAPHS, "csv")
     );
     assert_eq!(
         remote_query(&server, &[], "who-said-what", "csv"),

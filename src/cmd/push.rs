@@ -57,7 +57,7 @@ pub fn run(args: PushArgs, quiet: bool) -> Result<ExitCode> {
     let store = super::open_existing(&args.store.store)?;
     let graphs = named_graphs(&store)?;
     let started = Instant::now();
-    let outcome = send(&remote, &store, &graphs)?;
+    let outcome = send(&remote, &store, &graphs, args.endpoint.connections)?;
     if !quiet {
         eprintln!("{}", summary(&remote, &outcome, started));
     }
@@ -69,6 +69,7 @@ pub fn run(args: PushArgs, quiet: bool) -> Result<ExitCode> {
 /// new articles may have changed.
 pub fn after_ingest(
     remote: &Remote,
+    args: &EndpointArgs,
     store: &Store,
     articles: Vec<NamedNode>,
     run_graph: NamedNode,
@@ -78,15 +79,20 @@ pub fn after_ingest(
     let mut graphs = articles;
     graphs.push(run_graph);
     graphs.extend(store_level_graphs(store)?);
-    let outcome = send(remote, store, &graphs)?;
+    let outcome = send(remote, store, &graphs, args.connections)?;
     if !quiet {
         eprintln!("{}", summary(remote, &outcome, started));
     }
     Ok(())
 }
 
-fn send(remote: &Remote, store: &Store, graphs: &[NamedNode]) -> Result<PushOutcome> {
-    let outcome = push_graphs(remote, store, graphs, |_| {}).with_context(|| {
+fn send(
+    remote: &Remote,
+    store: &Store,
+    graphs: &[NamedNode],
+    connections: usize,
+) -> Result<PushOutcome> {
+    let outcome = push_graphs(remote, store, graphs, connections, |_| {}).with_context(|| {
         format!(
             "pushing to {} (graphs already sent stay there; run `claimgraph push` to resend all)",
             remote.endpoint().gsp_url

@@ -4,6 +4,8 @@ use crate::{Remote, Result};
 use claimgraph_kg::{vocab, Store};
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{NamedNode, NamedNodeRef, NamedOrBlankNode, Triple};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 /// What a push sent.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -56,21 +58,58 @@ pub fn graph_ntriples(store: &Store, graph: NamedNodeRef<'_>) -> Result<(Vec<u8>
 }
 
 /// Replaces each of `graphs` on the remote store with its content in `store`,
-/// one PUT per graph; `progress` sees the running total after each graph.
-pub fn push_graphs<'a>(
+/// one PUT per graph, `connections` requests at a time (a server commits each
+/// PUT on its own, so a few in flight keep it busy). `progress` sees the
+/// running total after each graph. The first failure stops the push; graphs
+/// already sent stay sent (each PUT is complete in itself).
+pub fn push_graphs(
     remote: &Remote,
     store: &Store,
-    graphs: impl IntoIterator<Item = &'a NamedNode>,
-    mut progress: impl FnMut(&PushOutcome),
+    graphs: &[NamedNode],
+    connections: usize,
+    progress: impl Fn(&PushOutcome) + Sync,
 ) -> Result<PushOutcome> {
-    let mut outcome = PushOutcome::default();
-    for graph in graphs {
-        let (body, triples) = graph_ntriples(store, graph.as_ref())?;
-        remote.put_graph(graph.as_str(), &body)?;
-        outcome.graphs += 1;
-        outcome.triples += triples;
-        outcome.bytes += body.len();
-        progress(&outcome);
+    let next = AtomicUsize::new(0);
+    let failed = AtomicBool::new(false);
+    let outcome = Mutex::new(PushOutcome::default());
+    let first_error = Mutex::new(None);
+    let worker = || {
+        while !failed.load(Ordering::Relaxed) {
+            let Some(graph) = graphs.get(next.fetch_add(1, Ordering::Relaxed)) else {
+                break;
+            };
+            match push_one(remote, store, graph) {
+                Ok((triples, bytes)) => {
+                    let mut total = outcome.lock().unwrap_or_else(|e| e.into_inner());
+                    total.graphs += 1;
+                    total.triples += triples;
+                    total.bytes += bytes;
+                    progress(&total);
+                }
+                Err(e) => {
+                    failed.store(true, Ordering::Relaxed);
+                    first_error
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .get_or_insert(e);
+                }
+            }
+        }
+    };
+    std::thread::scope(|scope| {
+        for _ in 0..connections.clamp(1, graphs.len().max(1)) {
+            scope.spawn(worker);
+        }
+    });
+    if let Some(e) = first_error.into_inner().unwrap_or_else(|e| e.into_inner()) {
+        return Err(e);
     }
-    Ok(outcome)
+    Ok(outcome.into_inner().unwrap_or_else(|e| e.into_inner()))
+}
+
+/// Sends one graph; returns its triple and byte counts.
+fn push_one(remote: &Remote, store: &Store, graph: &NamedNode) -> Result<(usize, usize)> {
+    let (body, triples) = graph_ntriples(store, graph.as_ref())?;
+    remote.put_graph(graph.as_str(), &body)?;
+    Ok((triples, body.len()))
 }
