@@ -51,6 +51,14 @@ pub fn run(args: IngestArgs, quiet: bool) -> Result<ExitCode> {
     write_batch(&store, &mut pending, &run)?;
     // Actors span articles: link them once all batches are written.
     let relinked = super::actors::link_after_ingest(&store, &ingested, aliases.as_ref(), quiet)?;
+    if remote.is_some() {
+        // Older articles whose actors the link pass rewrote change remotely too.
+        pushed.extend(
+            relinked
+                .iter()
+                .map(|id| claimgraph_kg::vocab::article_graph(id)),
+        );
+    }
     ingested.extend(relinked);
     // Clusters span articles too: one pass after linking, on canonical actors.
     let cluster_start = std::time::Instant::now();
@@ -79,7 +87,7 @@ pub fn run(args: IngestArgs, quiet: bool) -> Result<ExitCode> {
         );
     }
     if let Some(remote) = &remote {
-        super::push::after_ingest(remote, &store, pushed, run.graph(), quiet)?;
+        super::push::after_ingest(remote, &args.endpoint, &store, pushed, run.graph(), quiet)?;
     }
     Ok(input_exit_code(&summary, args.input.strict))
 }
