@@ -49,7 +49,7 @@ pub fn run(args: IngestArgs, quiet: bool) -> Result<ExitCode> {
         },
     )?;
     write_batch(&store, &mut pending, &run)?;
-    // Actors span articles: link them once all batches are written.
+    // Actors span articles: link them once all batches are written, before clustering.
     let relinked = super::actors::link_after_ingest(&store, &ingested, aliases.as_ref(), quiet)?;
     if remote.is_some() {
         // Older articles whose actors the link pass rewrote change remotely too.

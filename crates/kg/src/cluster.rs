@@ -3,7 +3,9 @@
 //! Two claims belong together when they have the same speaker, were said within
 //! [`ClusterParams::window_days`] of each other, and their contents are similar:
 //! the Jaccard similarity of their shingle sets reaches [`ClusterParams::threshold`].
-//! Clusters are the connected components of that relation (single linkage).
+//! Clusters are the connected components of that relation (single linkage),
+//! cut into spans of at most `window_days` from their first report so that a
+//! chain of near-daily repetitions does not grow into one cluster over months.
 //!
 //! - **Normalisation**: lower case, German function words out
 //!   (`data/cluster/stopwords.de.txt`), Snowball German stemming (which also
@@ -103,6 +105,8 @@ pub fn cluster(claims: &[ClusterClaim], params: &ClusterParams) -> Vec<Vec<usize
     let mut clusters: Vec<Vec<usize>> = groups
         .into_values()
         .filter(|g| g.len() > 1)
+        .flat_map(|g| split_by_time(claims, g, params.window_days))
+        .filter(|g| g.len() > 1)
         .map(|mut g| {
             g.sort_by(|&x, &y| claims[x].claim.cmp(&claims[y].claim));
             g
@@ -110,6 +114,34 @@ pub fn cluster(claims: &[ClusterClaim], params: &ClusterParams) -> Vec<Vec<usize
         .collect();
     clusters.sort_by(|x, y| claims[x[0]].claim.cmp(&claims[y[0]].claim));
     clusters
+}
+
+/// Cuts a component into spans of at most `days` from each span's first
+/// claim. Single linkage chains: a statement repeated every few days (or a
+/// stock phrase) would otherwise join reports months apart into one cluster.
+fn split_by_time(claims: &[ClusterClaim], mut group: Vec<usize>, days: i64) -> Vec<Vec<usize>> {
+    group.sort_by(|&x, &y| {
+        (claims[x].day, &claims[x].claim).cmp(&(claims[y].day, &claims[y].claim))
+    });
+    let mut spans: Vec<Vec<usize>> = Vec::new();
+    let mut anchor: Option<Option<NaiveDate>> = None;
+    for i in group {
+        let day = claims[i].day;
+        let fits = match (anchor, day) {
+            (Some(Some(a)), Some(d)) => (d - a).num_days() <= days,
+            (Some(None), None) => true,
+            _ => false,
+        };
+        if fits {
+            if let Some(span) = spans.last_mut() {
+                span.push(i);
+            }
+        } else {
+            anchor = Some(day);
+            spans.push(vec![i]);
+        }
+    }
+    spans
 }
 
 /// Exact Jaccard similarity of two contents (the measure [`cluster`] thresholds).
@@ -379,6 +411,69 @@ mod tests {
         };
         assert_eq!(ids(&claims, forward.clone()), ids(&reversed, backward));
         assert_eq!(ids(&claims, forward), vec![vec!["b", "m", "z"]]);
+    }
+
+    #[test]
+    fn a_chain_of_reports_does_not_span_months() {
+        // The same words every two days: each neighbour is in the window,
+        // but a cluster keeps to a window from its first report.
+        let text = "die Grenze bleibt für Lastwagen geschlossen";
+        let claims: Vec<ClusterClaim> = (1..=9)
+            .map(|d| {
+                claim(
+                    &format!("c{d}"),
+                    "a",
+                    &format!("2024-03-{:02}", d * 2),
+                    text,
+                )
+            })
+            .collect();
+        let clusters = cluster(&claims, &ClusterParams::default());
+        assert!(clusters.len() >= 3, "{clusters:?}");
+        for c in &clusters {
+            let days: Vec<_> = c.iter().filter_map(|&i| claims[i].day).collect();
+            let span = (*days.iter().max().unwrap() - *days.iter().min().unwrap()).num_days();
+            assert!(span <= ClusterParams::DEFAULT_WINDOW_DAYS, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn lsh_finds_the_pairs_above_the_threshold() {
+        // Texts made of overlapping fragments: every pair at or above the
+        // threshold must come out of the band buckets as a candidate.
+        let parts = [
+            "die Steuer auf Diesel",
+            "bis zum Jahresende",
+            "wird nicht erhöht",
+            "für kleine Betriebe",
+            "senken die Regierung",
+            "der Landkreis Nord",
+            "Schulen und Kitas",
+            "ohne neue Schulden",
+        ];
+        let claims: Vec<ClusterClaim> = (0..parts.len())
+            .flat_map(|i| (0..parts.len()).map(move |j| (i, j)))
+            .filter(|(i, j)| i != j)
+            .map(|(i, j)| {
+                let text = format!("{} {} {}", parts[i], parts[j], parts[(i + j) % parts.len()]);
+                claim(&format!("c{i}-{j}"), "a", "2024-01-01", &text)
+            })
+            .collect();
+        let shingles: Vec<BTreeSet<u64>> = claims.iter().map(|c| shingle_set(&c.text)).collect();
+        let candidates = candidate_pairs(&claims, &shingles);
+        let mut above = 0;
+        for i in 0..claims.len() {
+            for j in i + 1..claims.len() {
+                if jaccard(&shingles[i], &shingles[j]) >= ClusterParams::DEFAULT_THRESHOLD {
+                    above += 1;
+                    assert!(candidates.contains(&(i, j)), "{i} {j}");
+                }
+            }
+        }
+        assert!(above > 100, "{above}");
+        // And far fewer candidates than pairs: the point of banding.
+        let all = claims.len() * (claims.len() - 1) / 2;
+        assert!(candidates.len() < all, "{} of {all}", candidates.len());
     }
 
     #[test]

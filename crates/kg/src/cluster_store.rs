@@ -193,10 +193,13 @@ impl Store {
         Ok(clusters)
     }
 
-    /// Every claim with what clustering and cluster records need.
+    /// Every claim with what clustering and cluster records need, sorted by IRI.
     pub fn stored_claims(&self) -> Result<Vec<StoredClaim>> {
+        // Speaker names come from a query of their own: joining the grouped
+        // labels into the claim query makes Oxigraph evaluate it per claim.
+        let names = self.actor_names()?;
         let sparql = format!(
-            "{}SELECT ?claim ?actor ?speaker ?doc ?article ?text ?direct ?said ?published ?outlet WHERE {{
+            "{}SELECT ?claim ?actor ?doc ?article ?text ?direct ?said ?published ?outlet WHERE {{
                ?claim a cg:Claim ; prov:wasAttributedTo ?actor ; schema:text ?text ;
                       prov:wasDerivedFrom ?article .
                ?article schema:identifier ?doc .
@@ -204,11 +207,10 @@ impl Store {
                OPTIONAL {{ ?claim schema:dateCreated ?said }}
                OPTIONAL {{ ?article schema:datePublished ?published }}
                OPTIONAL {{ ?article schema:publisher ?outlet }}
-               OPTIONAL {{ SELECT ?actor (MIN(?label) AS ?speaker) WHERE {{ ?actor rdfs:label ?label }} GROUP BY ?actor }}
-             }} ORDER BY ?claim",
+             }}",
             prologue()
         );
-        let mut claims: Vec<StoredClaim> = Vec::new();
+        let mut claims: BTreeMap<String, StoredClaim> = BTreeMap::new();
         for row in self.select(&sparql)?.rows {
             let text = |i: usize| match row.get(i) {
                 Some(Some(Term::NamedNode(n))) => Some(n.as_str().to_string()),
@@ -220,30 +222,51 @@ impl Store {
                 _ => None,
             };
             let (Some(iri), Some(actor), Some(doc), Some(article), Some(content)) =
-                (text(0), text(1), text(3), text(4), text(5))
+                (text(0), text(1), text(2), text(3), text(4))
             else {
                 continue;
             };
             // A claim with two speakers or two dates (not written by the
-            // mapping) is taken once, with the first row's values.
-            if claims.last().is_some_and(|c| c.iri == iri) {
+            // mapping) is taken once, with the least row's values.
+            if claims.contains_key(&iri) {
                 continue;
             }
-            let published = literal(8);
-            claims.push(StoredClaim {
-                speaker: text(2).unwrap_or_else(|| actor.clone()),
-                day: claim_day(literal(7).as_ref(), published.as_ref()),
-                direct: text(6).is_some_and(|d| d == "true" || d == "1"),
-                iri,
+            let published = literal(7);
+            let claim = StoredClaim {
+                speaker: names.get(&actor).cloned().unwrap_or_else(|| actor.clone()),
+                day: claim_day(literal(6).as_ref(), published.as_ref()),
+                direct: text(5).is_some_and(|d| d == "true" || d == "1"),
+                iri: iri.clone(),
                 actor,
                 doc,
                 article,
                 text: content,
                 published,
-                outlet: text(9),
-            });
+                outlet: text(8),
+            };
+            claims.insert(iri, claim);
         }
-        Ok(claims)
+        Ok(claims.into_values().collect())
+    }
+
+    /// Actor IRI → its least `rdfs:label`.
+    fn actor_names(&self) -> Result<BTreeMap<String, String>> {
+        let sparql = format!(
+            "{}SELECT ?actor ?label WHERE {{ ?actor a cg:Actor ; rdfs:label ?label }}",
+            prologue()
+        );
+        let mut names: BTreeMap<String, String> = BTreeMap::new();
+        for row in self.select(&sparql)?.rows {
+            if let [Some(Term::NamedNode(a)), Some(Term::Literal(l))] = &row[..] {
+                let name = names
+                    .entry(a.as_str().to_string())
+                    .or_insert_with(|| l.value().to_string());
+                if l.value() < name.as_str() {
+                    *name = l.value().to_string();
+                }
+            }
+        }
+        Ok(names)
     }
 
     /// The clusters in [`CLUSTER_GRAPH`]: IRI → (speaker IRI, member IRIs).
@@ -251,7 +274,7 @@ impl Store {
         let sparql = format!(
             "{}SELECT ?cluster ?actor ?member WHERE {{
                GRAPH <{CLUSTER_GRAPH}> {{ ?cluster a cg:ClaimCluster ; cg:speaker ?actor ; cg:member ?member }}
-             }} ORDER BY ?cluster ?member",
+             }}",
             prologue()
         );
         let mut clusters: BTreeMap<String, (String, Vec<String>)> = BTreeMap::new();
@@ -265,6 +288,9 @@ impl Store {
                     .1
                     .push(m.as_str().to_string());
             }
+        }
+        for (_, members) in clusters.values_mut() {
+            members.sort();
         }
         Ok(clusters)
     }
