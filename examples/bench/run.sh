@@ -42,16 +42,18 @@ if [ ! -s "$corpus" ] || [ "$(wc -l < "$corpus")" -ne "$articles" ]; then
 fi
 note "corpus: $(wc -l < "$corpus") articles, $(du -m "$corpus" | cut -f1) MB"
 
-# Ingest into a fresh on-disk store, one thread and all cores.
-for threads in 1 "$cores"; do
-  store="$work/store-$threads"
+# Ingest into a fresh on-disk store: all cores first (the store the later
+# steps use), one thread at the end of the run.
+ingest() {
+  local threads=$1 store="$work/store-$1" wall rss triples claims
   rm -rf "$store"
   read -r wall rss < <(timed "ingest-$threads" "$bin" ingest --quiet --threads "$threads" --store "$store" "$corpus")
   "$bin" stats --format json --store "$store" > "$work/stats-$threads.json"
   triples=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['triples'])" "$work/stats-$threads.json")
   claims=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['claims'])" "$work/stats-$threads.json")
   note "ingest --threads $threads: ${wall} s, $(python3 -c "print(round($articles/$wall))") articles/s, $(python3 -c "print(round($triples/$wall))") triples/s ($triples triples, $claims claims), peak RSS ${rss} MB, store $(du -sm "$store" | cut -f1) MB"
-done
+}
+ingest "$cores"
 store="$work/store-$cores"
 
 # Export as N-Quads (streaming), then pyoxigraph's bulk loader on the same quads.
@@ -65,8 +67,8 @@ note "pyoxigraph bulk_load of that N-Quads: ${wall} s (incl. interpreter start),
 # Streaming filter: peak RSS at two input sizes.
 head -n $((articles / 10)) "$corpus" > "$work/small.jsonl"
 for input in small.jsonl corpus.jsonl; do
-  read -r wall rss < <(timed "stream-$input" sh -c "\"$bin\" extract - --quiet --format nq < \"$work/$input\"")
-  note "extract - --format nq < $input ($(wc -l < "$work/$input") articles): ${wall} s, peak RSS ${rss} MB, $(wc -l < "$work/stream-$input.out") quads"
+  read -r wall rss < <(timed "stream-$input" sh -c "\"$bin\" extract - --quiet --format nq < \"$work/$input\" | wc -l")
+  note "extract - --format nq < $input ($(wc -l < "$work/$input") articles): ${wall} s, peak RSS ${rss} MB, $(cat "$work/stream-$input.out") quads"
 done
 
 # Query latency: each ready query on the all-cores store, through the CLI
@@ -89,3 +91,5 @@ for r in json.load(open(sys.argv[1]))["results"]:
     name = r["command"].split(" -o /dev/null ")[-1]
     print(f"query {name}: median {r['median'] * 1000:.0f} ms over {len(r['times'])} runs")
 PY
+
+[ "$cores" -eq 1 ] || ingest 1
