@@ -267,3 +267,32 @@ fn every_quote_selector_quotes_the_article_at_its_offsets() {
         assert_eq!(quoted, value(row, "exact"), "{doc} {start}..{end}");
     }
 }
+
+#[test]
+fn every_term_the_graph_uses_is_defined_in_the_ontology() {
+    // After ingest, actor linking and clustering: each cg: class and property
+    // in use has a label and a comment in docs/ontology.ttl.
+    let dir = tempfile::tempdir().unwrap();
+    let store = ingest_samples(dir.path());
+    let used = query_json(
+        &store,
+        "SELECT DISTINCT ?t WHERE {
+           { ?s ?t ?o } UNION { ?s a ?t }
+           FILTER(STRSTARTS(STR(?t), \"https://claimgraph.dev/ns#\"))
+         }",
+    );
+    assert!(used.len() >= 30, "{} terms", used.len());
+    let undefined = query_json(
+        &store,
+        "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+         SELECT DISTINCT ?t WHERE {
+           { ?s ?t ?o } UNION { ?s a ?t }
+           FILTER(STRSTARTS(STR(?t), \"https://claimgraph.dev/ns#\"))
+           FILTER NOT EXISTS {
+             GRAPH <https://claimgraph.dev/id/graph/ontology> { ?t rdfs:label ?l ; rdfs:comment ?c }
+           }
+         }",
+    );
+    let names: Vec<&str> = undefined.iter().map(|r| value(r, "t")).collect();
+    assert!(names.is_empty(), "not in docs/ontology.ttl: {names:?}");
+}
