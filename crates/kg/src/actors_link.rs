@@ -234,21 +234,17 @@ fn graph_named(quad: &Quad) -> Option<NamedNode> {
     }
 }
 
-/// Resolution state of one link pass: memoised per key.
+/// Point lookups on the store (for names and merges outside the link pass).
 struct Resolver<'s> {
     store: &'s oxigraph::store::Store,
-    memo: HashMap<String, NamedNode>,
 }
 
 impl<'s> Resolver<'s> {
     fn new(store: &'s oxigraph::store::Store) -> Self {
-        Self {
-            store,
-            memo: HashMap::new(),
-        }
+        Self { store }
     }
 
-    /// Quads `(s, p, o, any graph)` as a vector.
+    /// Quads `(s, p, o, g)` as a vector.
     fn quads(
         &self,
         s: Option<&NamedNode>,
@@ -281,115 +277,180 @@ impl<'s> Resolver<'s> {
             None => Ok(None),
         }
     }
+}
+
+/// What the link pass needs of every mention in the store, read with one
+/// predicate scan each (a few iterators over the POS index instead of one
+/// point lookup per key: creating a RocksDB iterator is the expensive part).
+#[derive(Default)]
+struct LinkIndex {
+    /// key → its mentions (node, graph)
+    mentions: HashMap<String, Vec<(NamedNode, NamedNode)>>,
+    /// mention → the actor it is rendered as now
+    mention_of: HashMap<NamedNode, NamedNode>,
+    /// key of a surname alone → the folded surname
+    surname_only: HashMap<String, String>,
+    /// key of a role alone → the role key
+    role_only: HashMap<String, String>,
+    /// folded surname → keys of full names with it
+    full_names: HashMap<String, BTreeSet<String>>,
+    /// role key → keys of full names seen with it
+    role_holders: HashMap<String, BTreeSet<String>>,
+    /// folded surname / role key → keys of mentions by that surname / role alone
+    by_surname: HashMap<String, BTreeSet<String>>,
+    by_role: HashMap<String, BTreeSet<String>>,
+    /// the user's merges
+    merged_into: HashMap<NamedNode, NamedNode>,
+}
+
+impl LinkIndex {
+    fn read(store: &oxigraph::store::Store) -> crate::Result<Self> {
+        let scan = |p: &str| -> crate::Result<Vec<Quad>> {
+            let p = cg(p);
+            let mut out = Vec::new();
+            for quad in store.quads_for_pattern(None, Some(p.as_ref()), None, None) {
+                out.push(quad?);
+            }
+            Ok(out)
+        };
+        let mut index = Self::default();
+        let mut key_of: HashMap<NamedNode, String> = HashMap::new();
+        for quad in scan("mentionKey")? {
+            let (Some(node), Some(graph), Some(key)) = (
+                subject_named(&quad).cloned(),
+                graph_named(&quad),
+                as_str(&quad.object),
+            ) else {
+                continue;
+            };
+            key_of.insert(node.clone(), key.to_string());
+            index
+                .mentions
+                .entry(key.to_string())
+                .or_default()
+                .push((node, graph));
+        }
+        let literal_by_mention = |p: &str| -> crate::Result<Vec<(String, String)>> {
+            Ok(scan(p)?
+                .iter()
+                .filter_map(|q| {
+                    let key = key_of.get(subject_named(q)?)?;
+                    Some((key.clone(), as_str(&q.object)?.to_string()))
+                })
+                .collect())
+        };
+        for (key, surname) in literal_by_mention("surname")? {
+            index.full_names.entry(surname).or_default().insert(key);
+        }
+        for (key, surname) in literal_by_mention("surnameOnly")? {
+            index
+                .by_surname
+                .entry(surname.clone())
+                .or_default()
+                .insert(key.clone());
+            index.surname_only.insert(key, surname);
+        }
+        for (key, role) in literal_by_mention("roleOnly")? {
+            index
+                .by_role
+                .entry(role.clone())
+                .or_default()
+                .insert(key.clone());
+            index.role_only.insert(key, role);
+        }
+        let role_key: HashMap<NamedNode, String> = scan("roleKey")?
+            .iter()
+            .filter_map(|q| Some((subject_named(q)?.clone(), as_str(&q.object)?.to_string())))
+            .collect();
+        let full_name_keys: HashSet<String> =
+            index.full_names.values().flatten().cloned().collect();
+        for quad in scan("role")? {
+            let Some(key) = subject_named(&quad).and_then(|m| key_of.get(m)) else {
+                continue;
+            };
+            let role = as_named(&quad.object).and_then(|rm| role_key.get(rm));
+            if let Some(role) = role.filter(|_| full_name_keys.contains(key)) {
+                index
+                    .role_holders
+                    .entry(role.clone())
+                    .or_default()
+                    .insert(key.clone());
+            }
+        }
+        for quad in scan("mentionOf")? {
+            if let (Some(m), Some(actor)) = (subject_named(&quad), as_named(&quad.object)) {
+                index.mention_of.insert(m.clone(), actor.clone());
+            }
+        }
+        let merges = NamedNode::new_unchecked(MERGES_GRAPH);
+        let p = cg("mergedInto");
+        for quad in store.quads_for_pattern(
+            None,
+            Some(p.as_ref()),
+            None,
+            Some(GraphNameRef::NamedNode(merges.as_ref())),
+        ) {
+            let quad = quad?;
+            if let (Some(a), Some(b)) = (subject_named(&quad), as_named(&quad.object)) {
+                index.merged_into.insert(a.clone(), b.clone());
+            }
+        }
+        Ok(index)
+    }
+
+    /// Whether the key is a surname or a role alone.
+    fn depends_on_corpus(&self, key: &str) -> bool {
+        self.surname_only.contains_key(key) || self.role_only.contains_key(key)
+    }
 
     /// The user's merges, followed to the end (a cycle stops where it closes).
-    fn follow(&self, actor: NamedNode) -> crate::Result<NamedNode> {
-        let graph = NamedNode::new_unchecked(MERGES_GRAPH);
+    fn follow(&self, actor: NamedNode) -> NamedNode {
         let mut current = actor;
         let mut seen = HashSet::new();
         while seen.insert(current.clone()) {
-            let next = self.first_object(&current, cg("mergedInto"), graph.as_ref().into())?;
-            match next.as_ref().and_then(as_named) {
-                Some(n) => current = n.clone(),
+            match self.merged_into.get(&current) {
+                Some(next) => current = next.clone(),
                 None => break,
             }
         }
-        Ok(current)
+        current
     }
 
     /// The actor a mention key stands for (see the module comment).
-    fn resolve(&mut self, key: &str) -> crate::Result<NamedNode> {
-        if let Some(actor) = self.memo.get(key) {
-            return Ok(actor.clone());
-        }
-        let base = self.rule(key)?;
-        let actor = self.follow(base)?;
-        self.memo.insert(key.to_string(), actor.clone());
-        Ok(actor)
+    fn resolve(&self, key: &str) -> NamedNode {
+        self.follow(self.rule(key))
     }
 
-    fn rule(&self, key: &str) -> crate::Result<NamedNode> {
+    fn rule(&self, key: &str) -> NamedNode {
         let own = actor_iri_for_key(key);
-        let Some(mention) = self
-            .quads(None, cg("mentionKey").as_ref(), Some(lit(key).into()), None)?
-            .into_iter()
-            .next()
-        else {
-            return Ok(own);
-        };
-        let (Some(node), Some(graph)) = (subject_named(&mention).cloned(), graph_named(&mention))
-        else {
-            return Ok(own);
-        };
-        let g = GraphNameRef::NamedNode(graph.as_ref());
-        if let Some(surname) = self.first_object(&node, cg("surnameOnly"), g)? {
-            let candidates = self.full_names_with(cg("surname").as_ref(), surname)?;
-            return Ok(self.unique(candidates)?.unwrap_or(own));
+        if let Some(surname) = self.surname_only.get(key) {
+            return self.unique(self.full_names.get(surname)).unwrap_or(own);
         }
-        if let Some(role) = self.first_object(&node, cg("roleOnly"), g)? {
-            let role_key = as_str(&role).unwrap_or_default().to_string();
-            if actors::role_is_specific(&role_key) {
-                let mut owners = Vec::new();
-                for rm in self.quads(None, cg("roleKey").as_ref(), Some(role.clone()), None)? {
-                    if let Some(rm) = subject_named(&rm) {
-                        for owner in
-                            self.quads(None, cg("role").as_ref(), Some(rm.clone().into()), None)?
-                        {
-                            if let Some(o) = subject_named(&owner)
-                                .filter(|o| o.as_str().starts_with(actors_graph::MENTION_PREFIX))
-                            {
-                                owners.push((o.clone(), graph_named(&owner)));
-                            }
-                        }
-                    }
-                }
-                let mut candidates = Vec::new();
-                for (owner, graph) in owners {
-                    let Some(graph) = graph else { continue };
-                    let g = GraphNameRef::NamedNode(graph.as_ref());
-                    if self.first_object(&owner, cg("surname"), g)?.is_some() {
-                        if let Some(k) = self.first_object(&owner, cg("mentionKey"), g)? {
-                            candidates.push(actor_iri_for_key(as_str(&k).unwrap_or_default()));
-                        }
-                    }
-                }
-                if let Some(person) = self.unique(candidates)? {
-                    return Ok(person);
+        if let Some(role) = self.role_only.get(key) {
+            if actors::role_is_specific(role) {
+                if let Some(person) = self.unique(self.role_holders.get(role)) {
+                    return person;
                 }
             }
             // The organisation keeps its lexicon name as label (see `render`).
-            if let Some(org) = actors::role_speaks_for_qualifier(&role_key) {
-                return Ok(actor_iri_for_key(org));
+            if let Some(org) = actors::role_speaks_for_qualifier(role) {
+                return actor_iri_for_key(org);
             }
         }
-        Ok(own)
+        own
     }
 
-    /// The actors of the full-name mentions whose `p` is `value`.
-    fn full_names_with(&self, p: NamedNodeRef<'_>, value: Term) -> crate::Result<Vec<NamedNode>> {
-        let mut out = Vec::new();
-        for quad in self.quads(None, p, Some(value), None)? {
-            let (Some(node), Some(graph)) = (subject_named(&quad), graph_named(&quad)) else {
-                continue;
-            };
-            if let Some(k) = self.first_object(node, cg("mentionKey"), graph.as_ref().into())? {
-                out.push(actor_iri_for_key(as_str(&k).unwrap_or_default()));
-            }
-        }
-        Ok(out)
-    }
-
-    /// The one actor the candidates are after the user's merges, if there is one.
-    fn unique(&self, candidates: Vec<NamedNode>) -> crate::Result<Option<NamedNode>> {
-        let mut distinct = BTreeSet::new();
-        for c in candidates.into_iter().collect::<BTreeSet<_>>() {
-            distinct.insert(self.follow(c)?);
-        }
-        Ok(if distinct.len() == 1 {
-            distinct.into_iter().next()
+    /// The one actor the candidate keys are after the user's merges, if there is one.
+    fn unique(&self, keys: Option<&BTreeSet<String>>) -> Option<NamedNode> {
+        let actors: BTreeSet<NamedNode> = keys?
+            .iter()
+            .map(|k| self.follow(actor_iri_for_key(k)))
+            .collect();
+        if actors.len() == 1 {
+            actors.into_iter().next()
         } else {
             None
-        })
+        }
     }
 }
 
@@ -398,29 +459,28 @@ impl Store {
     /// re-renders the article graphs whose actor triples change.
     pub fn link_actors(&self, scope: LinkScope<'_>) -> crate::Result<LinkReport> {
         let store = self.oxigraph();
-        let mut resolver = Resolver::new(store);
-        let keys = self.affected_keys(&resolver, scope)?;
+        let index = LinkIndex::read(store)?;
+        let keys = self.affected_keys(&index, scope)?;
         let mut report = LinkReport {
             keys_checked: keys.len(),
             ..LinkReport::default()
         };
         let mut dirty: BTreeSet<NamedNode> = BTreeSet::new();
         for key in &keys {
-            let actor = resolver.resolve(key)?;
-            if key_of_actor(&actor) != Some(key.as_str()) {
+            let actor = index.resolve(key);
+            let own = key_of_actor(&actor) == Some(key.as_str());
+            if !own {
                 report.keys_linked += 1;
             }
-            for mention in
-                resolver.quads(None, cg("mentionKey").as_ref(), Some(lit(key).into()), None)?
-            {
-                let (Some(node), Some(graph)) = (subject_named(&mention), graph_named(&mention))
-                else {
-                    continue;
-                };
-                let current =
-                    resolver.first_object(node, cg("mentionOf"), graph.as_ref().into())?;
-                if current.as_ref().and_then(as_named) != Some(&actor) {
-                    dirty.insert(graph);
+            // A full name or an organisation that resolves to itself has been
+            // rendered so everywhere (merges are only ever added): only a
+            // full pass, or a surname or role alone, needs its mentions checked.
+            if own && !index.depends_on_corpus(key) && !matches!(scope, LinkScope::All) {
+                continue;
+            }
+            for (node, graph) in index.mentions.get(key).into_iter().flatten() {
+                if index.mention_of.get(node) != Some(&actor) {
+                    dirty.insert(graph.clone());
                 }
             }
         }
@@ -428,7 +488,7 @@ impl Store {
         for chunk in dirty.chunks(RENDER_BATCH) {
             let mut tx = store.start_transaction()?;
             for graph in chunk {
-                let (old, new, doc_id) = self.rerender(&mut resolver, graph)?;
+                let (old, new, doc_id) = self.rerender(&index, graph)?;
                 report.rewritten.extend(doc_id);
                 for quad in &old {
                     tx.remove(quad);
@@ -442,80 +502,44 @@ impl Store {
     }
 
     /// The keys of the mentions in scope, plus the surname-only and role-only
-    /// keys elsewhere that share a surname or role with them.
+    /// keys anywhere that share a surname or role key with them.
     fn affected_keys(
         &self,
-        r: &Resolver<'_>,
+        index: &LinkIndex,
         scope: LinkScope<'_>,
     ) -> crate::Result<BTreeSet<String>> {
-        let mut keys = BTreeSet::new();
-        let mentions = match scope {
-            LinkScope::All => {
-                for quad in r.quads(None, cg("mentionKey").as_ref(), None, None)? {
-                    keys.extend(as_str(&quad.object).map(str::to_string));
-                }
-                return Ok(keys);
-            }
-            LinkScope::Articles(ids) => {
-                let mut mentions = Vec::new();
-                for id in ids {
-                    let graph = vocab::article_graph(id);
-                    mentions.extend(r.quads(
-                        None,
-                        cg("mentionKey").as_ref(),
-                        None,
-                        Some(graph.as_ref().into()),
-                    )?);
-                }
-                mentions
-            }
+        let LinkScope::Articles(ids) = scope else {
+            return Ok(index.mentions.keys().cloned().collect());
         };
-        for quad in mentions {
-            keys.extend(as_str(&quad.object).map(str::to_string));
-            let (Some(node), Some(graph)) = (subject_named(&quad), graph_named(&quad)) else {
-                continue;
-            };
-            self.expand(r, node, &graph, &mut keys)?;
+        let mut keys = BTreeSet::new();
+        for id in ids {
+            let graph = vocab::article_graph(id);
+            let g = GraphNameRef::NamedNode(graph.as_ref());
+            for quad in self.oxigraph().quads_for_pattern(None, None, None, Some(g)) {
+                let quad = quad?;
+                let Some(value) = as_str(&quad.object) else {
+                    continue;
+                };
+                let dependents = match quad.predicate.as_str().strip_prefix(vocab::CG) {
+                    Some("mentionKey") => {
+                        keys.insert(value.to_string());
+                        None
+                    }
+                    Some("surname") => index.by_surname.get(value),
+                    Some("roleKey") => index.by_role.get(value),
+                    _ => None,
+                };
+                keys.extend(dependents.into_iter().flatten().cloned());
+            }
         }
         Ok(keys)
-    }
-
-    /// Adds the keys of mentions whose resolution may depend on `node`.
-    fn expand(
-        &self,
-        r: &Resolver<'_>,
-        node: &NamedNode,
-        graph: &NamedNode,
-        keys: &mut BTreeSet<String>,
-    ) -> crate::Result<()> {
-        let g = GraphNameRef::NamedNode(graph.as_ref());
-        let mut dependents = Vec::new();
-        if let Some(surname) = r.first_object(node, cg("surname"), g)? {
-            dependents.extend(r.quads(None, cg("surnameOnly").as_ref(), Some(surname), None)?);
-        }
-        for role in r.quads(Some(node), cg("role").as_ref(), None, Some(g))? {
-            let Some(rm) = as_named(&role.object) else {
-                continue;
-            };
-            if let Some(role_key) = r.first_object(rm, cg("roleKey"), g)? {
-                dependents.extend(r.quads(None, cg("roleOnly").as_ref(), Some(role_key), None)?);
-            }
-        }
-        for quad in dependents {
-            if let (Some(n), Some(dg)) = (subject_named(&quad), graph_named(&quad)) {
-                if let Some(k) = r.first_object(n, cg("mentionKey"), dg.as_ref().into())? {
-                    keys.extend(as_str(&k).map(str::to_string));
-                }
-            }
-        }
-        Ok(())
     }
 
     /// The rendered actor triples of an article graph as they are (`old`) and
     /// as the current resolutions make them (`new`).
     fn rerender(
         &self,
-        r: &mut Resolver<'_>,
+        index: &LinkIndex,
         graph: &NamedNode,
     ) -> crate::Result<(Vec<Quad>, Vec<Quad>, Option<String>)> {
         let g = GraphName::NamedNode(graph.clone());
@@ -583,7 +607,7 @@ impl Store {
         let mut resolved = HashMap::new();
         for m in &records {
             if let Some(node) = &m.node {
-                resolved.insert(node.clone(), r.resolve(&m.key)?);
+                resolved.insert(node.clone(), index.resolve(&m.key));
             }
         }
         let new = render(&g, &records, &links, &resolved);

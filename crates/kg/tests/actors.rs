@@ -85,7 +85,7 @@ fn ingest(store: &Store, articles: &[Said<'_>]) {
         let (doc, claims) = said.article();
         store.ingest(&doc, &claims, &run()).unwrap();
         store
-            .link_actors(LinkScope::Articles(&[doc.id.clone()]))
+            .link_actors(LinkScope::Articles(std::slice::from_ref(&doc.id)))
             .unwrap();
     }
 }
