@@ -249,11 +249,16 @@ impl Store {
         Ok(claims.into_values().collect())
     }
 
-    /// Actor IRI → its least `rdfs:label`.
+    /// Actor IRI → its least `rdfs:label`. Each article graph that cites an
+    /// actor repeats its label, so the union holds it many times: DISTINCT,
+    /// and no join with the (equally repeated) type triple.
     fn actor_names(&self) -> Result<BTreeMap<String, String>> {
         let sparql = format!(
-            "{}SELECT ?actor ?label WHERE {{ ?actor a cg:Actor ; rdfs:label ?label }}",
-            prologue()
+            "{}SELECT DISTINCT ?actor ?label WHERE {{
+               ?actor rdfs:label ?label FILTER(STRSTARTS(STR(?actor), \"{}actor/\"))
+             }}",
+            prologue(),
+            vocab::ID
         );
         let mut names: BTreeMap<String, String> = BTreeMap::new();
         for row in self.select(&sparql)?.rows {
