@@ -550,6 +550,13 @@ impl Lexicon {
         })
     }
 
+    /// Whether a lower-case word ends in a role head with no ending after it
+    /// (`us-außenminister`, `vorsitzende`, but not `außenministers`).
+    pub(crate) fn ends_in_role_head(&self, lower: &str) -> bool {
+        let w = lower.rsplit('-').next().unwrap_or(lower);
+        self.role_heads.longest_suffix(w, ROLE_HEAD_MIN).is_some()
+    }
+
     /// `role_kind` by strings: the definition the fast path must agree with.
     #[cfg(test)]
     pub(crate) fn role_kind_general(&self, word: &str) -> Option<ActorKind> {

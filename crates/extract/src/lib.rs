@@ -12,6 +12,7 @@
 
 mod doc;
 mod lexicon;
+mod roles;
 mod rules;
 
 pub use lexicon::{ActorEntry, CueEntry, Lexicon, LexiconError};
@@ -40,9 +41,13 @@ impl Extractor {
     pub fn extract(&self, doc: &Document) -> Vec<Claim> {
         let prepared = Prepared::new(&doc.text, &self.lexicon);
         let found = Rules::new(&prepared, &self.lexicon).run();
+        if found.is_empty() {
+            return Vec::new();
+        }
+        let roles = roles::entity_roles(&prepared, &self.lexicon);
         found
             .iter()
-            .filter_map(|f| to_claim(&prepared, doc, f))
+            .filter_map(|f| to_claim(&prepared, doc, f, &roles))
             .collect()
     }
 }
@@ -74,7 +79,7 @@ pub fn strip_quotes(s: &str) -> String {
     out
 }
 
-fn to_claim(p: &Prepared, doc: &Document, f: &Found) -> Option<Claim> {
+fn to_claim(p: &Prepared, doc: &Document, f: &Found, roles: &[Vec<String>]) -> Option<Claim> {
     let mut spans: Vec<(usize, usize)> = f.content.iter().copied().filter(|(a, b)| b > a).collect();
     spans.sort_unstable();
     if spans.is_empty() {
@@ -131,7 +136,12 @@ fn to_claim(p: &Prepared, doc: &Document, f: &Found) -> Option<Claim> {
         speaker: f.speaker.name.clone(),
         speaker_kind: f.speaker.kind,
         speaker_wikidata: f.speaker.wikidata.clone(),
-        speaker_roles: Vec::new(),
+        speaker_roles: f
+            .speaker
+            .entity
+            .and_then(|e| roles.get(e))
+            .cloned()
+            .unwrap_or_default(),
         cue,
         claim_type: f.claim_type,
         content,

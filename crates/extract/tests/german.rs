@@ -431,3 +431,89 @@ fn surname_in_a_headline_before_the_full_name() {
         "{claims:#?}"
     );
 }
+
+/// The roles of the first claim by `speaker`.
+fn roles_of(claims: &[Claim], speaker: &str) -> Vec<String> {
+    claims
+        .iter()
+        .find(|c| c.speaker == speaker)
+        .map(|c| c.speaker_roles.clone())
+        .unwrap_or_else(|| panic!("no claim by {speaker}: {claims:#?}"))
+}
+
+#[test]
+fn speaker_roles_from_role_before_name_and_role_noun_later() {
+    let text =
+        "Die tschechische Ministerpräsidentin Eva Novak empfing am Dienstag Gäste aus Wien. \
+                Die Ministerpräsidentin erklärte, sie hoffe auf eine rasche Einigung.";
+    let claims = extract(text);
+    assert_eq!(claims[0].speaker, "Eva Novak");
+    // "Ministerpräsidentin" alone adds nothing to the fuller role
+    assert_eq!(
+        roles_of(&claims, "Eva Novak"),
+        vec!["tschechische Ministerpräsidentin"]
+    );
+}
+
+#[test]
+fn speaker_roles_from_appositions_in_base_form() {
+    let text = "Ihr Gast, der österreichische Kanzler Thomas Berger, sprach von Fortschritten. \
+                Berger, Vorsitzender der Volkspartei, sagte, die Verhandlungen seien weit gediehen.";
+    let claims = extract(text);
+    assert_eq!(
+        roles_of(&claims, "Thomas Berger"),
+        vec!["österreichischer Kanzler", "Vorsitzender der Volkspartei"]
+    );
+    let text = "Die Sprecherin der Stadtwerke, Eva Kern, sagte, die Preise würden steigen.";
+    assert_eq!(
+        roles_of(&extract(text), "Eva Kern"),
+        vec!["Sprecherin der Stadtwerke"]
+    );
+    let text = "Klaus Wendt, der frühere polnische Botschafter, warnte vor einem Handelskrieg.";
+    assert_eq!(
+        roles_of(&extract(text), "Klaus Wendt"),
+        vec!["früherer polnischer Botschafter"]
+    );
+}
+
+#[test]
+fn speaker_roles_drop_case_endings_and_keep_gender() {
+    let text = "Die Rede des russischen Außenministers Sergej Orlow wurde lange erwartet. \
+                Orlow sagte, Moskau sei zu Gesprächen bereit.";
+    assert_eq!(
+        roles_of(&extract(text), "Sergej Orlow"),
+        vec!["russischer Außenminister"]
+    );
+    let text = "Mit der stellvertretenden Vorsitzenden Ulrike Brandt sprach die Zeitung am Abend. \
+                Brandt sagte, die Partei brauche einen neuen Anfang.";
+    assert_eq!(
+        roles_of(&extract(text), "Ulrike Brandt"),
+        vec!["stellvertretende Vorsitzende"]
+    );
+    let text =
+        "Dem neuen Vorsitzenden Jan Kos fehlt noch eine Mehrheit. Kos sagte, er werde werben.";
+    assert_eq!(
+        roles_of(&extract(text), "Jan Kos"),
+        vec!["neuer Vorsitzender"]
+    );
+}
+
+#[test]
+fn speaker_roles_of_a_group_and_of_an_unnamed_speaker() {
+    // a plural role noun names the group, not one of its members
+    let text = "Die beiden Außenminister trafen sich in Genf. US-Außenminister Paul Carter sagte, \
+                man sei einander nähergekommen.";
+    assert_eq!(
+        roles_of(&extract(text), "Paul Carter"),
+        vec!["US-Außenminister"]
+    );
+    // a verb before the role is no adjective
+    let text = "„Wir bleiben hart“, sagte Finanzminister Jan Dvorak.";
+    assert_eq!(
+        roles_of(&extract(text), "Jan Dvorak"),
+        vec!["Finanzminister"]
+    );
+    // an organisation has no roles
+    let c = one("Die Nato forderte Russland auf, die Manöver sofort zu beenden.");
+    assert!(c.speaker_roles.is_empty());
+}

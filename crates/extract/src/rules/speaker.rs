@@ -177,6 +177,9 @@ impl<'a, 'l> Rules<'a, 'l> {
                         best = sps;
                     }
                 }
+                // a role with an attribute ("X, Vorsitzender der Partei, sagte")
+                Some((_, (_, e)))
+                    if b - e <= 6 && lower_in(self.p.word(e), HEAD_ATTRIBUTE_STARTS) => {}
                 _ => return None,
             }
         }
