@@ -517,3 +517,36 @@ fn speaker_roles_of_a_group_and_of_an_unnamed_speaker() {
     let c = one("Die Nato forderte Russland auf, die Manöver sofort zu beenden.");
     assert!(c.speaker_roles.is_empty());
 }
+
+#[test]
+fn a_fronted_phrase_is_no_subject() {
+    // "als" and "während" before a verb in second position open a phrase, not a clause
+    let c = one("Als Grund für die Schließung nannte die Bahn, die Brücke sei marode.");
+    assert_eq!(c.speaker, "Bahn");
+    let c = one("Während der Sitzung sagte Eva Brandt, die Kasse sei leer.");
+    assert_eq!(c.speaker, "Eva Brandt");
+    let c = one("Da sagte Eva Brandt, die Kasse sei leer.");
+    assert_eq!(c.speaker, "Eva Brandt");
+    // a subordinate clause still takes its subject after the conjunction
+    let c = one("Die Kasse sei leer, wie Eva Brandt gesagt hatte.");
+    assert_eq!(c.speaker, "Eva Brandt");
+}
+
+#[test]
+fn sentence_adverbs_and_objects_are_no_subjects() {
+    let c = one("Weiter sagte der Bürgermeister Jan Kos, die Straße bleibe gesperrt.");
+    assert_eq!(c.speaker, "Jan Kos");
+    let c = one("Ergänzend fügte Eva Brandt hinzu, die Kasse sei leer.");
+    assert_eq!(c.speaker, "Eva Brandt");
+    let c = one("Des Weiteren verwies Eva Brandt darauf, dass die Kasse leer sei.");
+    assert_eq!(c.speaker, "Eva Brandt");
+    // an accusative phrase after the verb is skipped, the subject follows it
+    let c = one("Diesen Vorwurf wies die Ministerin Eva Brandt als haltlos zurück.");
+    assert_eq!(c.speaker, "Eva Brandt");
+    assert_eq!(c.content, "Diesen Vorwurf");
+    let c = one("Den Plan lehnte Eva Brandt am Montag entschieden ab.");
+    assert_eq!(c.speaker, "Eva Brandt");
+    assert_eq!(c.content, "Den Plan");
+    assert_eq!(c.claim_type, ClaimType::Reject);
+    assert!(extract("Niemand erwartet, dass der Zug pünktlich kommt.").is_empty());
+}

@@ -119,7 +119,10 @@ impl<'a, 'l> Rules<'a, 'l> {
                 .previous_sentence(si)
                 .map(|span| (vec![span], Pattern::Anaphor, si));
         }
-        // (e) the object of the cue
+        // (e) the object of the cue; "Den Plan lehnte X ab": an accusative before the verb
+        if let Some(span) = self.fronted_object(cue, finite, inverted) {
+            return Some((vec![span], Pattern::Object, si));
+        }
         let (a, b) = if finite < cue.tok || cue.tok + 1 >= ce || self.verb_final(cue) {
             // verb-final: between the speaker (or the finite verb) and the cue
             let from = if sp.1 <= cue.tok && sp.1 > finite {
@@ -183,6 +186,25 @@ impl<'a, 'l> Rules<'a, 'l> {
             return Some((vec![(a, b)], pattern, si));
         }
         None
+    }
+
+    /// An accusative phrase that opens the clause of a verb taking an object,
+    /// with the subject after the verb (`Diesen Vorwurf wies X zurück`).
+    fn fronted_object(&self, cue: &Cue, finite: usize, inverted: bool) -> Option<(usize, usize)> {
+        let cs = cue.clause.0;
+        if !inverted || !cue.entry.takes_object || finite <= cs + 1 {
+            return None;
+        }
+        if !lower_in(self.p.word(cs), ACCUSATIVE_DETERMINERS) {
+            return None;
+        }
+        // the phrase is all that stands before the verb: determiner, adjectives, nouns
+        let simple = (cs + 1..finite).all(|j| {
+            self.p.is_word(j)
+                && !lower_in(self.p.word(j), SUBORDINATORS)
+                && !self.p.quotes.inside(j)
+        });
+        simple.then_some((cs, finite))
     }
 
     /// The previous sentence of the paragraph as content, when it has no claim of its own.

@@ -19,11 +19,26 @@ impl<'a, 'l> Rules<'a, 'l> {
     ) -> Option<(Vec<Speaker>, (usize, usize), bool)> {
         let (cs, ce) = cue.clause;
         let mut start = cs;
-        while start < finite && lower_in(self.p.word(start), LEADING_ADVERBS) {
-            start += 1;
+        while start < finite {
+            if lower_in(self.p.word(start), LEADING_ADVERBS)
+                || self.adverbial_participle(start, finite)
+            {
+                start += 1;
+            } else if lower_in(self.p.word(start), &["des"])
+                && lower_in(self.p.word(start + 1), &["weiteren"])
+            {
+                // "Des Weiteren verwies sie darauf, …"
+                start += 2;
+            } else {
+                break;
+            }
         }
         let first = self.p.word(start).to_lowercase();
-        let subordinate = SUBORDINATORS.contains(&first.as_str())
+        // "Als Grund nannte die Behörde …", "Während der Sitzung sagte er …": a conjunction
+        // word before a verb in second position opens a phrase, not a subordinate clause
+        let fronted_phrase =
+            SUBORDINATORS.contains(&first.as_str()) && self.words_after_finite(cue, finite);
+        let subordinate = !fronted_phrase && SUBORDINATORS.contains(&first.as_str())
             || (start > s.tok_start
                 && start == cs
                 && RELATIVES.contains(&first.as_str())
@@ -69,17 +84,15 @@ impl<'a, 'l> Rules<'a, 'l> {
             && matches!(self.p.word(cs), "und" | "oder" | "sowie")
             && cs > s.tok_start
             && self.p.word(cs - 1) == ",";
-        if start < finite && !list_goes_on {
+        if start < finite && !list_goes_on && !fronted_phrase {
             // "Der britischen Zeitung sagte X": der + adjective in -en is no nominative
             let dative_der = first == "der" && {
                 let next = self.p.word(start + 1);
                 next.ends_with("en") && next.chars().next().is_some_and(char::is_lowercase)
             };
             let accusative = dative_der
-                || matches!(
-                    first.as_str(),
-                    "den" | "einen" | "dem" | "einem" | "ihm" | "ihnen"
-                );
+                || OBLIQUE_DETERMINERS.contains(&first.as_str())
+                || matches!(first.as_str(), "ihm" | "ihnen");
             if !accusative {
                 if let Some(np) = self.np_at(start, finite) {
                     let generic = np.0.iter().all(|s| s.entity.is_none());
@@ -103,6 +116,13 @@ impl<'a, 'l> Rules<'a, 'l> {
         let mut inverted = None;
         while j < ce && skipped < 3 {
             if let Some(np) = self.np_at(j, ce) {
+                // "weist den Vorwurf zurück", "sagte dem Sender der Minister": an
+                // accusative or dative phrase is no subject; the subject may follow it
+                if lower_in(self.p.word(j), OBLIQUE_DETERMINERS) {
+                    j = np.1 .1.max(j + 1);
+                    skipped += 1;
+                    continue;
+                }
                 inverted = Some(np);
                 break;
             }
@@ -122,6 +142,31 @@ impl<'a, 'l> Rules<'a, 'l> {
             }
         }
         inverted.map(|np| np_result(np, true))
+    }
+
+    /// `Relativierend fügte sie hinzu`, `Abschließend sagte er`: a participle
+    /// in -end right before the finite verb is an adverb, no subject.
+    fn adverbial_participle(&self, j: usize, finite: usize) -> bool {
+        let w = self.p.word(j);
+        j + 1 == finite && w.chars().count() >= 8 && w.ends_with("end")
+    }
+
+    /// Whether the clause has words after its finite verb other than the
+    /// cue's particle, its extra words and auxiliaries: the verb stands second,
+    /// not last as in a subordinate clause (`als er sagte` / `als er gesagt hatte`).
+    fn words_after_finite(&self, cue: &Cue, finite: usize) -> bool {
+        (finite + 1..cue.clause.1).any(|j| {
+            self.p.is_word(j)
+                && !self.p.quotes.inside(j)
+                && j != cue.tok
+                && Some(j) != cue.particle
+                && !cue.extra.contains(&j)
+                && !lower_in(self.p.word(j), AUXILIARIES)
+                && !lower_in(
+                    self.p.word(j),
+                    &["worden", "haben", "werden", "sein", "lassen"],
+                )
+        })
     }
 
     /// The subject of a verb that opens its clause after a comma: a noun

@@ -45,6 +45,51 @@ pub(super) const LEADING_ADVERBS: &[&str] = &[
     "darüber",
     "hinaus",
     "damals",
+    "weiter",
+    "weiters",
+    "weiterhin",
+    "zuerst",
+    "zunächst",
+    "hierzu",
+    "dazu",
+    "einerseits",
+    "andererseits",
+    "sinngemäß",
+    "schließlich",
+    "anschließend",
+    "abschließend",
+    "ergänzend",
+    "ebenso",
+    "insbesondere",
+    "vielmehr",
+    "stattdessen",
+    "trotzdem",
+    "dennoch",
+    "seither",
+    "bislang",
+    "kürzlich",
+    "jüngst",
+    "daneben",
+    "hierbei",
+    "deswegen",
+    "folglich",
+    "somit",
+    "immerhin",
+    "offenbar",
+    "offensichtlich",
+    "vermutlich",
+    "wahrscheinlich",
+    "angeblich",
+    "tatsächlich",
+    "übrigens",
+    "gleichwohl",
+    "jedenfalls",
+    "nämlich",
+    "wiederum",
+    "letztlich",
+    "zusätzlich",
+    "heute",
+    "gestern",
 ];
 
 /// Adverbs between a cue and its speaker or object that belong to neither.
@@ -332,6 +377,11 @@ pub(super) const NOT_SUBJECTS: &[&str] = &[
     "Anhand",
     "Neben",
     "Erstmals",
+    "Niemand",
+    "Jemand",
+    "Keiner",
+    "Jeder",
+    "Jede",
 ];
 
 /// Prepositions that open a relative clause (`, in dem`, `, für die`).
@@ -381,4 +431,16 @@ pub(super) const NOT_VERBS_IN_E: &[&str] = &[
     "deine",
     "wegen",
     "gegen",
+];
+
+/// Determiners that never open a nominative phrase (accusative, dative, or
+/// dative plural): `den`, `einem`, `diesen`, `seinem`, …
+pub(super) const OBLIQUE_DETERMINERS: &[&str] = &[
+    "den", "dem", "einen", "einem", "diesen", "diesem", "jenen", "jenem", "keinen", "keinem",
+    "seinen", "seinem", "ihren", "ihrem", "unseren", "unserem",
+];
+
+/// Determiners of a masculine accusative (never nominative): `den Plan`, `diesen Vorwurf`.
+pub(super) const ACCUSATIVE_DETERMINERS: &[&str] = &[
+    "den", "einen", "diesen", "jenen", "keinen", "seinen", "ihren", "unseren",
 ];
