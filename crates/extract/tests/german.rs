@@ -550,3 +550,19 @@ fn sentence_adverbs_and_objects_are_no_subjects() {
     assert_eq!(c.claim_type, ClaimType::Reject);
     assert!(extract("Niemand erwartet, dass der Zug pünktlich kommt.").is_empty());
 }
+
+#[test]
+fn a_passive_speaks_through_its_agent_only() {
+    // the subject of a passive is what was rejected, not who rejected it
+    assert!(extract("Der Vorschlag wurde am Dienstag abgelehnt.").is_empty());
+    let c = one("Der Vorschlag wurde von der Nato abgelehnt.");
+    assert_eq!(c.speaker, "Nato");
+    assert_eq!(c.content, "Der Vorschlag");
+    assert_eq!(c.claim_type, ClaimType::Reject);
+    let c = one("Am Abend wurde von der Polizei mitgeteilt, dass die Straße wieder frei sei.");
+    assert_eq!(c.speaker, "Polizei");
+    assert_eq!(c.content, "die Straße wieder frei sei");
+    // werden with an infinitive is future, not passive
+    let c = one("Die Nato wird den Vorschlag ablehnen.");
+    assert_eq!(c.speaker, "Nato");
+}

@@ -3,14 +3,23 @@
 use super::confidence::Pattern;
 use super::cue::Cue;
 use super::typing::refine_type;
-use super::{Found, Rules, Speaker};
+use super::words::PASSIVE_AUXILIARIES;
+use super::{lower_in, Found, Rules, Speaker};
 use claimgraph_model::ClaimType;
 
 impl<'a, 'l> Rules<'a, 'l> {
     pub(super) fn claims_of_cue(&mut self, si: usize, cue: &Cue<'l>) -> Vec<Found> {
         let s = self.p.sents[si];
         let finite = self.finite_position(cue);
-        let Some((speakers, sp_range, inverted)) = self.speakers_of(cue, finite, &s) else {
+        let passive = cue.entry.lemma != "zitieren" && self.is_passive(cue, finite);
+        let found = if passive {
+            // "Der Plan wurde abgelehnt": the subject is what was rejected; only an
+            // agent ("von der Regierung") names the speaker
+            self.passive_agent(cue)
+        } else {
+            self.speakers_of(cue, finite, &s)
+        };
+        let Some((speakers, sp_range, inverted)) = found else {
             return Vec::new();
         };
         let (speakers, sp_range, inverted) = if cue.entry.lemma == "zitieren" {
@@ -24,9 +33,13 @@ impl<'a, 'l> Rules<'a, 'l> {
             (speakers, sp_range, inverted)
         };
         let addressee = self.addressee(cue, sp_range, inverted);
-        let Some((content, pattern, last_sentence)) =
-            self.content_of(si, cue, sp_range, inverted, addressee.as_ref().map(|a| a.1))
-        else {
+        let content = self.content_of(si, cue, sp_range, inverted, addressee.as_ref().map(|a| a.1));
+        let content = if passive {
+            self.passive_content(cue, finite, content)
+        } else {
+            content
+        };
+        let Some((content, pattern, last_sentence)) = content else {
             return Vec::new();
         };
         let mut cue_spans = vec![(cue.tok, cue.tok + 1)];
@@ -58,6 +71,81 @@ impl<'a, 'l> Rules<'a, 'l> {
             })
             .collect()
     }
+}
+
+impl Rules<'_, '_> {
+    /// A participle cue with a form of `werden` as its finite verb (`wurde
+    /// abgelehnt`, `wird erklärt`); `wird ankündigen` is future, no passive.
+    fn is_passive(&self, cue: &Cue, finite: usize) -> bool {
+        finite != cue.tok
+            && lower_in(self.p.word(finite), PASSIVE_AUXILIARIES)
+            && self.p.lower(cue.tok) != infinitive(&cue.entry.lemma)
+    }
+
+    /// The content of a passive cue: reported speech after it, else its
+    /// subject (`Der Plan wurde von der Regierung abgelehnt`).
+    fn passive_content(
+        &self,
+        cue: &Cue,
+        finite: usize,
+        content: Option<super::Content>,
+    ) -> Option<super::Content> {
+        let reported = |p: Pattern| {
+            matches!(
+                p,
+                Pattern::DassAfter
+                    | Pattern::KonjunktivAfter
+                    | Pattern::InfinitiveAfter
+                    | Pattern::ColonQuote
+                    | Pattern::QuoteBefore
+                    | Pattern::KonjunktivBefore
+            )
+        };
+        match content {
+            Some(c) if reported(c.1) => Some(c),
+            _ => {
+                let cs = cue.clause.0;
+                let si = self
+                    .p
+                    .sents
+                    .iter()
+                    .position(|s| s.tok_start <= cs && cs < s.tok_end)?;
+                let words = (cs..finite).filter(|&j| self.p.is_word(j)).count();
+                (words >= 2 && !lower_in(self.p.word(cs), &["es", "dies", "das"])).then_some((
+                    vec![(cs, finite)],
+                    Pattern::Object,
+                    si,
+                ))
+            }
+        }
+    }
+
+    /// The agent of a passive cue: `von`/`vom`/`durch` and a noun phrase in its clause.
+    fn passive_agent(&mut self, cue: &Cue) -> Option<(Vec<Speaker>, (usize, usize), bool)> {
+        let (cs, ce) = cue.clause;
+        let by = (cs..ce).find(|&j| {
+            !self.p.quotes.inside(j)
+                && lower_in(self.p.word(j), &["von", "vom", "durch", "seitens"])
+        })?;
+        let from = if self.p.lower(by) == "vom" {
+            by
+        } else {
+            by + 1
+        };
+        let (speakers, range) = self.np_at(from, ce)?;
+        Some((speakers, range, true))
+    }
+}
+
+/// The infinitive of a cue lemma (`an|kündigen` → `ankündigen`, `pochen +auf` → `pochen`).
+fn infinitive(lemma: &str) -> String {
+    lemma
+        .split_whitespace()
+        .filter(|w| !w.starts_with('+'))
+        .next_back()
+        .unwrap_or("")
+        .replace('|', "")
+        .to_lowercase()
 }
 
 /// Shapes that are often narrative rather than reported speech need a named

@@ -444,3 +444,8 @@ pub(super) const OBLIQUE_DETERMINERS: &[&str] = &[
 pub(super) const ACCUSATIVE_DETERMINERS: &[&str] = &[
     "den", "einen", "diesen", "jenen", "keinen", "seinen", "ihren", "unseren",
 ];
+
+/// Forms of `werden` that make a participle passive (`wurde abgelehnt`).
+pub(super) const PASSIVE_AUXILIARIES: &[&str] = &[
+    "wird", "wurde", "wurden", "werden", "werde", "würde", "würden", "worden",
+];
