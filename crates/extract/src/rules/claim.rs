@@ -141,8 +141,7 @@ impl Rules<'_, '_> {
 fn infinitive(lemma: &str) -> String {
     lemma
         .split_whitespace()
-        .filter(|w| !w.starts_with('+'))
-        .next_back()
+        .rfind(|w| !w.starts_with('+'))
         .unwrap_or("")
         .replace('|', "")
         .to_lowercase()
