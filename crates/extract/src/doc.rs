@@ -5,7 +5,7 @@ use crate::lexicon::{norm_len, push_norm, Lexicon, ALIAS_ROOT};
 use claimgraph_model::ActorKind;
 use claimgraph_text::quote::{find_quotations, QuoteMap};
 use claimgraph_text::segment::{sentences, CharIndex, Sentence};
-use claimgraph_text::time::{find_times, TimeExpr};
+use claimgraph_text::time::{times_in, TimeExpr};
 use claimgraph_text::token::{is_capitalized, push_lowercase, tokenize, Token, TokenKind};
 use std::cell::OnceCell;
 
@@ -170,7 +170,22 @@ impl<'a> Prepared<'a> {
         let (Some(cell), Some(s)) = (self.sentence_times.get(si), self.sents.get(si)) else {
             return &[];
         };
-        cell.get_or_init(|| find_times(self.text, &self.toks, s.tok_start, s.tok_end))
+        cell.get_or_init(|| {
+            times_in(
+                &self.toks,
+                s.tok_start,
+                s.tok_end,
+                &|i| self.word(i),
+                &|i| self.lower(i),
+            )
+            .collect()
+        })
+    }
+
+    /// The first time expression among tokens `[a, b)` (as `find_times(…).first()`),
+    /// with the words cut and lower-cased once per document.
+    pub fn first_time(&self, a: usize, b: usize) -> Option<TimeExpr> {
+        times_in(&self.toks, a, b, &|i| self.word(i), &|i| self.lower(i)).next()
     }
 
     /// Token `i` in lower case (as `str::to_lowercase`), "" past the end.
