@@ -1,13 +1,14 @@
 //! A document prepared for extraction: tokens, quotations, sentences, and the
 //! actors it mentions (with coreference of names, roles and lexicon aliases).
 
-use crate::lexicon::{norm_len, push_norm, Lexicon, ALIAS_ROOT};
+use crate::lexicon::{norm_len, push_norm, FastMap, FastSet, Lexicon, ALIAS_ROOT};
 use claimgraph_model::ActorKind;
 use claimgraph_text::quote::{find_quotations, QuoteMap};
 use claimgraph_text::segment::{sentences, CharIndex, Sentence};
-use claimgraph_text::time::{find_times, TimeExpr};
+use claimgraph_text::time::{times_in, TimeExpr};
 use claimgraph_text::token::{is_capitalized, push_lowercase, tokenize, Token, TokenKind};
 use std::cell::OnceCell;
+use std::sync::LazyLock;
 
 /// An actor of the document: a lexicon entry, a person found by name, or a
 /// role noun used with no name.
@@ -49,6 +50,8 @@ pub(crate) struct Prepared<'a> {
     pub mentions: Vec<Mention>,
     /// token → index into `mentions` of the mention starting there
     pub mention_at: Vec<Option<u32>>,
+    /// surname → the person entity with that surname (surnames are unique: `person` merges by them)
+    surnames: FastMap<String, usize>,
     /// The time expressions of each sentence, found when first asked for.
     sentence_times: Vec<OnceCell<Vec<TimeExpr>>>,
 }
@@ -128,6 +131,14 @@ const NOT_NAMES: &[&str] = &[
     "Telegram",
 ];
 
+/// `NOT_NAMES` as a set: asked for every capitalised word.
+static NOT_NAME_SET: LazyLock<FastSet<&'static str>> =
+    LazyLock::new(|| NOT_NAMES.iter().copied().collect());
+
+fn is_not_name(w: &str) -> bool {
+    NOT_NAME_SET.contains(w)
+}
+
 impl<'a> Prepared<'a> {
     pub fn new(text: &'a str, lex: &Lexicon) -> Self {
         let toks = tokenize(text);
@@ -157,6 +168,7 @@ impl<'a> Prepared<'a> {
             chars,
             entities: Vec::new(),
             mentions: Vec::new(),
+            surnames: FastMap::default(),
         };
         p.alias_words = p.alias_word_ids(lex);
         p.find_mentions(lex);
@@ -170,7 +182,22 @@ impl<'a> Prepared<'a> {
         let (Some(cell), Some(s)) = (self.sentence_times.get(si), self.sents.get(si)) else {
             return &[];
         };
-        cell.get_or_init(|| find_times(self.text, &self.toks, s.tok_start, s.tok_end))
+        cell.get_or_init(|| {
+            times_in(
+                &self.toks,
+                s.tok_start,
+                s.tok_end,
+                &|i| self.word(i),
+                &|i| self.lower(i),
+            )
+            .collect()
+        })
+    }
+
+    /// The first time expression among tokens `[a, b)` (as `find_times(…).first()`),
+    /// with the words cut and lower-cased once per document.
+    pub fn first_time(&self, a: usize, b: usize) -> Option<TimeExpr> {
+        times_in(&self.toks, a, b, &|i| self.word(i), &|i| self.lower(i)).next()
     }
 
     /// Token `i` in lower case (as `str::to_lowercase`), "" past the end.
@@ -192,7 +219,7 @@ impl<'a> Prepared<'a> {
                 }
                 let word = self.word(i);
                 // the normal form lower-cases char by char; only a final sigma differs
-                let norm = if word.contains('Σ') {
+                let norm = if !word.is_ascii() && word.contains('Σ') {
                     scratch.clear();
                     push_norm(&mut scratch, word);
                     scratch.as_str()
@@ -255,7 +282,7 @@ impl<'a> Prepared<'a> {
                 continue;
             }
             let w = self.word(i);
-            if is_capitalized(w) && !NOT_NAMES.contains(&w) {
+            if is_capitalized(w) && !is_not_name(w) {
                 if let Some(kind) = lex.role_kind_lower(self.lower(i)) {
                     i = self.role_mention(lex, i, kind);
                     continue;
@@ -313,7 +340,7 @@ impl<'a> Prepared<'a> {
                 continue;
             }
             let w = self.word(i);
-            if !is_capitalized(w) || NOT_NAMES.contains(&w) {
+            if !is_capitalized(w) || is_not_name(w) {
                 continue;
             }
             if let Some(e) = self.surname_entity(w) {
@@ -420,7 +447,7 @@ impl<'a> Prepared<'a> {
                 }
             }
             if !is_capitalized(w)
-                || NOT_NAMES.contains(&w)
+                || is_not_name(w)
                 || lex.role_kind_lower(self.lower(j)).is_some()
                 || t.kind == TokenKind::Number
                 || w.chars().count() < 2
@@ -496,10 +523,18 @@ impl<'a> Prepared<'a> {
         }
         let h = head(role);
         let feminine = is_feminine_role(role);
+        // the score depends on the entity only: computed once per entity
+        let mut scores: Vec<Option<u8>> = vec![None; self.entities.len()];
         let mut best: Option<(u8, usize)> = None;
         for m in self.mentions.iter().rev() {
             let e = &self.entities[m.entity];
             if e.kind != ActorKind::Person || e.surname.is_none() {
+                continue;
+            }
+            if let Some(&Some(score)) = scores.get(m.entity) {
+                if score > 0 && best.is_none_or(|(s, _)| score > s) {
+                    best = Some((score, m.entity));
+                }
                 continue;
             }
             let score = e
@@ -522,6 +557,9 @@ impl<'a> Prepared<'a> {
                 })
                 .max()
                 .unwrap_or(0);
+            if let Some(slot) = scores.get_mut(m.entity) {
+                *slot = Some(score);
+            }
             if score > 0 && best.is_none_or(|(s, _)| score > s) {
                 best = Some((score, m.entity));
             }
@@ -534,11 +572,7 @@ impl<'a> Prepared<'a> {
         let name = self.slice(a, b).to_string();
         let surname = self.word(b - 1).to_string();
         let n_tokens = b - a;
-        let e = match self
-            .entities
-            .iter()
-            .position(|e| e.surname.as_deref() == Some(surname.as_str()))
-        {
+        let e = match self.surnames.get(surname.as_str()).copied() {
             Some(e) => {
                 let ent = &mut self.entities[e];
                 if n_tokens > ent.name.split_whitespace().count() {
@@ -547,6 +581,8 @@ impl<'a> Prepared<'a> {
                 e
             }
             None => {
+                let e = self.entities.len();
+                self.surnames.insert(surname.clone(), e);
                 self.entities.push(Entity {
                     name,
                     kind: ActorKind::Person,
@@ -554,7 +590,7 @@ impl<'a> Prepared<'a> {
                     surname: Some(surname),
                     roles: Vec::new(),
                 });
-                self.entities.len() - 1
+                e
             }
         };
         if let Some(r) = role {
@@ -569,9 +605,13 @@ impl<'a> Prepared<'a> {
             .or_else(|| w.strip_suffix("'s"))
             .or_else(|| w.strip_suffix('s'))
             .unwrap_or(w);
-        self.entities
-            .iter()
-            .position(|e| e.surname.as_deref().is_some_and(|s| s == w || s == bare))
+        // the first entity with either surname (at most one has each)
+        let exact = self.surnames.get(w).copied();
+        let stripped = self.surnames.get(bare).copied();
+        match (exact, stripped) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
     }
 
     fn add_mention(&mut self, start: usize, end: usize, entity: usize, role_only: bool) {

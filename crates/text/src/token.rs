@@ -99,7 +99,25 @@ fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
     } else {
-        c.is_alphanumeric() || c == '\u{AD}'
+        is_latin1_letter(c) || c.is_alphanumeric() || c == '\u{AD}'
+    }
+}
+
+/// The letters of Latin-1 above ASCII that German text is full of (`ä`, `ß`,
+/// `É`): À…ÿ without × and ÷. Answers `char::is_alphabetic` for them without
+/// the Unicode tables; `false` says nothing about other chars.
+#[inline]
+fn is_latin1_letter(c: char) -> bool {
+    matches!(c, '\u{C0}'..='\u{FF}') && c != '\u{D7}' && c != '\u{F7}'
+}
+
+/// `char::is_alphabetic`, with ASCII and the Latin-1 letters answered first.
+#[inline]
+pub fn is_alphabetic(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        is_latin1_letter(c) || c.is_alphabetic()
     }
 }
 
@@ -113,28 +131,55 @@ fn char_at(text: &str, i: usize) -> Option<char> {
     }
 }
 
+/// `char::is_whitespace` of an ASCII byte (tab, line feed, vertical tab, form
+/// feed, carriage return, space).
+#[inline]
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
 /// Cuts `text` into tokens.
 pub fn tokenize(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut i = 0;
     let mut breaks = 0u8;
     let mut space = false;
-    while let Some(c) = char_at(text, i) {
-        let len = c.len_utf8();
-        if c.is_whitespace() {
-            if c == '\n' {
-                breaks = breaks.saturating_add(1).min(2);
+    while let Some(&b) = bytes.get(i) {
+        // ASCII (most of the text) is classified by its byte
+        let (end, kind) = if b.is_ascii() {
+            if is_ascii_space(b) {
+                if b == b'\n' {
+                    breaks = breaks.saturating_add(1).min(2);
+                }
+                space = true;
+                i += 1;
+                continue;
             }
-            space = true;
-            i += len;
-            continue;
-        }
-        let (end, kind) = if is_word_char(c) {
-            scan_word(text, i)
-        } else if let Some(q) = QuoteMark::of(c) {
-            (i + len, TokenKind::Quote(q))
+            if b.is_ascii_alphanumeric() {
+                scan_word(text, i)
+            } else if b == b'"' {
+                (i + 1, TokenKind::Quote(QuoteMark::Straight))
+            } else {
+                (i + 1, TokenKind::Punct)
+            }
         } else {
-            (i + len, TokenKind::Punct)
+            let Some(c) = char_at(text, i) else {
+                break;
+            };
+            let len = c.len_utf8();
+            if c.is_whitespace() {
+                space = true;
+                i += len;
+                continue;
+            }
+            if is_word_char(c) {
+                scan_word(text, i)
+            } else if let Some(q) = QuoteMark::of(c) {
+                (i + len, TokenKind::Quote(q))
+            } else {
+                (i + len, TokenKind::Punct)
+            }
         };
         debug_assert!(end > i && end <= text.len());
         tokens.push(Token {
@@ -160,15 +205,13 @@ fn scan_word(text: &str, start: usize) -> (usize, TokenKind) {
     let bytes = text.as_bytes();
     while let Some(c) = char_at(text, end) {
         // the common case first: a run of ASCII letters and digits
-        let run = bytes[end..]
-            .iter()
-            .take_while(|b| b.is_ascii_alphanumeric())
-            .count();
-        if run > 0 {
-            if all_digits && bytes[end..end + run].iter().any(u8::is_ascii_alphabetic) {
-                all_digits = false;
-            }
-            end += run;
+        let mut run = end;
+        while let Some(&b) = bytes.get(run).filter(|b| b.is_ascii_alphanumeric()) {
+            all_digits &= b.is_ascii_digit();
+            run += 1;
+        }
+        if run > end {
+            end = run;
             prev = Some(char::from(bytes[end - 1]));
             continue;
         }
@@ -179,7 +222,7 @@ fn scan_word(text: &str, start: usize) -> (usize, TokenKind) {
                 prev.is_some_and(is_word_char)
                     && (next.is_some_and(is_word_char) || next.is_some_and(char::is_whitespace))
             } else if c == '’' || c == '\'' {
-                prev.is_some_and(char::is_alphabetic) && next.is_some_and(char::is_alphabetic)
+                prev.is_some_and(is_alphabetic) && next.is_some_and(is_alphabetic)
             } else if c == '.' || c == ',' {
                 prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit())
             } else {
@@ -189,7 +232,7 @@ fn scan_word(text: &str, start: usize) -> (usize, TokenKind) {
         if !keep {
             break;
         }
-        if all_digits && c.is_alphabetic() {
+        if all_digits && is_alphabetic(c) {
             all_digits = false;
         }
         end += c.len_utf8();
@@ -331,7 +374,18 @@ pub fn push_lowercase(out: &mut String, word: &str) {
 
 /// Whether the first character of `word` is uppercase.
 pub fn is_capitalized(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
+    match word.as_bytes().first() {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        // Latin-1: the capitals are À…Þ without ×; the rest needs the Unicode tables
+        Some(_) => word.chars().next().is_some_and(|c| {
+            if c <= '\u{FF}' {
+                ('\u{C0}'..='\u{DE}').contains(&c) && c != '\u{D7}'
+            } else {
+                c.is_uppercase()
+            }
+        }),
+    }
 }
 
 #[cfg(test)]
@@ -412,6 +466,62 @@ mod tests {
         fn lowercase_agrees_with_std(w in "\\PC{0,70}") {
             let lower = lowercase(&w);
             proptest::prop_assert_eq!(lower.as_str(), w.to_lowercase());
+        }
+    }
+
+    #[test]
+    fn latin1_fast_paths_agree_with_char_methods() {
+        for c in (0u32..0x250).filter_map(char::from_u32) {
+            let w = c.to_string();
+            assert_eq!(is_capitalized(&w), c.is_uppercase(), "{c:?}");
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(
+                is_word_char(c),
+                c.is_alphanumeric() || c == '\u{AD}',
+                "{c:?}"
+            );
+        }
+        for b in 0u8..0x80 {
+            assert_eq!(is_ascii_space(b), char::from(b).is_whitespace(), "{b}");
+        }
+    }
+
+    /// The tokenizer as first written, char by char: the fast paths must agree.
+    fn tokenize_by_chars(text: &str) -> Vec<Token> {
+        let mut tokens = Vec::new();
+        let (mut i, mut breaks, mut space) = (0, 0u8, false);
+        while let Some(c) = text[i..].chars().next() {
+            if c.is_whitespace() {
+                if c == '\n' {
+                    breaks = breaks.saturating_add(1).min(2);
+                }
+                space = true;
+                i += c.len_utf8();
+                continue;
+            }
+            let (end, kind) = if c.is_alphanumeric() || c == '\u{AD}' {
+                scan_word(text, i)
+            } else if let Some(q) = QuoteMark::of(c) {
+                (i + c.len_utf8(), TokenKind::Quote(q))
+            } else {
+                (i + c.len_utf8(), TokenKind::Punct)
+            };
+            tokens.push(Token {
+                start: i,
+                end,
+                kind,
+                breaks_before: breaks,
+                space_before: space,
+            });
+            (breaks, space, i) = (0, false, end);
+        }
+        tokens
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tokenize_agrees_with_char_by_char(s in "[a-zA-Z0-9äöüÄÖÜßé€„“”\"'’.,:;!?() \t\n\r\u{a0}\u{ad}\u{2028}-]{0,80}") {
+            proptest::prop_assert_eq!(tokenize(&s), tokenize_by_chars(&s));
         }
     }
 

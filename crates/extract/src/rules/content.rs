@@ -146,8 +146,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         let (mut a, b) = self.drop_cue_words(a, b, cue);
         // a time expression at the start dates the claim; it is not its content
         loop {
-            let times = claimgraph_text::time::find_times(self.p.text, &self.p.toks, a, b);
-            match times.first() {
+            match self.p.first_time(a, b) {
                 Some(t)
                     if t.tok_start == a
                         || t.tok_start == a + 1

@@ -69,7 +69,19 @@ fn is_sep(p: &Prepared, i: usize) -> bool {
         )
 }
 
+/// Whether `w` in lower case (`str::to_lowercase`) is one of `list`.
 fn lower_in(w: &str, list: &[&str]) -> bool {
+    if w.is_ascii() {
+        // compare with the ASCII lower case byte by byte instead of building it
+        let w = w.as_bytes();
+        let first = w.first().map(u8::to_ascii_lowercase);
+        return list.iter().any(|e| {
+            let e = e.as_bytes();
+            e.len() == w.len()
+                && e.first().copied() == first
+                && e.iter().zip(w).all(|(a, b)| *a == b.to_ascii_lowercase())
+        });
+    }
     if w.chars().any(char::is_uppercase) {
         let lower = lowercase(w);
         list.contains(&lower.as_str())

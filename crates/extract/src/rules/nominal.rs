@@ -5,7 +5,7 @@ use super::words::*;
 use super::{is_sep, lower_in, Found, Rules, Speaker};
 use crate::doc::is_determiner;
 use claimgraph_model::ClaimType;
-use claimgraph_text::token::{is_capitalized, lowercase};
+use claimgraph_text::token::is_capitalized;
 
 impl<'a, 'l> Rules<'a, 'l> {
     pub(super) fn nominal_cues(&mut self, si: usize) -> Vec<Found> {
@@ -15,8 +15,7 @@ impl<'a, 'l> Rules<'a, 'l> {
             if self.p.quotes.inside(i) {
                 continue;
             }
-            let w = lowercase(self.p.word(i));
-            let found = match w.as_str() {
+            let found = match self.p.lower(i) {
                 "laut" => self.after_phrase(si, i, i + 1, Pattern::Laut),
                 "zufolge" => self.before_zufolge(si, i),
                 "nach" | "aus" | "gemäß" if self.source_noun_at(i + 1, s.tok_end) => {
