@@ -44,6 +44,9 @@ pub struct CueEntry {
     pub dative: bool,
     pub takes_object: bool,
     pub weak: bool,
+    /// Its content must be reported speech (a quotation, a dass-, Konjunktiv-
+    /// or infinitive clause), never an object: `der Meinung sein`.
+    pub clause_only: bool,
 }
 
 /// How a word form realises a cue.
@@ -391,6 +394,7 @@ impl Lexicon {
             dative: false,
             takes_object: false,
             weak: false,
+            clause_only: false,
         };
         for flag in flags.split(',').map(str::trim).filter(|f| !f.is_empty()) {
             match flag {
@@ -398,7 +402,12 @@ impl Lexicon {
                 "dat" => entry.dative = true,
                 "obj" => entry.takes_object = true,
                 "weak" => entry.weak = true,
-                other => return Err(format!("unknown cue flag {other:?} (acc, dat, obj, weak)")),
+                "clause" => entry.clause_only = true,
+                other => {
+                    return Err(format!(
+                        "unknown cue flag {other:?} (acc, dat, obj, weak, clause)"
+                    ))
+                }
             }
         }
         let base_forms: Vec<String> = if forms_field.is_empty() || forms_field == "-" {

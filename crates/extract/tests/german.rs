@@ -566,3 +566,26 @@ fn a_passive_speaks_through_its_agent_only() {
     let c = one("Die Nato wird den Vorschlag ablehnen.");
     assert_eq!(c.speaker, "Nato");
 }
+
+#[test]
+fn stance_phrases_take_reported_speech_only() {
+    let c = one("Die Gewerkschaft ist der Meinung, dass die Löhne steigen müssen.");
+    assert_eq!(c.speaker, "Gewerkschaft");
+    assert_eq!(c.cue, "ist ... Meinung");
+    assert_eq!(c.content, "die Löhne steigen müssen");
+    let c = one("Eva Brandt zeigte sich zuversichtlich, dass der Tunnel im Herbst fertig werde.");
+    assert_eq!(c.speaker, "Eva Brandt");
+    assert_eq!(c.claim_type, ClaimType::Expect);
+    let c = one("Der Verband vertrat die Ansicht, die Steuer schade dem Handel.");
+    assert_eq!(c.speaker, "Verband");
+    assert_eq!(c.content, "die Steuer schade dem Handel");
+    // the phrase with no reported speech is no claim
+    assert!(extract("Die Meinung der Fachleute ist in diesem Punkt geteilt.").is_empty());
+}
+
+#[test]
+fn an_ordinal_does_not_end_the_clause() {
+    let c = one("Der Stadtrat hatte am 3. März beschlossen, die Brücke zu sanieren.");
+    assert_eq!(c.speaker, "Stadtrat");
+    assert_eq!(c.content, "die Brücke zu sanieren");
+}

@@ -22,6 +22,10 @@ impl<'a, 'l> Rules<'a, 'l> {
         let Some((speakers, sp_range, inverted)) = found else {
             return Vec::new();
         };
+        // the words of a phrase cue ("vertrat die Ansicht") are not its speaker
+        if cue.extra.iter().any(|&x| sp_range.0 <= x && x < sp_range.1) {
+            return Vec::new();
+        }
         let (speakers, sp_range, inverted) = if cue.entry.lemma == "zitieren" {
             // "die Agentur zitierte X mit den Worten": X speaks, the medium relays
             let from = if inverted { sp_range.1 } else { cue.tok + 1 };
@@ -42,6 +46,9 @@ impl<'a, 'l> Rules<'a, 'l> {
         let Some((content, pattern, last_sentence)) = content else {
             return Vec::new();
         };
+        if cue.entry.clause_only && !is_reported_speech(pattern) {
+            return Vec::new();
+        }
         let mut cue_spans = vec![(cue.tok, cue.tok + 1)];
         if let Some(pt) = cue.particle {
             cue_spans.push((pt, pt + 1));
@@ -90,19 +97,8 @@ impl Rules<'_, '_> {
         finite: usize,
         content: Option<super::Content>,
     ) -> Option<super::Content> {
-        let reported = |p: Pattern| {
-            matches!(
-                p,
-                Pattern::DassAfter
-                    | Pattern::KonjunktivAfter
-                    | Pattern::InfinitiveAfter
-                    | Pattern::ColonQuote
-                    | Pattern::QuoteBefore
-                    | Pattern::KonjunktivBefore
-            )
-        };
         match content {
-            Some(c) if reported(c.1) => Some(c),
+            Some(c) if is_reported_speech(c.1) => Some(c),
             _ => {
                 let cs = cue.clause.0;
                 let si = self
@@ -135,6 +131,20 @@ impl Rules<'_, '_> {
         let (speakers, range) = self.np_at(from, ce)?;
         Some((speakers, range, true))
     }
+}
+
+/// Content shapes that are reported speech by their form: a quotation, a
+/// dass-, Konjunktiv- or infinitive clause.
+fn is_reported_speech(pattern: Pattern) -> bool {
+    matches!(
+        pattern,
+        Pattern::DassAfter
+            | Pattern::KonjunktivAfter
+            | Pattern::InfinitiveAfter
+            | Pattern::ColonQuote
+            | Pattern::QuoteBefore
+            | Pattern::KonjunktivBefore
+    )
 }
 
 /// The infinitive of a cue lemma (`an|kündigen` → `ankündigen`, `pochen +auf` → `pochen`).

@@ -4,7 +4,7 @@ use super::words::*;
 use super::{is_sep, lower_in, Rules};
 use crate::lexicon::{CueEntry, FormUse};
 use claimgraph_text::segment::Sentence;
-use claimgraph_text::token::is_capitalized;
+use claimgraph_text::token::{is_capitalized, TokenKind};
 
 /// A cue occurrence with its clause.
 #[derive(Debug, Clone)]
@@ -118,7 +118,12 @@ impl<'a, 'l> Rules<'a, 'l> {
     /// The clause around token `i`: up to separators and long quotations.
     pub(super) fn clause(&self, i: usize, s: &Sentence) -> (usize, usize) {
         let boundary = |j: usize| -> bool {
-            if is_sep(self.p, j) && !self.p.quotes.inside(j) {
+            // "am 29. Februar": the full stop of an ordinal inside a sentence
+            let ordinal = self.p.word(j) == "."
+                && j > s.tok_start
+                && self.p.toks[j - 1].kind == TokenKind::Number
+                && !self.p.toks[j].space_before;
+            if is_sep(self.p, j) && !self.p.quotes.inside(j) && !ordinal {
                 return true;
             }
             if self.p.toks[j].is_quote() {
