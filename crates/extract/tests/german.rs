@@ -589,3 +589,26 @@ fn an_ordinal_does_not_end_the_clause() {
     assert_eq!(c.speaker, "Stadtrat");
     assert_eq!(c.content, "die Brücke zu sanieren");
 }
+
+#[test]
+fn nominal_sources_need_a_source() {
+    assert!(extract("Die Lage wird aller Voraussicht nach schwierig bleiben.").is_empty());
+    assert!(extract("Der Minister dachte laut über einen Rücktritt nach.").is_empty());
+    assert!(extract("Ist die Reform Ihrer Meinung nach gescheitert?").is_empty());
+    assert!(extract("Der Vertrag ist aus juristischer Sicht fragwürdig.").is_empty());
+    let c = one("Laut „Tagesblatt“ wurde die Brücke am Montag gesperrt.");
+    assert_eq!(c.speaker, "Tagesblatt");
+}
+
+#[test]
+fn a_possessive_names_whose_view_it_is() {
+    let text = "Eva Brandt kam am Abend nach Bonn. Die Reform ist ihrer Meinung nach gescheitert.";
+    let c = one(text);
+    assert_eq!(c.speaker, "Eva Brandt");
+    assert_eq!(c.cue, "nach");
+    // "aus … hervor": the source of the sentence before
+    let text = "Die Preise für Strom steigen im Herbst deutlich. \
+                Dies geht aus einem Bericht der Stadtwerke hervor.";
+    let c = one(text);
+    assert_eq!(c.content, "Die Preise für Strom steigen im Herbst deutlich");
+}

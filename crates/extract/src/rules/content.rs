@@ -207,7 +207,7 @@ impl<'a, 'l> Rules<'a, 'l> {
     }
 
     /// The previous sentence of the paragraph as content, when it has no claim of its own.
-    fn previous_sentence(&self, si: usize) -> Option<(usize, usize)> {
+    pub(super) fn previous_sentence(&self, si: usize) -> Option<(usize, usize)> {
         let prev = self.p.sents.get(si.checked_sub(1)?)?;
         let s = self.p.sents[si];
         if prev.boilerplate
