@@ -189,11 +189,7 @@ impl<'a, 'l> Rules<'a, 'l> {
             }
             None => {
                 // the phrase starts at its article or adjective, not at a verb before it
-                while a + 1 < i
-                    && !is_determiner(self.p.word(a))
-                    && !is_capitalized(self.p.word(a))
-                    && !(self.p.word(a).ends_with("en") || self.p.word(a).ends_with("em"))
-                {
+                while a + 1 < i && !opens_noun_phrase(self.p.word(a)) {
                     a += 1;
                 }
                 self.phrase_speaker(a, i)
@@ -533,4 +529,10 @@ fn is_source_noun(lower: &str) -> bool {
         "zuversicht",
     ];
     SOURCE_NOUNS.iter().any(|n| lower.ends_with(n)) && !NOT_VIEWS.iter().any(|n| lower.ends_with(n))
+}
+
+/// A word a noun phrase can start with: an article, a noun, or an adjective
+/// in -en/-em (`eigenen Angaben`).
+fn opens_noun_phrase(w: &str) -> bool {
+    is_determiner(w) || is_capitalized(w) || w.ends_with("en") || w.ends_with("em")
 }
