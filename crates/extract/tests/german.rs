@@ -612,3 +612,13 @@ fn a_possessive_names_whose_view_it_is() {
     let c = one(text);
     assert_eq!(c.content, "Die Preise für Strom steigen im Herbst deutlich");
 }
+
+#[test]
+fn a_colon_quote_belongs_to_the_subject_not_the_object() {
+    let text = "Eva Brandt sprach am Abend in Bonn. \
+                Dabei griff sie auch den polnischen Minister Jan Kos an: „Das ist ein Fehler.“";
+    let claims = extract(text);
+    let c = claims.last().expect("a claim");
+    assert_eq!(c.speaker, "Eva Brandt");
+    assert_eq!(c.content, "Das ist ein Fehler.");
+}

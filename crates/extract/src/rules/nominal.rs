@@ -432,6 +432,65 @@ impl<'a, 'l> Rules<'a, 'l> {
         })
     }
 
+    /// The subject after the verb of a sentence that ends in a colon: a
+    /// subject pronoun (`griff sie den Präsidenten X an: „…“`), else the first
+    /// person named outside a prepositional, genitive, accusative or dative
+    /// phrase.
+    fn inverted_colon_subject(&self, start: usize, colon: usize) -> Option<Speaker> {
+        if let Some(j) = (start + 1..colon)
+            .find(|&j| matches!(self.p.word(j), "er" | "sie") && !self.p.quotes.inside(j))
+        {
+            return self.pronoun(j);
+        }
+        let m = self
+            .p
+            .mentions
+            .iter()
+            .filter(|m| m.start > start && m.end <= colon)
+            .find(|m| {
+                let e = &self.p.entities[m.entity];
+                e.kind == ActorKind::Person
+                    && e.surname.is_some()
+                    && !self.in_prepositional_phrase(m.start)
+                    && !self.after_genitive(m.start)
+                    && !self.after_oblique_article(m.start)
+                    && !self.p.word(m.end - 1).ends_with('s')
+            })
+            .copied()?;
+        Some(self.speaker_of_entity(m.entity, (m.start, m.end), 1.0))
+    }
+
+    /// Whether an accusative, dative or genitive article (with adjectives)
+    /// stands before token `start` (`den iranischen Präsidenten X`, `der Abgeordneten X`).
+    fn after_oblique_article(&self, start: usize) -> bool {
+        let mut k = start;
+        while k > 0
+            && self
+                .p
+                .word(k - 1)
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+        {
+            let w = self.p.lower(k - 1);
+            if matches!(
+                w,
+                "den" | "dem" | "des" | "einen" | "einem" | "eines" | "einer"
+            ) {
+                return true;
+            }
+            // "der Abgeordneten X": der with an adjective or noun in -en is no nominative
+            if w == "der" && self.p.word(k).ends_with("en") {
+                return true;
+            }
+            if is_determiner(w) || start - k >= 3 {
+                return false;
+            }
+            k -= 1;
+        }
+        false
+    }
+
     /// `Zypries sieht darin eine Bestätigung: „…“`: a quotation after a colon
     /// in a sentence whose subject is a named person or known actor.
     pub(super) fn subject_colon_quote(&mut self, si: usize) -> Option<Found> {
@@ -439,29 +498,14 @@ impl<'a, 'l> Rules<'a, 'l> {
         let colon = (s.tok_start + 2..s.tok_end)
             .find(|&j| self.p.word(j) == ":" && !self.p.quotes.inside(j))?;
         let q = self.quote_starting_at(colon + 1)?;
+        // a named subject, or a pronoun standing for one ("Er schloss sich an: „…“")
         let subject = self
             .np_at(s.tok_start, colon)
             .and_then(|(sps, _)| sps.into_iter().next())
-            .filter(|sp| sp.entity.is_some() && sp.certainty >= 0.99);
+            .filter(|sp| sp.entity.is_some() && sp.certainty >= 0.75);
         let sp = match subject {
             Some(sp) => sp,
-            None => {
-                // inverted: the first person named outside a prepositional or genitive phrase
-                let m = self
-                    .p
-                    .mentions
-                    .iter()
-                    .filter(|m| m.start > s.tok_start && m.end <= colon)
-                    .find(|m| {
-                        let e = &self.p.entities[m.entity];
-                        e.kind == claimgraph_model::ActorKind::Person
-                            && e.surname.is_some()
-                            && !self.in_prepositional_phrase(m.start)
-                            && !self.after_genitive(m.start)
-                    })
-                    .copied()?;
-                self.speaker_of_entity(m.entity, (m.start, m.end), 1.0)
-            }
+            None => self.inverted_colon_subject(s.tok_start, colon)?,
         };
         let mut spans = vec![q];
         let last = self.quote_after(si, q.1 + 1, &mut spans);
