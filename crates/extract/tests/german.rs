@@ -622,3 +622,25 @@ fn a_colon_quote_belongs_to_the_subject_not_the_object() {
     assert_eq!(c.speaker, "Eva Brandt");
     assert_eq!(c.content, "Das ist ein Fehler.");
 }
+
+#[test]
+fn konjunktiv_after_a_named_subject_is_reported_speech() {
+    let text = "Bürgermeister Jan Kos besuchte am Montag die Baustelle. \
+                Die Arbeiten seien gut vorangekommen.";
+    let c = one(text);
+    assert_eq!(c.speaker, "Jan Kos");
+    assert_eq!(c.content, "Die Arbeiten seien gut vorangekommen");
+    assert!(!c.direct);
+    // a past tense in -te is no Konjunktiv, nor is the first person
+    assert!(extract("Jan Kos besuchte die Baustelle. Er erreichte sie am Mittag.").is_empty());
+    assert!(extract("Jan Kos besuchte die Baustelle. Ich denke, sie wird fertig.").is_empty());
+    // Konjunktiv II is also the journalist's own conditional
+    assert!(extract("Jan Kos besuchte die Baustelle. Ein Neubau wäre teurer.").is_empty());
+}
+
+#[test]
+fn a_genitive_owner_before_a_person_is_not_the_speaker() {
+    let c = one("Russlands Außenminister Sergej Orlow sagte, der Plan sei gescheitert.");
+    assert_eq!(c.speaker, "Sergej Orlow");
+    assert_eq!(c.speaker_roles, vec!["Russlands Außenminister"]);
+}

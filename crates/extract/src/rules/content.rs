@@ -350,8 +350,10 @@ impl<'a, 'l> Rules<'a, 'l> {
     /// subject pronoun (`er freue sich`, `man plane`), where the indicative has -t.
     pub(super) fn is_konjunktiv(&self, j: usize) -> bool {
         let w = self.p.word(j);
+        // "ich denke", "ich habe": the first person has -e in the indicative
+        let first_person = j > 0 && lower_in(self.p.word(j - 1), &["ich"]);
         if KONJUNKTIV.contains(&w) {
-            return true;
+            return !first_person;
         }
         j > 0
             && matches!(
@@ -359,6 +361,9 @@ impl<'a, 'l> Rules<'a, 'l> {
                 "er" | "sie" | "es" | "man" | "Er" | "Es" | "Man"
             )
             && w.ends_with('e')
+            && !is_past_tense_form(w)
+            // "hat sie eindeutige Signale": an adjective before its noun
+            && !(self.p.is_word(j + 1) && is_capitalized(self.p.word(j + 1)))
             && w.chars().count() > 3
             && !is_capitalized(w)
             && w.chars().all(char::is_alphabetic)
@@ -373,6 +378,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         let w = self.p.word(j);
         j > 0
             && w.ends_with('e')
+            && !is_past_tense_form(w)
             && !w.ends_with("ee")
             && w.chars().count() > 4
             && !is_capitalized(w)
@@ -551,3 +557,11 @@ const NOT_VERBS_AFTER_NOUN: &[&str] = &[
     "nächste",
     "wenige",
 ];
+
+/// A past tense in -te or `wurde` (`verhängte`, `erreichte`, `musste`): the
+/// indicative, where a Konjunktiv I in -e would be expected. Konjunktiv I
+/// forms of verbs whose stem ends in t (`halte`, `arbeite`) are listed in
+/// `KONJUNKTIV`, which is checked first.
+fn is_past_tense_form(w: &str) -> bool {
+    (w.ends_with("te") && !KONJUNKTIV.contains(&w)) || w == "wurde"
+}

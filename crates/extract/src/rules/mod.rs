@@ -138,6 +138,14 @@ impl<'a, 'l> Rules<'a, 'l> {
                     },
                     _ => None,
                 };
+                if chain.is_none() {
+                    // reported speech with no cue before it: the subject of the sentence before
+                    if let Some(mut c) = self.free_indirect(si) {
+                        c.confidence = confidence::confidence(&c);
+                        out.push(c.clone());
+                        chain = Some((c, 1));
+                    }
+                }
                 continue;
             }
             self.note_speakers(&found);

@@ -327,6 +327,22 @@ impl<'a, 'l> Rules<'a, 'l> {
         if m.end > limit {
             return None;
         }
+        // "Russlands Außenminister Sergej Lawrow": a genitive owner before the person
+        let owner = self.p.entities[m.entity].kind != ActorKind::Person
+            && self.p.word(m.end - 1).ends_with('s')
+            && self.p.mention(m.end).is_some_and(|n| {
+                n.end <= limit && self.p.entities[n.entity].kind == ActorKind::Person
+            });
+        if owner {
+            let (sp, end) = self.single_np(m.end, limit)?;
+            return Some((
+                Speaker {
+                    mention: (i, sp.mention.1),
+                    ..sp
+                },
+                end,
+            ));
+        }
         let mut end = m.end;
         let mut entity = m.entity;
         let mut mention = (i, m.end);

@@ -247,6 +247,28 @@ pub(super) const KONJUNKTIV: &[&str] = &[
     "treffe",
     "verhandle",
     "wolle",
+    "leite",
+    "deute",
+    "achte",
+    "richte",
+    "berichte",
+    "fürchte",
+    "bestreite",
+    "vertrete",
+    "trete",
+    "warte",
+    "rate",
+    "gestalte",
+    "verhalte",
+    "behaupte",
+    "beobachte",
+    "betrachte",
+    "bewerte",
+    "leiste",
+    "teste",
+    "rechte",
+    "fechte",
+    "melde",
 ];
 
 pub(super) const PRONOUNS_SG: &[&str] = &["er", "sie", "Er", "Sie"];
@@ -448,4 +470,10 @@ pub(super) const ACCUSATIVE_DETERMINERS: &[&str] = &[
 /// Forms of `werden` that make a participle passive (`wurde abgelehnt`).
 pub(super) const PASSIVE_AUXILIARIES: &[&str] = &[
     "wird", "wurde", "wurden", "werden", "werde", "würde", "würden", "worden",
+];
+
+/// Konjunktiv II forms: reported speech, but also the journalist's own conditional.
+pub(super) const KONJUNKTIV_2: &[&str] = &[
+    "wäre", "wären", "hätte", "hätten", "würde", "würden", "könnte", "könnten", "müsste",
+    "müssten", "sollte", "sollten", "dürfte", "dürften", "gäbe", "stünde", "lägen", "käme",
 ];
