@@ -6,7 +6,7 @@ use claimgraph_model::ActorKind;
 use claimgraph_text::quote::{find_quotations, QuoteMap};
 use claimgraph_text::segment::{sentences, CharIndex, Sentence};
 use claimgraph_text::time::{times_in, TimeExpr};
-use claimgraph_text::token::{is_capitalized, push_lowercase, tokenize, Token, TokenKind};
+use claimgraph_text::token::{is_capitalized, push_lowercase_bytes, tokenize, Token, TokenKind};
 use std::cell::OnceCell;
 use std::sync::LazyLock;
 
@@ -52,6 +52,8 @@ pub(crate) struct Prepared<'a> {
     pub mention_at: Vec<Option<u32>>,
     /// surname → the person entity with that surname (surnames are unique: `person` merges by them)
     surnames: FastMap<String, usize>,
+    /// The first bytes of those surnames (bit per byte value): most words are rejected here.
+    surname_first_bytes: [u64; 4],
     /// The time expressions of each sentence, found when first asked for.
     sentence_times: Vec<OnceCell<Vec<TimeExpr>>>,
 }
@@ -146,14 +148,17 @@ impl<'a> Prepared<'a> {
         let sents = sentences(text, &toks, &quotes);
         let chars = CharIndex::new(text);
         let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
-        let mut lower = String::with_capacity(text.len() + text.len() / 16);
+        let mut lower = Vec::with_capacity(text.len() + text.len() / 16);
         let lower_end = words
             .iter()
             .map(|w| {
-                push_lowercase(&mut lower, w);
+                push_lowercase_bytes(&mut lower, w);
                 lower.len()
             })
             .collect();
+        // the arena is UTF-8 by construction (whole lower-cased chars)
+        let lower = String::from_utf8(lower)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         let mut p = Prepared {
             text,
             mention_at: vec![None; toks.len()],
@@ -169,6 +174,7 @@ impl<'a> Prepared<'a> {
             entities: Vec::new(),
             mentions: Vec::new(),
             surnames: FastMap::default(),
+            surname_first_bytes: [0; 4],
         };
         p.alias_words = p.alias_word_ids(lex);
         p.find_mentions(lex);
@@ -582,6 +588,9 @@ impl<'a> Prepared<'a> {
             }
             None => {
                 let e = self.entities.len();
+                if let Some(&b) = surname.as_bytes().first() {
+                    self.surname_first_bytes[usize::from(b / 64)] |= 1 << (b % 64);
+                }
                 self.surnames.insert(surname.clone(), e);
                 self.entities.push(Entity {
                     name,
@@ -600,6 +609,11 @@ impl<'a> Prepared<'a> {
     }
 
     fn surname_entity(&self, w: &str) -> Option<usize> {
+        // `w` and its bare form start with the same byte
+        let b = w.as_bytes().first().copied()?;
+        if self.surname_first_bytes[usize::from(b / 64)] & (1 << (b % 64)) == 0 {
+            return None;
+        }
         let bare = w
             .strip_suffix("’s")
             .or_else(|| w.strip_suffix("'s"))

@@ -3,7 +3,7 @@
 use super::confidence::Pattern;
 use super::cue::Cue;
 use super::words::*;
-use super::{is_sep, lower_in, Content, Rules};
+use super::{is_konjunktiv_form, is_sep, lower_in, Content, Rules};
 use claimgraph_model::ClaimType;
 use claimgraph_text::segment::Sentence;
 use claimgraph_text::token::{is_capitalized, TokenKind};
@@ -328,7 +328,7 @@ impl<'a, 'l> Rules<'a, 'l> {
     /// subject pronoun (`er freue sich`, `man plane`), where the indicative has -t.
     pub(super) fn is_konjunktiv(&self, j: usize) -> bool {
         let w = self.p.word(j);
-        if KONJUNKTIV.contains(&w) {
+        if is_konjunktiv_form(w) {
             return true;
         }
         j > 0
