@@ -1,7 +1,9 @@
 //! A document prepared for extraction: tokens, quotations, sentences, and the
 //! actors it mentions (with coreference of names, roles and lexicon aliases).
 
-use crate::lexicon::{norm_len, push_norm, FastMap, FastSet, Lexicon, ALIAS_ROOT};
+use crate::lexicon::{
+    after_last_hyphen, norm_len, push_norm, FastMap, FastSet, Lexicon, ALIAS_ROOT,
+};
 use claimgraph_model::ActorKind;
 use claimgraph_text::quote::{find_quotations, QuoteMap};
 use claimgraph_text::segment::{sentences, CharIndex, Sentence};
@@ -525,7 +527,12 @@ impl<'a> Prepared<'a> {
     /// else a compound ending in the head: `ministerin` → `US-Außenministerin`).
     fn resolve_role(&self, role: &str, qualifier: &str) -> Option<usize> {
         fn head(r: &str) -> &str {
-            r.rsplit('-').next().unwrap_or(r).trim_end_matches("in")
+            // `trim_end_matches("in")` without building a substring searcher
+            let mut h = after_last_hyphen(r);
+            while let Some(shorter) = h.strip_suffix("in") {
+                h = shorter;
+            }
+            h
         }
         let h = head(role);
         let feminine = is_feminine_role(role);

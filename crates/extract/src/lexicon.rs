@@ -540,7 +540,7 @@ impl Lexicon {
 
     /// `role_kind` of a word already in lower case (`str::to_lowercase`).
     pub(crate) fn role_kind_lower(&self, lower: &str) -> Option<ActorKind> {
-        let w = lower.rsplit('-').next().unwrap_or(lower);
+        let w = after_last_hyphen(lower);
         if let Some(kind) = self.role_heads.longest_suffix(w, ROLE_HEAD_MIN) {
             return Some(kind);
         }
@@ -605,6 +605,16 @@ impl Lexicon {
 
     pub(crate) fn is_first_name(&self, word: &str) -> bool {
         self.first_names.contains(word)
+    }
+}
+
+/// The part of a word after its last hyphen (`us-außenministerin` →
+/// `außenministerin`), the whole word without one: `rsplit('-').next()` by a
+/// byte loop (words are short; the generic searcher calls `memrchr`).
+pub(crate) fn after_last_hyphen(word: &str) -> &str {
+    match word.as_bytes().iter().rposition(|&b| b == b'-') {
+        Some(k) => word.get(k + 1..).unwrap_or(""),
+        None => word,
     }
 }
 
