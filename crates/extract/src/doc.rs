@@ -233,6 +233,9 @@ impl<'a> Prepared<'a> {
                     scratch.as_str()
                 } else {
                     let l = self.lower(i);
+                    if !lex.may_be_alias_word(l) {
+                        return NO_ALIAS_WORD;
+                    }
                     &l[..norm_len(l)]
                 };
                 lex.alias_word(norm).unwrap_or(NO_ALIAS_WORD)

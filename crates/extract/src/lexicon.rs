@@ -110,9 +110,12 @@ impl Hasher for FastHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            b[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(b) ^ ((rest.len() as u64) << 56));
+            // the little-endian value of the last bytes, without a `memcpy` call
+            let last = rest
+                .iter()
+                .rev()
+                .fold(0u64, |acc, &x| (acc << 8) | u64::from(x));
+            self.add(last ^ ((rest.len() as u64) << 56));
         }
     }
 
@@ -577,6 +580,14 @@ impl Lexicon {
     }
 
     /// The id of a normalised word (`push_norm`) in the actor aliases.
+    /// Whether the normal form of `lower` (a word in lower case) can be an
+    /// alias word: the normal form keeps the first byte and drops at most two.
+    pub(crate) fn may_be_alias_word(&self, lower: &str) -> bool {
+        let (first, bit) = shape_bit(lower);
+        let bits = bit | bit >> 1 | bit >> 2;
+        self.aliases.shapes.get(first).is_some_and(|s| s & bits != 0)
+    }
+
     pub(crate) fn alias_word(&self, norm: &str) -> Option<u32> {
         let (first, bit) = shape_bit(norm);
         if self.aliases.shapes.get(first).is_none_or(|s| s & bit == 0) {
