@@ -8,7 +8,9 @@ use claimgraph_model::ActorKind;
 use claimgraph_text::quote::{find_quotations, QuoteMap};
 use claimgraph_text::segment::{sentences, CharIndex, Sentence};
 use claimgraph_text::time::{times_in, TimeExpr};
-use claimgraph_text::token::{is_capitalized, push_lowercase_bytes, tokenize, Token, TokenKind};
+use claimgraph_text::token::{
+    is_capitalized, lowercase_same_length, push_lowercase_bytes, tokenize, Token, TokenKind,
+};
 use std::cell::OnceCell;
 use std::sync::LazyLock;
 
@@ -40,7 +42,9 @@ pub(crate) struct Prepared<'a> {
     pub toks: Vec<Token>,
     /// The text of every token, cut once.
     words: Vec<&'a str>,
-    /// Every token in lower case, one after the other; `lower_end[i]` ends token `i`.
+    /// The lower case of the text, byte for byte in place when `lower_end` is
+    /// empty (token `i` is `lower[toks[i].start..toks[i].end]`); else every
+    /// token in lower case, one after the other, and `lower_end[i]` ends token `i`.
     lower: String,
     lower_end: Vec<usize>,
     /// The alias word id of every word token (`NO_ALIAS_WORD` when none).
@@ -150,17 +154,10 @@ impl<'a> Prepared<'a> {
         let sents = sentences(text, &toks, &quotes);
         let chars = CharIndex::new(text);
         let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
-        let mut lower = Vec::with_capacity(text.len() + text.len() / 16);
-        let lower_end = words
-            .iter()
-            .map(|w| {
-                push_lowercase_bytes(&mut lower, w);
-                lower.len()
-            })
-            .collect();
-        // the arena is UTF-8 by construction (whole lower-cased chars)
-        let lower = String::from_utf8(lower)
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        let (lower, lower_end) = match lowercase_same_length(text) {
+            Some(lower) => (lower, Vec::new()),
+            None => lower_by_token(&words),
+        };
         let mut p = Prepared {
             text,
             mention_at: vec![None; toks.len()],
@@ -210,6 +207,13 @@ impl<'a> Prepared<'a> {
 
     /// Token `i` in lower case (as `str::to_lowercase`), "" past the end.
     pub fn lower(&self, i: usize) -> &str {
+        if self.lower_end.is_empty() {
+            return self
+                .toks
+                .get(i)
+                .and_then(|t| self.lower.get(t.start..t.end))
+                .unwrap_or("");
+        }
         let Some(&end) = self.lower_end.get(i) else {
             return "";
         };
@@ -649,6 +653,22 @@ impl<'a> Prepared<'a> {
             role_only,
         });
     }
+}
+
+/// Every token in lower case, one after the other, and where each ends.
+fn lower_by_token(words: &[&str]) -> (String, Vec<usize>) {
+    let mut lower = Vec::with_capacity(words.len() * 8);
+    let lower_end = words
+        .iter()
+        .map(|w| {
+            push_lowercase_bytes(&mut lower, w);
+            lower.len()
+        })
+        .collect();
+    // the arena is UTF-8 by construction (whole lower-cased chars)
+    let lower = String::from_utf8(lower)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    (lower, lower_end)
 }
 
 /// A role word in its feminine form (`ministerin`, `us-außenministerin`).

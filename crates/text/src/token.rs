@@ -436,6 +436,34 @@ pub fn push_lowercase_bytes(out: &mut Vec<u8>, word: &str) {
     }
 }
 
+/// The whole of `text` in lower case when every char's lower case is one
+/// char of the same UTF-8 length (true of ASCII, Latin-1, quotation marks and
+/// dashes): then the lower case of any token is the same byte range of the
+/// result. `None` otherwise (`İ`, `ẞ`, `Σ`, …), and callers lower-case token
+/// by token.
+pub fn lowercase_same_length(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let run = bytes[i..].iter().take_while(|b| b.is_ascii()).count();
+        out.extend(bytes[i..i + run].iter().map(u8::to_ascii_lowercase));
+        i += run;
+        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        let mut lower = c.to_lowercase();
+        let l = match (lower.next(), lower.next()) {
+            (Some(l), None) if l.len_utf8() == c.len_utf8() && c != 'Σ' => l,
+            _ => return None,
+        };
+        let mut buf = [0u8; 4];
+        out.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
+        i += c.len_utf8();
+    }
+    String::from_utf8(out).ok()
+}
+
 /// Whether the first character of `word` is uppercase.
 pub fn is_capitalized(word: &str) -> bool {
     match word.as_bytes().first() {
@@ -533,6 +561,21 @@ mod tests {
                 push_lowercase_bytes(&mut out, w);
                 let expected = w.to_lowercase();
                 proptest::prop_assert_eq!(&out[1..], expected.as_bytes());
+            }
+        }
+
+        #[test]
+        fn lowercase_same_length_keeps_every_token_in_place(
+            w in "\\PC{0,70}",
+            v in "[a-zA-ZäöüÄÖÜßÀÞ×÷ΣΟİẞ„“–€ .]{0,30}",
+        ) {
+            for w in [&w, &v] {
+                if let Some(l) = lowercase_same_length(w) {
+                    proptest::prop_assert_eq!(l.len(), w.len());
+                    for t in tokenize(w) {
+                        proptest::prop_assert_eq!(&l[t.start..t.end], t.text(w).to_lowercase());
+                    }
+                }
             }
         }
 
