@@ -206,6 +206,7 @@ impl<'a> Prepared<'a> {
     }
 
     /// Token `i` in lower case (as `str::to_lowercase`), "" past the end.
+    #[inline]
     pub fn lower(&self, i: usize) -> &str {
         if self.lower_end.is_empty() {
             return self

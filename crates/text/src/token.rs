@@ -443,23 +443,26 @@ pub fn push_lowercase_bytes(out: &mut Vec<u8>, word: &str) {
 /// by token.
 pub fn lowercase_same_length(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let run = bytes[i..].iter().take_while(|b| b.is_ascii()).count();
-        out.extend(bytes[i..i + run].iter().map(u8::to_ascii_lowercase));
-        i += run;
-        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
-            break;
-        };
-        let mut lower = c.to_lowercase();
-        let l = match (lower.next(), lower.next()) {
-            (Some(l), None) if l.len_utf8() == c.len_utf8() && c != 'Σ' => l,
-            _ => return None,
-        };
-        let mut buf = [0u8; 4];
-        out.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
-        i += c.len_utf8();
+    // ASCII in one vectorised pass (bytes of other chars pass unchanged) …
+    let mut out: Vec<u8> = bytes.iter().map(u8::to_ascii_lowercase).collect();
+    if !bytes.is_ascii() {
+        // … then the other chars in place, found by their lead bytes
+        for (i, &b) in bytes.iter().enumerate() {
+            if b < 0xC0 {
+                continue;
+            }
+            let c = text.get(i..).and_then(|rest| rest.chars().next())?;
+            let mut lower = c.to_lowercase();
+            let l = match (lower.next(), lower.next()) {
+                (Some(l), None) if l.len_utf8() == c.len_utf8() && c != 'Σ' => l,
+                _ => return None,
+            };
+            if l != c {
+                let mut buf = [0u8; 4];
+                let encoded = l.encode_utf8(&mut buf).as_bytes();
+                out.get_mut(i..i + encoded.len())?.copy_from_slice(encoded);
+            }
+        }
     }
     String::from_utf8(out).ok()
 }
