@@ -1,12 +1,16 @@
 //! A document prepared for extraction: tokens, quotations, sentences, and the
 //! actors it mentions (with coreference of names, roles and lexicon aliases).
 
-use crate::lexicon::{norm_len, push_norm, FastMap, FastSet, Lexicon, ALIAS_ROOT};
+use crate::lexicon::{
+    after_last_hyphen, norm_len, push_norm, FastMap, FastSet, Lexicon, ALIAS_ROOT,
+};
 use claimgraph_model::ActorKind;
 use claimgraph_text::quote::{find_quotations, QuoteMap};
 use claimgraph_text::segment::{sentences, CharIndex, Sentence};
 use claimgraph_text::time::{times_in, TimeExpr};
-use claimgraph_text::token::{is_capitalized, push_lowercase, tokenize, Token, TokenKind};
+use claimgraph_text::token::{
+    is_capitalized, lowercase_same_length, push_lowercase_bytes, tokenize, Token, TokenKind,
+};
 use std::cell::OnceCell;
 use std::sync::LazyLock;
 
@@ -38,7 +42,9 @@ pub(crate) struct Prepared<'a> {
     pub toks: Vec<Token>,
     /// The text of every token, cut once.
     words: Vec<&'a str>,
-    /// Every token in lower case, one after the other; `lower_end[i]` ends token `i`.
+    /// The lower case of the text, byte for byte in place when `lower_end` is
+    /// empty (token `i` is `lower[toks[i].start..toks[i].end]`); else every
+    /// token in lower case, one after the other, and `lower_end[i]` ends token `i`.
     lower: String,
     lower_end: Vec<usize>,
     /// The alias word id of every word token (`NO_ALIAS_WORD` when none).
@@ -52,6 +58,8 @@ pub(crate) struct Prepared<'a> {
     pub mention_at: Vec<Option<u32>>,
     /// surname → the person entity with that surname (surnames are unique: `person` merges by them)
     surnames: FastMap<String, usize>,
+    /// The first bytes of those surnames (bit per byte value): most words are rejected here.
+    surname_first_bytes: [u64; 4],
     /// The time expressions of each sentence, found when first asked for.
     sentence_times: Vec<OnceCell<Vec<TimeExpr>>>,
 }
@@ -146,14 +154,10 @@ impl<'a> Prepared<'a> {
         let sents = sentences(text, &toks, &quotes);
         let chars = CharIndex::new(text);
         let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
-        let mut lower = String::with_capacity(text.len() + text.len() / 16);
-        let lower_end = words
-            .iter()
-            .map(|w| {
-                push_lowercase(&mut lower, w);
-                lower.len()
-            })
-            .collect();
+        let (lower, lower_end) = match lowercase_same_length(text) {
+            Some(lower) => (lower, Vec::new()),
+            None => lower_by_token(&words),
+        };
         let mut p = Prepared {
             text,
             mention_at: vec![None; toks.len()],
@@ -169,6 +173,7 @@ impl<'a> Prepared<'a> {
             entities: Vec::new(),
             mentions: Vec::new(),
             surnames: FastMap::default(),
+            surname_first_bytes: [0; 4],
         };
         p.alias_words = p.alias_word_ids(lex);
         p.find_mentions(lex);
@@ -201,7 +206,15 @@ impl<'a> Prepared<'a> {
     }
 
     /// Token `i` in lower case (as `str::to_lowercase`), "" past the end.
+    #[inline]
     pub fn lower(&self, i: usize) -> &str {
+        if self.lower_end.is_empty() {
+            return self
+                .toks
+                .get(i)
+                .and_then(|t| self.lower.get(t.start..t.end))
+                .unwrap_or("");
+        }
         let Some(&end) = self.lower_end.get(i) else {
             return "";
         };
@@ -225,6 +238,9 @@ impl<'a> Prepared<'a> {
                     scratch.as_str()
                 } else {
                     let l = self.lower(i);
+                    if !lex.may_be_alias_word(l) {
+                        return NO_ALIAS_WORD;
+                    }
                     &l[..norm_len(l)]
                 };
                 lex.alias_word(norm).unwrap_or(NO_ALIAS_WORD)
@@ -519,7 +535,12 @@ impl<'a> Prepared<'a> {
     /// else a compound ending in the head: `ministerin` → `US-Außenministerin`).
     fn resolve_role(&self, role: &str, qualifier: &str) -> Option<usize> {
         fn head(r: &str) -> &str {
-            r.rsplit('-').next().unwrap_or(r).trim_end_matches("in")
+            // `trim_end_matches("in")` without building a substring searcher
+            let mut h = after_last_hyphen(r);
+            while let Some(shorter) = h.strip_suffix("in") {
+                h = shorter;
+            }
+            h
         }
         let h = head(role);
         let feminine = is_feminine_role(role);
@@ -582,6 +603,9 @@ impl<'a> Prepared<'a> {
             }
             None => {
                 let e = self.entities.len();
+                if let Some(&b) = surname.as_bytes().first() {
+                    self.surname_first_bytes[usize::from(b / 64)] |= 1 << (b % 64);
+                }
                 self.surnames.insert(surname.clone(), e);
                 self.entities.push(Entity {
                     name,
@@ -600,6 +624,11 @@ impl<'a> Prepared<'a> {
     }
 
     fn surname_entity(&self, w: &str) -> Option<usize> {
+        // `w` and its bare form start with the same byte
+        let b = w.as_bytes().first().copied()?;
+        if self.surname_first_bytes[usize::from(b / 64)] & (1 << (b % 64)) == 0 {
+            return None;
+        }
         let bare = w
             .strip_suffix("’s")
             .or_else(|| w.strip_suffix("'s"))
@@ -625,6 +654,22 @@ impl<'a> Prepared<'a> {
             role_only,
         });
     }
+}
+
+/// Every token in lower case, one after the other, and where each ends.
+fn lower_by_token(words: &[&str]) -> (String, Vec<usize>) {
+    let mut lower = Vec::with_capacity(words.len() * 8);
+    let lower_end = words
+        .iter()
+        .map(|w| {
+            push_lowercase_bytes(&mut lower, w);
+            lower.len()
+        })
+        .collect();
+    // the arena is UTF-8 by construction (whole lower-cased chars)
+    let lower = String::from_utf8(lower)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    (lower, lower_end)
 }
 
 /// A role word in its feminine form (`ministerin`, `us-außenministerin`).

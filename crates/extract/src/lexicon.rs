@@ -113,9 +113,12 @@ impl Hasher for FastHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            b[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(b) ^ ((rest.len() as u64) << 56));
+            // the little-endian value of the last bytes, without a `memcpy` call
+            let last = rest
+                .iter()
+                .rev()
+                .fold(0u64, |acc, &x| (acc << 8) | u64::from(x));
+            self.add(last ^ ((rest.len() as u64) << 56));
         }
     }
 
@@ -549,7 +552,7 @@ impl Lexicon {
 
     /// `role_kind` of a word already in lower case (`str::to_lowercase`).
     pub(crate) fn role_kind_lower(&self, lower: &str) -> Option<ActorKind> {
-        let w = lower.rsplit('-').next().unwrap_or(lower);
+        let w = after_last_hyphen(lower);
         if let Some(kind) = self.role_heads.longest_suffix(w, ROLE_HEAD_MIN) {
             return Some(kind);
         }
@@ -593,6 +596,14 @@ impl Lexicon {
     }
 
     /// The id of a normalised word (`push_norm`) in the actor aliases.
+    /// Whether the normal form of `lower` (a word in lower case) can be an
+    /// alias word: the normal form keeps the first byte and drops at most two.
+    pub(crate) fn may_be_alias_word(&self, lower: &str) -> bool {
+        let (first, bit) = shape_bit(lower);
+        let bits = bit | bit >> 1 | bit >> 2;
+        self.aliases.shapes.get(first).is_some_and(|s| s & bits != 0)
+    }
+
     pub(crate) fn alias_word(&self, norm: &str) -> Option<u32> {
         let (first, bit) = shape_bit(norm);
         if self.aliases.shapes.get(first).is_none_or(|s| s & bit == 0) {
@@ -621,6 +632,16 @@ impl Lexicon {
 
     pub(crate) fn is_first_name(&self, word: &str) -> bool {
         self.first_names.contains(word)
+    }
+}
+
+/// The part of a word after its last hyphen (`us-außenministerin` →
+/// `außenministerin`), the whole word without one: `rsplit('-').next()` by a
+/// byte loop (words are short; the generic searcher calls `memrchr`).
+pub(crate) fn after_last_hyphen(word: &str) -> &str {
+    match word.as_bytes().iter().rposition(|&b| b == b'-') {
+        Some(k) => word.get(k + 1..).unwrap_or(""),
+        None => word,
     }
 }
 

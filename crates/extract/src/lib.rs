@@ -62,8 +62,35 @@ impl Default for Extractor {
 pub fn strip_quotes(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
-    for c in s.chars() {
-        if is_quote_char(c) && c != '\'' {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // ASCII runs without decoding: `"` is the one ASCII mark removed (`'` stays)
+        if b.is_ascii() {
+            let run = bytes[i..]
+                .iter()
+                .take_while(|&&b| b.is_ascii() && b != b'"' && !is_ascii_space(b))
+                .count();
+            if run == 0 {
+                if b != b'"' {
+                    space = !out.is_empty();
+                }
+                i += 1;
+                continue;
+            }
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push_str(s.get(i..i + run).unwrap_or(""));
+            i += run;
+            continue;
+        }
+        let Some(c) = s.get(i..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        i += c.len_utf8();
+        if is_quote_char(c) {
             continue;
         }
         if c.is_whitespace() {
@@ -77,6 +104,11 @@ pub fn strip_quotes(s: &str) -> String {
         out.push(c);
     }
     out
+}
+
+/// `char::is_whitespace` of an ASCII byte.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
 }
 
 fn to_claim(p: &Prepared, doc: &Document, f: &Found, roles: &[Vec<String>]) -> Option<Claim> {

@@ -162,6 +162,10 @@ pub fn times_in<'t, 'a: 't>(
         let word = |j: usize| if j < to { word(j) } else { "" };
         let lower = |j: usize| if j < to { lower(j) } else { "" };
         while i < to {
+            if !may_start_time(lower(i), &tokens[i]) {
+                i += 1;
+                continue;
+            }
             if let Some((len, kind)) = match_at(i, &word, &lower, tokens) {
                 let found = TimeExpr {
                     tok_start: i,
@@ -178,6 +182,17 @@ pub fn times_in<'t, 'a: 't>(
 }
 
 type Found = Option<(usize, TimeKind)>;
+
+/// Whether `match_at` can find anything at a token: a number, or a word whose
+/// first letter begins one of its words (heute, gestern, vor…, diese, letzte,
+/// ende, anfang, mitte, im, seit, the weekdays).
+fn may_start_time(lower: &str, token: &Token) -> bool {
+    token.kind == TokenKind::Number
+        || matches!(
+            lower.as_bytes().first(),
+            Some(b'a' | b'd' | b'e' | b'f' | b'g' | b'h' | b'i' | b'l' | b'm' | b's' | b'v')
+        )
+}
 
 fn match_at<'a>(
     i: usize,

@@ -196,25 +196,46 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
+/// Per byte: 1 for an ASCII letter, 3 for an ASCII digit, 0 otherwise.
+const ASCII_WORD: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        if byte.is_ascii_digit() {
+            table[b] = 3;
+        } else if byte.is_ascii_alphabetic() {
+            table[b] = 1;
+        }
+        b += 1;
+    }
+    table
+};
+
 /// Scans a word or number starting at `start`; inner hyphens, apostrophes,
 /// and dots or commas between digits stay inside the token.
 fn scan_word(text: &str, start: usize) -> (usize, TokenKind) {
+    let bytes = text.as_bytes();
     let mut end = start;
     let mut all_digits = true;
     let mut prev: Option<char> = None;
-    let bytes = text.as_bytes();
-    while let Some(c) = char_at(text, end) {
+    loop {
         // the common case first: a run of ASCII letters and digits
-        let mut run = end;
-        while let Some(&b) = bytes.get(run).filter(|b| b.is_ascii_alphanumeric()) {
-            all_digits &= b.is_ascii_digit();
-            run += 1;
+        let run_start = end;
+        while let Some(&b) = bytes.get(end) {
+            let class = ASCII_WORD[usize::from(b)];
+            if class == 0 {
+                break;
+            }
+            all_digits &= class == 3;
+            end += 1;
         }
-        if run > end {
-            end = run;
+        if end > run_start {
             prev = Some(char::from(bytes[end - 1]));
-            continue;
         }
+        let Some(c) = char_at(text, end) else {
+            break;
+        };
         let keep = is_word_char(c) || {
             let next = char_at(text, end + c.len_utf8());
             if c == '-' {
@@ -372,6 +393,80 @@ pub fn push_lowercase(out: &mut String, word: &str) {
     }
 }
 
+/// Appends the UTF-8 bytes of `word.to_lowercase()` to `out` (a per-document
+/// arena that the caller turns into a `String` once): ASCII and the Latin-1
+/// letters (`Ä` → `ä`, two bytes starting with 0xC3) are lowered byte by byte.
+pub fn push_lowercase_bytes(out: &mut Vec<u8>, word: &str) {
+    let bytes = word.as_bytes();
+    if bytes.is_ascii() {
+        out.extend(bytes.iter().map(u8::to_ascii_lowercase));
+        return;
+    }
+    let start = out.len();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            out.push(b.to_ascii_lowercase());
+            i += 1;
+            continue;
+        }
+        // À…Þ without × is 0xC3 0x80…0x9E (not 0x97); its lower case is 0x20 higher
+        if b == 0xC3 {
+            if let Some(&b2) = bytes.get(i + 1) {
+                let upper = (0x80..=0x9E).contains(&b2) && b2 != 0x97;
+                out.extend_from_slice(&[b, if upper { b2 + 0x20 } else { b2 }]);
+                i += 2;
+                continue;
+            }
+        }
+        let Some(c) = word.get(i..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        if c == 'Σ' {
+            // the final sigma depends on the whole word
+            out.truncate(start);
+            out.extend_from_slice(word.to_lowercase().as_bytes());
+            return;
+        }
+        let mut buf = [0u8; 4];
+        for l in c.to_lowercase() {
+            out.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
+        }
+        i += c.len_utf8();
+    }
+}
+
+/// The whole of `text` in lower case when every char's lower case is one
+/// char of the same UTF-8 length (true of ASCII, Latin-1, quotation marks and
+/// dashes): then the lower case of any token is the same byte range of the
+/// result. `None` otherwise (`İ`, `ẞ`, `Σ`, …), and callers lower-case token
+/// by token.
+pub fn lowercase_same_length(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    // ASCII in one vectorised pass (bytes of other chars pass unchanged) …
+    let mut out: Vec<u8> = bytes.iter().map(u8::to_ascii_lowercase).collect();
+    if !bytes.is_ascii() {
+        // … then the other chars in place, found by their lead bytes
+        for (i, &b) in bytes.iter().enumerate() {
+            if b < 0xC0 {
+                continue;
+            }
+            let c = text.get(i..).and_then(|rest| rest.chars().next())?;
+            let mut lower = c.to_lowercase();
+            let l = match (lower.next(), lower.next()) {
+                (Some(l), None) if l.len_utf8() == c.len_utf8() && c != 'Σ' => l,
+                _ => return None,
+            };
+            if l != c {
+                let mut buf = [0u8; 4];
+                let encoded = l.encode_utf8(&mut buf).as_bytes();
+                out.get_mut(i..i + encoded.len())?.copy_from_slice(encoded);
+            }
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
 /// Whether the first character of `word` is uppercase.
 pub fn is_capitalized(word: &str) -> bool {
     match word.as_bytes().first() {
@@ -460,6 +555,31 @@ mod tests {
             let mut out = String::from("x");
             push_lowercase(&mut out, &w);
             proptest::prop_assert_eq!(&out[1..], w.to_lowercase());
+        }
+
+        #[test]
+        fn push_lowercase_bytes_agrees_with_std(w in "\\PC{0,70}", v in "[a-zA-ZäöüÄÖÜßÀÞ×÷ΣΟİẞ ]{0,30}") {
+            for w in [&w, &v] {
+                let mut out = b"x".to_vec();
+                push_lowercase_bytes(&mut out, w);
+                let expected = w.to_lowercase();
+                proptest::prop_assert_eq!(&out[1..], expected.as_bytes());
+            }
+        }
+
+        #[test]
+        fn lowercase_same_length_keeps_every_token_in_place(
+            w in "\\PC{0,70}",
+            v in "[a-zA-ZäöüÄÖÜßÀÞ×÷ΣΟİẞ„“–€ .]{0,30}",
+        ) {
+            for w in [&w, &v] {
+                if let Some(l) = lowercase_same_length(w) {
+                    proptest::prop_assert_eq!(l.len(), w.len());
+                    for t in tokenize(w) {
+                        proptest::prop_assert_eq!(&l[t.start..t.end], t.text(w).to_lowercase());
+                    }
+                }
+            }
         }
 
         #[test]

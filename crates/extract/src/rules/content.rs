@@ -3,7 +3,7 @@
 use super::confidence::Pattern;
 use super::cue::Cue;
 use super::words::*;
-use super::{is_sep, lower_in, Content, Rules};
+use super::{is_konjunktiv_form, is_sep, lower_in, Content, Rules};
 use claimgraph_model::ClaimType;
 use claimgraph_text::segment::Sentence;
 use claimgraph_text::token::{is_capitalized, TokenKind};
@@ -352,7 +352,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         let w = self.p.word(j);
         // "ich denke", "ich habe": the first person has -e in the indicative
         let first_person = j > 0 && lower_in(self.p.word(j - 1), &["ich"]);
-        if KONJUNKTIV.contains(&w) {
+        if is_konjunktiv_form(w) {
             return !first_person;
         }
         j > 0
@@ -563,5 +563,5 @@ const NOT_VERBS_AFTER_NOUN: &[&str] = &[
 /// forms of verbs whose stem ends in t (`halte`, `arbeite`) are listed in
 /// `KONJUNKTIV`, which is checked first.
 fn is_past_tense_form(w: &str) -> bool {
-    (w.ends_with("te") && !KONJUNKTIV.contains(&w)) || w == "wurde"
+    (w.ends_with("te") && !is_konjunktiv_form(w)) || w == "wurde"
 }

@@ -19,10 +19,11 @@ mod typing;
 mod words;
 
 use crate::doc::Prepared;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{FastSet, Lexicon};
 use claimgraph_model::{ActorKind, ClaimType};
 use claimgraph_text::token::{lowercase, TokenKind};
 use confidence::Pattern;
+use std::sync::LazyLock;
 
 /// Who a claim is attributed to.
 #[derive(Debug, Clone)]
@@ -54,6 +55,22 @@ pub(crate) struct Found {
     pub pattern: Pattern,
     /// The cue is marked `weak` in the lexicon.
     pub weak_cue: bool,
+}
+
+/// The long word lists of `words.rs` as sets, built once: asked for every token.
+static KONJUNKTIV_SET: LazyLock<FastSet<&'static str>> =
+    LazyLock::new(|| words::KONJUNKTIV.iter().copied().collect());
+static NOT_SUBJECT_SET: LazyLock<FastSet<&'static str>> =
+    LazyLock::new(|| words::NOT_SUBJECTS.iter().copied().collect());
+
+/// `KONJUNKTIV.contains(&w)`.
+fn is_konjunktiv_form(w: &str) -> bool {
+    KONJUNKTIV_SET.contains(w)
+}
+
+/// `NOT_SUBJECTS.contains(&w)`.
+fn is_not_subject(w: &str) -> bool {
+    NOT_SUBJECT_SET.contains(w)
 }
 
 fn strip_quotes_str(s: &str) -> String {

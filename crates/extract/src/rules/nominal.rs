@@ -36,7 +36,9 @@ impl<'a, 'l> Rules<'a, 'l> {
                 "heißt" | "hieß" if self.p.word(i + 1) == "es" => self.heisst_es(si, i),
                 _ => None,
             };
-            out.extend(found);
+            if let Some(f) = found {
+                out.push(f);
+            }
         }
         out
     }

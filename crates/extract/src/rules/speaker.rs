@@ -2,7 +2,7 @@
 
 use super::cue::Cue;
 use super::words::*;
-use super::{lower_in, strip_quotes_str, Rules, Speaker};
+use super::{is_not_subject, lower_in, strip_quotes_str, Rules, Speaker};
 use crate::doc::{is_determiner, is_feminine_role};
 use crate::lexicon::FormUse;
 use claimgraph_model::ActorKind;
@@ -428,9 +428,7 @@ impl<'a, 'l> Rules<'a, 'l> {
             let w = self.p.word(j);
             if caps == 0
                 && !det
-                && (NOT_SUBJECTS.contains(&w)
-                    || lower_in(w, LEADING_ADVERBS)
-                    || lower_in(w, SUBORDINATORS))
+                && (is_not_subject(w) || lower_in(w, LEADING_ADVERBS) || lower_in(w, SUBORDINATORS))
             {
                 return None;
             }
@@ -455,7 +453,7 @@ impl<'a, 'l> Rules<'a, 'l> {
             && !name_before_verb
             && (sentence_initial
                 || self.p.word(head).ends_with("en")
-                || NOT_SUBJECTS.contains(&self.p.word(head)))
+                || is_not_subject(self.p.word(head)))
         {
             return None;
         }
