@@ -601,7 +601,10 @@ impl Lexicon {
     pub(crate) fn may_be_alias_word(&self, lower: &str) -> bool {
         let (first, bit) = shape_bit(lower);
         let bits = bit | bit >> 1 | bit >> 2;
-        self.aliases.shapes.get(first).is_some_and(|s| s & bits != 0)
+        self.aliases
+            .shapes
+            .get(first)
+            .is_some_and(|s| s & bits != 0)
     }
 
     pub(crate) fn alias_word(&self, norm: &str) -> Option<u32> {
