@@ -644,3 +644,16 @@ fn a_genitive_owner_before_a_person_is_not_the_speaker() {
     assert_eq!(c.speaker, "Sergej Orlow");
     assert_eq!(c.speaker_roles, vec!["Russlands Außenminister"]);
 }
+
+#[test]
+fn a_particle_at_the_clause_end_makes_another_verb() {
+    // anmelden, ausrufen, absagen are no speech acts
+    assert!(extract("Die Firma meldete am 3. Mai das Patent für den Motor an.").is_empty());
+    assert!(extract("Der Gouverneur rief am Abend den Notstand aus.").is_empty());
+    assert!(extract("Die Nato sagte das Manöver wegen des Sturms ab.").is_empty());
+    // a particle the lexicon knows makes the cue (zusagen), an adverb does not end it
+    let c = one("Die Nato sagte der Ukraine weitere Hilfe zu.");
+    assert_eq!(c.cue, "sagte ... zu");
+    let c = one("Die Lage sei ernst, sagte Eva Brandt weiter.");
+    assert_eq!(c.speaker, "Eva Brandt");
+}

@@ -45,8 +45,14 @@ impl<'a, 'l> Rules<'a, 'l> {
         }
         let clause = self.clause(i, s);
         let mut best: Option<(u8, Cue<'l>)> = None;
+        // "meldete das Patent an", "rief den Notstand aus": a particle at the clause end
+        // makes another verb (anmelden, ausrufen) of a finite form
+        let stray_particle = self.stray_particle(i, clause);
         for &(idx, use_) in forms {
             let entry = &self.lex.cues[idx];
+            if use_ == FormUse::Whole && entry.particle.is_none() && stray_particle.is_some() {
+                continue;
+            }
             let mut score = 1u8;
             let mut particle = None;
             if use_ == FormUse::Split {
@@ -94,6 +100,13 @@ impl<'a, 'l> Rules<'a, 'l> {
             }
         }
         best.map(|(_, c)| c)
+    }
+
+    /// A separable particle standing alone as the last word of a main
+    /// clause whose finite verb is token `i` (`meldete … an`).
+    fn stray_particle(&self, i: usize, clause: (usize, usize)) -> Option<usize> {
+        let last = (i + 1..clause.1).rev().find(|&j| self.p.is_word(j))?;
+        (last > i + 1 && lower_in(self.p.word(last), SEPARABLE_PARTICLES)).then_some(last)
     }
 
     /// The separable particle at the end of the clause.

@@ -477,3 +477,11 @@ pub(super) const KONJUNKTIV_2: &[&str] = &[
     "wäre", "wären", "hätte", "hätten", "würde", "würden", "könnte", "könnten", "müsste",
     "müssten", "sollte", "sollten", "dürfte", "dürften", "gäbe", "stünde", "lägen", "käme",
 ];
+
+/// Particles of separable verbs that stand at the end of a main clause
+/// (`meldete … an`, `sagte … ab`, `rief … aus`).
+pub(super) const SEPARABLE_PARTICLES: &[&str] = &[
+    "an", "ab", "auf", "aus", "ein", "mit", "nach", "vor", "zu", "zurück", "fest", "hin", "her",
+    "weg", "los", "bei", "dar", "fort", "heraus", "hinzu", "um", "zusammen", "vorbei", "entgegen",
+    "nieder", "hervor", "herunter",
+];
