@@ -657,3 +657,20 @@ fn a_particle_at_the_clause_end_makes_another_verb() {
     let c = one("Die Lage sei ernst, sagte Eva Brandt weiter.");
     assert_eq!(c.speaker, "Eva Brandt");
 }
+
+#[test]
+fn a_body_named_by_its_genitive() {
+    let c = one("Die Gewerkschaft der Polizei kündigte für Montag einen Streik an.");
+    assert_eq!(c.speaker, "Gewerkschaft der Polizei");
+    let c = one("Die Regierung der USA kündigte neue Sanktionen an.");
+    assert_eq!(c.speaker, "USA");
+    // a fronted object with an attribute in parentheses
+    let c = one(
+        "Den von Jan Kos (SPD) vorgeschlagenen Plan hat die Gewerkschaft der Polizei abgelehnt.",
+    );
+    assert_eq!(c.content, "Den von Jan Kos (SPD) vorgeschlagenen Plan");
+    // a passive with the agent before the verb: the subject after it is the content
+    let c = one("Von der Nato wurde der Vorschlag am Montag abgelehnt.");
+    assert_eq!(c.speaker, "Nato");
+    assert!(c.content.starts_with("der Vorschlag"), "{}", c.content);
+}

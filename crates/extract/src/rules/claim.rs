@@ -3,7 +3,7 @@
 use super::confidence::Pattern;
 use super::cue::Cue;
 use super::typing::refine_type;
-use super::words::PASSIVE_AUXILIARIES;
+use super::words::{PASSIVE_AUXILIARIES, PREPOSITIONS_BEFORE_VERB};
 use super::{lower_in, Found, Rules, Speaker};
 use claimgraph_model::ClaimType;
 
@@ -106,14 +106,48 @@ impl Rules<'_, '_> {
                     .sents
                     .iter()
                     .position(|s| s.tok_start <= cs && cs < s.tok_end)?;
-                let words = (cs..finite).filter(|&j| self.p.is_word(j)).count();
-                (words >= 2 && !lower_in(self.p.word(cs), &["es", "dies", "das"])).then_some((
-                    vec![(cs, finite)],
+                // "Von der Opposition wurde der Plan kritisiert": a phrase before the verb
+                // leaves the subject after it
+                let (a, b) = if lower_in(self.p.word(cs), PREPOSITIONS_BEFORE_VERB) {
+                    let a = self.passive_agent_end(finite + 1, cue.tok);
+                    (a, cue.tok)
+                } else {
+                    (cs, finite)
+                };
+                let words = (a..b).filter(|&j| self.p.is_word(j)).count();
+                (words >= 2 && !lower_in(self.p.word(a), &["es", "dies", "das"])).then_some((
+                    vec![(a, b)],
                     Pattern::Object,
                     si,
                 ))
             }
         }
+    }
+
+    /// Past an agent phrase (`von der Regierung`) that starts at `a`.
+    fn passive_agent_end(&self, a: usize, limit: usize) -> usize {
+        if !lower_in(self.p.word(a), &["von", "vom", "durch", "seitens"]) {
+            return a;
+        }
+        let mut k = a + 1;
+        while k < limit && self.p.is_word(k) && !self.p.word(k).ends_with(',') {
+            let w = self.p.word(k);
+            let capital = w.chars().next().is_some_and(char::is_uppercase);
+            k += 1;
+            // the phrase ends with its (first run of) capitalised words
+            if capital
+                && !(k < limit
+                    && self
+                        .p
+                        .word(k)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase))
+            {
+                break;
+            }
+        }
+        k
     }
 
     /// The agent of a passive cue: `von`/`vom`/`durch` and a noun phrase in its clause.

@@ -197,9 +197,10 @@ impl<'a, 'l> Rules<'a, 'l> {
         if !lower_in(self.p.word(cs), ACCUSATIVE_DETERMINERS) {
             return None;
         }
-        // the phrase is all that stands before the verb: determiner, adjectives, nouns
+        // the phrase is all that stands before the verb: determiner, adjectives,
+        // nouns, attributes (`Den von X (SPD) vorgeschlagenen Einsatz`)
         let simple = (cs + 1..finite).all(|j| {
-            self.p.is_word(j)
+            (self.p.is_word(j) || matches!(self.p.word(j), "(" | ")" | "-" | "."))
                 && !lower_in(self.p.word(j), SUBORDINATORS)
                 && !self.p.quotes.inside(j)
         });

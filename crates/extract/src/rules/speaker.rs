@@ -347,6 +347,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         let mut entity = m.entity;
         let mut mention = (i, m.end);
         let ent = &self.p.entities[m.entity];
+        let mut named: Option<String> = None;
         // "ein Sprecher des Ministeriums": the organisation speaks
         if m.role_only {
             let head = self.p.word(m.start).to_lowercase();
@@ -366,6 +367,30 @@ impl<'a, 'l> Rules<'a, 'l> {
                     end = self.genitive_end(end, limit);
                     mention = (i, end);
                 }
+            } else if let Some(gm) = self
+                .p
+                .mention(end + 1)
+                .filter(|gm| self.p.entities[gm.entity].kind == ActorKind::Country)
+                .filter(|_| ent.kind != ActorKind::Person && matches!(g.as_str(), "des" | "der"))
+                .copied()
+            {
+                // "die Regierung der USA": the country acts
+                entity = gm.entity;
+                end = gm.end;
+                mention = (i, gm.end);
+            } else if ent.kind != ActorKind::Person
+                && matches!(g.as_str(), "des" | "der")
+                && self.p.mention(end + 1).is_none_or(|gm| {
+                    gm.role_only || self.p.entities[gm.entity].kind == ActorKind::Organization
+                })
+            {
+                // "die Gewerkschaft der Polizei (GdP)": the genitive names the body
+                let g_end = self.genitive_end(end, limit);
+                if g_end > end {
+                    end = self.after_short_parenthesis(g_end, limit);
+                    mention = (i, end);
+                    named = Some(strip_quotes_str(self.p.slice(m.start, g_end)));
+                }
             }
         }
         // a closing quote around a medium's name: der „Washington Post“
@@ -378,10 +403,11 @@ impl<'a, 'l> Rules<'a, 'l> {
         } else {
             1.0
         };
+        let name = named.unwrap_or_else(|| e.name.clone());
         let _ = ent;
         Some((
             Speaker {
-                name: e.name.clone(),
+                name,
                 kind: e.kind,
                 wikidata: e.wikidata.clone(),
                 entity: Some(entity),
@@ -502,6 +528,16 @@ impl<'a, 'l> Rules<'a, 'l> {
             },
             j,
         ))
+    }
+
+    /// Past a short parenthesis that opens at `j` (`(GdP)`), else `j`.
+    fn after_short_parenthesis(&self, j: usize, limit: usize) -> usize {
+        if self.p.word(j) != "(" {
+            return j;
+        }
+        (j + 1..limit.min(j + 5))
+            .find(|&k| self.p.word(k) == ")")
+            .map_or(j, |k| k + 1)
     }
 
     /// One past a genitive attribute starting at `g` (`des britischen Ministeriums`).

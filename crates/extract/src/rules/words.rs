@@ -485,3 +485,31 @@ pub(super) const SEPARABLE_PARTICLES: &[&str] = &[
     "weg", "los", "bei", "dar", "fort", "heraus", "hinzu", "um", "zusammen", "vorbei", "entgegen",
     "nieder", "hervor", "herunter",
 ];
+
+/// Prepositions that open a phrase before the finite verb (`Von der Opposition
+/// wurde …`, `Entsprechend der Empfehlung wurde …`).
+pub(super) const PREPOSITIONS_BEFORE_VERB: &[&str] = &[
+    "von",
+    "vom",
+    "durch",
+    "seitens",
+    "entsprechend",
+    "nach",
+    "in",
+    "im",
+    "am",
+    "an",
+    "auf",
+    "bei",
+    "beim",
+    "mit",
+    "aus",
+    "wegen",
+    "trotz",
+    "während",
+    "vor",
+    "seit",
+    "für",
+    "gegen",
+    "unter",
+];
