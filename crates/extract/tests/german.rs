@@ -674,3 +674,19 @@ fn a_body_named_by_its_genitive() {
     assert_eq!(c.speaker, "Nato");
     assert!(c.content.starts_with("der Vorschlag"), "{}", c.content);
 }
+
+#[test]
+fn quoted_terms_after_naming_verbs() {
+    let c = one("Eva Brandt nannte diese Zahlen „aus der Luft gegriffen“.");
+    assert_eq!(c.content, "aus der Luft gegriffen");
+    assert!(c.direct);
+    let c = one("Der Präsident der Union, Jan Kos, nannte dies einen „Militärputsch“.");
+    assert_eq!(c.speaker, "Jan Kos");
+    assert_eq!(c.content, "Militärputsch");
+    // a pronoun after the verb is the subject; the phrase before it the object
+    let c = one("Jan Kos kam nach Bonn. Die Pläne bezeichnete er als „Akt der Willkür“.");
+    assert_eq!(c.speaker, "Jan Kos");
+    // ausrufen with a colon and quotation is speech
+    let c = one("Jan Kos rief vor der Menge aus: „Wir bleiben hier!“");
+    assert_eq!(c.content, "Wir bleiben hier!");
+}

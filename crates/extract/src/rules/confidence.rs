@@ -79,8 +79,8 @@ impl Pattern {
             Pattern::ContinuedQuote | Pattern::Anaphor | Pattern::ColonSpeaker => 0.8,
             Pattern::InfinitiveAfter | Pattern::QuotedTerm => 0.75,
             Pattern::ContinuedKonjunktiv | Pattern::HeisstEs | Pattern::Wonach => 0.7,
-            Pattern::Demnach | Pattern::FreeKonjunktiv => 0.6,
-            Pattern::ClauseBefore | Pattern::ClauseAfter => 0.45,
+            Pattern::Demnach => 0.6,
+            Pattern::ClauseBefore | Pattern::ClauseAfter | Pattern::FreeKonjunktiv => 0.45,
             Pattern::Object | Pattern::NachPostposition | Pattern::ContinuedKonjunktiv2 => 0.4,
             Pattern::ObjectLoose | Pattern::ColonClause => 0.35,
         }

@@ -161,7 +161,12 @@ impl<'a, 'l> Rules<'a, 'l> {
             }
         }
         // "sprach von einer „Zumutung“", "bezeichnete den Plan als „mutig“": the quoted words
-        if let Some(q) = self.quoted_term(a, b, cue.entry.lemma == "nennen") {
+        // a long quotation ends the clause: the term may stand right at its end
+        let b_term = match self.p.quotes.top_level_at(b) {
+            Some(q) if q.open == b && q.close.is_some() && b < s.tok_end => q.end(),
+            _ => b,
+        };
+        if let Some(q) = self.quoted_term(a, b_term, cue.entry.lemma == "nennen") {
             return Some((vec![q], Pattern::QuotedTerm, si));
         }
         let words = (a..b).filter(|&j| self.p.is_word(j)).count();
@@ -311,8 +316,15 @@ impl<'a, 'l> Rules<'a, 'l> {
                 break;
             }
         }
-        // "nannte die Absage einen „Fehler“": a naming verb, object, then the term
-        let named = naming && determiner && k > a;
+        // "nannte die Absage einen „Fehler“", "nannte die Zahlen „erfunden“": a naming
+        // verb, its object, then the term closing the clause
+        let closes = self
+            .p
+            .quotes
+            .top_level_at(open)
+            .and_then(|q| q.close)
+            .is_some_and(|c| c + 2 >= b);
+        let named = naming && (determiner && k > a || open > a && closes);
         if !named
             && (k == 0 || !lower_in(self.p.word(k - 1), BEFORE_TERM) || k - 1 < a.saturating_sub(1))
         {

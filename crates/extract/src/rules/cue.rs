@@ -105,6 +105,10 @@ impl<'a, 'l> Rules<'a, 'l> {
     /// A separable particle standing alone as the last word of a main
     /// clause whose finite verb is token `i` (`meldete … an`).
     fn stray_particle(&self, i: usize, clause: (usize, usize)) -> Option<usize> {
+        // "rief vor der Menge aus: „…“": a colon and quotation make it speech still
+        if self.p.word(clause.1) == ":" {
+            return None;
+        }
         let last = (i + 1..clause.1).rev().find(|&j| self.p.is_word(j))?;
         (last > i + 1 && lower_in(self.p.word(last), SEPARABLE_PARTICLES)).then_some(last)
     }

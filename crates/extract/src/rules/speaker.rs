@@ -84,7 +84,11 @@ impl<'a, 'l> Rules<'a, 'l> {
             && matches!(self.p.word(cs), "und" | "oder" | "sowie")
             && cs > s.tok_start
             && self.p.word(cs - 1) == ",";
-        if start < finite && !list_goes_on && !fronted_phrase {
+        // "Die Pläne bezeichnete er als …": a nominative pronoun after the verb is the
+        // subject, the phrase before the verb its object
+        let pronoun_subject_after =
+            matches!(self.p.word(finite + 1), "er" | "ich" | "wir") && finite > start;
+        if start < finite && !list_goes_on && !fronted_phrase && !pronoun_subject_after {
             // "Der britischen Zeitung sagte X": der + adjective in -en is no nominative
             let dative_der = first == "der" && {
                 let next = self.p.word(start + 1);
