@@ -690,3 +690,10 @@ fn quoted_terms_after_naming_verbs() {
     let c = one("Jan Kos rief vor der Menge aus: „Wir bleiben hier!“");
     assert_eq!(c.content, "Wir bleiben hier!");
 }
+
+#[test]
+fn a_surname_subject_of_coordinated_verbs() {
+    let c = one("Medwedew bedankte sich bei seinem Team und sagte: „Wir haben gut gespielt.“");
+    assert_eq!(c.speaker, "Medwedew");
+    assert_eq!(c.content, "Wir haben gut gespielt.");
+}

@@ -472,8 +472,15 @@ impl<'a, 'l> Rules<'a, 'l> {
             || self.p.toks[i].breaks_before > 0
             || matches!(self.p.word(i - 1), "." | "!" | "?" | "„" | "\"" | ":");
         // a lone capitalised word right before the finite verb is a surname ("Kohl sagte")
+        // or before another verb the cue is coordinated with ("Kos dankte … und sagte")
+        let before_other_verb = j < limit
+            && self.p.is_word(j)
+            && !is_capitalized(self.p.word(j))
+            && !is_determiner(self.p.word(j))
+            && !lower_in(self.p.word(j), PP_PREPOSITIONS)
+            && (j + 1..limit).any(|k| lower_in(self.p.word(k), &["und"]));
         let name_before_verb = sentence_initial
-            && j == limit
+            && (j == limit || before_other_verb)
             && !self.p.word(head).ends_with("en")
             && self.p.toks[head].kind == TokenKind::Word;
         if !self.lenient
