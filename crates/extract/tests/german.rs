@@ -697,3 +697,31 @@ fn a_surname_subject_of_coordinated_verbs() {
     assert_eq!(c.speaker, "Medwedew");
     assert_eq!(c.content, "Wir haben gut gespielt.");
 }
+
+#[test]
+fn the_two_persons_named_last_speak_as_a_pair() {
+    let text = "Jan Kos traf Eva Brandt in Wien. Die beiden Minister erklärten, sie seien zu Gesprächen bereit.";
+    let speakers: Vec<String> = extract(text).into_iter().map(|c| c.speaker).collect();
+    assert_eq!(speakers, vec!["Jan Kos", "Eva Brandt"]);
+}
+
+#[test]
+fn a_condition_is_not_what_was_said() {
+    let c = one("Die Niederlande haben angekündigt, sollte Jan Kos die Wahl gewinnen, ihre Hilfe auszusetzen.");
+    assert_eq!(c.content, "ihre Hilfe auszusetzen");
+    assert_eq!(c.claim_type, ClaimType::Announce);
+}
+
+#[test]
+fn a_list_of_quoted_words_keeps_its_object() {
+    let text =
+        r#"Jan Kos und Eva Brandt bezeichneten das Treffen als "nützlich", "offen" und "ehrlich"."#;
+    let claims = extract(text);
+    assert_eq!(claims.len(), 2, "{claims:#?}");
+    assert!(claims
+        .iter()
+        .all(|c| c.content == "das Treffen als nützlich, offen und ehrlich"));
+    // one quoted term is the quotation
+    let c = one("Eva Brandt bezeichnete den Plan als „Wortbruch“.");
+    assert_eq!(c.content, "Wortbruch");
+}

@@ -75,6 +75,7 @@ impl<'a, 'l> Rules<'a, 'l> {
             }
         }
         // (d) indirect speech after: ", dass …", ", er komme …", ", … zu tun"
+        let mut object_end = None;
         if ce < s.tok_end && self.p.word(ce) == "," {
             let mut a = ce + 1;
             // "sagte der Sprecher der Stadt, Jan Kos, die Straße …": the name is no content
@@ -83,13 +84,27 @@ impl<'a, 'l> Rules<'a, 'l> {
                     a = after;
                 }
             }
+            // "kündigte an, sollte X siegen, die Hilfe auszusetzen": a verb-first
+            // condition stands between the cue and what was said
+            let mut condition = false;
+            if lower_in(self.p.word(a), CONDITIONAL_VERBS) {
+                match (a..s.tok_end).find(|&j| self.p.word(j) == "," && !self.p.quotes.inside(j)) {
+                    Some(c) => a = c + 1,
+                    None => condition = true,
+                }
+            }
             let first = self.p.word(a).to_lowercase();
             let dass = first == "dass" || first == "ob";
             if dass {
                 a += 1;
             }
             let span = self.trim(a, self.clause_run_end(a, &s));
-            if span.1 > span.0 + 1 {
+            // "bezeichnete es als nützlich, offen und ehrlich": a list goes on
+            let list = self.list_continues(span);
+            if list {
+                object_end = Some(span.1);
+            }
+            if span.1 > span.0 + 1 && !condition && !list {
                 let pattern = if dass {
                     Some(Pattern::DassAfter)
                 } else if self.has_konjunktiv(span.0, span.1)
@@ -133,7 +148,7 @@ impl<'a, 'l> Rules<'a, 'l> {
             (from.max(sp.1.min(cue.tok)), cue.tok)
         } else {
             let from = if inverted { sp.1 } else { cue.tok + 1 };
-            let to = cue.particle.unwrap_or(ce);
+            let to = cue.particle.unwrap_or(object_end.unwrap_or(ce));
             (from, self.before_coordinated_cue(from, to))
         };
         let mut a = addr_end.filter(|&e| e > a && e <= b).unwrap_or(a);
@@ -167,7 +182,15 @@ impl<'a, 'l> Rules<'a, 'l> {
             _ => b,
         };
         if let Some(q) = self.quoted_term(a, b_term, cue.entry.lemma == "nennen") {
-            return Some((vec![q], Pattern::QuotedTerm, si));
+            // "bezeichnete den Austausch als „nützlich“, „offen“ und „ehrlich“": a list of
+            // quoted words is no quotation; the object and the words are the claim
+            let als = (a..q.0).rev().find(|&j| self.p.lower(j) == "als");
+            let quoted_list = (q.0..q.1).any(|j| self.p.toks[j].is_quote());
+            let span = match als {
+                Some(x) if quoted_list && x > a && (a..x).any(|j| self.p.is_word(j)) => (a, q.1),
+                _ => q,
+            };
+            return Some((vec![span], Pattern::QuotedTerm, si));
         }
         let words = (a..b).filter(|&j| self.p.is_word(j)).count();
         let only_time = (a..b).all(|j| {
@@ -210,6 +233,26 @@ impl<'a, 'l> Rules<'a, 'l> {
                 && !self.p.quotes.inside(j)
         });
         simple.then_some((cs, finite))
+    }
+
+    /// Whether `span` (after a comma) only continues a list: a few words with
+    /// `und`/`oder` and no verb-like word (`offen und ehrlich`).
+    fn list_continues(&self, span: (usize, usize)) -> bool {
+        let words: Vec<usize> = (span.0..span.1).filter(|&j| self.p.is_word(j)).collect();
+        words.len() <= 5
+            && words
+                .iter()
+                .any(|&j| lower_in(self.p.word(j), &["und", "oder", "sowie"]))
+            && !words.iter().any(|&j| {
+                let w = self.p.word(j);
+                !self.lex.cue_forms(w).is_empty()
+                    || lower_in(w, AUXILIARIES)
+                    || lower_in(w, SUBORDINATORS)
+                    || lower_in(w, RELATIVES)
+                    || self.is_konjunktiv(j)
+                    || lower_in(w, &["er", "sie", "es", "man", "wir", "ich"])
+            })
+            && (span.1 + 1 >= self.p.toks.len() || matches!(self.p.word(span.1), "." | "!" | ""))
     }
 
     /// The previous sentence of the paragraph as content, when it has no claim of its own.
@@ -331,8 +374,19 @@ impl<'a, 'l> Rules<'a, 'l> {
             return None;
         }
         let q = self.p.quotes.top_level_at(open)?;
-        q.close?;
-        let span = self.trim_quote(q.inner_start, q.inner_end);
+        let mut close = q.close?;
+        let mut inner_end = q.inner_end;
+        // a list of quoted terms: als „nützlich“, „offen“ und „ehrlich“
+        while matches!(self.p.lower(close + 1), "," | "und" | "oder" | "sowie") {
+            match self.p.quotes.top_level_at(close + 2) {
+                Some(next) if next.open == close + 2 && next.close.is_some() => {
+                    inner_end = next.inner_end;
+                    close = next.close.unwrap_or(close);
+                }
+                _ => break,
+            }
+        }
+        let span = self.trim_quote(q.inner_start, inner_end);
         (span.1 > span.0).then_some(span)
     }
 

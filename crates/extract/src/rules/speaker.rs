@@ -253,6 +253,9 @@ impl<'a, 'l> Rules<'a, 'l> {
         i: usize,
         limit: usize,
     ) -> Option<(Vec<Speaker>, (usize, usize))> {
+        if let Some(group) = self.pair_of_persons(i, limit) {
+            return Some(group);
+        }
         let mut j = i;
         let w = self.p.word(j);
         let both = w.eq_ignore_ascii_case("sowohl");
@@ -280,6 +283,41 @@ impl<'a, 'l> Rules<'a, 'l> {
             }
         }
         Some((speakers, (i, end)))
+    }
+
+    /// `die beiden Minister`, `beide Politiker`: the two persons named last,
+    /// one record each.
+    fn pair_of_persons(&self, i: usize, limit: usize) -> Option<(Vec<Speaker>, (usize, usize))> {
+        let mut j = i;
+        if lower_in(self.p.word(j), &["die", "den", "der"]) {
+            j += 1;
+        }
+        if !lower_in(self.p.word(j), &["beiden", "beide"]) || j + 1 >= limit {
+            return None;
+        }
+        let noun = j + 1;
+        if self.lex.role_kind(self.p.word(noun)) != Some(ActorKind::Person) {
+            return None;
+        }
+        let mut persons: Vec<usize> = Vec::new();
+        for m in self.p.mentions.iter().rev().filter(|m| m.start < i) {
+            let e = &self.p.entities[m.entity];
+            if e.kind == ActorKind::Person && e.surname.is_some() && !persons.contains(&m.entity) {
+                persons.push(m.entity);
+                if persons.len() == 2 {
+                    break;
+                }
+            }
+        }
+        if persons.len() < 2 {
+            return None;
+        }
+        persons.reverse();
+        let speakers = persons
+            .into_iter()
+            .map(|e| self.speaker_of_entity(e, (i, noun + 1), 0.8))
+            .collect();
+        Some((speakers, (i, noun + 1)))
     }
 
     pub(super) fn single_np(&mut self, i: usize, limit: usize) -> Option<(Speaker, usize)> {

@@ -513,3 +513,8 @@ pub(super) const PREPOSITIONS_BEFORE_VERB: &[&str] = &[
     "gegen",
     "unter",
 ];
+
+/// Finite verbs that open a conditional clause in first position (`…, sollte X angreifen`).
+pub(super) const CONDITIONAL_VERBS: &[&str] = &[
+    "sollte", "sollten", "wäre", "wären", "hätte", "hätten", "würde", "würden",
+];
