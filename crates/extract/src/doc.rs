@@ -2,7 +2,7 @@
 //! actors it mentions (with coreference of names, roles and lexicon aliases).
 
 use crate::lexicon::{
-    after_last_hyphen, norm_len, push_norm, FastMap, FastSet, Lexicon, ALIAS_ROOT,
+    after_last_hyphen, norm_len, push_norm, FastMap, Lexicon, WordSet, ALIAS_ROOT,
 };
 use claimgraph_model::ActorKind;
 use claimgraph_text::quote::{find_quotations, QuoteMap};
@@ -140,8 +140,7 @@ const NOT_NAMES: &[&str] = &[
 ];
 
 /// `NOT_NAMES` as a set: asked for every capitalised word.
-static NOT_NAME_SET: LazyLock<FastSet<&'static str>> =
-    LazyLock::new(|| NOT_NAMES.iter().copied().collect());
+static NOT_NAME_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(NOT_NAMES));
 
 fn is_not_name(w: &str) -> bool {
     NOT_NAME_SET.contains(w)

@@ -71,6 +71,8 @@ pub struct Lexicon {
     pub(crate) cues: Vec<CueEntry>,
     /// lower-case form → (cue index, use)
     pub(crate) cue_forms: FastMap<String, Vec<(usize, FormUse)>>,
+    /// The shapes of the cue forms: most words are rejected before hashing.
+    cue_form_shapes: Shapes,
     pub(crate) actors: Vec<ActorEntry>,
     /// normalised alias (tokens joined by a space) → actor index
     pub(crate) actor_aliases: HashMap<String, usize>,
@@ -81,6 +83,55 @@ pub struct Lexicon {
     /// The role heads reversed, so a word's endings are looked up in one walk.
     role_heads: SuffixTrie,
     pub(crate) first_names: FastSet<String>,
+    first_name_shapes: Shapes,
+}
+
+/// A fixed word list as a set, for lists asked for every token.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct WordSet {
+    set: FastSet<&'static str>,
+    shapes: Shapes,
+}
+
+impl WordSet {
+    pub(crate) fn new(words: &[&'static str]) -> Self {
+        let mut shapes = Shapes::default();
+        words.iter().for_each(|w| shapes.insert(w));
+        Self {
+            set: words.iter().copied().collect(),
+            shapes,
+        }
+    }
+
+    /// `words.contains(&w)`.
+    pub(crate) fn contains(&self, w: &str) -> bool {
+        self.shapes.may_contain(w) && self.set.contains(w)
+    }
+}
+
+/// The shapes (first byte, byte length) of a set of words: a word of another
+/// shape is not in the set, found without hashing it.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Shapes {
+    /// By first byte, a bit for each byte length (63: longer); empty when no word was added.
+    bits: Vec<u64>,
+}
+
+impl Shapes {
+    pub(crate) fn insert(&mut self, word: &str) {
+        if self.bits.is_empty() {
+            self.bits = vec![0; 256];
+        }
+        let (first, bit) = shape_bit(word);
+        self.bits[first] |= bit;
+    }
+
+    /// False when no word of this shape was inserted.
+    #[inline]
+    pub(crate) fn may_contain(&self, word: &str) -> bool {
+        let (first, bit) = shape_bit(word);
+        self.bits.get(first).is_some_and(|b| b & bit != 0)
+    }
 }
 
 /// A HashMap with a fast non-cryptographic hash: lexicon keys are not chosen
@@ -347,6 +398,7 @@ impl Lexicon {
                 "roles" => self.add_role(&fields).map_err(err)?,
                 "firstnames" => {
                     for w in trimmed.split_whitespace() {
+                        self.first_name_shapes.insert(w);
                         self.first_names.insert(w.to_string());
                     }
                 }
@@ -446,6 +498,7 @@ impl Lexicon {
     }
 
     fn add_form(&mut self, form: &str, idx: usize, use_: FormUse) {
+        self.cue_form_shapes.insert(form);
         let v = self.cue_forms.entry(form.to_string()).or_default();
         if !v.contains(&(idx, use_)) {
             v.push((idx, use_));
@@ -532,6 +585,9 @@ impl Lexicon {
 
     /// The cue forms of a lower-case word.
     pub(crate) fn cue_forms(&self, lower: &str) -> &[(usize, FormUse)] {
+        if !self.cue_form_shapes.may_contain(lower) {
+            return &[];
+        }
         self.cue_forms.get(lower).map_or(&[], |v| v.as_slice())
     }
 
@@ -585,7 +641,10 @@ impl Lexicon {
     pub(crate) fn may_be_alias_word(&self, lower: &str) -> bool {
         let (first, bit) = shape_bit(lower);
         let bits = bit | bit >> 1 | bit >> 2;
-        self.aliases.shapes.get(first).is_some_and(|s| s & bits != 0)
+        self.aliases
+            .shapes
+            .get(first)
+            .is_some_and(|s| s & bits != 0)
     }
 
     pub(crate) fn alias_word(&self, norm: &str) -> Option<u32> {
@@ -615,7 +674,7 @@ impl Lexicon {
     }
 
     pub(crate) fn is_first_name(&self, word: &str) -> bool {
-        self.first_names.contains(word)
+        self.first_name_shapes.may_contain(word) && self.first_names.contains(word)
     }
 }
 
