@@ -224,6 +224,8 @@ impl<'a> Prepared<'a> {
     /// The alias word id of every token: its normal form looked up once.
     fn alias_word_ids(&self, lex: &Lexicon) -> Vec<u32> {
         let mut scratch = String::new();
+        // a text lower-cased in place has no Σ (its lower case depends on the word)
+        let may_have_sigma = !self.lower_end.is_empty();
         (0..self.toks.len())
             .map(|i| {
                 if !self.toks[i].is_word() {
@@ -231,7 +233,7 @@ impl<'a> Prepared<'a> {
                 }
                 let word = self.word(i);
                 // the normal form lower-cases char by char; only a final sigma differs
-                let norm = if !word.is_ascii() && word.contains('Σ') {
+                let norm = if may_have_sigma && word.contains('Σ') {
                     scratch.clear();
                     push_norm(&mut scratch, word);
                     scratch.as_str()

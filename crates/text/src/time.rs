@@ -149,13 +149,17 @@ pub fn find_times(text: &str, tokens: &[Token], from: usize, to: usize) -> Vec<T
 /// (as `str::to_lowercase`), for callers that have cut and lower-cased every
 /// token once; both are asked only for tokens below `to` (and `word` for
 /// `from - 1`).
-pub fn times_in<'t, 'a: 't>(
+pub fn times_in<'t, 'a: 't, W, L>(
     tokens: &'t [Token],
     from: usize,
     to: usize,
-    word: &'t dyn Fn(usize) -> &'a str,
-    lower: &'t dyn Fn(usize) -> &'a str,
-) -> impl Iterator<Item = TimeExpr> + use<'t, 'a> {
+    word: &'t W,
+    lower: &'t L,
+) -> impl Iterator<Item = TimeExpr> + use<'t, 'a, W, L>
+where
+    W: Fn(usize) -> &'a str + ?Sized,
+    L: Fn(usize) -> &'a str + ?Sized,
+{
     let to = to.min(tokens.len());
     let mut i = from;
     std::iter::from_fn(move || {

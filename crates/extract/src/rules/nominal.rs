@@ -43,13 +43,13 @@ impl<'a, 'l> Rules<'a, 'l> {
         while j < end && j < i + 3 && self.p.is_word(j) && !is_capitalized(self.p.word(j)) {
             j += 1;
         }
-        let w = self.p.word(j).to_lowercase();
+        let w = self.p.lower(j);
         SOURCE_NOUNS.iter().any(|n| w.ends_with(n))
     }
 
     fn source_noun_before(&self, i: usize, start: usize) -> bool {
         i > start && {
-            let w = self.p.word(i - 1).to_lowercase();
+            let w = self.p.lower(i - 1);
             is_capitalized(self.p.word(i - 1))
                 && (SOURCE_NOUNS.iter().any(|n| w.ends_with(n)) || w == "vernehmen")
                 && !(self.p.is_word(i + 1) && is_capitalized(self.p.word(i + 1)))

@@ -22,16 +22,16 @@ impl<'a, 'l> Rules<'a, 'l> {
         while start < finite && lower_in(self.p.word(start), LEADING_ADVERBS) {
             start += 1;
         }
-        let first = self.p.word(start).to_lowercase();
-        let subordinate = SUBORDINATORS.contains(&first.as_str())
+        let first = self.p.lower(start);
+        let subordinate = SUBORDINATORS.contains(&first)
             || (start > s.tok_start
                 && start == cs
-                && RELATIVES.contains(&first.as_str())
+                && RELATIVES.contains(&first)
                 && self.p.word(start - 1) == ",");
         if subordinate {
-            if RELATIVES.contains(&first.as_str()) && !SUBORDINATORS.contains(&first.as_str()) {
+            if RELATIVES.contains(&first) && !SUBORDINATORS.contains(&first) {
                 // a relative clause: its subject may be the antecedent before the comma
-                if matches!(first.as_str(), "der" | "die") && start >= 2 {
+                if matches!(first, "der" | "die") && start >= 2 {
                     let m = self
                         .p
                         .mentions
@@ -75,11 +75,8 @@ impl<'a, 'l> Rules<'a, 'l> {
                 let next = self.p.word(start + 1);
                 next.ends_with("en") && next.chars().next().is_some_and(char::is_lowercase)
             };
-            let accusative = dative_der
-                || matches!(
-                    first.as_str(),
-                    "den" | "einen" | "dem" | "einem" | "ihm" | "ihnen"
-                );
+            let accusative =
+                dative_der || matches!(first, "den" | "einen" | "dem" | "einem" | "ihm" | "ihnen");
             if !accusative {
                 if let Some(np) = self.np_at(start, finite) {
                     let generic = np.0.iter().all(|s| s.entity.is_none());
@@ -285,12 +282,12 @@ impl<'a, 'l> Rules<'a, 'l> {
         let ent = &self.p.entities[m.entity];
         // "ein Sprecher des Ministeriums": the organisation speaks
         if m.role_only {
-            let head = self.p.word(m.start).to_lowercase();
+            let head = self.p.lower(m.start);
             let spokes = head.contains("sprecher")
                 || head.starts_with("vertreter")
                 || head.contains("kreise");
-            let g = self.p.word(end).to_lowercase();
-            if spokes && matches!(g.as_str(), "des" | "der") {
+            let g = self.p.lower(end);
+            if spokes && matches!(g, "des" | "der") {
                 if let Some(gm) = self.p.mention(end + 1).copied() {
                     if self.p.entities[gm.entity].kind != ActorKind::Person {
                         entity = gm.entity;
@@ -623,10 +620,10 @@ impl<'a, 'l> Rules<'a, 'l> {
         while j < ce && lower_in(self.p.word(j), ADVERBS) {
             j += 1;
         }
-        let w = self.p.word(j).to_lowercase();
+        let w = self.p.lower(j);
         if cue.entry.dative
             && !cue.entry.accusative
-            && !matches!(w.as_str(), "der" | "dem" | "ihm" | "ihr" | "ihnen")
+            && !matches!(w, "der" | "dem" | "ihm" | "ihr" | "ihnen")
         {
             return None;
         }
