@@ -82,14 +82,17 @@ pub struct Token {
 }
 
 impl Token {
+    #[inline]
     pub fn text<'a>(&self, source: &'a str) -> &'a str {
         source.get(self.start..self.end).unwrap_or("")
     }
 
+    #[inline]
     pub fn is_word(&self) -> bool {
         matches!(self.kind, TokenKind::Word | TokenKind::Number)
     }
 
+    #[inline]
     pub fn is_quote(&self) -> bool {
         matches!(self.kind, TokenKind::Quote(_))
     }
@@ -513,6 +516,7 @@ pub fn lowercase_same_length(text: &str) -> Option<String> {
 }
 
 /// Whether the first character of `word` is uppercase.
+#[inline]
 pub fn is_capitalized(word: &str) -> bool {
     match word.as_bytes().first() {
         None => false,
