@@ -249,14 +249,17 @@ impl<'a> Prepared<'a> {
             .collect()
     }
 
+    #[inline]
     pub fn word(&self, i: usize) -> &'a str {
         self.words.get(i).copied().unwrap_or("")
     }
 
+    #[inline]
     pub fn is_word(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.is_word())
     }
 
+    #[inline]
     pub fn mention(&self, i: usize) -> Option<&Mention> {
         self.mention_at
             .get(i)

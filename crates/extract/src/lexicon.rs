@@ -584,6 +584,7 @@ impl Lexicon {
     }
 
     /// The cue forms of a lower-case word.
+    #[inline]
     pub(crate) fn cue_forms(&self, lower: &str) -> &[(usize, FormUse)] {
         if !self.cue_form_shapes.may_contain(lower) {
             return &[];
@@ -638,6 +639,7 @@ impl Lexicon {
     /// The id of a normalised word (`push_norm`) in the actor aliases.
     /// Whether the normal form of `lower` (a word in lower case) can be an
     /// alias word: the normal form keeps the first byte and drops at most two.
+    #[inline]
     pub(crate) fn may_be_alias_word(&self, lower: &str) -> bool {
         let (first, bit) = shape_bit(lower);
         let bits = bit | bit >> 1 | bit >> 2;
@@ -656,16 +658,19 @@ impl Lexicon {
     }
 
     /// The alias trie node after `node` and word `word` (start at [`ALIAS_ROOT`]).
+    #[inline]
     pub(crate) fn alias_step(&self, node: u32, word: u32) -> Option<u32> {
         self.aliases.step(node, word)
     }
 
     /// The actor whose alias ends at this node.
+    #[inline]
     pub(crate) fn alias_actor(&self, node: u32) -> Option<usize> {
         self.aliases.nodes.get(node as usize).and_then(|n| n.actor)
     }
 
     /// Whether some longer alias continues from this node.
+    #[inline]
     pub(crate) fn alias_continues(&self, node: u32) -> bool {
         self.aliases
             .nodes
@@ -673,6 +678,7 @@ impl Lexicon {
             .is_some_and(|n| !n.children.is_empty())
     }
 
+    #[inline]
     pub(crate) fn is_first_name(&self, word: &str) -> bool {
         self.first_name_shapes.may_contain(word) && self.first_names.contains(word)
     }
@@ -781,6 +787,7 @@ pub(crate) fn push_norm(out: &mut String, word: &str) {
 
 /// The length in bytes of the normal form of a word in lower case: without
 /// its inflection ending.
+#[inline]
 pub(crate) fn norm_len(w: &str) -> usize {
     let n = if w.is_ascii() {
         w.len()
