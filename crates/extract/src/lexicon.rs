@@ -193,7 +193,18 @@ struct AliasTrie {
     /// By first byte, a bit for each byte length (63: longer) of an alias word:
     /// most tokens are rejected here without hashing.
     shapes: Vec<u64>,
+    /// The same by the first two bytes (folded to 4096 buckets): a finer
+    /// filter for `may_be_alias_word`, asked for every token.
+    shapes2: Vec<u64>,
     nodes: Vec<AliasNode>,
+}
+
+/// The bucket of a word's first two bytes in `AliasTrie::shapes2`.
+fn two_byte_bucket(word: &str) -> usize {
+    let b = word.as_bytes();
+    let first = b.first().map_or(0, |&x| usize::from(x));
+    let second = b.get(1).map_or(0, |&x| usize::from(x));
+    ((first << 8) | second) % 4096
 }
 
 fn shape_bit(word: &str) -> (usize, u64) {
@@ -218,11 +229,13 @@ impl AliasTrie {
         }
         if self.shapes.is_empty() {
             self.shapes = vec![0; 256];
+            self.shapes2 = vec![0; 4096];
         }
         let mut node = ALIAS_ROOT;
         for w in key.split(' ') {
             let (first, bit) = shape_bit(w);
             self.shapes[first] |= bit;
+            self.shapes2[two_byte_bucket(w)] |= bit;
             let next_id = self.words.len() as u32;
             let id = *self.words.entry(w.into()).or_insert(next_id);
             let children = &self.nodes[node as usize].children;
@@ -641,11 +654,12 @@ impl Lexicon {
     /// alias word: the normal form keeps the first byte and drops at most two.
     #[inline]
     pub(crate) fn may_be_alias_word(&self, lower: &str) -> bool {
-        let (first, bit) = shape_bit(lower);
+        // the normal form keeps the first two bytes too (it cuts only words of five or more)
+        let (_, bit) = shape_bit(lower);
         let bits = bit | bit >> 1 | bit >> 2;
         self.aliases
-            .shapes
-            .get(first)
+            .shapes2
+            .get(two_byte_bucket(lower))
             .is_some_and(|s| s & bits != 0)
     }
 
@@ -809,6 +823,20 @@ pub(crate) fn norm_len(w: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn alias_prefilter_keeps_every_alias_word_and_its_inflections() {
+        let lex = Lexicon::german();
+        for w in lex.aliases.words.keys() {
+            for ending in ["", "e", "s", "en", "es", "er", "em"] {
+                let inflected = format!("{w}{ending}");
+                let norm = &inflected[..norm_len(&inflected)];
+                if norm == &**w {
+                    assert!(lex.may_be_alias_word(&inflected), "{inflected}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn builtin_lexicon_loads_without_errors() {
