@@ -2,7 +2,7 @@
 //! actors it mentions (with coreference of names, roles and lexicon aliases).
 
 use crate::lexicon::{
-    after_last_hyphen, norm_len, push_norm, FastMap, FastSet, Lexicon, ALIAS_ROOT,
+    after_last_hyphen, norm_len, push_norm, FastMap, Lexicon, WordSet, ALIAS_ROOT,
 };
 use claimgraph_model::ActorKind;
 use claimgraph_text::quote::{find_quotations, QuoteMap};
@@ -140,8 +140,7 @@ const NOT_NAMES: &[&str] = &[
 ];
 
 /// `NOT_NAMES` as a set: asked for every capitalised word.
-static NOT_NAME_SET: LazyLock<FastSet<&'static str>> =
-    LazyLock::new(|| NOT_NAMES.iter().copied().collect());
+static NOT_NAME_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(NOT_NAMES));
 
 fn is_not_name(w: &str) -> bool {
     NOT_NAME_SET.contains(w)
@@ -225,6 +224,8 @@ impl<'a> Prepared<'a> {
     /// The alias word id of every token: its normal form looked up once.
     fn alias_word_ids(&self, lex: &Lexicon) -> Vec<u32> {
         let mut scratch = String::new();
+        // a text lower-cased in place has no Σ (its lower case depends on the word)
+        let may_have_sigma = !self.lower_end.is_empty();
         (0..self.toks.len())
             .map(|i| {
                 if !self.toks[i].is_word() {
@@ -232,7 +233,7 @@ impl<'a> Prepared<'a> {
                 }
                 let word = self.word(i);
                 // the normal form lower-cases char by char; only a final sigma differs
-                let norm = if !word.is_ascii() && word.contains('Σ') {
+                let norm = if may_have_sigma && word.contains('Σ') {
                     scratch.clear();
                     push_norm(&mut scratch, word);
                     scratch.as_str()
@@ -248,14 +249,17 @@ impl<'a> Prepared<'a> {
             .collect()
     }
 
+    #[inline]
     pub fn word(&self, i: usize) -> &'a str {
         self.words.get(i).copied().unwrap_or("")
     }
 
+    #[inline]
     pub fn is_word(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.is_word())
     }
 
+    #[inline]
     pub fn mention(&self, i: usize) -> Option<&Mention> {
         self.mention_at
             .get(i)

@@ -74,6 +74,8 @@ pub struct Lexicon {
     pub(crate) cues: Vec<CueEntry>,
     /// lower-case form → (cue index, use)
     pub(crate) cue_forms: FastMap<String, Vec<(usize, FormUse)>>,
+    /// The shapes of the cue forms: most words are rejected before hashing.
+    cue_form_shapes: Shapes,
     pub(crate) actors: Vec<ActorEntry>,
     /// normalised alias (tokens joined by a space) → actor index
     pub(crate) actor_aliases: HashMap<String, usize>,
@@ -84,6 +86,55 @@ pub struct Lexicon {
     /// The role heads reversed, so a word's endings are looked up in one walk.
     role_heads: SuffixTrie,
     pub(crate) first_names: FastSet<String>,
+    first_name_shapes: Shapes,
+}
+
+/// A fixed word list as a set, for lists asked for every token.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct WordSet {
+    set: FastSet<&'static str>,
+    shapes: Shapes,
+}
+
+impl WordSet {
+    pub(crate) fn new(words: &[&'static str]) -> Self {
+        let mut shapes = Shapes::default();
+        words.iter().for_each(|w| shapes.insert(w));
+        Self {
+            set: words.iter().copied().collect(),
+            shapes,
+        }
+    }
+
+    /// `words.contains(&w)`.
+    pub(crate) fn contains(&self, w: &str) -> bool {
+        self.shapes.may_contain(w) && self.set.contains(w)
+    }
+}
+
+/// The shapes (first byte, byte length) of a set of words: a word of another
+/// shape is not in the set, found without hashing it.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Shapes {
+    /// By first byte, a bit for each byte length (63: longer); empty when no word was added.
+    bits: Vec<u64>,
+}
+
+impl Shapes {
+    pub(crate) fn insert(&mut self, word: &str) {
+        if self.bits.is_empty() {
+            self.bits = vec![0; 256];
+        }
+        let (first, bit) = shape_bit(word);
+        self.bits[first] |= bit;
+    }
+
+    /// False when no word of this shape was inserted.
+    #[inline]
+    pub(crate) fn may_contain(&self, word: &str) -> bool {
+        let (first, bit) = shape_bit(word);
+        self.bits.get(first).is_some_and(|b| b & bit != 0)
+    }
 }
 
 /// A HashMap with a fast non-cryptographic hash: lexicon keys are not chosen
@@ -145,7 +196,18 @@ struct AliasTrie {
     /// By first byte, a bit for each byte length (63: longer) of an alias word:
     /// most tokens are rejected here without hashing.
     shapes: Vec<u64>,
+    /// The same by the first two bytes (folded to 4096 buckets): a finer
+    /// filter for `may_be_alias_word`, asked for every token.
+    shapes2: Vec<u64>,
     nodes: Vec<AliasNode>,
+}
+
+/// The bucket of a word's first two bytes in `AliasTrie::shapes2`.
+fn two_byte_bucket(word: &str) -> usize {
+    let b = word.as_bytes();
+    let first = b.first().map_or(0, |&x| usize::from(x));
+    let second = b.get(1).map_or(0, |&x| usize::from(x));
+    ((first << 8) | second) % 4096
 }
 
 fn shape_bit(word: &str) -> (usize, u64) {
@@ -170,11 +232,13 @@ impl AliasTrie {
         }
         if self.shapes.is_empty() {
             self.shapes = vec![0; 256];
+            self.shapes2 = vec![0; 4096];
         }
         let mut node = ALIAS_ROOT;
         for w in key.split(' ') {
             let (first, bit) = shape_bit(w);
             self.shapes[first] |= bit;
+            self.shapes2[two_byte_bucket(w)] |= bit;
             let next_id = self.words.len() as u32;
             let id = *self.words.entry(w.into()).or_insert(next_id);
             let children = &self.nodes[node as usize].children;
@@ -350,6 +414,7 @@ impl Lexicon {
                 "roles" => self.add_role(&fields).map_err(err)?,
                 "firstnames" => {
                     for w in trimmed.split_whitespace() {
+                        self.first_name_shapes.insert(w);
                         self.first_names.insert(w.to_string());
                     }
                 }
@@ -455,6 +520,7 @@ impl Lexicon {
     }
 
     fn add_form(&mut self, form: &str, idx: usize, use_: FormUse) {
+        self.cue_form_shapes.insert(form);
         let v = self.cue_forms.entry(form.to_string()).or_default();
         if !v.contains(&(idx, use_)) {
             v.push((idx, use_));
@@ -540,7 +606,11 @@ impl Lexicon {
     }
 
     /// The cue forms of a lower-case word.
+    #[inline]
     pub(crate) fn cue_forms(&self, lower: &str) -> &[(usize, FormUse)] {
+        if !self.cue_form_shapes.may_contain(lower) {
+            return &[];
+        }
         self.cue_forms.get(lower).map_or(&[], |v| v.as_slice())
     }
 
@@ -598,12 +668,14 @@ impl Lexicon {
     /// The id of a normalised word (`push_norm`) in the actor aliases.
     /// Whether the normal form of `lower` (a word in lower case) can be an
     /// alias word: the normal form keeps the first byte and drops at most two.
+    #[inline]
     pub(crate) fn may_be_alias_word(&self, lower: &str) -> bool {
-        let (first, bit) = shape_bit(lower);
+        // the normal form keeps the first two bytes too (it cuts only words of five or more)
+        let (_, bit) = shape_bit(lower);
         let bits = bit | bit >> 1 | bit >> 2;
         self.aliases
-            .shapes
-            .get(first)
+            .shapes2
+            .get(two_byte_bucket(lower))
             .is_some_and(|s| s & bits != 0)
     }
 
@@ -616,16 +688,19 @@ impl Lexicon {
     }
 
     /// The alias trie node after `node` and word `word` (start at [`ALIAS_ROOT`]).
+    #[inline]
     pub(crate) fn alias_step(&self, node: u32, word: u32) -> Option<u32> {
         self.aliases.step(node, word)
     }
 
     /// The actor whose alias ends at this node.
+    #[inline]
     pub(crate) fn alias_actor(&self, node: u32) -> Option<usize> {
         self.aliases.nodes.get(node as usize).and_then(|n| n.actor)
     }
 
     /// Whether some longer alias continues from this node.
+    #[inline]
     pub(crate) fn alias_continues(&self, node: u32) -> bool {
         self.aliases
             .nodes
@@ -633,8 +708,9 @@ impl Lexicon {
             .is_some_and(|n| !n.children.is_empty())
     }
 
+    #[inline]
     pub(crate) fn is_first_name(&self, word: &str) -> bool {
-        self.first_names.contains(word)
+        self.first_name_shapes.may_contain(word) && self.first_names.contains(word)
     }
 }
 
@@ -741,6 +817,7 @@ pub(crate) fn push_norm(out: &mut String, word: &str) {
 
 /// The length in bytes of the normal form of a word in lower case: without
 /// its inflection ending.
+#[inline]
 pub(crate) fn norm_len(w: &str) -> usize {
     let n = if w.is_ascii() {
         w.len()
@@ -762,6 +839,20 @@ pub(crate) fn norm_len(w: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn alias_prefilter_keeps_every_alias_word_and_its_inflections() {
+        let lex = Lexicon::german();
+        for w in lex.aliases.words.keys() {
+            for ending in ["", "e", "s", "en", "es", "er", "em"] {
+                let inflected = format!("{w}{ending}");
+                let norm = &inflected[..norm_len(&inflected)];
+                if norm == &**w {
+                    assert!(lex.may_be_alias_word(&inflected), "{inflected}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn builtin_lexicon_loads_without_errors() {

@@ -149,13 +149,17 @@ pub fn find_times(text: &str, tokens: &[Token], from: usize, to: usize) -> Vec<T
 /// (as `str::to_lowercase`), for callers that have cut and lower-cased every
 /// token once; both are asked only for tokens below `to` (and `word` for
 /// `from - 1`).
-pub fn times_in<'t, 'a: 't>(
+pub fn times_in<'t, 'a: 't, W, L>(
     tokens: &'t [Token],
     from: usize,
     to: usize,
-    word: &'t dyn Fn(usize) -> &'a str,
-    lower: &'t dyn Fn(usize) -> &'a str,
-) -> impl Iterator<Item = TimeExpr> + use<'t, 'a> {
+    word: &'t W,
+    lower: &'t L,
+) -> impl Iterator<Item = TimeExpr> + use<'t, 'a, W, L>
+where
+    W: Fn(usize) -> &'a str + ?Sized,
+    L: Fn(usize) -> &'a str + ?Sized,
+{
     let to = to.min(tokens.len());
     let mut i = from;
     std::iter::from_fn(move || {
@@ -184,16 +188,28 @@ pub fn times_in<'t, 'a: 't>(
 type Found = Option<(usize, TimeKind)>;
 
 /// Whether `match_at` can find anything at a token: a number, or a word whose
-/// first letter begins one of its words (heute, gestern, vor…, diese, letzte,
-/// ende, anfang, mitte, im, seit, the weekdays).
+/// first two letters begin one of its words (heute, gestern, vor…, diese,
+/// vergangene, letzte, ende, anfang, mitte, im, seit, the weekdays).
 fn may_start_time(lower: &str, token: &Token) -> bool {
     token.kind == TokenKind::Number
         || matches!(
-            lower.as_bytes().first(),
-            Some(b'a' | b'd' | b'e' | b'f' | b'g' | b'h' | b'i' | b'l' | b'm' | b's' | b'v')
+            lower.as_bytes(),
+            [b'h', b'e', ..]
+                | [b'g', b'e', ..]
+                | [b'v', b'o' | b'e', ..]
+                | [b'd', b'i' | b'o', ..]
+                | [b'l', b'e', ..]
+                | [b'e', b'n', ..]
+                | [b'a', b'n', ..]
+                | [b'm', b'i' | b'o', ..]
+                | [b'i', b'm', ..]
+                | [b's', b'e' | b'a' | b'o', ..]
+                | [b'f', b'r', ..]
         )
 }
 
+// A word added to `match_at` needs its first two letters in `may_start_time`
+// (the test `every_trigger_word_passes_the_prefilter` lists them).
 fn match_at<'a>(
     i: usize,
     word: &dyn Fn(usize) -> &'a str,
@@ -422,6 +438,46 @@ mod tests {
         assert_eq!(resolve("im Juni 2019", "2023-01-05"), vec!["2019-06"]);
         assert_eq!(resolve("im Sommer", "2023-01-05"), vec!["2022"]);
         assert_eq!(resolve("vor drei Tagen", "2023-01-05"), vec!["2023-01-02"]);
+    }
+
+    #[test]
+    fn every_trigger_word_passes_the_prefilter() {
+        let word = Token {
+            start: 0,
+            end: 0,
+            kind: TokenKind::Word,
+            breaks_before: 0,
+            space_before: false,
+        };
+        let triggers = [
+            "heute",
+            "heutigen",
+            "gestern",
+            "gestrigen",
+            "vorgestern",
+            "diese",
+            "dieser",
+            "diesen",
+            "vergangene",
+            "vergangener",
+            "vergangenen",
+            "letzte",
+            "letzter",
+            "letzten",
+            "vorige",
+            "voriger",
+            "vorigen",
+            "ende",
+            "anfang",
+            "mitte",
+            "im",
+            "seit",
+            "vor",
+        ];
+        for w in triggers.iter().chain(WEEKDAYS.iter()) {
+            assert!(may_start_time(w, &word), "{w}");
+        }
+        assert!(!may_start_time("der", &word));
     }
 
     #[test]

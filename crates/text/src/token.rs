@@ -82,14 +82,17 @@ pub struct Token {
 }
 
 impl Token {
+    #[inline]
     pub fn text<'a>(&self, source: &'a str) -> &'a str {
         source.get(self.start..self.end).unwrap_or("")
     }
 
+    #[inline]
     pub fn is_word(&self) -> bool {
         matches!(self.kind, TokenKind::Word | TokenKind::Number)
     }
 
+    #[inline]
     pub fn is_quote(&self) -> bool {
         matches!(self.kind, TokenKind::Quote(_))
     }
@@ -157,7 +160,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 continue;
             }
             if b.is_ascii_alphanumeric() {
-                scan_word(text, i)
+                scan_ascii_word(text, i)
             } else if b == b'"' {
                 (i + 1, TokenKind::Quote(QuoteMark::Straight))
             } else {
@@ -212,13 +215,58 @@ const ASCII_WORD: [u8; 256] = {
     table
 };
 
-/// Scans a word or number starting at `start`; inner hyphens, apostrophes,
-/// and dots or commas between digits stay inside the token.
-fn scan_word(text: &str, start: usize) -> (usize, TokenKind) {
+/// `scan_word` for a word starting with an ASCII letter or digit: the ASCII
+/// run, and when the byte after it surely ends the word (space, most
+/// punctuation, a dot not between digits), no more; else `scan_word` goes on.
+#[inline]
+fn scan_ascii_word(text: &str, start: usize) -> (usize, TokenKind) {
     let bytes = text.as_bytes();
     let mut end = start;
     let mut all_digits = true;
-    let mut prev: Option<char> = None;
+    while let Some(&b) = bytes.get(end) {
+        let class = ASCII_WORD[usize::from(b)];
+        if class == 0 {
+            break;
+        }
+        all_digits &= class == 3;
+        end += 1;
+    }
+    let prev = bytes.get(end.wrapping_sub(1)).copied();
+    let ends = match bytes.get(end) {
+        None => true,
+        Some(b'-' | b'\'') => false,
+        Some(b'.' | b',') => {
+            !(prev.is_some_and(|p| p.is_ascii_digit())
+                && bytes.get(end + 1).is_some_and(u8::is_ascii_digit))
+        }
+        Some(b) => b.is_ascii(),
+    };
+    if ends || end == start {
+        let kind = if all_digits {
+            TokenKind::Number
+        } else {
+            TokenKind::Word
+        };
+        return (end, kind);
+    }
+    scan_word_from(text, end, all_digits, prev.map(char::from))
+}
+
+/// Scans a word or number starting at `start`; inner hyphens, apostrophes,
+/// and dots or commas between digits stay inside the token.
+fn scan_word(text: &str, start: usize) -> (usize, TokenKind) {
+    scan_word_from(text, start, true, None)
+}
+
+/// `scan_word` from `end`, with what was scanned before it: whether it was
+/// all digits, and its last char.
+fn scan_word_from(
+    text: &str,
+    mut end: usize,
+    mut all_digits: bool,
+    mut prev: Option<char>,
+) -> (usize, TokenKind) {
+    let bytes = text.as_bytes();
     loop {
         // the common case first: a run of ASCII letters and digits
         let run_start = end;
@@ -468,6 +516,7 @@ pub fn lowercase_same_length(text: &str) -> Option<String> {
 }
 
 /// Whether the first character of `word` is uppercase.
+#[inline]
 pub fn is_capitalized(word: &str) -> bool {
     match word.as_bytes().first() {
         None => false,

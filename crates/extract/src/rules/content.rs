@@ -93,7 +93,7 @@ impl<'a, 'l> Rules<'a, 'l> {
                     None => condition = true,
                 }
             }
-            let first = self.p.word(a).to_lowercase();
+            let first = self.p.lower(a);
             let dass = first == "dass" || first == "ob";
             if dass {
                 a += 1;
@@ -113,8 +113,8 @@ impl<'a, 'l> Rules<'a, 'l> {
                     Some(Pattern::KonjunktivAfter)
                 } else if self.has_zu_infinitive(span.0, span.1) {
                     Some(Pattern::InfinitiveAfter)
-                } else if SUBORDINATORS.contains(&first.as_str())
-                    || RELATIVES.contains(&first.as_str()) && !self.is_article_before_noun(a)
+                } else if SUBORDINATORS.contains(&first)
+                    || RELATIVES.contains(&first) && !self.is_article_before_noun(a)
                 {
                     None
                 } else {

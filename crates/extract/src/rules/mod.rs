@@ -19,7 +19,7 @@ mod typing;
 mod words;
 
 use crate::doc::Prepared;
-use crate::lexicon::{FastSet, Lexicon};
+use crate::lexicon::{Lexicon, WordSet};
 use claimgraph_model::{ActorKind, ClaimType};
 use claimgraph_text::token::{lowercase, TokenKind};
 use confidence::Pattern;
@@ -58,10 +58,8 @@ pub(crate) struct Found {
 }
 
 /// The long word lists of `words.rs` as sets, built once: asked for every token.
-static KONJUNKTIV_SET: LazyLock<FastSet<&'static str>> =
-    LazyLock::new(|| words::KONJUNKTIV.iter().copied().collect());
-static NOT_SUBJECT_SET: LazyLock<FastSet<&'static str>> =
-    LazyLock::new(|| words::NOT_SUBJECTS.iter().copied().collect());
+static KONJUNKTIV_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(words::KONJUNKTIV));
+static NOT_SUBJECT_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(words::NOT_SUBJECTS));
 
 /// `KONJUNKTIV.contains(&w)`.
 fn is_konjunktiv_form(w: &str) -> bool {

@@ -50,7 +50,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         while j < end && j < i + 3 && self.p.is_word(j) && !is_capitalized(self.p.word(j)) {
             j += 1;
         }
-        is_source_noun(&self.p.word(j).to_lowercase())
+        is_source_noun(self.p.lower(j))
     }
 
     /// `laut der Polizei`, `laut Angaben`, `laut eigenen Angaben`, but not the
@@ -154,9 +154,9 @@ impl<'a, 'l> Rules<'a, 'l> {
 
     fn source_noun_before(&self, i: usize, start: usize) -> bool {
         i > start && {
-            let w = self.p.word(i - 1).to_lowercase();
+            let w = self.p.lower(i - 1);
             is_capitalized(self.p.word(i - 1))
-                && (is_source_noun(&w) || w == "vernehmen")
+                && (is_source_noun(w) || w == "vernehmen")
                 && !(self.p.is_word(i + 1) && is_capitalized(self.p.word(i + 1)))
         }
     }

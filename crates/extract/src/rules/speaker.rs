@@ -33,20 +33,19 @@ impl<'a, 'l> Rules<'a, 'l> {
                 break;
             }
         }
-        let first = self.p.word(start).to_lowercase();
+        let first = self.p.lower(start);
         // "Als Grund nannte die Behörde …", "Während der Sitzung sagte er …": a conjunction
         // word before a verb in second position opens a phrase, not a subordinate clause
-        let fronted_phrase =
-            SUBORDINATORS.contains(&first.as_str()) && self.words_after_finite(cue, finite);
-        let subordinate = !fronted_phrase && SUBORDINATORS.contains(&first.as_str())
+        let fronted_phrase = SUBORDINATORS.contains(&first) && self.words_after_finite(cue, finite);
+        let subordinate = !fronted_phrase && SUBORDINATORS.contains(&first)
             || (start > s.tok_start
                 && start == cs
-                && RELATIVES.contains(&first.as_str())
+                && RELATIVES.contains(&first)
                 && self.p.word(start - 1) == ",");
         if subordinate {
-            if RELATIVES.contains(&first.as_str()) && !SUBORDINATORS.contains(&first.as_str()) {
+            if RELATIVES.contains(&first) && !SUBORDINATORS.contains(&first) {
                 // a relative clause: its subject may be the antecedent before the comma
-                if matches!(first.as_str(), "der" | "die") && start >= 2 {
+                if matches!(first, "der" | "die") && start >= 2 {
                     let m = self
                         .p
                         .mentions
@@ -95,8 +94,8 @@ impl<'a, 'l> Rules<'a, 'l> {
                 next.ends_with("en") && next.chars().next().is_some_and(char::is_lowercase)
             };
             let accusative = dative_der
-                || OBLIQUE_DETERMINERS.contains(&first.as_str())
-                || matches!(first.as_str(), "ihm" | "ihnen");
+                || OBLIQUE_DETERMINERS.contains(&first)
+                || matches!(first, "ihm" | "ihnen");
             if !accusative {
                 if let Some(np) = self.np_at(start, finite) {
                     let generic = np.0.iter().all(|s| s.entity.is_none());
@@ -392,12 +391,12 @@ impl<'a, 'l> Rules<'a, 'l> {
         let mut named: Option<String> = None;
         // "ein Sprecher des Ministeriums": the organisation speaks
         if m.role_only {
-            let head = self.p.word(m.start).to_lowercase();
+            let head = self.p.lower(m.start);
             let spokes = head.contains("sprecher")
                 || head.starts_with("vertreter")
                 || head.contains("kreise");
-            let g = self.p.word(end).to_lowercase();
-            if spokes && matches!(g.as_str(), "des" | "der") {
+            let g = self.p.lower(end);
+            if spokes && matches!(g, "des" | "der") {
                 if let Some(gm) = self.p.mention(end + 1).copied() {
                     if self.p.entities[gm.entity].kind != ActorKind::Person {
                         entity = gm.entity;
@@ -413,7 +412,7 @@ impl<'a, 'l> Rules<'a, 'l> {
                 .p
                 .mention(end + 1)
                 .filter(|gm| self.p.entities[gm.entity].kind == ActorKind::Country)
-                .filter(|_| ent.kind != ActorKind::Person && matches!(g.as_str(), "des" | "der"))
+                .filter(|_| ent.kind != ActorKind::Person && matches!(g, "des" | "der"))
                 .copied()
             {
                 // "die Regierung der USA": the country acts
@@ -421,7 +420,7 @@ impl<'a, 'l> Rules<'a, 'l> {
                 end = gm.end;
                 mention = (i, gm.end);
             } else if ent.kind != ActorKind::Person
-                && matches!(g.as_str(), "des" | "der")
+                && matches!(g, "des" | "der")
                 && self.p.mention(end + 1).is_none_or(|gm| {
                     gm.role_only || self.p.entities[gm.entity].kind == ActorKind::Organization
                 })
@@ -772,10 +771,10 @@ impl<'a, 'l> Rules<'a, 'l> {
         while j < ce && lower_in(self.p.word(j), ADVERBS) {
             j += 1;
         }
-        let w = self.p.word(j).to_lowercase();
+        let w = self.p.lower(j);
         if cue.entry.dative
             && !cue.entry.accusative
-            && !matches!(w.as_str(), "der" | "dem" | "ihm" | "ihr" | "ihnen")
+            && !matches!(w, "der" | "dem" | "ihm" | "ihr" | "ihnen")
         {
             return None;
         }
