@@ -176,6 +176,7 @@ impl<'a> Prepared<'a> {
         };
         p.alias_words = p.alias_word_ids(lex);
         p.find_mentions(lex);
+        p.note_apposed_roles();
         p.resolve_late_roles();
         p.resolve_early_surnames();
         p
@@ -326,6 +327,42 @@ impl<'a> Prepared<'a> {
 
     /// A role used before the person was named ("der Vizeaußenminister … Vizeaußenminister
     /// Sergej Rjabkow") refers to that person.
+    /// A role in an apposition belongs to the name it stands beside
+    /// ("Sergej Lawrow, der russische Außenminister, …"): the person takes the
+    /// role, so the role noun alone refers to the person later.
+    fn note_apposed_roles(&mut self) {
+        let mut apposed: Vec<(usize, usize)> = Vec::new();
+        for m in &self.mentions {
+            let e = &self.entities[m.entity];
+            if m.role_only || e.kind != ActorKind::Person || e.surname.is_none() {
+                continue;
+            }
+            if self.word(m.end) != "," {
+                continue;
+            }
+            let mut j = m.end + 1;
+            if is_determiner(self.word(j)) {
+                j += 1;
+            }
+            while j < m.end + 6 && self.word(j).chars().next().is_some_and(char::is_lowercase) {
+                j += 1;
+            }
+            let Some(r) = self.mention(j) else {
+                continue;
+            };
+            let closes = matches!(self.word(r.end), "," | "." | "!" | "?" | ")");
+            if r.role_only && closes && self.entities[r.entity].kind == ActorKind::Person {
+                apposed.push((m.entity, r.start));
+            }
+        }
+        for (entity, r) in apposed {
+            let role = (self.lower(r).to_string(), self.qualifier(r));
+            if !self.entities[entity].roles.contains(&role) {
+                self.entities[entity].roles.push(role);
+            }
+        }
+    }
+
     fn resolve_late_roles(&mut self) {
         for k in 0..self.mentions.len() {
             let m = self.mentions[k];

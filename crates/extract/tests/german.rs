@@ -725,3 +725,12 @@ fn a_list_of_quoted_words_keeps_its_object() {
     let c = one("Eva Brandt bezeichnete den Plan als „Wortbruch“.");
     assert_eq!(c.content, "Wortbruch");
 }
+
+#[test]
+fn a_role_in_an_apposition_refers_back_to_the_person() {
+    let text = "Sergej Orlow, der russische Außenminister, kam am Morgen nach Genf. \
+                Später sagte der russische Außenminister, man sei zu Gesprächen bereit.";
+    let c = one(text);
+    assert_eq!(c.speaker, "Sergej Orlow");
+    assert_eq!(c.speaker_roles, vec!["russischer Außenminister"]);
+}
