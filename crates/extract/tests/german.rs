@@ -734,3 +734,15 @@ fn a_role_in_an_apposition_refers_back_to_the_person() {
     assert_eq!(c.speaker, "Sergej Orlow");
     assert_eq!(c.speaker_roles, vec!["russischer Außenminister"]);
 }
+
+#[test]
+fn a_demand_goes_on_with_sollen() {
+    let text = "Die Gewerkschaft fordert, die Löhne deutlich zu erhöhen. Zudem sollen die Arbeitszeiten sinken.";
+    let claims = extract(text);
+    assert_eq!(claims.len(), 2, "{claims:#?}");
+    assert_eq!(claims[1].claim_type, ClaimType::Demand);
+    assert_eq!(claims[1].content, "Zudem sollen die Arbeitszeiten sinken");
+    // after a plain statement, sollen is the journalist's report
+    let text = "Die Gewerkschaft sagte, die Löhne seien zu niedrig. Zudem sollen die Arbeitszeiten sinken.";
+    assert_eq!(extract(text).len(), 1);
+}

@@ -32,7 +32,14 @@ impl<'a, 'l> Rules<'a, 'l> {
         if self.p.word(s.tok_end - 1) == "?" {
             return None;
         }
-        let kj = (span.0..span.1).find(|&j| !self.p.quotes.inside(j) && self.is_konjunktiv(j))?;
+        // after a demand, "soll"/"sollen" goes on with what is demanded
+        // ("Moskau verlangt X. Zudem soll die Nato Y.")
+        let demanded = |j: usize| {
+            matches!(prev.claim_type, ClaimType::Demand | ClaimType::Appeal)
+                && lower_in(self.p.word(j), &["soll", "sollen"])
+        };
+        let kj = (span.0..span.1)
+            .find(|&j| !self.p.quotes.inside(j) && (self.is_konjunktiv(j) || demanded(j)))?;
         // the Konjunktiv verb must stand early: in the main clause, not in a late subordinate one
         if kj > span.0 + 8 && (span.0..kj).any(|j| self.p.word(j) == ",") {
             return None;
