@@ -47,6 +47,9 @@ pub struct CueEntry {
     /// Its content must be reported speech (a quotation, a dass-, Konjunktiv-
     /// or infinitive clause), never an object: `der Meinung sein`.
     pub clause_only: bool,
+    /// With a reflexive pronoun the verb is no speech act
+    /// (`bestätigt sich` = turns out true, `verspricht sich` = expects).
+    pub no_reflexive: bool,
 }
 
 /// How a word form realises a cue.
@@ -463,6 +466,7 @@ impl Lexicon {
             takes_object: false,
             weak: false,
             clause_only: false,
+            no_reflexive: false,
         };
         for flag in flags.split(',').map(str::trim).filter(|f| !f.is_empty()) {
             match flag {
@@ -471,9 +475,10 @@ impl Lexicon {
                 "obj" => entry.takes_object = true,
                 "weak" => entry.weak = true,
                 "clause" => entry.clause_only = true,
+                "norefl" => entry.no_reflexive = true,
                 other => {
                     return Err(format!(
-                        "unknown cue flag {other:?} (acc, dat, obj, weak, clause)"
+                        "unknown cue flag {other:?} (acc, dat, obj, weak, clause, norefl)"
                     ))
                 }
             }

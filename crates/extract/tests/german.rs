@@ -746,3 +746,13 @@ fn a_demand_goes_on_with_sollen() {
     let text = "Die Gewerkschaft sagte, die Löhne seien zu niedrig. Zudem sollen die Arbeitszeiten sinken.";
     assert_eq!(extract(text).len(), 1);
 }
+
+#[test]
+fn a_reflexive_makes_some_cues_no_speech_act() {
+    assert!(extract("Damit bestätigt sich die Befürchtung, dass der Damm bricht.").is_empty());
+    assert!(extract("Die Forscher versprechen sich von dem Versuch neue Erkenntnisse.").is_empty());
+    let c = one("Auch Jan Kos meldete sich zu Wort: „Das ist ein guter Tag.“");
+    assert_eq!(c.speaker, "Jan Kos");
+    let c = one("Die Polizei bestätigte, dass zwei Menschen verletzt wurden.");
+    assert_eq!(c.claim_type, ClaimType::Confirm);
+}

@@ -53,6 +53,9 @@ impl<'a, 'l> Rules<'a, 'l> {
             if use_ == FormUse::Whole && entry.particle.is_none() && stray_particle.is_some() {
                 continue;
             }
+            if entry.no_reflexive && self.reflexive_near(i, clause) {
+                continue;
+            }
             let mut score = 1u8;
             let mut particle = None;
             if use_ == FormUse::Split {
@@ -100,6 +103,13 @@ impl<'a, 'l> Rules<'a, 'l> {
             }
         }
         best.map(|(_, c)| c)
+    }
+
+    /// Whether `sich` stands right before the cue or within two words after it.
+    fn reflexive_near(&self, i: usize, clause: (usize, usize)) -> bool {
+        let from = i.saturating_sub(1).max(clause.0);
+        let to = (i + 3).min(clause.1);
+        (from..to).any(|j| j != i && self.p.lower(j) == "sich")
     }
 
     /// A separable particle standing alone as the last word of a main
