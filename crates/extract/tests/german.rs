@@ -756,3 +756,11 @@ fn a_reflexive_makes_some_cues_no_speech_act() {
     let c = one("Die Polizei bestätigte, dass zwei Menschen verletzt wurden.");
     assert_eq!(c.claim_type, ClaimType::Confirm);
 }
+
+#[test]
+fn a_place_is_not_what_was_said() {
+    assert!(extract("Jan Kos berichtete im vollen Saal des Kulturzentrums.").is_empty());
+    assert!(extract("Jan Kos schrieb in Mannheim Geschichte.").is_empty());
+    let c = one("Jan Kos kritisierte in Berlin die Pläne der Regierung scharf.");
+    assert_eq!(c.content, "die Pläne der Regierung scharf");
+}

@@ -175,6 +175,9 @@ impl<'a, 'l> Rules<'a, 'l> {
                 a += 1;
             }
         }
+        // "berichtete im vollen Saal …", "schrieb in Mannheim Geschichte": a place is not
+        // what was said
+        a = self.after_place_phrase(a, b);
         // "sprach von einer „Zumutung“", "bezeichnete den Plan als „mutig“": the quoted words
         // a long quotation ends the clause: the term may stand right at its end
         let b_term = match self.p.quotes.top_level_at(b) {
@@ -233,6 +236,51 @@ impl<'a, 'l> Rules<'a, 'l> {
                 && !self.p.quotes.inside(j)
         });
         simple.then_some((cs, finite))
+    }
+
+    /// Past a phrase of place or occasion at `a` (`im Saal des Theaters`,
+    /// `in Mannheim`, `bei einem Treffen`), else `a`.
+    fn after_place_phrase(&self, a: usize, b: usize) -> usize {
+        if !lower_in(
+            self.p.word(a),
+            &["in", "im", "am", "bei", "beim", "während"],
+        ) {
+            return a;
+        }
+        let mut k = a + 1;
+        if crate::doc::is_determiner(self.p.word(k)) {
+            k += 1;
+        }
+        while k < b
+            && k < a + 5
+            && self
+                .p
+                .word(k)
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+        {
+            k += 1;
+        }
+        let nouns = k;
+        while k < b && k < nouns + 3 && self.p.is_word(k) && is_capitalized(self.p.word(k)) {
+            k += 1;
+        }
+        if k == nouns {
+            return a;
+        }
+        // a genitive attribute belongs to the place ("im Saal des Kulturzentrums")
+        if lower_in(self.p.word(k), &["des", "der"]) {
+            let mut g = k + 1;
+            while g < b && g < k + 4 && !is_capitalized(self.p.word(g)) {
+                g += 1;
+            }
+            while g < b && is_capitalized(self.p.word(g)) {
+                g += 1;
+            }
+            k = g;
+        }
+        k.min(b)
     }
 
     /// Whether `span` (after a comma) only continues a list: a few words with
