@@ -764,3 +764,15 @@ fn a_place_is_not_what_was_said() {
     let c = one("Jan Kos kritisierte in Berlin die Pläne der Regierung scharf.");
     assert_eq!(c.content, "die Pläne der Regierung scharf");
 }
+
+#[test]
+fn a_declaration_is_an_act_not_a_claim() {
+    assert!(
+        extract("Der Schiedsrichter erklärte das Tor trotz des Protests für gültig.").is_empty()
+    );
+    assert!(extract("Die Kommission erklärte den Amtsinhaber zum Sieger der Wahl.").is_empty());
+    // "für nicht verhandelbar erklären" is a rejection with its object
+    let c = one("Eva Brandt erklärte den Plan für nicht verhandelbar.");
+    assert_eq!(c.claim_type, ClaimType::Reject);
+    assert_eq!(c.content, "den Plan");
+}

@@ -206,7 +206,8 @@ impl<'a, 'l> Rules<'a, 'l> {
         });
         if !only_time
             && (words >= 2 || cue.entry.takes_object && words >= 1)
-            && (cue.entry.takes_object || words >= 3)
+            && (cue.entry.takes_object || !cue.entry.requires.is_empty() || words >= 3)
+            && !(!cue.entry.takes_object && cue.entry.requires.is_empty() && self.declares(a, b))
         {
             let pattern = if cue.entry.takes_object {
                 Pattern::Object
@@ -236,6 +237,19 @@ impl<'a, 'l> Rules<'a, 'l> {
                 && !self.p.quotes.inside(j)
         });
         simple.then_some((cs, finite))
+    }
+
+    /// `erklärte die Sitzung für beendet`, `erklärte X zum Sieger`: an object
+    /// declared to be something is an act, not a claim.
+    fn declares(&self, a: usize, b: usize) -> bool {
+        let words: Vec<usize> = (a..b).filter(|&j| self.p.is_word(j)).collect();
+        match words.as_slice() {
+            [first, .., x, y] if !lower_in(self.p.word(*first), PREPOSITIONS_BEFORE_VERB) => {
+                let (x, y) = (self.p.word(*x), self.p.word(*y));
+                x == "für" && !is_capitalized(y) || matches!(x, "zum" | "zur") && is_capitalized(y)
+            }
+            _ => false,
+        }
     }
 
     /// Past a phrase of place or occasion at `a` (`im Saal des Theaters`,
