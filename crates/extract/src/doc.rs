@@ -1,13 +1,18 @@
 //! A document prepared for extraction: tokens, quotations, sentences, and the
 //! actors it mentions (with coreference of names, roles and lexicon aliases).
 
-use crate::lexicon::{norm_len, push_norm, Lexicon, ALIAS_ROOT};
+use crate::lexicon::{
+    after_last_hyphen, norm_len, push_norm, FastMap, Lexicon, WordSet, ALIAS_ROOT,
+};
 use claimgraph_model::ActorKind;
 use claimgraph_text::quote::{find_quotations, QuoteMap};
 use claimgraph_text::segment::{sentences, CharIndex, Sentence};
-use claimgraph_text::time::{find_times, TimeExpr};
-use claimgraph_text::token::{is_capitalized, push_lowercase, tokenize, Token, TokenKind};
+use claimgraph_text::time::{times_in, TimeExpr};
+use claimgraph_text::token::{
+    is_capitalized, lowercase_same_length, push_lowercase_bytes, tokenize, Token, TokenKind,
+};
 use std::cell::OnceCell;
+use std::sync::LazyLock;
 
 /// An actor of the document: a lexicon entry, a person found by name, or a
 /// role noun used with no name.
@@ -37,7 +42,9 @@ pub(crate) struct Prepared<'a> {
     pub toks: Vec<Token>,
     /// The text of every token, cut once.
     words: Vec<&'a str>,
-    /// Every token in lower case, one after the other; `lower_end[i]` ends token `i`.
+    /// The lower case of the text, byte for byte in place when `lower_end` is
+    /// empty (token `i` is `lower[toks[i].start..toks[i].end]`); else every
+    /// token in lower case, one after the other, and `lower_end[i]` ends token `i`.
     lower: String,
     lower_end: Vec<usize>,
     /// The alias word id of every word token (`NO_ALIAS_WORD` when none).
@@ -49,6 +56,10 @@ pub(crate) struct Prepared<'a> {
     pub mentions: Vec<Mention>,
     /// token → index into `mentions` of the mention starting there
     pub mention_at: Vec<Option<u32>>,
+    /// surname → the person entity with that surname (surnames are unique: `person` merges by them)
+    surnames: FastMap<String, usize>,
+    /// The first bytes of those surnames (bit per byte value): most words are rejected here.
+    surname_first_bytes: [u64; 4],
     /// The time expressions of each sentence, found when first asked for.
     sentence_times: Vec<OnceCell<Vec<TimeExpr>>>,
 }
@@ -128,6 +139,13 @@ const NOT_NAMES: &[&str] = &[
     "Telegram",
 ];
 
+/// `NOT_NAMES` as a set: asked for every capitalised word.
+static NOT_NAME_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(NOT_NAMES));
+
+fn is_not_name(w: &str) -> bool {
+    NOT_NAME_SET.contains(w)
+}
+
 impl<'a> Prepared<'a> {
     pub fn new(text: &'a str, lex: &Lexicon) -> Self {
         let toks = tokenize(text);
@@ -135,14 +153,10 @@ impl<'a> Prepared<'a> {
         let sents = sentences(text, &toks, &quotes);
         let chars = CharIndex::new(text);
         let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
-        let mut lower = String::with_capacity(text.len() + text.len() / 16);
-        let lower_end = words
-            .iter()
-            .map(|w| {
-                push_lowercase(&mut lower, w);
-                lower.len()
-            })
-            .collect();
+        let (lower, lower_end) = match lowercase_same_length(text) {
+            Some(lower) => (lower, Vec::new()),
+            None => lower_by_token(&words),
+        };
         let mut p = Prepared {
             text,
             mention_at: vec![None; toks.len()],
@@ -157,9 +171,12 @@ impl<'a> Prepared<'a> {
             chars,
             entities: Vec::new(),
             mentions: Vec::new(),
+            surnames: FastMap::default(),
+            surname_first_bytes: [0; 4],
         };
         p.alias_words = p.alias_word_ids(lex);
         p.find_mentions(lex);
+        p.note_apposed_roles();
         p.resolve_late_roles();
         p.resolve_early_surnames();
         p
@@ -170,11 +187,34 @@ impl<'a> Prepared<'a> {
         let (Some(cell), Some(s)) = (self.sentence_times.get(si), self.sents.get(si)) else {
             return &[];
         };
-        cell.get_or_init(|| find_times(self.text, &self.toks, s.tok_start, s.tok_end))
+        cell.get_or_init(|| {
+            times_in(
+                &self.toks,
+                s.tok_start,
+                s.tok_end,
+                &|i| self.word(i),
+                &|i| self.lower(i),
+            )
+            .collect()
+        })
+    }
+
+    /// The first time expression among tokens `[a, b)` (as `find_times(…).first()`),
+    /// with the words cut and lower-cased once per document.
+    pub fn first_time(&self, a: usize, b: usize) -> Option<TimeExpr> {
+        times_in(&self.toks, a, b, &|i| self.word(i), &|i| self.lower(i)).next()
     }
 
     /// Token `i` in lower case (as `str::to_lowercase`), "" past the end.
+    #[inline]
     pub fn lower(&self, i: usize) -> &str {
+        if self.lower_end.is_empty() {
+            return self
+                .toks
+                .get(i)
+                .and_then(|t| self.lower.get(t.start..t.end))
+                .unwrap_or("");
+        }
         let Some(&end) = self.lower_end.get(i) else {
             return "";
         };
@@ -185,6 +225,8 @@ impl<'a> Prepared<'a> {
     /// The alias word id of every token: its normal form looked up once.
     fn alias_word_ids(&self, lex: &Lexicon) -> Vec<u32> {
         let mut scratch = String::new();
+        // a text lower-cased in place has no Σ (its lower case depends on the word)
+        let may_have_sigma = !self.lower_end.is_empty();
         (0..self.toks.len())
             .map(|i| {
                 if !self.toks[i].is_word() {
@@ -192,12 +234,15 @@ impl<'a> Prepared<'a> {
                 }
                 let word = self.word(i);
                 // the normal form lower-cases char by char; only a final sigma differs
-                let norm = if word.contains('Σ') {
+                let norm = if may_have_sigma && word.contains('Σ') {
                     scratch.clear();
                     push_norm(&mut scratch, word);
                     scratch.as_str()
                 } else {
                     let l = self.lower(i);
+                    if !lex.may_be_alias_word(l) {
+                        return NO_ALIAS_WORD;
+                    }
                     &l[..norm_len(l)]
                 };
                 lex.alias_word(norm).unwrap_or(NO_ALIAS_WORD)
@@ -205,14 +250,17 @@ impl<'a> Prepared<'a> {
             .collect()
     }
 
+    #[inline]
     pub fn word(&self, i: usize) -> &'a str {
         self.words.get(i).copied().unwrap_or("")
     }
 
+    #[inline]
     pub fn is_word(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.is_word())
     }
 
+    #[inline]
     pub fn mention(&self, i: usize) -> Option<&Mention> {
         self.mention_at
             .get(i)
@@ -255,7 +303,7 @@ impl<'a> Prepared<'a> {
                 continue;
             }
             let w = self.word(i);
-            if is_capitalized(w) && !NOT_NAMES.contains(&w) {
+            if is_capitalized(w) && !is_not_name(w) {
                 if let Some(kind) = lex.role_kind_lower(self.lower(i)) {
                     i = self.role_mention(lex, i, kind);
                     continue;
@@ -279,6 +327,42 @@ impl<'a> Prepared<'a> {
 
     /// A role used before the person was named ("der Vizeaußenminister … Vizeaußenminister
     /// Sergej Rjabkow") refers to that person.
+    /// A role in an apposition belongs to the name it stands beside
+    /// ("Sergej Lawrow, der russische Außenminister, …"): the person takes the
+    /// role, so the role noun alone refers to the person later.
+    fn note_apposed_roles(&mut self) {
+        let mut apposed: Vec<(usize, usize)> = Vec::new();
+        for m in &self.mentions {
+            let e = &self.entities[m.entity];
+            if m.role_only || e.kind != ActorKind::Person || e.surname.is_none() {
+                continue;
+            }
+            if self.word(m.end) != "," {
+                continue;
+            }
+            let mut j = m.end + 1;
+            if is_determiner(self.word(j)) {
+                j += 1;
+            }
+            while j < m.end + 6 && self.word(j).chars().next().is_some_and(char::is_lowercase) {
+                j += 1;
+            }
+            let Some(r) = self.mention(j) else {
+                continue;
+            };
+            let closes = matches!(self.word(r.end), "," | "." | "!" | "?" | ")");
+            if r.role_only && closes && self.entities[r.entity].kind == ActorKind::Person {
+                apposed.push((m.entity, r.start));
+            }
+        }
+        for (entity, r) in apposed {
+            let role = (self.lower(r).to_string(), self.qualifier(r));
+            if !self.entities[entity].roles.contains(&role) {
+                self.entities[entity].roles.push(role);
+            }
+        }
+    }
+
     fn resolve_late_roles(&mut self) {
         for k in 0..self.mentions.len() {
             let m = self.mentions[k];
@@ -313,7 +397,7 @@ impl<'a> Prepared<'a> {
                 continue;
             }
             let w = self.word(i);
-            if !is_capitalized(w) || NOT_NAMES.contains(&w) {
+            if !is_capitalized(w) || is_not_name(w) {
                 continue;
             }
             if let Some(e) = self.surname_entity(w) {
@@ -420,7 +504,7 @@ impl<'a> Prepared<'a> {
                 }
             }
             if !is_capitalized(w)
-                || NOT_NAMES.contains(&w)
+                || is_not_name(w)
                 || lex.role_kind_lower(self.lower(j)).is_some()
                 || t.kind == TokenKind::Number
                 || w.chars().count() < 2
@@ -492,14 +576,27 @@ impl<'a> Prepared<'a> {
     /// else a compound ending in the head: `ministerin` → `US-Außenministerin`).
     fn resolve_role(&self, role: &str, qualifier: &str) -> Option<usize> {
         fn head(r: &str) -> &str {
-            r.rsplit('-').next().unwrap_or(r).trim_end_matches("in")
+            // `trim_end_matches("in")` without building a substring searcher
+            let mut h = after_last_hyphen(r);
+            while let Some(shorter) = h.strip_suffix("in") {
+                h = shorter;
+            }
+            h
         }
         let h = head(role);
         let feminine = is_feminine_role(role);
+        // the score depends on the entity only: computed once per entity
+        let mut scores: Vec<Option<u8>> = vec![None; self.entities.len()];
         let mut best: Option<(u8, usize)> = None;
         for m in self.mentions.iter().rev() {
             let e = &self.entities[m.entity];
             if e.kind != ActorKind::Person || e.surname.is_none() {
+                continue;
+            }
+            if let Some(&Some(score)) = scores.get(m.entity) {
+                if score > 0 && best.is_none_or(|(s, _)| score > s) {
+                    best = Some((score, m.entity));
+                }
                 continue;
             }
             let score = e
@@ -522,6 +619,9 @@ impl<'a> Prepared<'a> {
                 })
                 .max()
                 .unwrap_or(0);
+            if let Some(slot) = scores.get_mut(m.entity) {
+                *slot = Some(score);
+            }
             if score > 0 && best.is_none_or(|(s, _)| score > s) {
                 best = Some((score, m.entity));
             }
@@ -534,11 +634,7 @@ impl<'a> Prepared<'a> {
         let name = self.slice(a, b).to_string();
         let surname = self.word(b - 1).to_string();
         let n_tokens = b - a;
-        let e = match self
-            .entities
-            .iter()
-            .position(|e| e.surname.as_deref() == Some(surname.as_str()))
-        {
+        let e = match self.surnames.get(surname.as_str()).copied() {
             Some(e) => {
                 let ent = &mut self.entities[e];
                 if n_tokens > ent.name.split_whitespace().count() {
@@ -547,6 +643,11 @@ impl<'a> Prepared<'a> {
                 e
             }
             None => {
+                let e = self.entities.len();
+                if let Some(&b) = surname.as_bytes().first() {
+                    self.surname_first_bytes[usize::from(b / 64)] |= 1 << (b % 64);
+                }
+                self.surnames.insert(surname.clone(), e);
                 self.entities.push(Entity {
                     name,
                     kind: ActorKind::Person,
@@ -554,7 +655,7 @@ impl<'a> Prepared<'a> {
                     surname: Some(surname),
                     roles: Vec::new(),
                 });
-                self.entities.len() - 1
+                e
             }
         };
         if let Some(r) = role {
@@ -564,14 +665,23 @@ impl<'a> Prepared<'a> {
     }
 
     fn surname_entity(&self, w: &str) -> Option<usize> {
+        // `w` and its bare form start with the same byte
+        let b = w.as_bytes().first().copied()?;
+        if self.surname_first_bytes[usize::from(b / 64)] & (1 << (b % 64)) == 0 {
+            return None;
+        }
         let bare = w
             .strip_suffix("’s")
             .or_else(|| w.strip_suffix("'s"))
             .or_else(|| w.strip_suffix('s'))
             .unwrap_or(w);
-        self.entities
-            .iter()
-            .position(|e| e.surname.as_deref().is_some_and(|s| s == w || s == bare))
+        // the first entity with either surname (at most one has each)
+        let exact = self.surnames.get(w).copied();
+        let stripped = self.surnames.get(bare).copied();
+        match (exact, stripped) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
     }
 
     fn add_mention(&mut self, start: usize, end: usize, entity: usize, role_only: bool) {
@@ -585,6 +695,22 @@ impl<'a> Prepared<'a> {
             role_only,
         });
     }
+}
+
+/// Every token in lower case, one after the other, and where each ends.
+fn lower_by_token(words: &[&str]) -> (String, Vec<usize>) {
+    let mut lower = Vec::with_capacity(words.len() * 8);
+    let lower_end = words
+        .iter()
+        .map(|w| {
+            push_lowercase_bytes(&mut lower, w);
+            lower.len()
+        })
+        .collect();
+    // the arena is UTF-8 by construction (whole lower-cased chars)
+    let lower = String::from_utf8(lower)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    (lower, lower_end)
 }
 
 /// A role word in its feminine form (`ministerin`, `us-außenministerin`).

@@ -44,6 +44,12 @@ pub struct CueEntry {
     pub dative: bool,
     pub takes_object: bool,
     pub weak: bool,
+    /// Its content must be reported speech (a quotation, a dass-, Konjunktiv-
+    /// or infinitive clause), never an object: `der Meinung sein`.
+    pub clause_only: bool,
+    /// With a reflexive pronoun the verb is no speech act
+    /// (`bestätigt sich` = turns out true, `verspricht sich` = expects).
+    pub no_reflexive: bool,
 }
 
 /// How a word form realises a cue.
@@ -71,6 +77,8 @@ pub struct Lexicon {
     pub(crate) cues: Vec<CueEntry>,
     /// lower-case form → (cue index, use)
     pub(crate) cue_forms: FastMap<String, Vec<(usize, FormUse)>>,
+    /// The shapes of the cue forms: most words are rejected before hashing.
+    cue_form_shapes: Shapes,
     pub(crate) actors: Vec<ActorEntry>,
     /// normalised alias (tokens joined by a space) → actor index
     pub(crate) actor_aliases: HashMap<String, usize>,
@@ -81,6 +89,55 @@ pub struct Lexicon {
     /// The role heads reversed, so a word's endings are looked up in one walk.
     role_heads: SuffixTrie,
     pub(crate) first_names: FastSet<String>,
+    first_name_shapes: Shapes,
+}
+
+/// A fixed word list as a set, for lists asked for every token.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct WordSet {
+    set: FastSet<&'static str>,
+    shapes: Shapes,
+}
+
+impl WordSet {
+    pub(crate) fn new(words: &[&'static str]) -> Self {
+        let mut shapes = Shapes::default();
+        words.iter().for_each(|w| shapes.insert(w));
+        Self {
+            set: words.iter().copied().collect(),
+            shapes,
+        }
+    }
+
+    /// `words.contains(&w)`.
+    pub(crate) fn contains(&self, w: &str) -> bool {
+        self.shapes.may_contain(w) && self.set.contains(w)
+    }
+}
+
+/// The shapes (first byte, byte length) of a set of words: a word of another
+/// shape is not in the set, found without hashing it.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Shapes {
+    /// By first byte, a bit for each byte length (63: longer); empty when no word was added.
+    bits: Vec<u64>,
+}
+
+impl Shapes {
+    pub(crate) fn insert(&mut self, word: &str) {
+        if self.bits.is_empty() {
+            self.bits = vec![0; 256];
+        }
+        let (first, bit) = shape_bit(word);
+        self.bits[first] |= bit;
+    }
+
+    /// False when no word of this shape was inserted.
+    #[inline]
+    pub(crate) fn may_contain(&self, word: &str) -> bool {
+        let (first, bit) = shape_bit(word);
+        self.bits.get(first).is_some_and(|b| b & bit != 0)
+    }
 }
 
 /// A HashMap with a fast non-cryptographic hash: lexicon keys are not chosen
@@ -110,9 +167,12 @@ impl Hasher for FastHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            b[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(b) ^ ((rest.len() as u64) << 56));
+            // the little-endian value of the last bytes, without a `memcpy` call
+            let last = rest
+                .iter()
+                .rev()
+                .fold(0u64, |acc, &x| (acc << 8) | u64::from(x));
+            self.add(last ^ ((rest.len() as u64) << 56));
         }
     }
 
@@ -139,7 +199,18 @@ struct AliasTrie {
     /// By first byte, a bit for each byte length (63: longer) of an alias word:
     /// most tokens are rejected here without hashing.
     shapes: Vec<u64>,
+    /// The same by the first two bytes (folded to 4096 buckets): a finer
+    /// filter for `may_be_alias_word`, asked for every token.
+    shapes2: Vec<u64>,
     nodes: Vec<AliasNode>,
+}
+
+/// The bucket of a word's first two bytes in `AliasTrie::shapes2`.
+fn two_byte_bucket(word: &str) -> usize {
+    let b = word.as_bytes();
+    let first = b.first().map_or(0, |&x| usize::from(x));
+    let second = b.get(1).map_or(0, |&x| usize::from(x));
+    ((first << 8) | second) % 4096
 }
 
 fn shape_bit(word: &str) -> (usize, u64) {
@@ -164,11 +235,13 @@ impl AliasTrie {
         }
         if self.shapes.is_empty() {
             self.shapes = vec![0; 256];
+            self.shapes2 = vec![0; 4096];
         }
         let mut node = ALIAS_ROOT;
         for w in key.split(' ') {
             let (first, bit) = shape_bit(w);
             self.shapes[first] |= bit;
+            self.shapes2[two_byte_bucket(w)] |= bit;
             let next_id = self.words.len() as u32;
             let id = *self.words.entry(w.into()).or_insert(next_id);
             let children = &self.nodes[node as usize].children;
@@ -344,6 +417,7 @@ impl Lexicon {
                 "roles" => self.add_role(&fields).map_err(err)?,
                 "firstnames" => {
                     for w in trimmed.split_whitespace() {
+                        self.first_name_shapes.insert(w);
                         self.first_names.insert(w.to_string());
                     }
                 }
@@ -391,6 +465,8 @@ impl Lexicon {
             dative: false,
             takes_object: false,
             weak: false,
+            clause_only: false,
+            no_reflexive: false,
         };
         for flag in flags.split(',').map(str::trim).filter(|f| !f.is_empty()) {
             match flag {
@@ -398,7 +474,13 @@ impl Lexicon {
                 "dat" => entry.dative = true,
                 "obj" => entry.takes_object = true,
                 "weak" => entry.weak = true,
-                other => return Err(format!("unknown cue flag {other:?} (acc, dat, obj, weak)")),
+                "clause" => entry.clause_only = true,
+                "norefl" => entry.no_reflexive = true,
+                other => {
+                    return Err(format!(
+                        "unknown cue flag {other:?} (acc, dat, obj, weak, clause, norefl)"
+                    ))
+                }
             }
         }
         let base_forms: Vec<String> = if forms_field.is_empty() || forms_field == "-" {
@@ -443,6 +525,7 @@ impl Lexicon {
     }
 
     fn add_form(&mut self, form: &str, idx: usize, use_: FormUse) {
+        self.cue_form_shapes.insert(form);
         let v = self.cue_forms.entry(form.to_string()).or_default();
         if !v.contains(&(idx, use_)) {
             v.push((idx, use_));
@@ -528,7 +611,11 @@ impl Lexicon {
     }
 
     /// The cue forms of a lower-case word.
+    #[inline]
     pub(crate) fn cue_forms(&self, lower: &str) -> &[(usize, FormUse)] {
+        if !self.cue_form_shapes.may_contain(lower) {
+            return &[];
+        }
         self.cue_forms.get(lower).map_or(&[], |v| v.as_slice())
     }
 
@@ -540,7 +627,7 @@ impl Lexicon {
 
     /// `role_kind` of a word already in lower case (`str::to_lowercase`).
     pub(crate) fn role_kind_lower(&self, lower: &str) -> Option<ActorKind> {
-        let w = lower.rsplit('-').next().unwrap_or(lower);
+        let w = after_last_hyphen(lower);
         if let Some(kind) = self.role_heads.longest_suffix(w, ROLE_HEAD_MIN) {
             return Some(kind);
         }
@@ -548,6 +635,13 @@ impl Lexicon {
             let base = w.strip_suffix(suffix)?;
             self.role_heads.longest_suffix(base, ROLE_HEAD_MIN)
         })
+    }
+
+    /// Whether a lower-case word ends in a role head with no ending after it
+    /// (`us-außenminister`, `vorsitzende`, but not `außenministers`).
+    pub(crate) fn ends_in_role_head(&self, lower: &str) -> bool {
+        let w = lower.rsplit('-').next().unwrap_or(lower);
+        self.role_heads.longest_suffix(w, ROLE_HEAD_MIN).is_some()
     }
 
     /// `role_kind` by strings: the definition the fast path must agree with.
@@ -577,6 +671,19 @@ impl Lexicon {
     }
 
     /// The id of a normalised word (`push_norm`) in the actor aliases.
+    /// Whether the normal form of `lower` (a word in lower case) can be an
+    /// alias word: the normal form keeps the first byte and drops at most two.
+    #[inline]
+    pub(crate) fn may_be_alias_word(&self, lower: &str) -> bool {
+        // the normal form keeps the first two bytes too (it cuts only words of five or more)
+        let (_, bit) = shape_bit(lower);
+        let bits = bit | bit >> 1 | bit >> 2;
+        self.aliases
+            .shapes2
+            .get(two_byte_bucket(lower))
+            .is_some_and(|s| s & bits != 0)
+    }
+
     pub(crate) fn alias_word(&self, norm: &str) -> Option<u32> {
         let (first, bit) = shape_bit(norm);
         if self.aliases.shapes.get(first).is_none_or(|s| s & bit == 0) {
@@ -586,16 +693,19 @@ impl Lexicon {
     }
 
     /// The alias trie node after `node` and word `word` (start at [`ALIAS_ROOT`]).
+    #[inline]
     pub(crate) fn alias_step(&self, node: u32, word: u32) -> Option<u32> {
         self.aliases.step(node, word)
     }
 
     /// The actor whose alias ends at this node.
+    #[inline]
     pub(crate) fn alias_actor(&self, node: u32) -> Option<usize> {
         self.aliases.nodes.get(node as usize).and_then(|n| n.actor)
     }
 
     /// Whether some longer alias continues from this node.
+    #[inline]
     pub(crate) fn alias_continues(&self, node: u32) -> bool {
         self.aliases
             .nodes
@@ -603,8 +713,19 @@ impl Lexicon {
             .is_some_and(|n| !n.children.is_empty())
     }
 
+    #[inline]
     pub(crate) fn is_first_name(&self, word: &str) -> bool {
-        self.first_names.contains(word)
+        self.first_name_shapes.may_contain(word) && self.first_names.contains(word)
+    }
+}
+
+/// The part of a word after its last hyphen (`us-außenministerin` →
+/// `außenministerin`), the whole word without one: `rsplit('-').next()` by a
+/// byte loop (words are short; the generic searcher calls `memrchr`).
+pub(crate) fn after_last_hyphen(word: &str) -> &str {
+    match word.as_bytes().iter().rposition(|&b| b == b'-') {
+        Some(k) => word.get(k + 1..).unwrap_or(""),
+        None => word,
     }
 }
 
@@ -701,6 +822,7 @@ pub(crate) fn push_norm(out: &mut String, word: &str) {
 
 /// The length in bytes of the normal form of a word in lower case: without
 /// its inflection ending.
+#[inline]
 pub(crate) fn norm_len(w: &str) -> usize {
     let n = if w.is_ascii() {
         w.len()
@@ -722,6 +844,20 @@ pub(crate) fn norm_len(w: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn alias_prefilter_keeps_every_alias_word_and_its_inflections() {
+        let lex = Lexicon::german();
+        for w in lex.aliases.words.keys() {
+            for ending in ["", "e", "s", "en", "es", "er", "em"] {
+                let inflected = format!("{w}{ending}");
+                let norm = &inflected[..norm_len(&inflected)];
+                if norm == &**w {
+                    assert!(lex.may_be_alias_word(&inflected), "{inflected}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn builtin_lexicon_loads_without_errors() {

@@ -12,6 +12,7 @@
 
 mod doc;
 mod lexicon;
+mod roles;
 mod rules;
 
 pub use lexicon::{ActorEntry, CueEntry, Lexicon, LexiconError};
@@ -40,9 +41,13 @@ impl Extractor {
     pub fn extract(&self, doc: &Document) -> Vec<Claim> {
         let prepared = Prepared::new(&doc.text, &self.lexicon);
         let found = Rules::new(&prepared, &self.lexicon).run();
+        if found.is_empty() {
+            return Vec::new();
+        }
+        let roles = roles::entity_roles(&prepared, &self.lexicon);
         found
             .iter()
-            .filter_map(|f| to_claim(&prepared, doc, f))
+            .filter_map(|f| to_claim(&prepared, doc, f, &roles))
             .collect()
     }
 }
@@ -57,8 +62,35 @@ impl Default for Extractor {
 pub fn strip_quotes(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
-    for c in s.chars() {
-        if is_quote_char(c) && c != '\'' {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // ASCII runs without decoding: `"` is the one ASCII mark removed (`'` stays)
+        if b.is_ascii() {
+            let run = bytes[i..]
+                .iter()
+                .take_while(|&&b| b.is_ascii() && b != b'"' && !is_ascii_space(b))
+                .count();
+            if run == 0 {
+                if b != b'"' {
+                    space = !out.is_empty();
+                }
+                i += 1;
+                continue;
+            }
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push_str(s.get(i..i + run).unwrap_or(""));
+            i += run;
+            continue;
+        }
+        let Some(c) = s.get(i..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        i += c.len_utf8();
+        if is_quote_char(c) {
             continue;
         }
         if c.is_whitespace() {
@@ -74,7 +106,12 @@ pub fn strip_quotes(s: &str) -> String {
     out
 }
 
-fn to_claim(p: &Prepared, doc: &Document, f: &Found) -> Option<Claim> {
+/// `char::is_whitespace` of an ASCII byte.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
+fn to_claim(p: &Prepared, doc: &Document, f: &Found, roles: &[Vec<String>]) -> Option<Claim> {
     let mut spans: Vec<(usize, usize)> = f.content.iter().copied().filter(|(a, b)| b > a).collect();
     spans.sort_unstable();
     if spans.is_empty() {
@@ -131,7 +168,12 @@ fn to_claim(p: &Prepared, doc: &Document, f: &Found) -> Option<Claim> {
         speaker: f.speaker.name.clone(),
         speaker_kind: f.speaker.kind,
         speaker_wikidata: f.speaker.wikidata.clone(),
-        speaker_roles: Vec::new(),
+        speaker_roles: f
+            .speaker
+            .entity
+            .and_then(|e| roles.get(e))
+            .cloned()
+            .unwrap_or_default(),
         cue,
         claim_type: f.claim_type,
         content,

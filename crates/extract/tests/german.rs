@@ -431,3 +431,348 @@ fn surname_in_a_headline_before_the_full_name() {
         "{claims:#?}"
     );
 }
+
+/// The roles of the first claim by `speaker`.
+fn roles_of(claims: &[Claim], speaker: &str) -> Vec<String> {
+    claims
+        .iter()
+        .find(|c| c.speaker == speaker)
+        .map(|c| c.speaker_roles.clone())
+        .unwrap_or_else(|| panic!("no claim by {speaker}: {claims:#?}"))
+}
+
+#[test]
+fn speaker_roles_from_role_before_name_and_role_noun_later() {
+    let text =
+        "Die tschechische Ministerpräsidentin Eva Novak empfing am Dienstag Gäste aus Wien. \
+                Die Ministerpräsidentin erklärte, sie hoffe auf eine rasche Einigung.";
+    let claims = extract(text);
+    assert_eq!(claims[0].speaker, "Eva Novak");
+    // "Ministerpräsidentin" alone adds nothing to the fuller role
+    assert_eq!(
+        roles_of(&claims, "Eva Novak"),
+        vec!["tschechische Ministerpräsidentin"]
+    );
+}
+
+#[test]
+fn speaker_roles_from_appositions_in_base_form() {
+    let text = "Ihr Gast, der österreichische Kanzler Thomas Berger, sprach von Fortschritten. \
+                Berger, Vorsitzender der Volkspartei, sagte, die Verhandlungen seien weit gediehen.";
+    let claims = extract(text);
+    assert_eq!(
+        roles_of(&claims, "Thomas Berger"),
+        vec!["österreichischer Kanzler", "Vorsitzender der Volkspartei"]
+    );
+    let text = "Die Sprecherin der Stadtwerke, Eva Kern, sagte, die Preise würden steigen.";
+    assert_eq!(
+        roles_of(&extract(text), "Eva Kern"),
+        vec!["Sprecherin der Stadtwerke"]
+    );
+    let text = "Klaus Wendt, der frühere polnische Botschafter, warnte vor einem Handelskrieg.";
+    assert_eq!(
+        roles_of(&extract(text), "Klaus Wendt"),
+        vec!["früherer polnischer Botschafter"]
+    );
+}
+
+#[test]
+fn speaker_roles_drop_case_endings_and_keep_gender() {
+    let text = "Die Rede des russischen Außenministers Sergej Orlow wurde lange erwartet. \
+                Orlow sagte, Moskau sei zu Gesprächen bereit.";
+    assert_eq!(
+        roles_of(&extract(text), "Sergej Orlow"),
+        vec!["russischer Außenminister"]
+    );
+    let text = "Mit der stellvertretenden Vorsitzenden Ulrike Brandt sprach die Zeitung am Abend. \
+                Brandt sagte, die Partei brauche einen neuen Anfang.";
+    assert_eq!(
+        roles_of(&extract(text), "Ulrike Brandt"),
+        vec!["stellvertretende Vorsitzende"]
+    );
+    let text =
+        "Dem neuen Vorsitzenden Jan Kos fehlt noch eine Mehrheit. Kos sagte, er werde werben.";
+    assert_eq!(
+        roles_of(&extract(text), "Jan Kos"),
+        vec!["neuer Vorsitzender"]
+    );
+}
+
+#[test]
+fn speaker_roles_of_a_group_and_of_an_unnamed_speaker() {
+    // a plural role noun names the group, not one of its members
+    let text = "Die beiden Außenminister trafen sich in Genf. US-Außenminister Paul Carter sagte, \
+                man sei einander nähergekommen.";
+    assert_eq!(
+        roles_of(&extract(text), "Paul Carter"),
+        vec!["US-Außenminister"]
+    );
+    // a verb before the role is no adjective
+    let text = "„Wir bleiben hart“, sagte Finanzminister Jan Dvorak.";
+    assert_eq!(
+        roles_of(&extract(text), "Jan Dvorak"),
+        vec!["Finanzminister"]
+    );
+    // an organisation has no roles
+    let c = one("Die Nato forderte Russland auf, die Manöver sofort zu beenden.");
+    assert!(c.speaker_roles.is_empty());
+}
+
+#[test]
+fn a_fronted_phrase_is_no_subject() {
+    // "als" and "während" before a verb in second position open a phrase, not a clause
+    let c = one("Als Grund für die Schließung nannte die Bahn, die Brücke sei marode.");
+    assert_eq!(c.speaker, "Bahn");
+    let c = one("Während der Sitzung sagte Eva Brandt, die Kasse sei leer.");
+    assert_eq!(c.speaker, "Eva Brandt");
+    let c = one("Da sagte Eva Brandt, die Kasse sei leer.");
+    assert_eq!(c.speaker, "Eva Brandt");
+    // a subordinate clause still takes its subject after the conjunction
+    let c = one("Die Kasse sei leer, wie Eva Brandt gesagt hatte.");
+    assert_eq!(c.speaker, "Eva Brandt");
+}
+
+#[test]
+fn sentence_adverbs_and_objects_are_no_subjects() {
+    let c = one("Weiter sagte der Bürgermeister Jan Kos, die Straße bleibe gesperrt.");
+    assert_eq!(c.speaker, "Jan Kos");
+    let c = one("Ergänzend fügte Eva Brandt hinzu, die Kasse sei leer.");
+    assert_eq!(c.speaker, "Eva Brandt");
+    let c = one("Des Weiteren verwies Eva Brandt darauf, dass die Kasse leer sei.");
+    assert_eq!(c.speaker, "Eva Brandt");
+    // an accusative phrase after the verb is skipped, the subject follows it
+    let c = one("Diesen Vorwurf wies die Ministerin Eva Brandt als haltlos zurück.");
+    assert_eq!(c.speaker, "Eva Brandt");
+    assert_eq!(c.content, "Diesen Vorwurf");
+    let c = one("Den Plan lehnte Eva Brandt am Montag entschieden ab.");
+    assert_eq!(c.speaker, "Eva Brandt");
+    assert_eq!(c.content, "Den Plan");
+    assert_eq!(c.claim_type, ClaimType::Reject);
+    assert!(extract("Niemand erwartet, dass der Zug pünktlich kommt.").is_empty());
+}
+
+#[test]
+fn a_passive_speaks_through_its_agent_only() {
+    // the subject of a passive is what was rejected, not who rejected it
+    assert!(extract("Der Vorschlag wurde am Dienstag abgelehnt.").is_empty());
+    let c = one("Der Vorschlag wurde von der Nato abgelehnt.");
+    assert_eq!(c.speaker, "Nato");
+    assert_eq!(c.content, "Der Vorschlag");
+    assert_eq!(c.claim_type, ClaimType::Reject);
+    let c = one("Am Abend wurde von der Polizei mitgeteilt, dass die Straße wieder frei sei.");
+    assert_eq!(c.speaker, "Polizei");
+    assert_eq!(c.content, "die Straße wieder frei sei");
+    // werden with an infinitive is future, not passive
+    let c = one("Die Nato wird den Vorschlag ablehnen.");
+    assert_eq!(c.speaker, "Nato");
+}
+
+#[test]
+fn stance_phrases_take_reported_speech_only() {
+    let c = one("Die Gewerkschaft ist der Meinung, dass die Löhne steigen müssen.");
+    assert_eq!(c.speaker, "Gewerkschaft");
+    assert_eq!(c.cue, "ist ... Meinung");
+    assert_eq!(c.content, "die Löhne steigen müssen");
+    let c = one("Eva Brandt zeigte sich zuversichtlich, dass der Tunnel im Herbst fertig werde.");
+    assert_eq!(c.speaker, "Eva Brandt");
+    assert_eq!(c.claim_type, ClaimType::Expect);
+    let c = one("Der Verband vertrat die Ansicht, die Steuer schade dem Handel.");
+    assert_eq!(c.speaker, "Verband");
+    assert_eq!(c.content, "die Steuer schade dem Handel");
+    // the phrase with no reported speech is no claim
+    assert!(extract("Die Meinung der Fachleute ist in diesem Punkt geteilt.").is_empty());
+}
+
+#[test]
+fn an_ordinal_does_not_end_the_clause() {
+    let c = one("Der Stadtrat hatte am 3. März beschlossen, die Brücke zu sanieren.");
+    assert_eq!(c.speaker, "Stadtrat");
+    assert_eq!(c.content, "die Brücke zu sanieren");
+}
+
+#[test]
+fn nominal_sources_need_a_source() {
+    assert!(extract("Die Lage wird aller Voraussicht nach schwierig bleiben.").is_empty());
+    assert!(extract("Der Minister dachte laut über einen Rücktritt nach.").is_empty());
+    assert!(extract("Ist die Reform Ihrer Meinung nach gescheitert?").is_empty());
+    assert!(extract("Der Vertrag ist aus juristischer Sicht fragwürdig.").is_empty());
+    let c = one("Laut „Tagesblatt“ wurde die Brücke am Montag gesperrt.");
+    assert_eq!(c.speaker, "Tagesblatt");
+}
+
+#[test]
+fn a_possessive_names_whose_view_it_is() {
+    let text = "Eva Brandt kam am Abend nach Bonn. Die Reform ist ihrer Meinung nach gescheitert.";
+    let c = one(text);
+    assert_eq!(c.speaker, "Eva Brandt");
+    assert_eq!(c.cue, "nach");
+    // "aus … hervor": the source of the sentence before
+    let text = "Die Preise für Strom steigen im Herbst deutlich. \
+                Dies geht aus einem Bericht der Stadtwerke hervor.";
+    let c = one(text);
+    assert_eq!(c.content, "Die Preise für Strom steigen im Herbst deutlich");
+}
+
+#[test]
+fn a_colon_quote_belongs_to_the_subject_not_the_object() {
+    let text = "Eva Brandt sprach am Abend in Bonn. \
+                Dabei griff sie auch den polnischen Minister Jan Kos an: „Das ist ein Fehler.“";
+    let claims = extract(text);
+    let c = claims.last().expect("a claim");
+    assert_eq!(c.speaker, "Eva Brandt");
+    assert_eq!(c.content, "Das ist ein Fehler.");
+}
+
+#[test]
+fn konjunktiv_after_a_named_subject_is_reported_speech() {
+    let text = "Bürgermeister Jan Kos besuchte am Montag die Baustelle. \
+                Die Arbeiten seien gut vorangekommen.";
+    let c = one(text);
+    assert_eq!(c.speaker, "Jan Kos");
+    assert_eq!(c.content, "Die Arbeiten seien gut vorangekommen");
+    assert!(!c.direct);
+    // a past tense in -te is no Konjunktiv, nor is the first person
+    assert!(extract("Jan Kos besuchte die Baustelle. Er erreichte sie am Mittag.").is_empty());
+    assert!(extract("Jan Kos besuchte die Baustelle. Ich denke, sie wird fertig.").is_empty());
+    // Konjunktiv II is also the journalist's own conditional
+    assert!(extract("Jan Kos besuchte die Baustelle. Ein Neubau wäre teurer.").is_empty());
+}
+
+#[test]
+fn a_genitive_owner_before_a_person_is_not_the_speaker() {
+    let c = one("Russlands Außenminister Sergej Orlow sagte, der Plan sei gescheitert.");
+    assert_eq!(c.speaker, "Sergej Orlow");
+    assert_eq!(c.speaker_roles, vec!["Russlands Außenminister"]);
+}
+
+#[test]
+fn a_particle_at_the_clause_end_makes_another_verb() {
+    // anmelden, ausrufen, absagen are no speech acts
+    assert!(extract("Die Firma meldete am 3. Mai das Patent für den Motor an.").is_empty());
+    assert!(extract("Der Gouverneur rief am Abend den Notstand aus.").is_empty());
+    assert!(extract("Die Nato sagte das Manöver wegen des Sturms ab.").is_empty());
+    // a particle the lexicon knows makes the cue (zusagen), an adverb does not end it
+    let c = one("Die Nato sagte der Ukraine weitere Hilfe zu.");
+    assert_eq!(c.cue, "sagte ... zu");
+    let c = one("Die Lage sei ernst, sagte Eva Brandt weiter.");
+    assert_eq!(c.speaker, "Eva Brandt");
+}
+
+#[test]
+fn a_body_named_by_its_genitive() {
+    let c = one("Die Gewerkschaft der Polizei kündigte für Montag einen Streik an.");
+    assert_eq!(c.speaker, "Gewerkschaft der Polizei");
+    let c = one("Die Regierung der USA kündigte neue Sanktionen an.");
+    assert_eq!(c.speaker, "USA");
+    // a fronted object with an attribute in parentheses
+    let c = one(
+        "Den von Jan Kos (SPD) vorgeschlagenen Plan hat die Gewerkschaft der Polizei abgelehnt.",
+    );
+    assert_eq!(c.content, "Den von Jan Kos (SPD) vorgeschlagenen Plan");
+    // a passive with the agent before the verb: the subject after it is the content
+    let c = one("Von der Nato wurde der Vorschlag am Montag abgelehnt.");
+    assert_eq!(c.speaker, "Nato");
+    assert!(c.content.starts_with("der Vorschlag"), "{}", c.content);
+}
+
+#[test]
+fn quoted_terms_after_naming_verbs() {
+    let c = one("Eva Brandt nannte diese Zahlen „aus der Luft gegriffen“.");
+    assert_eq!(c.content, "aus der Luft gegriffen");
+    assert!(c.direct);
+    let c = one("Der Präsident der Union, Jan Kos, nannte dies einen „Militärputsch“.");
+    assert_eq!(c.speaker, "Jan Kos");
+    assert_eq!(c.content, "Militärputsch");
+    // a pronoun after the verb is the subject; the phrase before it the object
+    let c = one("Jan Kos kam nach Bonn. Die Pläne bezeichnete er als „Akt der Willkür“.");
+    assert_eq!(c.speaker, "Jan Kos");
+    // ausrufen with a colon and quotation is speech
+    let c = one("Jan Kos rief vor der Menge aus: „Wir bleiben hier!“");
+    assert_eq!(c.content, "Wir bleiben hier!");
+}
+
+#[test]
+fn a_surname_subject_of_coordinated_verbs() {
+    let c = one("Medwedew bedankte sich bei seinem Team und sagte: „Wir haben gut gespielt.“");
+    assert_eq!(c.speaker, "Medwedew");
+    assert_eq!(c.content, "Wir haben gut gespielt.");
+}
+
+#[test]
+fn the_two_persons_named_last_speak_as_a_pair() {
+    let text = "Jan Kos traf Eva Brandt in Wien. Die beiden Minister erklärten, sie seien zu Gesprächen bereit.";
+    let speakers: Vec<String> = extract(text).into_iter().map(|c| c.speaker).collect();
+    assert_eq!(speakers, vec!["Jan Kos", "Eva Brandt"]);
+}
+
+#[test]
+fn a_condition_is_not_what_was_said() {
+    let c = one("Die Niederlande haben angekündigt, sollte Jan Kos die Wahl gewinnen, ihre Hilfe auszusetzen.");
+    assert_eq!(c.content, "ihre Hilfe auszusetzen");
+    assert_eq!(c.claim_type, ClaimType::Announce);
+}
+
+#[test]
+fn a_list_of_quoted_words_keeps_its_object() {
+    let text =
+        r#"Jan Kos und Eva Brandt bezeichneten das Treffen als "nützlich", "offen" und "ehrlich"."#;
+    let claims = extract(text);
+    assert_eq!(claims.len(), 2, "{claims:#?}");
+    assert!(claims
+        .iter()
+        .all(|c| c.content == "das Treffen als nützlich, offen und ehrlich"));
+    // one quoted term is the quotation
+    let c = one("Eva Brandt bezeichnete den Plan als „Wortbruch“.");
+    assert_eq!(c.content, "Wortbruch");
+}
+
+#[test]
+fn a_role_in_an_apposition_refers_back_to_the_person() {
+    let text = "Sergej Orlow, der russische Außenminister, kam am Morgen nach Genf. \
+                Später sagte der russische Außenminister, man sei zu Gesprächen bereit.";
+    let c = one(text);
+    assert_eq!(c.speaker, "Sergej Orlow");
+    assert_eq!(c.speaker_roles, vec!["russischer Außenminister"]);
+}
+
+#[test]
+fn a_demand_goes_on_with_sollen() {
+    let text = "Die Gewerkschaft fordert, die Löhne deutlich zu erhöhen. Zudem sollen die Arbeitszeiten sinken.";
+    let claims = extract(text);
+    assert_eq!(claims.len(), 2, "{claims:#?}");
+    assert_eq!(claims[1].claim_type, ClaimType::Demand);
+    assert_eq!(claims[1].content, "Zudem sollen die Arbeitszeiten sinken");
+    // after a plain statement, sollen is the journalist's report
+    let text = "Die Gewerkschaft sagte, die Löhne seien zu niedrig. Zudem sollen die Arbeitszeiten sinken.";
+    assert_eq!(extract(text).len(), 1);
+}
+
+#[test]
+fn a_reflexive_makes_some_cues_no_speech_act() {
+    assert!(extract("Damit bestätigt sich die Befürchtung, dass der Damm bricht.").is_empty());
+    assert!(extract("Die Forscher versprechen sich von dem Versuch neue Erkenntnisse.").is_empty());
+    let c = one("Auch Jan Kos meldete sich zu Wort: „Das ist ein guter Tag.“");
+    assert_eq!(c.speaker, "Jan Kos");
+    let c = one("Die Polizei bestätigte, dass zwei Menschen verletzt wurden.");
+    assert_eq!(c.claim_type, ClaimType::Confirm);
+}
+
+#[test]
+fn a_place_is_not_what_was_said() {
+    assert!(extract("Jan Kos berichtete im vollen Saal des Kulturzentrums.").is_empty());
+    assert!(extract("Jan Kos schrieb in Mannheim Geschichte.").is_empty());
+    let c = one("Jan Kos kritisierte in Berlin die Pläne der Regierung scharf.");
+    assert_eq!(c.content, "die Pläne der Regierung scharf");
+}
+
+#[test]
+fn a_declaration_is_an_act_not_a_claim() {
+    assert!(
+        extract("Der Schiedsrichter erklärte das Tor trotz des Protests für gültig.").is_empty()
+    );
+    assert!(extract("Die Kommission erklärte den Amtsinhaber zum Sieger der Wahl.").is_empty());
+    // "für nicht verhandelbar erklären" is a rejection with its object
+    let c = one("Eva Brandt erklärte den Plan für nicht verhandelbar.");
+    assert_eq!(c.claim_type, ClaimType::Reject);
+    assert_eq!(c.content, "den Plan");
+}

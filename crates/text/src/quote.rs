@@ -52,11 +52,13 @@ pub struct QuoteMap {
 
 impl QuoteMap {
     /// The top-level quotation containing token `i`, if any.
+    #[inline]
     pub fn top_level_at(&self, i: usize) -> Option<&Quotation> {
         let q = *self.top.get(i)?;
         self.quotes.get(q as usize)
     }
 
+    #[inline]
     pub fn inside(&self, i: usize) -> bool {
         self.depth.get(i).is_some_and(|&d| d > 0)
     }

@@ -8,7 +8,7 @@
 //! end a sentence.
 
 use crate::quote::QuoteMap;
-use crate::token::{is_capitalized, Token, TokenKind};
+use crate::token::{is_alphabetic, is_capitalized, Token, TokenKind};
 
 /// Byte offset → code point offset, built once per document: the count at
 /// every 64th byte, and a count of the bytes between.
@@ -36,10 +36,7 @@ impl CharIndex {
         let mut n = 0u32;
         for block in bytes.chunks(BLOCK) {
             every_block.push(n);
-            let mut mask = 0u64;
-            for (k, &b) in block.iter().enumerate() {
-                mask |= u64::from(is_char_start(b)) << k;
-            }
+            let mask = char_starts(block);
             n += mask.count_ones();
             starts.push(mask);
         }
@@ -64,6 +61,30 @@ impl CharIndex {
         let inside_char = mask & (1u64 << k) == 0 && byte < self.text_len;
         base + below.count_ones() as usize - usize::from(inside_char)
     }
+}
+
+/// Bit k set when byte k of `block` (at most 64 bytes) starts a char (is no
+/// UTF-8 continuation byte `10xxxxxx`), eight bytes at a time.
+fn char_starts(block: &[u8]) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // moves bit 8i+7 to bit 56+i (no two partial products meet, so no carries)
+    const GATHER: u64 = 0x0002_0408_1020_4081;
+    let mut mask = 0u64;
+    let mut chunks = block.chunks_exact(8);
+    for (n, chunk) in (&mut chunks).enumerate() {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        // high bit of each byte: set for a continuation byte (bit 7 set, bit 6 clear)
+        let continuation = x & !(x << 1) & HIGH;
+        let starts = !continuation & HIGH;
+        mask |= (starts.wrapping_mul(GATHER) >> 56) << (8 * n);
+    }
+    let done = block.len() - chunks.remainder().len();
+    for (k, &b) in chunks.remainder().iter().enumerate() {
+        mask |= u64::from(is_char_start(b)) << (done + k);
+    }
+    mask
 }
 
 /// A sentence: a range of tokens and the bytes they cover.
@@ -148,7 +169,12 @@ pub fn is_boilerplate_line(line: &str) -> bool {
     if chars < 400 && contains_any(l, ANYWHERE, &ANYWHERE_FIRST) {
         return true;
     }
-    if chars < 200 && START.iter().any(|p| l.starts_with(p)) {
+    let first = l.as_bytes().first().copied();
+    if chars < 200
+        && START
+            .iter()
+            .any(|p| p.as_bytes().first().copied() == first && l.starts_with(p))
+    {
         return true;
     }
     if l.starts_with("http") || l.starts_with("www.") {
@@ -160,20 +186,28 @@ pub fn is_boilerplate_line(line: &str) -> bool {
 
 /// (code points, alphabetic code points) of `s`, ASCII bytes without decoding.
 fn count_chars_and_letters(s: &str) -> (usize, usize) {
+    let bytes = s.as_bytes();
+    // chars are the bytes that start one; ASCII letters are counted by byte
     let (mut chars, mut letters) = (0, 0);
-    let mut rest = s;
-    while !rest.is_empty() {
-        let ascii = rest.bytes().take_while(u8::is_ascii).count();
-        chars += ascii;
-        letters += rest.as_bytes()[..ascii]
-            .iter()
-            .filter(|b| b.is_ascii_alphabetic())
-            .count();
-        rest = &rest[ascii..];
-        if let Some(c) = rest.chars().next() {
-            chars += 1;
-            letters += usize::from(c.is_alphabetic());
-            rest = &rest[c.len_utf8()..];
+    // byte counters over chunks of at most 255 bytes vectorise well
+    for chunk in bytes.chunks(255) {
+        let (c, l) = chunk.iter().fold((0u8, 0u8), |(c, l), &b| {
+            let letter = (b | 0x20).wrapping_sub(b'a') < 26;
+            (
+                c.wrapping_add(u8::from(is_char_start(b))),
+                l.wrapping_add(u8::from(letter)),
+            )
+        });
+        chars += usize::from(c);
+        letters += usize::from(l);
+    }
+    if !s.is_ascii() {
+        // other letters: decode at the lead bytes of multi-byte chars only
+        for (i, &b) in bytes.iter().enumerate() {
+            if b >= 0xC0 {
+                let c = s.get(i..).and_then(|rest| rest.chars().next());
+                letters += usize::from(c.is_some_and(is_alphabetic));
+            }
         }
     }
     (chars, letters)
@@ -266,10 +300,11 @@ fn contains_any(hay: &str, patterns: &[&str], first: &[u32; 256]) -> bool {
         while candidates != 0 {
             let k = candidates.trailing_zeros() as usize;
             candidates &= candidates - 1;
-            if patterns
-                .get(k)
-                .is_some_and(|p| b[i..].starts_with(p.as_bytes()))
-            {
+            // the second byte first: most candidates ("i" of "imago") fail there
+            if patterns.get(k).is_some_and(|p| {
+                let p = p.as_bytes();
+                p.get(1).is_none_or(|x| b.get(i + 1) == Some(x)) && b[i..].starts_with(p)
+            }) {
                 return true;
             }
         }
@@ -508,6 +543,17 @@ mod tests {
             &ANYWHERE_FIRST
         ));
         assert!(ANYWHERE.len() <= 32);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn char_starts_agree_with_bytes(block in proptest::collection::vec(proptest::num::u8::ANY, 0..=64)) {
+            let mut expected = 0u64;
+            for (k, &b) in block.iter().enumerate() {
+                expected |= u64::from(is_char_start(b)) << k;
+            }
+            proptest::prop_assert_eq!(char_starts(&block), expected);
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! `im Juni 2021`), seasons (`im Sommer`), explicit dates (`10.01.2022`,
 //! `21. Januar 2022`) and `vor drei Tagen`. Future expressions are ignored.
 
-use crate::token::{lowercase, Token, TokenKind};
+use crate::token::{Token, TokenKind};
 use claimgraph_model::DateValue;
 use nom::bytes::complete::tag;
 use nom::character::complete::digit1;
@@ -77,9 +77,16 @@ const MONTHS: [&str; 12] = [
     "dezember",
 ];
 
-fn weekday_of(word: &str) -> Option<u8> {
-    let w = lowercase(word);
-    let w = w.strip_suffix('s').filter(|x| x.len() > 5).unwrap_or(&w);
+/// The weekday of a word in lower case (`freitag`, `donnerstagabend`, `freitags`).
+fn weekday_of(lower: &str) -> Option<u8> {
+    let w = lower
+        .strip_suffix('s')
+        .filter(|x| x.len() > 5)
+        .unwrap_or(lower);
+    // every weekday starts with one of these letters: most words are out at once
+    if !matches!(w.as_bytes().first(), Some(b'm' | b'd' | b'f' | b's')) {
+        return None;
+    }
     WEEKDAYS
         .iter()
         .position(|d| {
@@ -89,12 +96,12 @@ fn weekday_of(word: &str) -> Option<u8> {
         .map(|p| p as u8)
 }
 
-fn month_of(word: &str) -> Option<u8> {
-    let w = lowercase(word);
-    if w == "jänner" {
+/// The month of a word in lower case.
+fn month_of(lower: &str) -> Option<u8> {
+    if lower == "jänner" {
         return Some(1);
     }
-    MONTHS.iter().position(|m| *m == w).map(|p| p as u8 + 1)
+    MONTHS.iter().position(|m| *m == lower).map(|p| p as u8 + 1)
 }
 
 fn number(input: &str) -> IResult<&str, u32> {
@@ -125,44 +132,92 @@ fn year_of(word: &str) -> Option<i32> {
 /// Finds the time expressions among `tokens[from..to]`.
 pub fn find_times(text: &str, tokens: &[Token], from: usize, to: usize) -> Vec<TimeExpr> {
     let to = to.min(tokens.len());
-    let word = |i: usize| -> &str {
-        if i < to {
-            tokens[i].text(text)
-        } else {
-            ""
-        }
+    let lowered: Vec<String> = (from..to)
+        .map(|i| tokens[i].text(text).to_lowercase())
+        .collect();
+    let word = |i: usize| tokens.get(i).map_or("", |t| t.text(text));
+    let lower = |i: usize| {
+        i.checked_sub(from)
+            .and_then(|k| lowered.get(k))
+            .map_or("", String::as_str)
     };
-    let lower = |i: usize| word(i).to_lowercase();
-    let mut out = Vec::new();
+    times_in(tokens, from, to, &word, &lower).collect()
+}
+
+/// The time expressions among `tokens[from..to]`, in order, found lazily.
+/// `word(i)` is the text of token `i` and `lower(i)` the same in lower case
+/// (as `str::to_lowercase`), for callers that have cut and lower-cased every
+/// token once; both are asked only for tokens below `to` (and `word` for
+/// `from - 1`).
+pub fn times_in<'t, 'a: 't, W, L>(
+    tokens: &'t [Token],
+    from: usize,
+    to: usize,
+    word: &'t W,
+    lower: &'t L,
+) -> impl Iterator<Item = TimeExpr> + use<'t, 'a, W, L>
+where
+    W: Fn(usize) -> &'a str + ?Sized,
+    L: Fn(usize) -> &'a str + ?Sized,
+{
+    let to = to.min(tokens.len());
     let mut i = from;
-    while i < to {
-        let w = word(i);
-        let found = match_at(i, w, &word, &lower, tokens);
-        if let Some((len, kind)) = found {
-            out.push(TimeExpr {
-                tok_start: i,
-                tok_end: i + len,
-                kind,
-            });
-            i += len.max(1);
-        } else {
+    std::iter::from_fn(move || {
+        let word = |j: usize| if j < to { word(j) } else { "" };
+        let lower = |j: usize| if j < to { lower(j) } else { "" };
+        while i < to {
+            if !may_start_time(lower(i), &tokens[i]) {
+                i += 1;
+                continue;
+            }
+            if let Some((len, kind)) = match_at(i, &word, &lower, tokens) {
+                let found = TimeExpr {
+                    tok_start: i,
+                    tok_end: i + len,
+                    kind,
+                };
+                i += len.max(1);
+                return Some(found);
+            }
             i += 1;
         }
-    }
-    out
+        None
+    })
 }
 
 type Found = Option<(usize, TimeKind)>;
 
+/// Whether `match_at` can find anything at a token: a number, or a word whose
+/// first two letters begin one of its words (heute, gestern, vor…, diese,
+/// vergangene, letzte, ende, anfang, mitte, im, seit, the weekdays).
+fn may_start_time(lower: &str, token: &Token) -> bool {
+    token.kind == TokenKind::Number
+        || matches!(
+            lower.as_bytes(),
+            [b'h', b'e', ..]
+                | [b'g', b'e', ..]
+                | [b'v', b'o' | b'e', ..]
+                | [b'd', b'i' | b'o', ..]
+                | [b'l', b'e', ..]
+                | [b'e', b'n', ..]
+                | [b'a', b'n', ..]
+                | [b'm', b'i' | b'o', ..]
+                | [b'i', b'm', ..]
+                | [b's', b'e' | b'a' | b'o', ..]
+                | [b'f', b'r', ..]
+        )
+}
+
+// A word added to `match_at` needs its first two letters in `may_start_time`
+// (the test `every_trigger_word_passes_the_prefilter` lists them).
 fn match_at<'a>(
     i: usize,
-    w: &'a str,
     word: &dyn Fn(usize) -> &'a str,
-    lower: &dyn Fn(usize) -> String,
+    lower: &dyn Fn(usize) -> &'a str,
     tokens: &[Token],
 ) -> Found {
-    let lw = lowercase(w);
-    match lw.as_str() {
+    let lw = lower(i);
+    match lw {
         "heute" | "heutigen" => return Some((1, TimeKind::RelativeDays(0))),
         "gestern" | "gestrigen" => return Some((1, TimeKind::RelativeDays(-1))),
         "vorgestern" => return Some((1, TimeKind::RelativeDays(-2))),
@@ -174,7 +229,7 @@ fn match_at<'a>(
             if lower(i + 1) == "woche" {
                 return Some((2, TimeKind::Week(-1)));
             }
-            if let Some(day) = weekday_of(word(i + 1)) {
+            if let Some(day) = weekday_of(lower(i + 1)) {
                 return Some((
                     2,
                     TimeKind::Weekday {
@@ -185,24 +240,24 @@ fn match_at<'a>(
             }
         }
         "ende" | "anfang" | "mitte" | "im" | "seit" => {
-            if let Some(found) = month_expr(i + 1, word, 1) {
+            if let Some(found) = month_expr(i + 1, word, lower, 1) {
                 return Some(found);
             }
             if lw == "im" {
-                if let Some(s) = season_of(&lower(i + 1)) {
+                if let Some(s) = season_of(lower(i + 1)) {
                     return Some((2, TimeKind::Season(s)));
                 }
-                if matches!(lower(i + 1).as_str(), "jahr" | "jahre") {
+                if matches!(lower(i + 1), "jahr" | "jahre") {
                     if let Some(y) = year_of(word(i + 2)) {
                         return Some((3, TimeKind::Year(y)));
                     }
                 }
             }
         }
-        "vor" => return ago(i, word, lower),
+        "vor" => return ago(i, lower),
         _ => {}
     }
-    if let Some(day) = weekday_of(w) {
+    if let Some(day) = weekday_of(lw) {
         // "(Samstag)" after a newspaper name is the issue, not a time of speaking
         let in_parens = i > 0 && word(i - 1) == "(" && word(i + 1) == ")";
         return (!in_parens).then_some((
@@ -214,13 +269,18 @@ fn match_at<'a>(
         ));
     }
     if tokens.get(i).is_some_and(|t| t.kind == TokenKind::Number) {
-        return date_expr(i, w, word);
+        return date_expr(i, word(i), word, lower);
     }
     None
 }
 
-fn month_expr<'a>(i: usize, word: &dyn Fn(usize) -> &'a str, extra: usize) -> Found {
-    let month = month_of(word(i))?;
+fn month_expr<'a>(
+    i: usize,
+    word: &dyn Fn(usize) -> &'a str,
+    lower: &dyn Fn(usize) -> &'a str,
+    extra: usize,
+) -> Found {
+    let month = month_of(lower(i))?;
     let year = year_of(word(i + 1));
     let len = extra + 1 + usize::from(year.is_some());
     Some((len, TimeKind::Month { month, year }))
@@ -236,8 +296,8 @@ fn season_of(w: &str) -> Option<u8> {
     })
 }
 
-fn ago<'a>(i: usize, word: &dyn Fn(usize) -> &'a str, lower: &dyn Fn(usize) -> String) -> Found {
-    let n = match lower(i + 1).as_str() {
+fn ago<'a>(i: usize, lower: &dyn Fn(usize) -> &'a str) -> Found {
+    let n = match lower(i + 1) {
         "einem" | "einer" => 1,
         "zwei" => 2,
         "drei" => 3,
@@ -247,16 +307,19 @@ fn ago<'a>(i: usize, word: &dyn Fn(usize) -> &'a str, lower: &dyn Fn(usize) -> S
         "sieben" => 7,
         x => x.parse::<i32>().ok()?,
     };
-    let unit = lower(i + 2);
-    let _ = word;
-    match unit.as_str() {
+    match lower(i + 2) {
         "tag" | "tagen" => Some((3, TimeKind::RelativeDays(-n))),
         "woche" | "wochen" => Some((3, TimeKind::Week(-n))),
         _ => None,
     }
 }
 
-fn date_expr<'a>(i: usize, w: &str, word: &dyn Fn(usize) -> &'a str) -> Found {
+fn date_expr<'a>(
+    i: usize,
+    w: &str,
+    word: &dyn Fn(usize) -> &'a str,
+    lower: &dyn Fn(usize) -> &'a str,
+) -> Found {
     if let Some((day, month, year)) = parse_numeric_date(w) {
         return Some((1, TimeKind::Date { day, month, year }));
     }
@@ -272,7 +335,7 @@ fn date_expr<'a>(i: usize, w: &str, word: &dyn Fn(usize) -> &'a str) -> Found {
     if word(i + 1) != "." {
         return None;
     }
-    let month = month_of(word(i + 2))?;
+    let month = month_of(lower(i + 2))?;
     let year = year_of(word(i + 3));
     Some((
         3 + usize::from(year.is_some()),
@@ -375,6 +438,46 @@ mod tests {
         assert_eq!(resolve("im Juni 2019", "2023-01-05"), vec!["2019-06"]);
         assert_eq!(resolve("im Sommer", "2023-01-05"), vec!["2022"]);
         assert_eq!(resolve("vor drei Tagen", "2023-01-05"), vec!["2023-01-02"]);
+    }
+
+    #[test]
+    fn every_trigger_word_passes_the_prefilter() {
+        let word = Token {
+            start: 0,
+            end: 0,
+            kind: TokenKind::Word,
+            breaks_before: 0,
+            space_before: false,
+        };
+        let triggers = [
+            "heute",
+            "heutigen",
+            "gestern",
+            "gestrigen",
+            "vorgestern",
+            "diese",
+            "dieser",
+            "diesen",
+            "vergangene",
+            "vergangener",
+            "vergangenen",
+            "letzte",
+            "letzter",
+            "letzten",
+            "vorige",
+            "voriger",
+            "vorigen",
+            "ende",
+            "anfang",
+            "mitte",
+            "im",
+            "seit",
+            "vor",
+        ];
+        for w in triggers.iter().chain(WEEKDAYS.iter()) {
+            assert!(may_start_time(w, &word), "{w}");
+        }
+        assert!(!may_start_time("der", &word));
     }
 
     #[test]

@@ -82,14 +82,17 @@ pub struct Token {
 }
 
 impl Token {
+    #[inline]
     pub fn text<'a>(&self, source: &'a str) -> &'a str {
         source.get(self.start..self.end).unwrap_or("")
     }
 
+    #[inline]
     pub fn is_word(&self) -> bool {
         matches!(self.kind, TokenKind::Word | TokenKind::Number)
     }
 
+    #[inline]
     pub fn is_quote(&self) -> bool {
         matches!(self.kind, TokenKind::Quote(_))
     }
@@ -99,7 +102,25 @@ fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
     } else {
-        c.is_alphanumeric() || c == '\u{AD}'
+        is_latin1_letter(c) || c.is_alphanumeric() || c == '\u{AD}'
+    }
+}
+
+/// The letters of Latin-1 above ASCII that German text is full of (`ä`, `ß`,
+/// `É`): À…ÿ without × and ÷. Answers `char::is_alphabetic` for them without
+/// the Unicode tables; `false` says nothing about other chars.
+#[inline]
+fn is_latin1_letter(c: char) -> bool {
+    matches!(c, '\u{C0}'..='\u{FF}') && c != '\u{D7}' && c != '\u{F7}'
+}
+
+/// `char::is_alphabetic`, with ASCII and the Latin-1 letters answered first.
+#[inline]
+pub fn is_alphabetic(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        is_latin1_letter(c) || c.is_alphabetic()
     }
 }
 
@@ -113,28 +134,55 @@ fn char_at(text: &str, i: usize) -> Option<char> {
     }
 }
 
+/// `char::is_whitespace` of an ASCII byte (tab, line feed, vertical tab, form
+/// feed, carriage return, space).
+#[inline]
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
 /// Cuts `text` into tokens.
 pub fn tokenize(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut i = 0;
     let mut breaks = 0u8;
     let mut space = false;
-    while let Some(c) = char_at(text, i) {
-        let len = c.len_utf8();
-        if c.is_whitespace() {
-            if c == '\n' {
-                breaks = breaks.saturating_add(1).min(2);
+    while let Some(&b) = bytes.get(i) {
+        // ASCII (most of the text) is classified by its byte
+        let (end, kind) = if b.is_ascii() {
+            if is_ascii_space(b) {
+                if b == b'\n' {
+                    breaks = breaks.saturating_add(1).min(2);
+                }
+                space = true;
+                i += 1;
+                continue;
             }
-            space = true;
-            i += len;
-            continue;
-        }
-        let (end, kind) = if is_word_char(c) {
-            scan_word(text, i)
-        } else if let Some(q) = QuoteMark::of(c) {
-            (i + len, TokenKind::Quote(q))
+            if b.is_ascii_alphanumeric() {
+                scan_ascii_word(text, i)
+            } else if b == b'"' {
+                (i + 1, TokenKind::Quote(QuoteMark::Straight))
+            } else {
+                (i + 1, TokenKind::Punct)
+            }
         } else {
-            (i + len, TokenKind::Punct)
+            let Some(c) = char_at(text, i) else {
+                break;
+            };
+            let len = c.len_utf8();
+            if c.is_whitespace() {
+                space = true;
+                i += len;
+                continue;
+            }
+            if is_word_char(c) {
+                scan_word(text, i)
+            } else if let Some(q) = QuoteMark::of(c) {
+                (i + len, TokenKind::Quote(q))
+            } else {
+                (i + len, TokenKind::Punct)
+            }
         };
         debug_assert!(end > i && end <= text.len());
         tokens.push(Token {
@@ -151,27 +199,91 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
+/// Per byte: 1 for an ASCII letter, 3 for an ASCII digit, 0 otherwise.
+const ASCII_WORD: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        if byte.is_ascii_digit() {
+            table[b] = 3;
+        } else if byte.is_ascii_alphabetic() {
+            table[b] = 1;
+        }
+        b += 1;
+    }
+    table
+};
+
+/// `scan_word` for a word starting with an ASCII letter or digit: the ASCII
+/// run, and when the byte after it surely ends the word (space, most
+/// punctuation, a dot not between digits), no more; else `scan_word` goes on.
+#[inline]
+fn scan_ascii_word(text: &str, start: usize) -> (usize, TokenKind) {
+    let bytes = text.as_bytes();
+    let mut end = start;
+    let mut all_digits = true;
+    while let Some(&b) = bytes.get(end) {
+        let class = ASCII_WORD[usize::from(b)];
+        if class == 0 {
+            break;
+        }
+        all_digits &= class == 3;
+        end += 1;
+    }
+    let prev = bytes.get(end.wrapping_sub(1)).copied();
+    let ends = match bytes.get(end) {
+        None => true,
+        Some(b'-' | b'\'') => false,
+        Some(b'.' | b',') => {
+            !(prev.is_some_and(|p| p.is_ascii_digit())
+                && bytes.get(end + 1).is_some_and(u8::is_ascii_digit))
+        }
+        Some(b) => b.is_ascii(),
+    };
+    if ends || end == start {
+        let kind = if all_digits {
+            TokenKind::Number
+        } else {
+            TokenKind::Word
+        };
+        return (end, kind);
+    }
+    scan_word_from(text, end, all_digits, prev.map(char::from))
+}
+
 /// Scans a word or number starting at `start`; inner hyphens, apostrophes,
 /// and dots or commas between digits stay inside the token.
 fn scan_word(text: &str, start: usize) -> (usize, TokenKind) {
-    let mut end = start;
-    let mut all_digits = true;
-    let mut prev: Option<char> = None;
+    scan_word_from(text, start, true, None)
+}
+
+/// `scan_word` from `end`, with what was scanned before it: whether it was
+/// all digits, and its last char.
+fn scan_word_from(
+    text: &str,
+    mut end: usize,
+    mut all_digits: bool,
+    mut prev: Option<char>,
+) -> (usize, TokenKind) {
     let bytes = text.as_bytes();
-    while let Some(c) = char_at(text, end) {
+    loop {
         // the common case first: a run of ASCII letters and digits
-        let run = bytes[end..]
-            .iter()
-            .take_while(|b| b.is_ascii_alphanumeric())
-            .count();
-        if run > 0 {
-            if all_digits && bytes[end..end + run].iter().any(u8::is_ascii_alphabetic) {
-                all_digits = false;
+        let run_start = end;
+        while let Some(&b) = bytes.get(end) {
+            let class = ASCII_WORD[usize::from(b)];
+            if class == 0 {
+                break;
             }
-            end += run;
-            prev = Some(char::from(bytes[end - 1]));
-            continue;
+            all_digits &= class == 3;
+            end += 1;
         }
+        if end > run_start {
+            prev = Some(char::from(bytes[end - 1]));
+        }
+        let Some(c) = char_at(text, end) else {
+            break;
+        };
         let keep = is_word_char(c) || {
             let next = char_at(text, end + c.len_utf8());
             if c == '-' {
@@ -179,7 +291,7 @@ fn scan_word(text: &str, start: usize) -> (usize, TokenKind) {
                 prev.is_some_and(is_word_char)
                     && (next.is_some_and(is_word_char) || next.is_some_and(char::is_whitespace))
             } else if c == '’' || c == '\'' {
-                prev.is_some_and(char::is_alphabetic) && next.is_some_and(char::is_alphabetic)
+                prev.is_some_and(is_alphabetic) && next.is_some_and(is_alphabetic)
             } else if c == '.' || c == ',' {
                 prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit())
             } else {
@@ -189,7 +301,7 @@ fn scan_word(text: &str, start: usize) -> (usize, TokenKind) {
         if !keep {
             break;
         }
-        if all_digits && c.is_alphabetic() {
+        if all_digits && is_alphabetic(c) {
             all_digits = false;
         }
         end += c.len_utf8();
@@ -329,9 +441,95 @@ pub fn push_lowercase(out: &mut String, word: &str) {
     }
 }
 
+/// Appends the UTF-8 bytes of `word.to_lowercase()` to `out` (a per-document
+/// arena that the caller turns into a `String` once): ASCII and the Latin-1
+/// letters (`Ä` → `ä`, two bytes starting with 0xC3) are lowered byte by byte.
+pub fn push_lowercase_bytes(out: &mut Vec<u8>, word: &str) {
+    let bytes = word.as_bytes();
+    if bytes.is_ascii() {
+        out.extend(bytes.iter().map(u8::to_ascii_lowercase));
+        return;
+    }
+    let start = out.len();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            out.push(b.to_ascii_lowercase());
+            i += 1;
+            continue;
+        }
+        // À…Þ without × is 0xC3 0x80…0x9E (not 0x97); its lower case is 0x20 higher
+        if b == 0xC3 {
+            if let Some(&b2) = bytes.get(i + 1) {
+                let upper = (0x80..=0x9E).contains(&b2) && b2 != 0x97;
+                out.extend_from_slice(&[b, if upper { b2 + 0x20 } else { b2 }]);
+                i += 2;
+                continue;
+            }
+        }
+        let Some(c) = word.get(i..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        if c == 'Σ' {
+            // the final sigma depends on the whole word
+            out.truncate(start);
+            out.extend_from_slice(word.to_lowercase().as_bytes());
+            return;
+        }
+        let mut buf = [0u8; 4];
+        for l in c.to_lowercase() {
+            out.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
+        }
+        i += c.len_utf8();
+    }
+}
+
+/// The whole of `text` in lower case when every char's lower case is one
+/// char of the same UTF-8 length (true of ASCII, Latin-1, quotation marks and
+/// dashes): then the lower case of any token is the same byte range of the
+/// result. `None` otherwise (`İ`, `ẞ`, `Σ`, …), and callers lower-case token
+/// by token.
+pub fn lowercase_same_length(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    // ASCII in one vectorised pass (bytes of other chars pass unchanged) …
+    let mut out: Vec<u8> = bytes.iter().map(u8::to_ascii_lowercase).collect();
+    if !bytes.is_ascii() {
+        // … then the other chars in place, found by their lead bytes
+        for (i, &b) in bytes.iter().enumerate() {
+            if b < 0xC0 {
+                continue;
+            }
+            let c = text.get(i..).and_then(|rest| rest.chars().next())?;
+            let mut lower = c.to_lowercase();
+            let l = match (lower.next(), lower.next()) {
+                (Some(l), None) if l.len_utf8() == c.len_utf8() && c != 'Σ' => l,
+                _ => return None,
+            };
+            if l != c {
+                let mut buf = [0u8; 4];
+                let encoded = l.encode_utf8(&mut buf).as_bytes();
+                out.get_mut(i..i + encoded.len())?.copy_from_slice(encoded);
+            }
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
 /// Whether the first character of `word` is uppercase.
+#[inline]
 pub fn is_capitalized(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
+    match word.as_bytes().first() {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        // Latin-1: the capitals are À…Þ without ×; the rest needs the Unicode tables
+        Some(_) => word.chars().next().is_some_and(|c| {
+            if c <= '\u{FF}' {
+                ('\u{C0}'..='\u{DE}').contains(&c) && c != '\u{D7}'
+            } else {
+                c.is_uppercase()
+            }
+        }),
+    }
 }
 
 #[cfg(test)]
@@ -409,9 +607,90 @@ mod tests {
         }
 
         #[test]
+        fn push_lowercase_bytes_agrees_with_std(w in "\\PC{0,70}", v in "[a-zA-ZäöüÄÖÜßÀÞ×÷ΣΟİẞ ]{0,30}") {
+            for w in [&w, &v] {
+                let mut out = b"x".to_vec();
+                push_lowercase_bytes(&mut out, w);
+                let expected = w.to_lowercase();
+                proptest::prop_assert_eq!(&out[1..], expected.as_bytes());
+            }
+        }
+
+        #[test]
+        fn lowercase_same_length_keeps_every_token_in_place(
+            w in "\\PC{0,70}",
+            v in "[a-zA-ZäöüÄÖÜßÀÞ×÷ΣΟİẞ„“–€ .]{0,30}",
+        ) {
+            for w in [&w, &v] {
+                if let Some(l) = lowercase_same_length(w) {
+                    proptest::prop_assert_eq!(l.len(), w.len());
+                    for t in tokenize(w) {
+                        proptest::prop_assert_eq!(&l[t.start..t.end], t.text(w).to_lowercase());
+                    }
+                }
+            }
+        }
+
+        #[test]
         fn lowercase_agrees_with_std(w in "\\PC{0,70}") {
             let lower = lowercase(&w);
             proptest::prop_assert_eq!(lower.as_str(), w.to_lowercase());
+        }
+    }
+
+    #[test]
+    fn latin1_fast_paths_agree_with_char_methods() {
+        for c in (0u32..0x250).filter_map(char::from_u32) {
+            let w = c.to_string();
+            assert_eq!(is_capitalized(&w), c.is_uppercase(), "{c:?}");
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(
+                is_word_char(c),
+                c.is_alphanumeric() || c == '\u{AD}',
+                "{c:?}"
+            );
+        }
+        for b in 0u8..0x80 {
+            assert_eq!(is_ascii_space(b), char::from(b).is_whitespace(), "{b}");
+        }
+    }
+
+    /// The tokenizer as first written, char by char: the fast paths must agree.
+    fn tokenize_by_chars(text: &str) -> Vec<Token> {
+        let mut tokens = Vec::new();
+        let (mut i, mut breaks, mut space) = (0, 0u8, false);
+        while let Some(c) = text[i..].chars().next() {
+            if c.is_whitespace() {
+                if c == '\n' {
+                    breaks = breaks.saturating_add(1).min(2);
+                }
+                space = true;
+                i += c.len_utf8();
+                continue;
+            }
+            let (end, kind) = if c.is_alphanumeric() || c == '\u{AD}' {
+                scan_word(text, i)
+            } else if let Some(q) = QuoteMark::of(c) {
+                (i + c.len_utf8(), TokenKind::Quote(q))
+            } else {
+                (i + c.len_utf8(), TokenKind::Punct)
+            };
+            tokens.push(Token {
+                start: i,
+                end,
+                kind,
+                breaks_before: breaks,
+                space_before: space,
+            });
+            (breaks, space, i) = (0, false, end);
+        }
+        tokens
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tokenize_agrees_with_char_by_char(s in "[a-zA-Z0-9äöüÄÖÜßé€„“”\"'’.,:;!?() \t\n\r\u{a0}\u{ad}\u{2028}-]{0,80}") {
+            proptest::prop_assert_eq!(tokenize(&s), tokenize_by_chars(&s));
         }
     }
 

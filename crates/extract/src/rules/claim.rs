@@ -3,16 +3,29 @@
 use super::confidence::Pattern;
 use super::cue::Cue;
 use super::typing::refine_type;
-use super::{Found, Rules, Speaker};
+use super::words::{PASSIVE_AUXILIARIES, PREPOSITIONS_BEFORE_VERB};
+use super::{lower_in, Found, Rules, Speaker};
 use claimgraph_model::ClaimType;
 
 impl<'a, 'l> Rules<'a, 'l> {
     pub(super) fn claims_of_cue(&mut self, si: usize, cue: &Cue<'l>) -> Vec<Found> {
         let s = self.p.sents[si];
         let finite = self.finite_position(cue);
-        let Some((speakers, sp_range, inverted)) = self.speakers_of(cue, finite, &s) else {
+        let passive = cue.entry.lemma != "zitieren" && self.is_passive(cue, finite);
+        let found = if passive {
+            // "Der Plan wurde abgelehnt": the subject is what was rejected; only an
+            // agent ("von der Regierung") names the speaker
+            self.passive_agent(cue)
+        } else {
+            self.speakers_of(cue, finite, &s)
+        };
+        let Some((speakers, sp_range, inverted)) = found else {
             return Vec::new();
         };
+        // the words of a phrase cue ("vertrat die Ansicht") are not its speaker
+        if cue.extra.iter().any(|&x| sp_range.0 <= x && x < sp_range.1) {
+            return Vec::new();
+        }
         let (speakers, sp_range, inverted) = if cue.entry.lemma == "zitieren" {
             // "die Agentur zitierte X mit den Worten": X speaks, the medium relays
             let from = if inverted { sp_range.1 } else { cue.tok + 1 };
@@ -24,11 +37,18 @@ impl<'a, 'l> Rules<'a, 'l> {
             (speakers, sp_range, inverted)
         };
         let addressee = self.addressee(cue, sp_range, inverted);
-        let Some((content, pattern, last_sentence)) =
-            self.content_of(si, cue, sp_range, inverted, addressee.as_ref().map(|a| a.1))
-        else {
+        let content = self.content_of(si, cue, sp_range, inverted, addressee.as_ref().map(|a| a.1));
+        let content = if passive {
+            self.passive_content(cue, finite, content)
+        } else {
+            content
+        };
+        let Some((content, pattern, last_sentence)) = content else {
             return Vec::new();
         };
+        if cue.entry.clause_only && !is_reported_speech(pattern) {
+            return Vec::new();
+        }
         let mut cue_spans = vec![(cue.tok, cue.tok + 1)];
         if let Some(pt) = cue.particle {
             cue_spans.push((pt, pt + 1));
@@ -58,6 +78,117 @@ impl<'a, 'l> Rules<'a, 'l> {
             })
             .collect()
     }
+}
+
+impl Rules<'_, '_> {
+    /// A participle cue with a form of `werden` as its finite verb (`wurde
+    /// abgelehnt`, `wird erklärt`); `wird ankündigen` is future, no passive.
+    fn is_passive(&self, cue: &Cue, finite: usize) -> bool {
+        finite != cue.tok
+            && lower_in(self.p.word(finite), PASSIVE_AUXILIARIES)
+            && self.p.lower(cue.tok) != infinitive(&cue.entry.lemma)
+    }
+
+    /// The content of a passive cue: reported speech after it, else its
+    /// subject (`Der Plan wurde von der Regierung abgelehnt`).
+    fn passive_content(
+        &self,
+        cue: &Cue,
+        finite: usize,
+        content: Option<super::Content>,
+    ) -> Option<super::Content> {
+        match content {
+            Some(c) if is_reported_speech(c.1) => Some(c),
+            _ => {
+                let cs = cue.clause.0;
+                let si = self
+                    .p
+                    .sents
+                    .iter()
+                    .position(|s| s.tok_start <= cs && cs < s.tok_end)?;
+                // "Von der Opposition wurde der Plan kritisiert": a phrase before the verb
+                // leaves the subject after it
+                let (a, b) = if lower_in(self.p.word(cs), PREPOSITIONS_BEFORE_VERB) {
+                    let a = self.passive_agent_end(finite + 1, cue.tok);
+                    (a, cue.tok)
+                } else {
+                    (cs, finite)
+                };
+                let words = (a..b).filter(|&j| self.p.is_word(j)).count();
+                (words >= 2 && !lower_in(self.p.word(a), &["es", "dies", "das"])).then_some((
+                    vec![(a, b)],
+                    Pattern::Object,
+                    si,
+                ))
+            }
+        }
+    }
+
+    /// Past an agent phrase (`von der Regierung`) that starts at `a`.
+    fn passive_agent_end(&self, a: usize, limit: usize) -> usize {
+        if !lower_in(self.p.word(a), &["von", "vom", "durch", "seitens"]) {
+            return a;
+        }
+        let mut k = a + 1;
+        while k < limit && self.p.is_word(k) && !self.p.word(k).ends_with(',') {
+            let w = self.p.word(k);
+            let capital = w.chars().next().is_some_and(char::is_uppercase);
+            k += 1;
+            // the phrase ends with its (first run of) capitalised words
+            if capital
+                && !(k < limit
+                    && self
+                        .p
+                        .word(k)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase))
+            {
+                break;
+            }
+        }
+        k
+    }
+
+    /// The agent of a passive cue: `von`/`vom`/`durch` and a noun phrase in its clause.
+    fn passive_agent(&mut self, cue: &Cue) -> Option<(Vec<Speaker>, (usize, usize), bool)> {
+        let (cs, ce) = cue.clause;
+        let by = (cs..ce).find(|&j| {
+            !self.p.quotes.inside(j)
+                && lower_in(self.p.word(j), &["von", "vom", "durch", "seitens"])
+        })?;
+        let from = if self.p.lower(by) == "vom" {
+            by
+        } else {
+            by + 1
+        };
+        let (speakers, range) = self.np_at(from, ce)?;
+        Some((speakers, range, true))
+    }
+}
+
+/// Content shapes that are reported speech by their form: a quotation, a
+/// dass-, Konjunktiv- or infinitive clause.
+fn is_reported_speech(pattern: Pattern) -> bool {
+    matches!(
+        pattern,
+        Pattern::DassAfter
+            | Pattern::KonjunktivAfter
+            | Pattern::InfinitiveAfter
+            | Pattern::ColonQuote
+            | Pattern::QuoteBefore
+            | Pattern::KonjunktivBefore
+    )
+}
+
+/// The infinitive of a cue lemma (`an|kündigen` → `ankündigen`, `pochen +auf` → `pochen`).
+fn infinitive(lemma: &str) -> String {
+    lemma
+        .split_whitespace()
+        .rfind(|w| !w.starts_with('+'))
+        .unwrap_or("")
+        .replace('|', "")
+        .to_lowercase()
 }
 
 /// Shapes that are often narrative rather than reported speech need a named

@@ -43,6 +43,8 @@ pub(crate) enum Pattern {
     ContinuedKonjunktiv,
     /// A Konjunktiv II sentence after a claim (also used for the journalist's own hypotheses).
     ContinuedKonjunktiv2,
+    /// A Konjunktiv I sentence after a sentence with no claim, attributed to its subject.
+    FreeKonjunktiv,
     Laut,
     Zufolge,
     /// `nach Angaben X`, `aus Sicht X`
@@ -78,7 +80,7 @@ impl Pattern {
             Pattern::InfinitiveAfter | Pattern::QuotedTerm => 0.75,
             Pattern::ContinuedKonjunktiv | Pattern::HeisstEs | Pattern::Wonach => 0.7,
             Pattern::Demnach => 0.6,
-            Pattern::ClauseBefore | Pattern::ClauseAfter => 0.45,
+            Pattern::ClauseBefore | Pattern::ClauseAfter | Pattern::FreeKonjunktiv => 0.45,
             Pattern::Object | Pattern::NachPostposition | Pattern::ContinuedKonjunktiv2 => 0.4,
             Pattern::ObjectLoose | Pattern::ColonClause => 0.35,
         }

@@ -3,7 +3,7 @@
 use super::confidence::Pattern;
 use super::cue::Cue;
 use super::words::*;
-use super::{is_sep, lower_in, Content, Rules};
+use super::{is_konjunktiv_form, is_sep, lower_in, Content, Rules};
 use claimgraph_model::ClaimType;
 use claimgraph_text::segment::Sentence;
 use claimgraph_text::token::{is_capitalized, TokenKind};
@@ -75,6 +75,7 @@ impl<'a, 'l> Rules<'a, 'l> {
             }
         }
         // (d) indirect speech after: ", dass …", ", er komme …", ", … zu tun"
+        let mut object_end = None;
         if ce < s.tok_end && self.p.word(ce) == "," {
             let mut a = ce + 1;
             // "sagte der Sprecher der Stadt, Jan Kos, die Straße …": the name is no content
@@ -83,13 +84,27 @@ impl<'a, 'l> Rules<'a, 'l> {
                     a = after;
                 }
             }
-            let first = self.p.word(a).to_lowercase();
+            // "kündigte an, sollte X siegen, die Hilfe auszusetzen": a verb-first
+            // condition stands between the cue and what was said
+            let mut condition = false;
+            if lower_in(self.p.word(a), CONDITIONAL_VERBS) {
+                match (a..s.tok_end).find(|&j| self.p.word(j) == "," && !self.p.quotes.inside(j)) {
+                    Some(c) => a = c + 1,
+                    None => condition = true,
+                }
+            }
+            let first = self.p.lower(a);
             let dass = first == "dass" || first == "ob";
             if dass {
                 a += 1;
             }
             let span = self.trim(a, self.clause_run_end(a, &s));
-            if span.1 > span.0 + 1 {
+            // "bezeichnete es als nützlich, offen und ehrlich": a list goes on
+            let list = self.list_continues(span);
+            if list {
+                object_end = Some(span.1);
+            }
+            if span.1 > span.0 + 1 && !condition && !list {
                 let pattern = if dass {
                     Some(Pattern::DassAfter)
                 } else if self.has_konjunktiv(span.0, span.1)
@@ -98,8 +113,8 @@ impl<'a, 'l> Rules<'a, 'l> {
                     Some(Pattern::KonjunktivAfter)
                 } else if self.has_zu_infinitive(span.0, span.1) {
                     Some(Pattern::InfinitiveAfter)
-                } else if SUBORDINATORS.contains(&first.as_str())
-                    || RELATIVES.contains(&first.as_str()) && !self.is_article_before_noun(a)
+                } else if SUBORDINATORS.contains(&first)
+                    || RELATIVES.contains(&first) && !self.is_article_before_noun(a)
                 {
                     None
                 } else {
@@ -119,7 +134,10 @@ impl<'a, 'l> Rules<'a, 'l> {
                 .previous_sentence(si)
                 .map(|span| (vec![span], Pattern::Anaphor, si));
         }
-        // (e) the object of the cue
+        // (e) the object of the cue; "Den Plan lehnte X ab": an accusative before the verb
+        if let Some(span) = self.fronted_object(cue, finite, inverted) {
+            return Some((vec![span], Pattern::Object, si));
+        }
         let (a, b) = if finite < cue.tok || cue.tok + 1 >= ce || self.verb_final(cue) {
             // verb-final: between the speaker (or the finite verb) and the cue
             let from = if sp.1 <= cue.tok && sp.1 > finite {
@@ -130,7 +148,7 @@ impl<'a, 'l> Rules<'a, 'l> {
             (from.max(sp.1.min(cue.tok)), cue.tok)
         } else {
             let from = if inverted { sp.1 } else { cue.tok + 1 };
-            let to = cue.particle.unwrap_or(ce);
+            let to = cue.particle.unwrap_or(object_end.unwrap_or(ce));
             (from, self.before_coordinated_cue(from, to))
         };
         let mut a = addr_end.filter(|&e| e > a && e <= b).unwrap_or(a);
@@ -143,8 +161,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         let (mut a, b) = self.drop_cue_words(a, b, cue);
         // a time expression at the start dates the claim; it is not its content
         loop {
-            let times = claimgraph_text::time::find_times(self.p.text, &self.p.toks, a, b);
-            match times.first() {
+            match self.p.first_time(a, b) {
                 Some(t)
                     if t.tok_start == a
                         || t.tok_start == a + 1
@@ -158,9 +175,25 @@ impl<'a, 'l> Rules<'a, 'l> {
                 a += 1;
             }
         }
+        // "berichtete im vollen Saal …", "schrieb in Mannheim Geschichte": a place is not
+        // what was said
+        a = self.after_place_phrase(a, b);
         // "sprach von einer „Zumutung“", "bezeichnete den Plan als „mutig“": the quoted words
-        if let Some(q) = self.quoted_term(a, b, cue.entry.lemma == "nennen") {
-            return Some((vec![q], Pattern::QuotedTerm, si));
+        // a long quotation ends the clause: the term may stand right at its end
+        let b_term = match self.p.quotes.top_level_at(b) {
+            Some(q) if q.open == b && q.close.is_some() && b < s.tok_end => q.end(),
+            _ => b,
+        };
+        if let Some(q) = self.quoted_term(a, b_term, cue.entry.lemma == "nennen") {
+            // "bezeichnete den Austausch als „nützlich“, „offen“ und „ehrlich“": a list of
+            // quoted words is no quotation; the object and the words are the claim
+            let als = (a..q.0).rev().find(|&j| self.p.lower(j) == "als");
+            let quoted_list = (q.0..q.1).any(|j| self.p.toks[j].is_quote());
+            let span = match als {
+                Some(x) if quoted_list && x > a && (a..x).any(|j| self.p.is_word(j)) => (a, q.1),
+                _ => q,
+            };
+            return Some((vec![span], Pattern::QuotedTerm, si));
         }
         let words = (a..b).filter(|&j| self.p.is_word(j)).count();
         let only_time = (a..b).all(|j| {
@@ -173,7 +206,8 @@ impl<'a, 'l> Rules<'a, 'l> {
         });
         if !only_time
             && (words >= 2 || cue.entry.takes_object && words >= 1)
-            && (cue.entry.takes_object || words >= 3)
+            && (cue.entry.takes_object || !cue.entry.requires.is_empty() || words >= 3)
+            && !(!cue.entry.takes_object && cue.entry.requires.is_empty() && self.declares(a, b))
         {
             let pattern = if cue.entry.takes_object {
                 Pattern::Object
@@ -185,8 +219,106 @@ impl<'a, 'l> Rules<'a, 'l> {
         None
     }
 
+    /// An accusative phrase that opens the clause of a verb taking an object,
+    /// with the subject after the verb (`Diesen Vorwurf wies X zurück`).
+    fn fronted_object(&self, cue: &Cue, finite: usize, inverted: bool) -> Option<(usize, usize)> {
+        let cs = cue.clause.0;
+        if !inverted || !cue.entry.takes_object || finite <= cs + 1 {
+            return None;
+        }
+        if !lower_in(self.p.word(cs), ACCUSATIVE_DETERMINERS) {
+            return None;
+        }
+        // the phrase is all that stands before the verb: determiner, adjectives,
+        // nouns, attributes (`Den von X (SPD) vorgeschlagenen Einsatz`)
+        let simple = (cs + 1..finite).all(|j| {
+            (self.p.is_word(j) || matches!(self.p.word(j), "(" | ")" | "-" | "."))
+                && !lower_in(self.p.word(j), SUBORDINATORS)
+                && !self.p.quotes.inside(j)
+        });
+        simple.then_some((cs, finite))
+    }
+
+    /// `erklärte die Sitzung für beendet`, `erklärte X zum Sieger`: an object
+    /// declared to be something is an act, not a claim.
+    fn declares(&self, a: usize, b: usize) -> bool {
+        let words: Vec<usize> = (a..b).filter(|&j| self.p.is_word(j)).collect();
+        match words.as_slice() {
+            [first, .., x, y] if !lower_in(self.p.word(*first), PREPOSITIONS_BEFORE_VERB) => {
+                let (x, y) = (self.p.word(*x), self.p.word(*y));
+                x == "für" && !is_capitalized(y) || matches!(x, "zum" | "zur") && is_capitalized(y)
+            }
+            _ => false,
+        }
+    }
+
+    /// Past a phrase of place or occasion at `a` (`im Saal des Theaters`,
+    /// `in Mannheim`, `bei einem Treffen`), else `a`.
+    fn after_place_phrase(&self, a: usize, b: usize) -> usize {
+        if !lower_in(
+            self.p.word(a),
+            &["in", "im", "am", "bei", "beim", "während"],
+        ) {
+            return a;
+        }
+        let mut k = a + 1;
+        if crate::doc::is_determiner(self.p.word(k)) {
+            k += 1;
+        }
+        while k < b
+            && k < a + 5
+            && self
+                .p
+                .word(k)
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+        {
+            k += 1;
+        }
+        let nouns = k;
+        while k < b && k < nouns + 3 && self.p.is_word(k) && is_capitalized(self.p.word(k)) {
+            k += 1;
+        }
+        if k == nouns {
+            return a;
+        }
+        // a genitive attribute belongs to the place ("im Saal des Kulturzentrums")
+        if lower_in(self.p.word(k), &["des", "der"]) {
+            let mut g = k + 1;
+            while g < b && g < k + 4 && !is_capitalized(self.p.word(g)) {
+                g += 1;
+            }
+            while g < b && is_capitalized(self.p.word(g)) {
+                g += 1;
+            }
+            k = g;
+        }
+        k.min(b)
+    }
+
+    /// Whether `span` (after a comma) only continues a list: a few words with
+    /// `und`/`oder` and no verb-like word (`offen und ehrlich`).
+    fn list_continues(&self, span: (usize, usize)) -> bool {
+        let words: Vec<usize> = (span.0..span.1).filter(|&j| self.p.is_word(j)).collect();
+        words.len() <= 5
+            && words
+                .iter()
+                .any(|&j| lower_in(self.p.word(j), &["und", "oder", "sowie"]))
+            && !words.iter().any(|&j| {
+                let w = self.p.word(j);
+                !self.lex.cue_forms(w).is_empty()
+                    || lower_in(w, AUXILIARIES)
+                    || lower_in(w, SUBORDINATORS)
+                    || lower_in(w, RELATIVES)
+                    || self.is_konjunktiv(j)
+                    || lower_in(w, &["er", "sie", "es", "man", "wir", "ich"])
+            })
+            && (span.1 + 1 >= self.p.toks.len() || matches!(self.p.word(span.1), "." | "!" | ""))
+    }
+
     /// The previous sentence of the paragraph as content, when it has no claim of its own.
-    fn previous_sentence(&self, si: usize) -> Option<(usize, usize)> {
+    pub(super) fn previous_sentence(&self, si: usize) -> Option<(usize, usize)> {
         let prev = self.p.sents.get(si.checked_sub(1)?)?;
         let s = self.p.sents[si];
         if prev.boilerplate
@@ -289,16 +421,34 @@ impl<'a, 'l> Rules<'a, 'l> {
                 break;
             }
         }
-        // "nannte die Absage einen „Fehler“": a naming verb, object, then the term
-        let named = naming && determiner && k > a;
+        // "nannte die Absage einen „Fehler“", "nannte die Zahlen „erfunden“": a naming
+        // verb, its object, then the term closing the clause
+        let closes = self
+            .p
+            .quotes
+            .top_level_at(open)
+            .and_then(|q| q.close)
+            .is_some_and(|c| c + 2 >= b);
+        let named = naming && (determiner && k > a || open > a && closes);
         if !named
             && (k == 0 || !lower_in(self.p.word(k - 1), BEFORE_TERM) || k - 1 < a.saturating_sub(1))
         {
             return None;
         }
         let q = self.p.quotes.top_level_at(open)?;
-        q.close?;
-        let span = self.trim_quote(q.inner_start, q.inner_end);
+        let mut close = q.close?;
+        let mut inner_end = q.inner_end;
+        // a list of quoted terms: als „nützlich“, „offen“ und „ehrlich“
+        while matches!(self.p.lower(close + 1), "," | "und" | "oder" | "sowie") {
+            match self.p.quotes.top_level_at(close + 2) {
+                Some(next) if next.open == close + 2 && next.close.is_some() => {
+                    inner_end = next.inner_end;
+                    close = next.close.unwrap_or(close);
+                }
+                _ => break,
+            }
+        }
+        let span = self.trim_quote(q.inner_start, inner_end);
         (span.1 > span.0).then_some(span)
     }
 
@@ -329,8 +479,10 @@ impl<'a, 'l> Rules<'a, 'l> {
     /// subject pronoun (`er freue sich`, `man plane`), where the indicative has -t.
     pub(super) fn is_konjunktiv(&self, j: usize) -> bool {
         let w = self.p.word(j);
-        if KONJUNKTIV.contains(&w) {
-            return true;
+        // "ich denke", "ich habe": the first person has -e in the indicative
+        let first_person = j > 0 && lower_in(self.p.word(j - 1), &["ich"]);
+        if is_konjunktiv_form(w) {
+            return !first_person;
         }
         j > 0
             && matches!(
@@ -338,6 +490,9 @@ impl<'a, 'l> Rules<'a, 'l> {
                 "er" | "sie" | "es" | "man" | "Er" | "Es" | "Man"
             )
             && w.ends_with('e')
+            && !is_past_tense_form(w)
+            // "hat sie eindeutige Signale": an adjective before its noun
+            && !(self.p.is_word(j + 1) && is_capitalized(self.p.word(j + 1)))
             && w.chars().count() > 3
             && !is_capitalized(w)
             && w.chars().all(char::is_alphabetic)
@@ -352,6 +507,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         let w = self.p.word(j);
         j > 0
             && w.ends_with('e')
+            && !is_past_tense_form(w)
             && !w.ends_with("ee")
             && w.chars().count() > 4
             && !is_capitalized(w)
@@ -530,3 +686,11 @@ const NOT_VERBS_AFTER_NOUN: &[&str] = &[
     "nächste",
     "wenige",
 ];
+
+/// A past tense in -te or `wurde` (`verhängte`, `erreichte`, `musste`): the
+/// indicative, where a Konjunktiv I in -e would be expected. Konjunktiv I
+/// forms of verbs whose stem ends in t (`halte`, `arbeite`) are listed in
+/// `KONJUNKTIV`, which is checked first.
+fn is_past_tense_form(w: &str) -> bool {
+    (w.ends_with("te") && !is_konjunktiv_form(w)) || w == "wurde"
+}

@@ -1,7 +1,9 @@
 //! Reported speech that goes on in later sentences without a cue of its own.
 
 use super::confidence::Pattern;
-use super::{Found, Rules};
+use super::words::{KONJUNKTIV_2, LEADING_ADVERBS};
+use super::{lower_in, Found, Rules};
+use claimgraph_model::ClaimType;
 
 impl<'a, 'l> Rules<'a, 'l> {
     /// A sentence without a cue that continues the previous claim: reported
@@ -30,7 +32,14 @@ impl<'a, 'l> Rules<'a, 'l> {
         if self.p.word(s.tok_end - 1) == "?" {
             return None;
         }
-        let kj = (span.0..span.1).find(|&j| !self.p.quotes.inside(j) && self.is_konjunktiv(j))?;
+        // after a demand, "soll"/"sollen" goes on with what is demanded
+        // ("Moskau verlangt X. Zudem soll die Nato Y.")
+        let demanded = |j: usize| {
+            matches!(prev.claim_type, ClaimType::Demand | ClaimType::Appeal)
+                && lower_in(self.p.word(j), &["soll", "sollen"])
+        };
+        let kj = (span.0..span.1)
+            .find(|&j| !self.p.quotes.inside(j) && (self.is_konjunktiv(j) || demanded(j)))?;
         // the Konjunktiv verb must stand early: in the main clause, not in a late subordinate one
         if kj > span.0 + 8 && (span.0..kj).any(|j| self.p.word(j) == ",") {
             return None;
@@ -49,6 +58,53 @@ impl<'a, 'l> Rules<'a, 'l> {
             date_sentence: prev.date_sentence,
             pattern,
             ..prev.clone()
+        })
+    }
+}
+
+impl Rules<'_, '_> {
+    /// A sentence in Konjunktiv I with no cue, after a sentence with no claim
+    /// whose subject is a named actor (`Die Stadtwerke wiesen die Kritik
+    /// zurück. Die Preise seien angemessen.`): in German news the mood alone
+    /// marks reported speech, and its source is the actor just named.
+    pub(super) fn free_indirect(&mut self, si: usize) -> Option<Found> {
+        let s = self.p.sents[si];
+        let prev = self.p.sents.get(si.checked_sub(1)?).copied()?;
+        if s.headline || prev.headline || prev.boilerplate || prev.paragraph != s.paragraph {
+            return None;
+        }
+        if self.p.word(s.tok_end - 1) == "?" || self.p.quotes.inside(s.tok_start) {
+            return None;
+        }
+        let span = self.trim(s.tok_start, s.tok_end);
+        // Konjunktiv I in the main clause (Konjunktiv II is also the journalist's conditional)
+        let kj = (span.0..span.1).find(|&j| !self.p.quotes.inside(j) && self.is_konjunktiv(j))?;
+        if lower_in(self.p.word(kj), KONJUNKTIV_2)
+            || kj > span.0 + 8
+            || (span.0..kj).any(|j| self.p.word(j) == ",")
+        {
+            return None;
+        }
+        let mut start = prev.tok_start;
+        while start < prev.tok_end && lower_in(self.p.word(start), LEADING_ADVERBS) {
+            start += 1;
+        }
+        let (speakers, _) = self.np_at(start, prev.tok_end)?;
+        let speaker = speakers
+            .into_iter()
+            .next()
+            .filter(|sp| sp.entity.is_some() && sp.certainty >= 0.75)?;
+        Some(Found {
+            speaker,
+            cue: vec![(kj, kj + 1)],
+            claim_type: ClaimType::Statement,
+            content: vec![span],
+            addressee: None,
+            sentences: (si, si),
+            date_sentence: si - 1,
+            confidence: 0.0,
+            pattern: Pattern::FreeKonjunktiv,
+            weak_cue: false,
         })
     }
 }

@@ -4,7 +4,7 @@ use super::words::*;
 use super::{is_sep, lower_in, Rules};
 use crate::lexicon::{CueEntry, FormUse};
 use claimgraph_text::segment::Sentence;
-use claimgraph_text::token::is_capitalized;
+use claimgraph_text::token::{is_capitalized, TokenKind};
 
 /// A cue occurrence with its clause.
 #[derive(Debug, Clone)]
@@ -45,8 +45,17 @@ impl<'a, 'l> Rules<'a, 'l> {
         }
         let clause = self.clause(i, s);
         let mut best: Option<(u8, Cue<'l>)> = None;
+        // "meldete das Patent an", "rief den Notstand aus": a particle at the clause end
+        // makes another verb (anmelden, ausrufen) of a finite form
+        let stray_particle = self.stray_particle(i, clause);
         for &(idx, use_) in forms {
             let entry = &self.lex.cues[idx];
+            if use_ == FormUse::Whole && entry.particle.is_none() && stray_particle.is_some() {
+                continue;
+            }
+            if entry.no_reflexive && self.reflexive_near(i, clause) {
+                continue;
+            }
             let mut score = 1u8;
             let mut particle = None;
             if use_ == FormUse::Split {
@@ -96,6 +105,24 @@ impl<'a, 'l> Rules<'a, 'l> {
         best.map(|(_, c)| c)
     }
 
+    /// Whether `sich` stands right before the cue or within two words after it.
+    fn reflexive_near(&self, i: usize, clause: (usize, usize)) -> bool {
+        let from = i.saturating_sub(1).max(clause.0);
+        let to = (i + 3).min(clause.1);
+        (from..to).any(|j| j != i && self.p.lower(j) == "sich")
+    }
+
+    /// A separable particle standing alone as the last word of a main
+    /// clause whose finite verb is token `i` (`meldete … an`).
+    fn stray_particle(&self, i: usize, clause: (usize, usize)) -> Option<usize> {
+        // "rief vor der Menge aus: „…“": a colon and quotation make it speech still
+        if self.p.word(clause.1) == ":" {
+            return None;
+        }
+        let last = (i + 1..clause.1).rev().find(|&j| self.p.is_word(j))?;
+        (last > i + 1 && lower_in(self.p.word(last), SEPARABLE_PARTICLES)).then_some(last)
+    }
+
     /// The separable particle at the end of the clause.
     pub(super) fn particle(
         &self,
@@ -118,7 +145,12 @@ impl<'a, 'l> Rules<'a, 'l> {
     /// The clause around token `i`: up to separators and long quotations.
     pub(super) fn clause(&self, i: usize, s: &Sentence) -> (usize, usize) {
         let boundary = |j: usize| -> bool {
-            if is_sep(self.p, j) && !self.p.quotes.inside(j) {
+            // "am 29. Februar": the full stop of an ordinal inside a sentence
+            let ordinal = self.p.word(j) == "."
+                && j > s.tok_start
+                && self.p.toks[j - 1].kind == TokenKind::Number
+                && !self.p.toks[j].space_before;
+            if is_sep(self.p, j) && !self.p.quotes.inside(j) && !ordinal {
                 return true;
             }
             if self.p.toks[j].is_quote() {

@@ -19,10 +19,11 @@ mod typing;
 mod words;
 
 use crate::doc::Prepared;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, WordSet};
 use claimgraph_model::{ActorKind, ClaimType};
 use claimgraph_text::token::{lowercase, TokenKind};
 use confidence::Pattern;
+use std::sync::LazyLock;
 
 /// Who a claim is attributed to.
 #[derive(Debug, Clone)]
@@ -56,6 +57,20 @@ pub(crate) struct Found {
     pub weak_cue: bool,
 }
 
+/// The long word lists of `words.rs` as sets, built once: asked for every token.
+static KONJUNKTIV_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(words::KONJUNKTIV));
+static NOT_SUBJECT_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(words::NOT_SUBJECTS));
+
+/// `KONJUNKTIV.contains(&w)`.
+fn is_konjunktiv_form(w: &str) -> bool {
+    KONJUNKTIV_SET.contains(w)
+}
+
+/// `NOT_SUBJECTS.contains(&w)`.
+fn is_not_subject(w: &str) -> bool {
+    NOT_SUBJECT_SET.contains(w)
+}
+
 fn strip_quotes_str(s: &str) -> String {
     crate::strip_quotes(s)
 }
@@ -69,7 +84,19 @@ fn is_sep(p: &Prepared, i: usize) -> bool {
         )
 }
 
+/// Whether `w` in lower case (`str::to_lowercase`) is one of `list`.
 fn lower_in(w: &str, list: &[&str]) -> bool {
+    if w.is_ascii() {
+        // compare with the ASCII lower case byte by byte instead of building it
+        let w = w.as_bytes();
+        let first = w.first().map(u8::to_ascii_lowercase);
+        return list.iter().any(|e| {
+            let e = e.as_bytes();
+            e.len() == w.len()
+                && e.first().copied() == first
+                && e.iter().zip(w).all(|(a, b)| *a == b.to_ascii_lowercase())
+        });
+    }
     if w.chars().any(char::is_uppercase) {
         let lower = lowercase(w);
         list.contains(&lower.as_str())
@@ -126,6 +153,14 @@ impl<'a, 'l> Rules<'a, 'l> {
                     },
                     _ => None,
                 };
+                if chain.is_none() {
+                    // reported speech with no cue before it: the subject of the sentence before
+                    if let Some(mut c) = self.free_indirect(si) {
+                        c.confidence = confidence::confidence(&c);
+                        out.push(c.clone());
+                        chain = Some((c, 1));
+                    }
+                }
                 continue;
             }
             self.note_speakers(&found);

@@ -4,22 +4,28 @@ use super::confidence::Pattern;
 use super::words::*;
 use super::{is_sep, lower_in, Found, Rules, Speaker};
 use crate::doc::is_determiner;
-use claimgraph_model::ClaimType;
-use claimgraph_text::token::{is_capitalized, lowercase};
+use claimgraph_model::{ActorKind, ClaimType};
+use claimgraph_text::token::is_capitalized;
 
 impl<'a, 'l> Rules<'a, 'l> {
     pub(super) fn nominal_cues(&mut self, si: usize) -> Vec<Found> {
         let s = self.p.sents[si];
         let mut out = Vec::new();
+        // a question ("Welche Vorschläge sind Ihrer Meinung nach …?") reports nothing
+        if self.p.word(s.tok_end.saturating_sub(1)) == "?" {
+            return out;
+        }
         for i in s.tok_start..s.tok_end {
             if self.p.quotes.inside(i) {
                 continue;
             }
-            let w = lowercase(self.p.word(i));
-            let found = match w.as_str() {
-                "laut" => self.after_phrase(si, i, i + 1, Pattern::Laut),
+            let found = match self.p.lower(i) {
+                "laut" if self.opens_source_phrase(i + 1) => {
+                    self.after_phrase(si, i, i + 1, Pattern::Laut)
+                }
                 "zufolge" => self.before_zufolge(si, i),
-                "nach" | "aus" | "gemäß" if self.source_noun_at(i + 1, s.tok_end) => {
+                "aus" if self.source_noun_at(i + 1, s.tok_end) => self.aus_source(si, i),
+                "nach" | "gemäß" if self.source_noun_at(i + 1, s.tok_end) => {
                     self.after_phrase(si, i, i + 1, Pattern::SourceNoun)
                 }
                 // "Dem Vernehmen nach", "eigenen Angaben nach": a postposition
@@ -30,7 +36,9 @@ impl<'a, 'l> Rules<'a, 'l> {
                 "heißt" | "hieß" if self.p.word(i + 1) == "es" => self.heisst_es(si, i),
                 _ => None,
             };
-            out.extend(found);
+            if let Some(f) = found {
+                out.push(f);
+            }
         }
         out
     }
@@ -42,15 +50,113 @@ impl<'a, 'l> Rules<'a, 'l> {
         while j < end && j < i + 3 && self.p.is_word(j) && !is_capitalized(self.p.word(j)) {
             j += 1;
         }
-        let w = self.p.word(j).to_lowercase();
-        SOURCE_NOUNS.iter().any(|n| w.ends_with(n))
+        is_source_noun(self.p.lower(j))
+    }
+
+    /// `laut der Polizei`, `laut Angaben`, `laut eigenen Angaben`, but not the
+    /// adverb (`dachte laut über X nach`) or a relative (`laut denen`).
+    fn opens_source_phrase(&self, j: usize) -> bool {
+        // "laut „Reuters“"
+        let j = if self.p.toks.get(j).is_some_and(|t| t.is_quote()) {
+            j + 1
+        } else {
+            j
+        };
+        let w = self.p.word(j);
+        self.p.is_word(j)
+            && !lower_in(w, RELATIVE_ONLY)
+            && (is_capitalized(w) || is_determiner(w) || !lower_in(w, PREPOSITIONS))
+    }
+
+    /// `aus` and a source noun: `Aus dem Bericht geht hervor, dass …`, `Dies
+    /// geht aus dem Bericht hervor.` (the previous sentence is the content),
+    /// `aus Sicht der Regierung`, `aus seiner Sicht`. A view with no owner
+    /// (`aus juristischer Sicht`) names no source.
+    fn aus_source(&mut self, si: usize, i: usize) -> Option<Found> {
+        let s = self.p.sents[si];
+        if let Some(h) = (i + 1..s.tok_end).find(|&j| self.p.lower(j) == "hervor") {
+            let (speakers, _) = self.np_at(i + 1, h)?;
+            let content = if self.p.word(h + 1) == "," {
+                let from = if self.p.lower(h + 2) == "dass" {
+                    h + 3
+                } else {
+                    h + 2
+                };
+                Some(self.trim(from, s.tok_end))
+            } else if lower_in(self.p.word(s.tok_start), &["dies", "das"]) {
+                self.previous_sentence(si)
+            } else {
+                None
+            }?;
+            return self.nominal_found(
+                si,
+                speakers,
+                vec![(i, i + 1)],
+                vec![content],
+                Pattern::SourceNoun,
+            );
+        }
+        let noun = (i + 1..s.tok_end.min(i + 4)).find(|&j| is_capitalized(self.p.word(j)))?;
+        if !self.p.lower(noun).ends_with("sicht") {
+            return None;
+        }
+        if let Some(owner) = (i + 1..noun).find(|&j| is_possessive(self.p.lower(j))) {
+            let speaker = self.possessive_speaker(owner)?;
+            let left = self.trim(s.tok_start, i);
+            let right = self.trim(noun + 1, s.tok_end);
+            let spans: Vec<(usize, usize)> =
+                [left, right].into_iter().filter(|(a, b)| b > a).collect();
+            return self.nominal_found(
+                si,
+                vec![speaker],
+                vec![(i, i + 1)],
+                spans,
+                Pattern::SourceNoun,
+            );
+        }
+        let owner_after = matches!(self.p.lower(noun + 1), "der" | "des" | "von" | "vom")
+            || is_capitalized(self.p.word(noun + 1));
+        if !owner_after {
+            return None;
+        }
+        self.after_phrase(si, i, i + 1, Pattern::SourceNoun)
+    }
+
+    /// The person a possessive refers to (`seiner` → the last man named,
+    /// `ihrer` → the last woman); `None` for the first person and the polite
+    /// `Ihrer`, whose owner the text does not name.
+    fn possessive_speaker(&self, j: usize) -> Option<Speaker> {
+        let w = self.p.word(j);
+        let l = self.p.lower(j);
+        let start = self
+            .p
+            .sents
+            .iter()
+            .find(|s| s.tok_start <= j && j < s.tok_end)?
+            .tok_start;
+        if l.starts_with("ihr") && w.starts_with('I') && j != start {
+            return None;
+        }
+        let feminine = l.starts_with("ihr");
+        let sp = self.last_person_mention(j, feminine).or_else(|| {
+            // "ihrer Meinung nach" of a party or government
+            let m = self.p.mentions.iter().rev().find(|m| {
+                m.start < j && feminine && self.p.entities[m.entity].kind != ActorKind::Person
+            })?;
+            Some(self.speaker_of_entity(m.entity, (m.start, m.end), 0.7))
+        })?;
+        Some(Speaker {
+            mention: (j, j + 1),
+            certainty: 0.7,
+            ..sp
+        })
     }
 
     fn source_noun_before(&self, i: usize, start: usize) -> bool {
         i > start && {
-            let w = self.p.word(i - 1).to_lowercase();
+            let w = self.p.lower(i - 1);
             is_capitalized(self.p.word(i - 1))
-                && (SOURCE_NOUNS.iter().any(|n| w.ends_with(n)) || w == "vernehmen")
+                && (is_source_noun(w) || w == "vernehmen")
                 && !(self.p.is_word(i + 1) && is_capitalized(self.p.word(i + 1)))
         }
     }
@@ -73,7 +179,24 @@ impl<'a, 'l> Rules<'a, 'l> {
         {
             a -= 1;
         }
-        let speaker = self.phrase_speaker(a, i);
+        // "sei ihrer Meinung nach": a possessive names the person whose view it is
+        let possessive = (a..i).find(|&j| is_possessive(self.p.lower(j)));
+        let speaker = match possessive {
+            Some(k) => {
+                a = k;
+                self.possessive_speaker(k)?
+            }
+            None if (a..i).any(|j| FIRST_PERSON_POSSESSIVES.contains(&self.p.lower(j))) => {
+                return None
+            }
+            None => {
+                // the phrase starts at its article or adjective, not at a verb before it
+                while a + 1 < i && !opens_noun_phrase(self.p.word(a)) {
+                    a += 1;
+                }
+                self.phrase_speaker(a, i)
+            }
+        };
         let left = self.trim(s.tok_start, a);
         let right = self.trim(i + 1, s.tok_end);
         let spans: Vec<(usize, usize)> = [left, right].into_iter().filter(|(a, b)| b > a).collect();
@@ -311,6 +434,65 @@ impl<'a, 'l> Rules<'a, 'l> {
         })
     }
 
+    /// The subject after the verb of a sentence that ends in a colon: a
+    /// subject pronoun (`griff sie den Präsidenten X an: „…“`), else the first
+    /// person named outside a prepositional, genitive, accusative or dative
+    /// phrase.
+    fn inverted_colon_subject(&self, start: usize, colon: usize) -> Option<Speaker> {
+        if let Some(j) = (start + 1..colon)
+            .find(|&j| matches!(self.p.word(j), "er" | "sie") && !self.p.quotes.inside(j))
+        {
+            return self.pronoun(j);
+        }
+        let m = self
+            .p
+            .mentions
+            .iter()
+            .filter(|m| m.start > start && m.end <= colon)
+            .find(|m| {
+                let e = &self.p.entities[m.entity];
+                e.kind == ActorKind::Person
+                    && e.surname.is_some()
+                    && !self.in_prepositional_phrase(m.start)
+                    && !self.after_genitive(m.start)
+                    && !self.after_oblique_article(m.start)
+                    && !self.p.word(m.end - 1).ends_with('s')
+            })
+            .copied()?;
+        Some(self.speaker_of_entity(m.entity, (m.start, m.end), 1.0))
+    }
+
+    /// Whether an accusative, dative or genitive article (with adjectives)
+    /// stands before token `start` (`den iranischen Präsidenten X`, `der Abgeordneten X`).
+    fn after_oblique_article(&self, start: usize) -> bool {
+        let mut k = start;
+        while k > 0
+            && self
+                .p
+                .word(k - 1)
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+        {
+            let w = self.p.lower(k - 1);
+            if matches!(
+                w,
+                "den" | "dem" | "des" | "einen" | "einem" | "eines" | "einer"
+            ) {
+                return true;
+            }
+            // "der Abgeordneten X": der with an adjective or noun in -en is no nominative
+            if w == "der" && self.p.word(k).ends_with("en") {
+                return true;
+            }
+            if is_determiner(w) || start - k >= 3 {
+                return false;
+            }
+            k -= 1;
+        }
+        false
+    }
+
     /// `Zypries sieht darin eine Bestätigung: „…“`: a quotation after a colon
     /// in a sentence whose subject is a named person or known actor.
     pub(super) fn subject_colon_quote(&mut self, si: usize) -> Option<Found> {
@@ -318,29 +500,14 @@ impl<'a, 'l> Rules<'a, 'l> {
         let colon = (s.tok_start + 2..s.tok_end)
             .find(|&j| self.p.word(j) == ":" && !self.p.quotes.inside(j))?;
         let q = self.quote_starting_at(colon + 1)?;
+        // a named subject, or a pronoun standing for one ("Er schloss sich an: „…“")
         let subject = self
             .np_at(s.tok_start, colon)
             .and_then(|(sps, _)| sps.into_iter().next())
-            .filter(|sp| sp.entity.is_some() && sp.certainty >= 0.99);
+            .filter(|sp| sp.entity.is_some() && sp.certainty >= 0.75);
         let sp = match subject {
             Some(sp) => sp,
-            None => {
-                // inverted: the first person named outside a prepositional or genitive phrase
-                let m = self
-                    .p
-                    .mentions
-                    .iter()
-                    .filter(|m| m.start > s.tok_start && m.end <= colon)
-                    .find(|m| {
-                        let e = &self.p.entities[m.entity];
-                        e.kind == claimgraph_model::ActorKind::Person
-                            && e.surname.is_some()
-                            && !self.in_prepositional_phrase(m.start)
-                            && !self.after_genitive(m.start)
-                    })
-                    .copied()?;
-                self.speaker_of_entity(m.entity, (m.start, m.end), 1.0)
-            }
+            None => self.inverted_colon_subject(s.tok_start, colon)?,
         };
         let mut spans = vec![q];
         let last = self.quote_after(si, q.1 + 1, &mut spans);
@@ -357,4 +524,61 @@ impl<'a, 'l> Rules<'a, 'l> {
             date_sentence: si,
         })
     }
+}
+
+/// Possessives of the third person (`seiner Ansicht nach`, `ihren Angaben zufolge`).
+fn is_possessive(lower: &str) -> bool {
+    matches!(
+        lower,
+        "sein"
+            | "seine"
+            | "seiner"
+            | "seinen"
+            | "seinem"
+            | "seines"
+            | "ihr"
+            | "ihre"
+            | "ihrer"
+            | "ihren"
+            | "ihrem"
+            | "ihres"
+    )
+}
+
+/// Possessives of the first person: the view of someone quoted, not named here.
+const FIRST_PERSON_POSSESSIVES: &[&str] = &[
+    "meiner", "meinen", "meinem", "meine", "unserer", "unseren", "unserem", "unsere",
+];
+
+/// Relative pronouns after a preposition (`laut denen`, `nach der`).
+const RELATIVE_ONLY: &[&str] = &["denen", "dessen", "deren", "welcher", "welchen", "welchem"];
+
+/// Prepositions that cannot open the source phrase after `laut`.
+const PREPOSITIONS: &[&str] = &[
+    "über", "auf", "in", "an", "mit", "vor", "nach", "bei", "gegen", "um", "durch", "für", "zu",
+    "aus", "von", "und", "oder", "wie", "als",
+];
+
+/// A source noun (`Angaben`, `Einschätzung`, `Sicht`), but not a compound of
+/// `Sicht` that is no view (`aller Voraussicht nach`, `Rücksicht`).
+fn is_source_noun(lower: &str) -> bool {
+    const NOT_VIEWS: &[&str] = &[
+        "voraussicht",
+        "absicht",
+        "rücksicht",
+        "hinsicht",
+        "aussicht",
+        "einsicht",
+        "übersicht",
+        "nachsicht",
+        "vorsicht",
+        "zuversicht",
+    ];
+    SOURCE_NOUNS.iter().any(|n| lower.ends_with(n)) && !NOT_VIEWS.iter().any(|n| lower.ends_with(n))
+}
+
+/// A word a noun phrase can start with: an article, a noun, or an adjective
+/// in -en/-em (`eigenen Angaben`).
+fn opens_noun_phrase(w: &str) -> bool {
+    is_determiner(w) || is_capitalized(w) || w.ends_with("en") || w.ends_with("em")
 }

@@ -2,7 +2,7 @@
 
 use super::cue::Cue;
 use super::words::*;
-use super::{lower_in, strip_quotes_str, Rules, Speaker};
+use super::{is_not_subject, lower_in, strip_quotes_str, Rules, Speaker};
 use crate::doc::{is_determiner, is_feminine_role};
 use crate::lexicon::FormUse;
 use claimgraph_model::ActorKind;
@@ -19,19 +19,33 @@ impl<'a, 'l> Rules<'a, 'l> {
     ) -> Option<(Vec<Speaker>, (usize, usize), bool)> {
         let (cs, ce) = cue.clause;
         let mut start = cs;
-        while start < finite && lower_in(self.p.word(start), LEADING_ADVERBS) {
-            start += 1;
+        while start < finite {
+            if lower_in(self.p.word(start), LEADING_ADVERBS)
+                || self.adverbial_participle(start, finite)
+            {
+                start += 1;
+            } else if lower_in(self.p.word(start), &["des"])
+                && lower_in(self.p.word(start + 1), &["weiteren"])
+            {
+                // "Des Weiteren verwies sie darauf, …"
+                start += 2;
+            } else {
+                break;
+            }
         }
-        let first = self.p.word(start).to_lowercase();
-        let subordinate = SUBORDINATORS.contains(&first.as_str())
+        let first = self.p.lower(start);
+        // "Als Grund nannte die Behörde …", "Während der Sitzung sagte er …": a conjunction
+        // word before a verb in second position opens a phrase, not a subordinate clause
+        let fronted_phrase = SUBORDINATORS.contains(&first) && self.words_after_finite(cue, finite);
+        let subordinate = !fronted_phrase && SUBORDINATORS.contains(&first)
             || (start > s.tok_start
                 && start == cs
-                && RELATIVES.contains(&first.as_str())
+                && RELATIVES.contains(&first)
                 && self.p.word(start - 1) == ",");
         if subordinate {
-            if RELATIVES.contains(&first.as_str()) && !SUBORDINATORS.contains(&first.as_str()) {
+            if RELATIVES.contains(&first) && !SUBORDINATORS.contains(&first) {
                 // a relative clause: its subject may be the antecedent before the comma
-                if matches!(first.as_str(), "der" | "die") && start >= 2 {
+                if matches!(first, "der" | "die") && start >= 2 {
                     let m = self
                         .p
                         .mentions
@@ -69,17 +83,19 @@ impl<'a, 'l> Rules<'a, 'l> {
             && matches!(self.p.word(cs), "und" | "oder" | "sowie")
             && cs > s.tok_start
             && self.p.word(cs - 1) == ",";
-        if start < finite && !list_goes_on {
+        // "Die Pläne bezeichnete er als …": a nominative pronoun after the verb is the
+        // subject, the phrase before the verb its object
+        let pronoun_subject_after =
+            matches!(self.p.word(finite + 1), "er" | "ich" | "wir") && finite > start;
+        if start < finite && !list_goes_on && !fronted_phrase && !pronoun_subject_after {
             // "Der britischen Zeitung sagte X": der + adjective in -en is no nominative
             let dative_der = first == "der" && {
                 let next = self.p.word(start + 1);
                 next.ends_with("en") && next.chars().next().is_some_and(char::is_lowercase)
             };
             let accusative = dative_der
-                || matches!(
-                    first.as_str(),
-                    "den" | "einen" | "dem" | "einem" | "ihm" | "ihnen"
-                );
+                || OBLIQUE_DETERMINERS.contains(&first)
+                || matches!(first, "ihm" | "ihnen");
             if !accusative {
                 if let Some(np) = self.np_at(start, finite) {
                     let generic = np.0.iter().all(|s| s.entity.is_none());
@@ -103,6 +119,13 @@ impl<'a, 'l> Rules<'a, 'l> {
         let mut inverted = None;
         while j < ce && skipped < 3 {
             if let Some(np) = self.np_at(j, ce) {
+                // "weist den Vorwurf zurück", "sagte dem Sender der Minister": an
+                // accusative or dative phrase is no subject; the subject may follow it
+                if lower_in(self.p.word(j), OBLIQUE_DETERMINERS) {
+                    j = np.1 .1.max(j + 1);
+                    skipped += 1;
+                    continue;
+                }
                 inverted = Some(np);
                 break;
             }
@@ -122,6 +145,31 @@ impl<'a, 'l> Rules<'a, 'l> {
             }
         }
         inverted.map(|np| np_result(np, true))
+    }
+
+    /// `Relativierend fügte sie hinzu`, `Abschließend sagte er`: a participle
+    /// in -end right before the finite verb is an adverb, no subject.
+    fn adverbial_participle(&self, j: usize, finite: usize) -> bool {
+        let w = self.p.word(j);
+        j + 1 == finite && w.chars().count() >= 8 && w.ends_with("end")
+    }
+
+    /// Whether the clause has words after its finite verb other than the
+    /// cue's particle, its extra words and auxiliaries: the verb stands second,
+    /// not last as in a subordinate clause (`als er sagte` / `als er gesagt hatte`).
+    fn words_after_finite(&self, cue: &Cue, finite: usize) -> bool {
+        (finite + 1..cue.clause.1).any(|j| {
+            self.p.is_word(j)
+                && !self.p.quotes.inside(j)
+                && j != cue.tok
+                && Some(j) != cue.particle
+                && !cue.extra.contains(&j)
+                && !lower_in(self.p.word(j), AUXILIARIES)
+                && !lower_in(
+                    self.p.word(j),
+                    &["worden", "haben", "werden", "sein", "lassen"],
+                )
+        })
     }
 
     /// The subject of a verb that opens its clause after a comma: a noun
@@ -177,6 +225,9 @@ impl<'a, 'l> Rules<'a, 'l> {
                         best = sps;
                     }
                 }
+                // a role with an attribute ("X, Vorsitzender der Partei, sagte")
+                Some((_, (_, e)))
+                    if b - e <= 6 && lower_in(self.p.word(e), HEAD_ATTRIBUTE_STARTS) => {}
                 _ => return None,
             }
         }
@@ -201,6 +252,9 @@ impl<'a, 'l> Rules<'a, 'l> {
         i: usize,
         limit: usize,
     ) -> Option<(Vec<Speaker>, (usize, usize))> {
+        if let Some(group) = self.pair_of_persons(i, limit) {
+            return Some(group);
+        }
         let mut j = i;
         let w = self.p.word(j);
         let both = w.eq_ignore_ascii_case("sowohl");
@@ -228,6 +282,41 @@ impl<'a, 'l> Rules<'a, 'l> {
             }
         }
         Some((speakers, (i, end)))
+    }
+
+    /// `die beiden Minister`, `beide Politiker`: the two persons named last,
+    /// one record each.
+    fn pair_of_persons(&self, i: usize, limit: usize) -> Option<(Vec<Speaker>, (usize, usize))> {
+        let mut j = i;
+        if lower_in(self.p.word(j), &["die", "den", "der"]) {
+            j += 1;
+        }
+        if !lower_in(self.p.word(j), &["beiden", "beide"]) || j + 1 >= limit {
+            return None;
+        }
+        let noun = j + 1;
+        if self.lex.role_kind(self.p.word(noun)) != Some(ActorKind::Person) {
+            return None;
+        }
+        let mut persons: Vec<usize> = Vec::new();
+        for m in self.p.mentions.iter().rev().filter(|m| m.start < i) {
+            let e = &self.p.entities[m.entity];
+            if e.kind == ActorKind::Person && e.surname.is_some() && !persons.contains(&m.entity) {
+                persons.push(m.entity);
+                if persons.len() == 2 {
+                    break;
+                }
+            }
+        }
+        if persons.len() < 2 {
+            return None;
+        }
+        persons.reverse();
+        let speakers = persons
+            .into_iter()
+            .map(|e| self.speaker_of_entity(e, (i, noun + 1), 0.8))
+            .collect();
+        Some((speakers, (i, noun + 1)))
     }
 
     pub(super) fn single_np(&mut self, i: usize, limit: usize) -> Option<(Speaker, usize)> {
@@ -279,18 +368,35 @@ impl<'a, 'l> Rules<'a, 'l> {
         if m.end > limit {
             return None;
         }
+        // "Russlands Außenminister Sergej Lawrow": a genitive owner before the person
+        let owner = self.p.entities[m.entity].kind != ActorKind::Person
+            && self.p.word(m.end - 1).ends_with('s')
+            && self.p.mention(m.end).is_some_and(|n| {
+                n.end <= limit && self.p.entities[n.entity].kind == ActorKind::Person
+            });
+        if owner {
+            let (sp, end) = self.single_np(m.end, limit)?;
+            return Some((
+                Speaker {
+                    mention: (i, sp.mention.1),
+                    ..sp
+                },
+                end,
+            ));
+        }
         let mut end = m.end;
         let mut entity = m.entity;
         let mut mention = (i, m.end);
         let ent = &self.p.entities[m.entity];
+        let mut named: Option<String> = None;
         // "ein Sprecher des Ministeriums": the organisation speaks
         if m.role_only {
-            let head = self.p.word(m.start).to_lowercase();
+            let head = self.p.lower(m.start);
             let spokes = head.contains("sprecher")
                 || head.starts_with("vertreter")
                 || head.contains("kreise");
-            let g = self.p.word(end).to_lowercase();
-            if spokes && matches!(g.as_str(), "des" | "der") {
+            let g = self.p.lower(end);
+            if spokes && matches!(g, "des" | "der") {
                 if let Some(gm) = self.p.mention(end + 1).copied() {
                     if self.p.entities[gm.entity].kind != ActorKind::Person {
                         entity = gm.entity;
@@ -301,6 +407,30 @@ impl<'a, 'l> Rules<'a, 'l> {
                     // an unknown body: the genitive still belongs to the speaker's phrase
                     end = self.genitive_end(end, limit);
                     mention = (i, end);
+                }
+            } else if let Some(gm) = self
+                .p
+                .mention(end + 1)
+                .filter(|gm| self.p.entities[gm.entity].kind == ActorKind::Country)
+                .filter(|_| ent.kind != ActorKind::Person && matches!(g, "des" | "der"))
+                .copied()
+            {
+                // "die Regierung der USA": the country acts
+                entity = gm.entity;
+                end = gm.end;
+                mention = (i, gm.end);
+            } else if ent.kind != ActorKind::Person
+                && matches!(g, "des" | "der")
+                && self.p.mention(end + 1).is_none_or(|gm| {
+                    gm.role_only || self.p.entities[gm.entity].kind == ActorKind::Organization
+                })
+            {
+                // "die Gewerkschaft der Polizei (GdP)": the genitive names the body
+                let g_end = self.genitive_end(end, limit);
+                if g_end > end {
+                    end = self.after_short_parenthesis(g_end, limit);
+                    mention = (i, end);
+                    named = Some(strip_quotes_str(self.p.slice(m.start, g_end)));
                 }
             }
         }
@@ -314,10 +444,11 @@ impl<'a, 'l> Rules<'a, 'l> {
         } else {
             1.0
         };
+        let name = named.unwrap_or_else(|| e.name.clone());
         let _ = ent;
         Some((
             Speaker {
-                name: e.name.clone(),
+                name,
                 kind: e.kind,
                 wikidata: e.wikidata.clone(),
                 entity: Some(entity),
@@ -364,9 +495,7 @@ impl<'a, 'l> Rules<'a, 'l> {
             let w = self.p.word(j);
             if caps == 0
                 && !det
-                && (NOT_SUBJECTS.contains(&w)
-                    || lower_in(w, LEADING_ADVERBS)
-                    || lower_in(w, SUBORDINATORS))
+                && (is_not_subject(w) || lower_in(w, LEADING_ADVERBS) || lower_in(w, SUBORDINATORS))
             {
                 return None;
             }
@@ -380,8 +509,15 @@ impl<'a, 'l> Rules<'a, 'l> {
             || self.p.toks[i].breaks_before > 0
             || matches!(self.p.word(i - 1), "." | "!" | "?" | "„" | "\"" | ":");
         // a lone capitalised word right before the finite verb is a surname ("Kohl sagte")
+        // or before another verb the cue is coordinated with ("Kos dankte … und sagte")
+        let before_other_verb = j < limit
+            && self.p.is_word(j)
+            && !is_capitalized(self.p.word(j))
+            && !is_determiner(self.p.word(j))
+            && !lower_in(self.p.word(j), PP_PREPOSITIONS)
+            && (j + 1..limit).any(|k| lower_in(self.p.word(k), &["und"]));
         let name_before_verb = sentence_initial
-            && j == limit
+            && (j == limit || before_other_verb)
             && !self.p.word(head).ends_with("en")
             && self.p.toks[head].kind == TokenKind::Word;
         if !self.lenient
@@ -391,7 +527,7 @@ impl<'a, 'l> Rules<'a, 'l> {
             && !name_before_verb
             && (sentence_initial
                 || self.p.word(head).ends_with("en")
-                || NOT_SUBJECTS.contains(&self.p.word(head)))
+                || is_not_subject(self.p.word(head)))
         {
             return None;
         }
@@ -440,6 +576,16 @@ impl<'a, 'l> Rules<'a, 'l> {
             },
             j,
         ))
+    }
+
+    /// Past a short parenthesis that opens at `j` (`(GdP)`), else `j`.
+    fn after_short_parenthesis(&self, j: usize, limit: usize) -> usize {
+        if self.p.word(j) != "(" {
+            return j;
+        }
+        (j + 1..limit.min(j + 5))
+            .find(|&k| self.p.word(k) == ")")
+            .map_or(j, |k| k + 1)
     }
 
     /// One past a genitive attribute starting at `g` (`des britischen Ministeriums`).
@@ -625,10 +771,10 @@ impl<'a, 'l> Rules<'a, 'l> {
         while j < ce && lower_in(self.p.word(j), ADVERBS) {
             j += 1;
         }
-        let w = self.p.word(j).to_lowercase();
+        let w = self.p.lower(j);
         if cue.entry.dative
             && !cue.entry.accusative
-            && !matches!(w.as_str(), "der" | "dem" | "ihm" | "ihr" | "ihnen")
+            && !matches!(w, "der" | "dem" | "ihm" | "ihr" | "ihnen")
         {
             return None;
         }

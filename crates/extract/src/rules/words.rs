@@ -45,6 +45,51 @@ pub(super) const LEADING_ADVERBS: &[&str] = &[
     "darüber",
     "hinaus",
     "damals",
+    "weiter",
+    "weiters",
+    "weiterhin",
+    "zuerst",
+    "zunächst",
+    "hierzu",
+    "dazu",
+    "einerseits",
+    "andererseits",
+    "sinngemäß",
+    "schließlich",
+    "anschließend",
+    "abschließend",
+    "ergänzend",
+    "ebenso",
+    "insbesondere",
+    "vielmehr",
+    "stattdessen",
+    "trotzdem",
+    "dennoch",
+    "seither",
+    "bislang",
+    "kürzlich",
+    "jüngst",
+    "daneben",
+    "hierbei",
+    "deswegen",
+    "folglich",
+    "somit",
+    "immerhin",
+    "offenbar",
+    "offensichtlich",
+    "vermutlich",
+    "wahrscheinlich",
+    "angeblich",
+    "tatsächlich",
+    "übrigens",
+    "gleichwohl",
+    "jedenfalls",
+    "nämlich",
+    "wiederum",
+    "letztlich",
+    "zusätzlich",
+    "heute",
+    "gestern",
 ];
 
 /// Adverbs between a cue and its speaker or object that belong to neither.
@@ -202,6 +247,28 @@ pub(super) const KONJUNKTIV: &[&str] = &[
     "treffe",
     "verhandle",
     "wolle",
+    "leite",
+    "deute",
+    "achte",
+    "richte",
+    "berichte",
+    "fürchte",
+    "bestreite",
+    "vertrete",
+    "trete",
+    "warte",
+    "rate",
+    "gestalte",
+    "verhalte",
+    "behaupte",
+    "beobachte",
+    "betrachte",
+    "bewerte",
+    "leiste",
+    "teste",
+    "rechte",
+    "fechte",
+    "melde",
 ];
 
 pub(super) const PRONOUNS_SG: &[&str] = &["er", "sie", "Er", "Sie"];
@@ -332,6 +399,11 @@ pub(super) const NOT_SUBJECTS: &[&str] = &[
     "Anhand",
     "Neben",
     "Erstmals",
+    "Niemand",
+    "Jemand",
+    "Keiner",
+    "Jeder",
+    "Jede",
 ];
 
 /// Prepositions that open a relative clause (`, in dem`, `, für die`).
@@ -381,4 +453,68 @@ pub(super) const NOT_VERBS_IN_E: &[&str] = &[
     "deine",
     "wegen",
     "gegen",
+];
+
+/// Determiners that never open a nominative phrase (accusative, dative, or
+/// dative plural): `den`, `einem`, `diesen`, `seinem`, …
+pub(super) const OBLIQUE_DETERMINERS: &[&str] = &[
+    "den", "dem", "einen", "einem", "diesen", "diesem", "jenen", "jenem", "keinen", "keinem",
+    "seinen", "seinem", "ihren", "ihrem", "unseren", "unserem",
+];
+
+/// Determiners of a masculine accusative (never nominative): `den Plan`, `diesen Vorwurf`.
+pub(super) const ACCUSATIVE_DETERMINERS: &[&str] = &[
+    "den", "einen", "diesen", "jenen", "keinen", "seinen", "ihren", "unseren",
+];
+
+/// Forms of `werden` that make a participle passive (`wurde abgelehnt`).
+pub(super) const PASSIVE_AUXILIARIES: &[&str] = &[
+    "wird", "wurde", "wurden", "werden", "werde", "würde", "würden", "worden",
+];
+
+/// Konjunktiv II forms: reported speech, but also the journalist's own conditional.
+pub(super) const KONJUNKTIV_2: &[&str] = &[
+    "wäre", "wären", "hätte", "hätten", "würde", "würden", "könnte", "könnten", "müsste",
+    "müssten", "sollte", "sollten", "dürfte", "dürften", "gäbe", "stünde", "lägen", "käme",
+];
+
+/// Particles of separable verbs that stand at the end of a main clause
+/// (`meldete … an`, `sagte … ab`, `rief … aus`).
+pub(super) const SEPARABLE_PARTICLES: &[&str] = &[
+    "an", "ab", "auf", "aus", "ein", "mit", "nach", "vor", "zu", "zurück", "fest", "hin", "her",
+    "weg", "los", "bei", "dar", "fort", "heraus", "hinzu", "um", "zusammen", "vorbei", "entgegen",
+    "nieder", "hervor", "herunter",
+];
+
+/// Prepositions that open a phrase before the finite verb (`Von der Opposition
+/// wurde …`, `Entsprechend der Empfehlung wurde …`).
+pub(super) const PREPOSITIONS_BEFORE_VERB: &[&str] = &[
+    "von",
+    "vom",
+    "durch",
+    "seitens",
+    "entsprechend",
+    "nach",
+    "in",
+    "im",
+    "am",
+    "an",
+    "auf",
+    "bei",
+    "beim",
+    "mit",
+    "aus",
+    "wegen",
+    "trotz",
+    "während",
+    "vor",
+    "seit",
+    "für",
+    "gegen",
+    "unter",
+];
+
+/// Finite verbs that open a conditional clause in first position (`…, sollte X angreifen`).
+pub(super) const CONDITIONAL_VERBS: &[&str] = &[
+    "sollte", "sollten", "wäre", "wären", "hätte", "hätten", "würde", "würden",
 ];
