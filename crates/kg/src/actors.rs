@@ -431,12 +431,31 @@ pub fn roles_in_mention(mention: &str, name: &str) -> Option<String> {
     {
         words.pop();
     }
-    let start = words
+    // `Sicht von US-Außenminister …`: the role starts after a preposition.
+    let after_preposition = words
         .iter()
-        .position(|w| !DETERMINERS.contains(&w.to_lowercase().as_str()))?;
+        .rposition(|w| PREPOSITIONS.contains(w))
+        .map_or(0, |i| i + 1);
+    let start = after_preposition
+        + words[after_preposition..]
+            .iter()
+            .position(|w| !DETERMINERS.contains(&w.to_lowercase().as_str()))?;
     let phrase = words[start..].join(" ");
-    is_role_word(words.last()?).then_some(phrase)
+    let last = words.last()?;
+    let relational = RELATIONAL_HEADS
+        .iter()
+        .any(|h| fold_plain(last).ends_with(h));
+    (is_role_word(last) && !relational).then_some(phrase)
 }
+
+/// Words after which a mention's role begins.
+const PREPOSITIONS: &[&str] = &[
+    "von", "vom", "aus", "mit", "für", "laut", "nach", "bei", "zu", "zum", "zur", "gegen",
+];
+
+/// Role nouns that relate a person to another rather than name an office
+/// (`Ihr russischer Kollege`): kept out of the roles.
+const RELATIONAL_HEADS: &[&str] = &["kollege", "kollegin"];
 
 #[cfg(test)]
 mod tests {
@@ -545,6 +564,18 @@ mod tests {
             Some("Ministerin")
         );
         assert_eq!(roles_in_mention("Holloway", "Margaret Holloway"), None);
+        assert_eq!(
+            roles_in_mention(
+                "Sicht von US-Außenminister Antony Blinken",
+                "Antony Blinken"
+            )
+            .as_deref(),
+            Some("US-Außenminister")
+        );
+        assert_eq!(
+            roles_in_mention("Ihr russischer Kollege Viktor Saizew", "Viktor Saizew"),
+            None
+        );
         assert_eq!(roles_in_mention("sie", "Margaret Holloway"), None);
         assert!(role_is_specific("usa|aussenministerin"));
         assert!(!role_is_specific("|aussenminister"));
