@@ -806,16 +806,40 @@ impl Store {
                 _ => {}
             }
         }
+        let mut label_articles: HashMap<(String, String), u64> = HashMap::new();
+        let counted = self.select(&format!(
+            "{}SELECT ?a ?l (COUNT(DISTINCT ?g) AS ?n) WHERE {{ GRAPH ?g {{ ?a a cg:Actor ; rdfs:label ?l }} }} GROUP BY ?a ?l",
+            prologue()
+        ))?;
+        for row in counted.rows {
+            if let (Some(Term::NamedNode(a)), Some(Term::Literal(l)), Some(Term::Literal(n))) =
+                (&row[0], &row[1], &row[2])
+            {
+                let n = n.value().parse().unwrap_or(0);
+                label_articles.insert((a.as_str().to_string(), l.value().to_string()), n);
+            }
+        }
         for (iri, entry) in actors.iter_mut() {
             let own = labels.remove(iri).unwrap_or_default();
             let mut names: BTreeSet<String> = alts.remove(iri).unwrap_or_default();
             // The fullest name: most words, then most letters, then the first in order.
             let pool = if own.is_empty() { &names } else { &own };
+            // The fullest name: most words, most letters, then the spelling
+            // the most articles use, then the first in order.
+            let articles = |label: &String| {
+                label_articles
+                    .get(&(iri.clone(), label.clone()))
+                    .copied()
+                    .unwrap_or(0)
+            };
             let label = pool
                 .iter()
                 .max_by(|a, b| {
                     let size = |s: &str| (s.split_whitespace().count(), s.chars().count());
-                    size(a).cmp(&size(b)).then_with(|| b.cmp(a))
+                    size(a)
+                        .cmp(&size(b))
+                        .then_with(|| articles(a).cmp(&articles(b)))
+                        .then_with(|| b.cmp(a))
                 })
                 .cloned()
                 .unwrap_or_default();
