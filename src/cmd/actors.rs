@@ -3,7 +3,8 @@
 
 use crate::cli::{ActorsArgs, ActorsCommand, ActorsFormat};
 use anyhow::Result;
-use claimgraph_kg::{ActorSummary, AliasFile, LinkScope, Store};
+use claimgraph_kg::cluster::ClusterParams;
+use claimgraph_kg::{ActorSummary, AliasFile, ClusterScope, LinkScope, Store};
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
@@ -24,6 +25,7 @@ pub fn run(args: ActorsArgs, quiet: bool) -> Result<ExitCode> {
                 outcome.merged, outcome.unchanged, outcome.link.graphs_rewritten
             );
         }
+        recluster(&store, outcome.link.rewritten, quiet)?;
     }
     match &args.command {
         Some(ActorsCommand::Merge { from, into }) => {
@@ -34,6 +36,7 @@ pub fn run(args: ActorsArgs, quiet: bool) -> Result<ExitCode> {
                     report.graphs_rewritten
                 );
             }
+            recluster(&store, report.rewritten, quiet)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(ActorsCommand::Relink) => {
@@ -44,10 +47,31 @@ pub fn run(args: ActorsArgs, quiet: bool) -> Result<ExitCode> {
                     report.keys_checked, report.keys_linked, report.graphs_rewritten
                 );
             }
+            recluster(&store, report.rewritten, quiet)?;
             Ok(ExitCode::SUCCESS)
         }
         None => list(&store, args.format),
     }
+}
+
+/// Claims whose speaker a merge or relink changed move to other clusters: the
+/// cluster pass runs on the rewritten articles, as it does after an ingest.
+fn recluster(store: &Store, rewritten: Vec<String>, quiet: bool) -> Result<()> {
+    if rewritten.is_empty() {
+        return Ok(());
+    }
+    let outcome = store.cluster_claims(
+        &ClusterScope::Articles(rewritten),
+        &ClusterParams::default(),
+        None,
+    )?;
+    if !quiet {
+        eprintln!(
+            "claimgraph: claim clusters of {} speakers recomputed ({} written)",
+            outcome.actors, outcome.written
+        );
+    }
+    Ok(())
 }
 
 /// Reads and checks an alias file before any work is done, so a syntax error
