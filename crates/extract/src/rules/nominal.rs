@@ -355,8 +355,6 @@ impl<'a, 'l> Rules<'a, 'l> {
             return None;
         }
         let sp = speakers.into_iter().next()?;
-        let last = self.p.sents[si].tok_end;
-        let _ = last;
         Some(Found {
             confidence: 0.0,
             pattern,
@@ -381,21 +379,33 @@ impl<'a, 'l> Rules<'a, 'l> {
             return None;
         }
         let q = self.quote_starting_at(colon + 1)?;
-        let mut spans = vec![q];
-        let last = self.quote_after(si, q.1 + 1, &mut spans);
         let sp = speakers.into_iter().next()?;
-        Some(Found {
+        Some(self.colon_quote(si, colon, q, sp))
+    }
+
+    /// The claim of a quotation introduced by `speaker … :`, with the
+    /// quotations that continue it in the following sentences.
+    fn colon_quote(
+        &mut self,
+        si: usize,
+        colon: usize,
+        quote: (usize, usize),
+        speaker: Speaker,
+    ) -> Found {
+        let mut spans = vec![quote];
+        let last = self.quote_after(si, quote.1 + 1, &mut spans);
+        Found {
             confidence: 0.0,
             pattern: Pattern::ColonSpeaker,
             weak_cue: false,
-            speaker: sp,
+            speaker,
             cue: vec![(colon, colon + 1)],
             claim_type: ClaimType::Statement,
             content: spans,
             addressee: None,
             sentences: (si, last),
             date_sentence: si,
-        })
+        }
     }
 
     /// `X versuchte mit den Worten zu beruhigen: „…“`, `Mit den Worten „…“ wandte er sich …`:
@@ -509,20 +519,7 @@ impl<'a, 'l> Rules<'a, 'l> {
             Some(sp) => sp,
             None => self.inverted_colon_subject(s.tok_start, colon)?,
         };
-        let mut spans = vec![q];
-        let last = self.quote_after(si, q.1 + 1, &mut spans);
-        Some(Found {
-            confidence: 0.0,
-            pattern: Pattern::ColonSpeaker,
-            weak_cue: false,
-            speaker: sp,
-            cue: vec![(colon, colon + 1)],
-            claim_type: ClaimType::Statement,
-            content: spans,
-            addressee: None,
-            sentences: (si, last),
-            date_sentence: si,
-        })
+        Some(self.colon_quote(si, colon, q, sp))
     }
 }
 
