@@ -92,6 +92,15 @@ fn fit(cell: &str, width: usize) -> String {
     }
 }
 
+/// RFC 4180: quote a field holding a comma, quote or line break; double inner quotes.
+pub fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::fit;

@@ -2,6 +2,7 @@
 //! the link pass that `claimgraph ingest` runs after writing its articles.
 
 use crate::cli::{ActorsArgs, ActorsCommand, ActorsFormat};
+use crate::output;
 use anyhow::Result;
 use claimgraph_kg::cluster::ClusterParams;
 use claimgraph_kg::{ActorSummary, AliasFile, ClusterScope, LinkScope, Store};
@@ -173,14 +174,6 @@ fn write_table(out: &mut dyn Write, actors: &[ActorSummary]) -> Result<()> {
     Ok(())
 }
 
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
 fn write_csv(out: &mut dyn Write, actors: &[ActorSummary]) -> Result<()> {
     writeln!(
         out,
@@ -197,7 +190,7 @@ fn write_csv(out: &mut dyn Write, actors: &[ActorSummary]) -> Result<()> {
             a.alt_labels.join("|"),
             roles(a),
         ];
-        let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+        let line: Vec<String> = fields.iter().map(|f| output::csv_field(f)).collect();
         writeln!(out, "{}", line.join(","))?;
     }
     Ok(())

@@ -144,17 +144,8 @@ fn write_csv(out: &mut dyn Write, clusters: &[&ClaimCluster]) -> Result<()> {
             c.articles.join(" "),
             c.text.clone(),
         ];
-        let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+        let row: Vec<String> = fields.iter().map(|f| output::csv_field(f)).collect();
         writeln!(out, "{}", row.join(","))?;
     }
     Ok(())
-}
-
-/// RFC 4180: quote a field holding a comma, quote or line break; double inner quotes.
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
 }
