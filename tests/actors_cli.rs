@@ -4,23 +4,18 @@
 
 mod common;
 
-use common::{claimgraph, ingest_samples, repo_path, samples};
+use common::{claimgraph, ingest_samples, repo_path, samples, stdout_of};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 fn actors_json(store: &Path) -> Vec<Value> {
-    let out = claimgraph()
-        .args(["actors", "--format", "json", "--store"])
-        .arg(store)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let stdout = stdout_of(
+        claimgraph()
+            .args(["actors", "--format", "json", "--store"])
+            .arg(store),
     );
-    serde_json::from_slice::<Value>(&out.stdout)
+    serde_json::from_slice::<Value>(&stdout)
         .unwrap()
         .as_array()
         .unwrap()

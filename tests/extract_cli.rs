@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{claimgraph, parse_jsonl, repo_path, samples};
+use common::{claimgraph, parse_jsonl, repo_path, samples, stdout_of};
 use serde_json::Value;
 use std::collections::HashMap;
 
@@ -24,17 +24,8 @@ const FIELDS: [&str; 14] = [
 ];
 
 fn extract_samples() -> Vec<Value> {
-    let out = claimgraph()
-        .args(["extract", "--quiet"])
-        .arg(samples())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    parse_jsonl(&out.stdout)
+    let stdout = stdout_of(claimgraph().args(["extract", "--quiet"]).arg(samples()));
+    parse_jsonl(&stdout)
 }
 
 #[test]
@@ -172,17 +163,12 @@ fn table_format_prints_a_header_and_rows() {
 #[test]
 fn stdin_plain_text_is_one_article() {
     let text = "Die Außenministerin Karla Brandt sagte am Montag: „Wir bleiben im Gespräch.“";
-    let out = claimgraph()
-        .args(["extract", "--quiet", "--date", "2025-03-12", "-"])
-        .write_stdin(text)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let stdout = stdout_of(
+        claimgraph()
+            .args(["extract", "--quiet", "--date", "2025-03-12", "-"])
+            .write_stdin(text),
     );
-    let claims = parse_jsonl(&out.stdout);
+    let claims = parse_jsonl(&stdout);
     assert_eq!(claims.len(), 1, "{claims:?}");
     assert_eq!(claims[0]["doc"], "stdin");
     assert_eq!(claims[0]["content"], "Wir bleiben im Gespräch.");

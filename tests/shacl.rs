@@ -8,7 +8,7 @@
 
 mod common;
 
-use common::{claimgraph, ingest_samples, repo_path, samples};
+use common::{claimgraph, ingest_samples, repo_path, samples, stdout_of};
 use serde_json::Value;
 use std::path::Path;
 use std::process::Command;
@@ -61,17 +61,12 @@ fn validate(data: &Path) -> (bool, String) {
 
 /// The whole store (all graphs' union, ontology included) as N-Triples lines.
 fn export_nt(store: &Path) -> Vec<String> {
-    let out = claimgraph()
-        .args(["export", "--format", "nt", "--store"])
-        .arg(store)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let stdout = stdout_of(
+        claimgraph()
+            .args(["export", "--format", "nt", "--store"])
+            .arg(store),
     );
-    String::from_utf8(out.stdout)
+    String::from_utf8(stdout)
         .unwrap()
         .lines()
         .map(str::to_string)
@@ -172,18 +167,13 @@ fn broken_graphs_fail_validation() {
 }
 
 fn query_json(store: &Path, sparql: &str) -> Vec<Value> {
-    let out = claimgraph()
-        .args(["query", "--format", "json", "--store"])
-        .arg(store)
-        .arg(sparql)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let stdout = stdout_of(
+        claimgraph()
+            .args(["query", "--format", "json", "--store"])
+            .arg(store)
+            .arg(sparql),
     );
-    let results: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let results: Value = serde_json::from_slice(&stdout).unwrap();
     results["results"]["bindings"]
         .as_array()
         .cloned()

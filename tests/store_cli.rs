@@ -2,22 +2,17 @@
 
 mod common;
 
-use common::{claimgraph, ingest_samples, parse_jsonl};
+use common::{claimgraph, ingest_samples, parse_jsonl, stdout_of};
 use serde_json::Value;
 use std::path::Path;
 
 fn stats_json(store: &Path) -> Value {
-    let out = claimgraph()
-        .args(["stats", "--format", "json", "--store"])
-        .arg(store)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let stdout = stdout_of(
+        claimgraph()
+            .args(["stats", "--format", "json", "--store"])
+            .arg(store),
     );
-    serde_json::from_slice(&out.stdout).unwrap()
+    serde_json::from_slice(&stdout).unwrap()
 }
 
 fn query_json(store: &Path, args: &[&str]) -> Vec<Value> {

@@ -38,3 +38,14 @@ pub fn ingest_samples(dir: &Path) -> PathBuf {
         .success();
     store
 }
+
+/// Runs `cmd`, fails the test with its stderr unless it succeeds, and returns its stdout.
+pub fn stdout_of(cmd: &mut Command) -> Vec<u8> {
+    let out = cmd.output().expect("the claimgraph binary runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
