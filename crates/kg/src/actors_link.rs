@@ -512,27 +512,35 @@ impl Store {
             return Ok(index.mentions.keys().cloned().collect());
         };
         let mut keys = BTreeSet::new();
+        let (mention_key, surname, role_key) = (cg("mentionKey"), cg("surname"), cg("roleKey"));
         for id in ids {
             let graph = vocab::article_graph(id);
             let g = GraphNameRef::NamedNode(graph.as_ref());
-            for quad in self.oxigraph().quads_for_pattern(None, None, None, Some(g)) {
-                let quad = quad?;
-                let Some(value) = as_str(&quad.object) else {
-                    continue;
-                };
-                let dependents = match quad.predicate.as_str().strip_prefix(vocab::CG) {
-                    Some("mentionKey") => {
-                        keys.insert(value.to_string());
-                        None
-                    }
-                    Some("surname") => index.by_surname.get(value),
-                    Some("roleKey") => index.by_role.get(value),
-                    _ => None,
-                };
-                keys.extend(dependents.into_iter().flatten().cloned());
+            // Three predicate lookups, not a scan of the graph: reading a quad
+            // decodes its terms, and these are a small part of an article.
+            for quad in self.quads_with(&mention_key, g) {
+                keys.extend(as_str(&quad?.object).map(str::to_string));
+            }
+            for (predicate, dependents) in
+                [(&surname, &index.by_surname), (&role_key, &index.by_role)]
+            {
+                for quad in self.quads_with(predicate, g) {
+                    let quad = quad?;
+                    let found = as_str(&quad.object).and_then(|v| dependents.get(v));
+                    keys.extend(found.into_iter().flatten().cloned());
+                }
             }
         }
         Ok(keys)
+    }
+
+    fn quads_with(
+        &self,
+        predicate: &NamedNode,
+        graph: GraphNameRef<'_>,
+    ) -> oxigraph::store::QuadIter<'_> {
+        self.oxigraph()
+            .quads_for_pattern(None, Some(predicate.as_ref()), None, Some(graph))
     }
 
     /// The rendered actor triples of an article graph as they are (`old`) and

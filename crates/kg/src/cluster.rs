@@ -89,15 +89,8 @@ pub struct ClusterClaim {
 /// left out.
 pub fn cluster(claims: &[ClusterClaim], params: &ClusterParams) -> Vec<Vec<usize>> {
     let shingles: Vec<BTreeSet<u64>> = claims.iter().map(|c| shingle_set(&c.text)).collect();
-    let mut components = UnionFind::new(claims.len());
-    for (i, j) in candidate_pairs(claims, &shingles) {
-        let (a, b) = (&claims[i], &claims[j]);
-        if within_window(a.day, b.day, params.window_days)
-            && jaccard(&shingles[i], &shingles[j]) >= params.threshold
-        {
-            components.union(i, j);
-        }
-    }
+    let components = link_similar(claims, &shingles, params);
+    let mut components = components;
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for i in 0..claims.len() {
         groups.entry(components.find(i)).or_default().push(i);
@@ -188,10 +181,42 @@ fn jaccard(a: &BTreeSet<u64>, b: &BTreeSet<u64>) -> f64 {
 
 /// Pairs `(i, j)`, `i < j`, of claims with the same speaker whose MinHash
 /// signatures agree on at least one band; each pair once, in a fixed order.
-fn candidate_pairs(
+/// Joins every two claims of an LSH bucket that fall within the window and
+/// reach the threshold. Components do not depend on the order edges are
+/// added, so a pair already joined is skipped without computing its Jaccard,
+/// and members sorted by day stop at the first one past the window: many
+/// repeats of one statement by a speaker cost linear work, not quadratic.
+fn link_similar(
     claims: &[ClusterClaim],
     shingles: &[BTreeSet<u64>],
-) -> BTreeSet<(usize, usize)> {
+    params: &ClusterParams,
+) -> UnionFind {
+    let mut components = UnionFind::new(claims.len());
+    for mut members in lsh_buckets(claims, shingles).into_values() {
+        // Undated claims sort first; they are within the window only of each other.
+        members.sort_by_key(|&i| claims[i].day);
+        for (n, &i) in members.iter().enumerate() {
+            for &j in &members[n + 1..] {
+                if !within_window(claims[i].day, claims[j].day, params.window_days) {
+                    break;
+                }
+                if components.find(i) != components.find(j)
+                    && jaccard(&shingles[i], &shingles[j]) >= params.threshold
+                {
+                    components.union(i, j);
+                }
+            }
+        }
+    }
+    components
+}
+
+/// Claims by LSH bucket: a bucket holds the claims of one speaker whose
+/// MinHash signatures agree on one band.
+fn lsh_buckets<'a>(
+    claims: &'a [ClusterClaim],
+    shingles: &[BTreeSet<u64>],
+) -> HashMap<(&'a str, usize, u64), Vec<usize>> {
     let mut buckets: HashMap<(&str, usize, u64), Vec<usize>> = HashMap::new();
     for (i, (claim, set)) in claims.iter().zip(shingles).enumerate() {
         if set.is_empty() {
@@ -208,15 +233,7 @@ fn candidate_pairs(
                 .push(i);
         }
     }
-    let mut pairs = BTreeSet::new();
-    for members in buckets.values() {
-        for (n, &i) in members.iter().enumerate() {
-            for &j in &members[n + 1..] {
-                pairs.insert((i.min(j), i.max(j)));
-            }
-        }
-    }
-    pairs
+    buckets
 }
 
 /// The MinHash signature: for each of [`SIGNATURE_LEN`] hash functions
@@ -474,6 +491,69 @@ mod tests {
         // And far fewer candidates than pairs: the point of banding.
         let all = claims.len() * (claims.len() - 1) / 2;
         assert!(candidates.len() < all, "{} of {all}", candidates.len());
+    }
+
+    /// Every pair that shares an LSH bucket.
+    fn candidate_pairs(
+        claims: &[ClusterClaim],
+        shingles: &[BTreeSet<u64>],
+    ) -> BTreeSet<(usize, usize)> {
+        let mut pairs = BTreeSet::new();
+        for members in lsh_buckets(claims, shingles).values() {
+            for (n, &i) in members.iter().enumerate() {
+                for &j in &members[n + 1..] {
+                    pairs.insert((i.min(j), i.max(j)));
+                }
+            }
+        }
+        pairs
+    }
+
+    /// The partition `link_similar` makes, and the one of checking every
+    /// candidate pair: the shortcuts (joined pairs skipped, sorted members cut
+    /// at the window) must not change it.
+    #[test]
+    fn skipping_joined_and_distant_pairs_keeps_the_components() {
+        let texts = [
+            "Die Regierung will die Steuern für kleine Betriebe senken",
+            "Die Regierung will die Steuern für Betriebe senken",
+            "Die Steuern für kleine Betriebe sollen sinken",
+            "Der Landkreis baut neue Schulen und Kitas",
+            "Neue Schulen und Kitas baut der Landkreis",
+        ];
+        let days = ["2024-01-01", "2024-01-02", "2024-01-04", "2024-01-09", ""];
+        let claims: Vec<ClusterClaim> = (0..60)
+            .map(|n| {
+                let day = days[(n * 7) % days.len()];
+                let actor = if n % 4 == 0 { "b" } else { "a" };
+                claim(
+                    &format!("c{n:02}"),
+                    actor,
+                    day,
+                    texts[(n * 3) % texts.len()],
+                )
+            })
+            .collect();
+        let shingles: Vec<BTreeSet<u64>> = claims.iter().map(|c| shingle_set(&c.text)).collect();
+        let params = ClusterParams::default();
+        let mut fast = link_similar(&claims, &shingles, &params);
+        let mut every = UnionFind::new(claims.len());
+        for (i, j) in candidate_pairs(&claims, &shingles) {
+            if within_window(claims[i].day, claims[j].day, params.window_days)
+                && jaccard(&shingles[i], &shingles[j]) >= params.threshold
+            {
+                every.union(i, j);
+            }
+        }
+        let mut joined = 0;
+        for i in 0..claims.len() {
+            for j in 0..claims.len() {
+                let same = fast.find(i) == fast.find(j);
+                assert_eq!(same, every.find(i) == every.find(j), "{i} {j}");
+                joined += usize::from(same && i != j);
+            }
+        }
+        assert!(joined > 100, "{joined}");
     }
 
     #[test]

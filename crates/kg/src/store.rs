@@ -20,9 +20,9 @@ use std::path::{Path, PathBuf};
 /// The project vocabulary and the claim-type scheme, loaded by [`Store::load_ontology`].
 pub const ONTOLOGY_TTL: &str = include_str!("../../../docs/ontology.ttl");
 
-/// Articles written per transaction by [`Store::ingest_batch`] callers that chunk
+/// Articles written per commit by [`Store::ingest_batch`] callers that chunk
 /// their input; large enough to amortise a commit, small enough to stay in memory.
-pub const BATCH_SIZE: usize = 256;
+pub const BATCH_SIZE: usize = 1024;
 
 /// One run of `claimgraph ingest`: recorded as a `prov:Activity` in its own graph.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -226,9 +226,16 @@ impl Store {
         self.ingest_batch([(doc, claims)], run)
     }
 
-    /// Writes many articles in one transaction: each article's graph is replaced,
-    /// and the run's provenance graph is rewritten with the current end time.
-    /// Either all of the batch is written or none of it. Chunk long inputs into
+    /// Writes many articles: each article's graph is replaced, and the run's
+    /// provenance graph is rewritten with the current end time.
+    ///
+    /// Articles already in the store are replaced in one transaction, together
+    /// with the run graph. Articles new to the store go through Oxigraph's bulk
+    /// loader, which writes sorted files and adds them to the store at commit,
+    /// atomically, instead of paying a transactional insert per quad (several
+    /// times faster on a growing store). If the process dies between the two
+    /// steps, the new articles of this batch are missing and the replaced ones
+    /// are complete: no article is ever half written. Chunk long inputs into
     /// batches of about [`BATCH_SIZE`] articles to bound memory.
     pub fn ingest_batch<'a>(
         &self,
@@ -237,19 +244,23 @@ impl Store {
     ) -> Result<IngestOutcome> {
         let run_iri = run.iri();
         let mut outcome = IngestOutcome::default();
+        let batch = last_of_each_id(batch);
         let mut tx = self.inner.start_transaction()?;
+        let mut new_quads = Vec::new();
         for (doc, claims) in batch {
             let graph = vocab::article_graph(&doc.id);
-            if tx.contains_named_graph(graph.as_ref())? {
-                tx.remove_named_graph(graph.as_ref())?;
-                outcome.replaced += 1;
-            }
-            let quads = mapping::document_quads(doc, claims);
+            let mut quads = mapping::document_quads(doc, claims);
+            quads.push(mapping::generated_by_quad(&doc.id, &run_iri));
             outcome.articles += 1;
             outcome.claims += claims.len();
-            outcome.quads += quads.len() + 1;
-            tx.extend(&quads);
-            tx.insert(&mapping::generated_by_quad(&doc.id, &run_iri));
+            outcome.quads += quads.len();
+            if tx.contains_named_graph(graph.as_ref())? {
+                tx.remove_named_graph(graph.as_ref())?;
+                tx.extend(&quads);
+                outcome.replaced += 1;
+            } else {
+                new_quads.append(&mut quads);
+            }
         }
         let run_graph = run.graph();
         if tx.contains_named_graph(run_graph.as_ref())? {
@@ -257,6 +268,11 @@ impl Store {
         }
         tx.extend(&run.quads(Utc::now()));
         tx.commit()?;
+        if !new_quads.is_empty() {
+            let mut loader = self.inner.bulk_loader();
+            loader.load_quads(new_quads)?;
+            loader.commit()?;
+        }
         Ok(outcome)
     }
 
@@ -330,16 +346,19 @@ impl Store {
                     .insert(name, n.value().parse().unwrap_or(0));
             }
         }
-        stats.triples = self.count_quads(GraphNameRef::DefaultGraph)?;
+        // Counting keys is cheap; reading quads decodes every term. So all
+        // quads are counted by key, and only the small run graphs are read.
+        let mut run_quads = 0;
         for graph in self.inner.named_graphs() {
             let graph = graph?;
             if is_run_graph(&graph) {
                 stats.runs += 1;
+                run_quads += self.count_quads(graph.as_ref().into())?;
             } else {
                 stats.graphs += 1;
-                stats.triples += self.count_quads(graph.as_ref().into())?;
             }
         }
+        stats.triples = self.inner.len()? as u64 - run_quads;
         Ok(stats)
     }
 
@@ -364,6 +383,19 @@ impl Store {
 }
 
 /// `PREFIX` lines for every known prefix, for queries written in code.
+/// The batch without earlier copies of a document id: a later article with
+/// the same id replaces the earlier one, as it would in separate batches.
+fn last_of_each_id<'a>(
+    batch: impl IntoIterator<Item = (&'a Document, &'a [Claim])>,
+) -> Vec<(&'a Document, &'a [Claim])> {
+    let mut batch: Vec<_> = batch.into_iter().collect();
+    let mut seen = HashSet::new();
+    batch.reverse();
+    batch.retain(|(doc, _)| seen.insert(doc.id.as_str()));
+    batch.reverse();
+    batch
+}
+
 pub(crate) fn prologue() -> String {
     vocab::PREFIXES
         .iter()

@@ -400,3 +400,40 @@ fn a_locked_store_names_its_directory() {
     );
     assert!(message.contains("--store"), "{message}");
 }
+
+#[test]
+fn a_document_id_twice_in_one_batch_keeps_the_later_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let corpus = corpus();
+    let (doc, claims) = &corpus[0];
+    let outcome = store
+        .ingest_batch([(doc, claims.as_slice()), (doc, &claims[..1])], &run_at(9))
+        .unwrap();
+    assert_eq!(outcome.articles, 1);
+    let stats = store.stats().unwrap();
+    assert_eq!((stats.articles, stats.claims), (1, 1));
+}
+
+#[test]
+fn a_batch_of_new_and_known_articles_on_disk_equals_one_in_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let on_disk = Store::open(dir.path()).unwrap();
+    let corpus = corpus();
+    let (first, first_claims) = &corpus[0];
+    // The first article goes in with one claim, then comes again with all of
+    // them beside a new article: one replaced, one bulk-loaded.
+    on_disk
+        .ingest(first, &first_claims[..1], &run_at(9))
+        .unwrap();
+    let batch = corpus.iter().map(|(d, c)| (d, c.as_slice()));
+    let outcome = on_disk.ingest_batch(batch, &run_at(10)).unwrap();
+    assert_eq!((outcome.articles, outcome.replaced), (2, 1));
+    let in_memory = Store::in_memory().unwrap();
+    ingest_all(&in_memory, &run_at(11));
+    assert_eq!(
+        export_without_runs(&on_disk),
+        export_without_runs(&in_memory)
+    );
+    assert_eq!(on_disk.stats().unwrap().claims, 6);
+}
