@@ -46,6 +46,8 @@ pub enum Command {
     Clusters(ClustersArgs),
     /// Copy every named graph of the local store to a remote SPARQL store (Graph Store Protocol).
     Push(PushArgs),
+    /// Remove articles by document id (and from the remote store with --endpoint); actors and clusters follow.
+    Remove(RemoveArgs),
 }
 
 /// A remote triple store: where its Graph Store Protocol and query endpoints are.
@@ -85,6 +87,19 @@ pub struct EndpointArgs {
 
 #[derive(Debug, Args)]
 pub struct PushArgs {
+    #[command(flatten)]
+    pub endpoint: EndpointArgs,
+
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct RemoveArgs {
+    /// Document ids of the articles, as the `article` column of the queries shows them.
+    #[arg(required = true, value_name = "ID")]
+    pub ids: Vec<String>,
+
     #[command(flatten)]
     pub endpoint: EndpointArgs,
 

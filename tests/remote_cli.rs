@@ -219,6 +219,25 @@ fn push_copies_every_graph_of_a_local_store() {
         remote_query(&server, &[], "who-said-what", "csv"),
         local_query(&store, "who-said-what", "csv")
     );
+
+    // Removing an article takes its graph off the remote store too, and sends
+    // the graphs the removal changed (actors relinked, clusters recomputed).
+    claimgraph()
+        .args(["remove", "--quiet", "--store"])
+        .arg(&store)
+        .args(["--endpoint", &server.base, "03_nordsee_zeitung_wien.txt"])
+        .assert()
+        .success();
+    let sizes = remote_query(&server, &[], &article_graph_sizes(), "csv");
+    assert_eq!(sizes.len(), 11, "10 article graphs and the header");
+    assert_eq!(
+        remote_query(&server, &[], ALL_GRAPHS, "csv"),
+        local_query(&store, ALL_GRAPHS, "csv")
+    );
+    assert_eq!(
+        remote_query(&server, &[], "who-said-what", "csv"),
+        local_query(&store, "who-said-what", "csv")
+    );
 }
 
 #[test]

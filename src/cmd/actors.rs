@@ -57,7 +57,7 @@ pub fn run(args: ActorsArgs, quiet: bool) -> Result<ExitCode> {
 
 /// Claims whose speaker a merge or relink changed move to other clusters: the
 /// cluster pass runs on the rewritten articles, as it does after an ingest.
-fn recluster(store: &Store, rewritten: Vec<String>, quiet: bool) -> Result<()> {
+pub fn recluster(store: &Store, rewritten: Vec<String>, quiet: bool) -> Result<()> {
     if rewritten.is_empty() {
         return Ok(());
     }

@@ -8,6 +8,7 @@ mod graph;
 mod ingest;
 mod push;
 mod query;
+mod remove;
 mod stats;
 mod web;
 
@@ -32,6 +33,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Actors(args) => actors::run(args, cli.quiet),
         Command::Clusters(args) => clusters::run(args),
         Command::Push(args) => push::run(args, cli.quiet),
+        Command::Remove(args) => remove::run(args, cli.quiet),
     }
 }
 

@@ -75,9 +75,21 @@ pub fn after_ingest(
     run_graph: NamedNode,
     quiet: bool,
 ) -> Result<()> {
-    let started = Instant::now();
     let mut graphs = articles;
     graphs.push(run_graph);
+    after_change(remote, args, store, graphs, quiet)
+}
+
+/// Sends `graphs` and the store-level graphs (ontology, actor merges,
+/// clusters), which any change of articles may have changed.
+pub fn after_change(
+    remote: &Remote,
+    args: &EndpointArgs,
+    store: &Store,
+    mut graphs: Vec<NamedNode>,
+    quiet: bool,
+) -> Result<()> {
+    let started = Instant::now();
     graphs.extend(store_level_graphs(store)?);
     let outcome = send(remote, store, &graphs, args.connections)?;
     if !quiet {
