@@ -398,6 +398,13 @@ pub enum ActorsCommand {
         #[arg(value_name = "B")]
         into: String,
     },
+    /// Undo merges of actor A (its IRI, or a name its mentions carry): the rules link it again.
+    Unmerge {
+        #[arg(value_name = "A")]
+        name: String,
+    },
+    /// List the merges in effect (from `merge` and alias files): merged actor, actor merged into.
+    Merges,
     /// Link every mention in the store again (after editing merges by hand, or to repair).
     Relink,
 }

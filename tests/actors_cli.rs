@@ -293,3 +293,47 @@ fn actors_are_listed_as_a_table_and_as_csv() {
         "{csv}"
     );
 }
+
+#[test]
+fn an_unmerge_restores_the_store_and_names_match_in_any_case() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = ingest_samples(dir.path());
+    let actors_cmd = |args: &[&str]| {
+        let mut cmd = claimgraph();
+        cmd.arg("actors").args(args).arg("--store").arg(&store);
+        stdout_of(&mut cmd)
+    };
+    let stats = || {
+        let mut cmd = claimgraph();
+        cmd.args(["stats", "--format", "json", "--store"])
+            .arg(&store);
+        stdout_of(&mut cmd)
+    };
+    let original = actors_json(&store);
+    let original_stats = stats();
+    let persons: Vec<&str> = original
+        .iter()
+        .filter(|a| a["kind"] == "person")
+        .filter_map(|a| a["label"].as_str())
+        .collect();
+    let (a, b) = (persons[0], persons[1]);
+    // Typed in lower case: no actor's label is, so only the any-case match finds them.
+    actors_cmd(&["merge", &a.to_lowercase(), &b.to_lowercase()]);
+    let merged = actors_json(&store);
+    assert!(!merged.iter().any(|x| x["label"] == a), "{a} merged away");
+    let listed = String::from_utf8(actors_cmd(&["merges"])).unwrap();
+    assert_eq!(listed.lines().count(), 1, "{listed}");
+
+    actors_cmd(&["unmerge", &a.to_uppercase()]);
+    assert_eq!(actors_json(&store), original);
+    assert_eq!(stats(), original_stats);
+    assert!(actors_cmd(&["merges"]).is_empty());
+
+    let out = claimgraph()
+        .args(["actors", "unmerge", a, "--store"])
+        .arg(&store)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no merge of"));
+}

@@ -40,6 +40,24 @@ pub fn run(args: ActorsArgs, quiet: bool) -> Result<ExitCode> {
             recluster(&store, report.rewritten, quiet)?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(ActorsCommand::Unmerge { name }) => {
+            let report = store.unmerge_actor(name)?;
+            if !quiet {
+                eprintln!(
+                    "claimgraph: merges of {name:?} undone ({} article graphs rewritten)",
+                    report.graphs_rewritten
+                );
+            }
+            recluster(&store, report.rewritten, quiet)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(ActorsCommand::Merges) => {
+            let mut out = std::io::stdout().lock();
+            for (merged, into) in store.merges()? {
+                writeln!(out, "{}\t{}", merged.as_str(), into.as_str())?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Some(ActorsCommand::Relink) => {
             let report = store.link_actors(LinkScope::All)?;
             if !quiet {

@@ -78,6 +78,8 @@ pub enum ActorError {
     },
     #[error("{0:?} and {1:?} are already the same actor")]
     Same(String, String),
+    #[error("no merge of {0:?} to undo (`claimgraph actors merges` lists them)")]
+    NotMerged(String),
     #[error("{file}:{line}: {message}")]
     AliasLine {
         file: String,
@@ -490,10 +492,16 @@ impl Store {
             for graph in chunk {
                 let (old, new, doc_id) = self.rerender(&index, graph)?;
                 report.rewritten.extend(doc_id);
-                for quad in &old {
+                // Most actor triples come out as they were: write only the
+                // difference (each transactional write costs index lookups).
+                let old_set: HashSet<&Quad> = old.iter().collect();
+                let new_set: HashSet<&Quad> = new.iter().collect();
+                for quad in old.iter().filter(|q| !new_set.contains(q)) {
                     tx.remove(quad);
                 }
-                tx.extend(&new);
+                for quad in new.iter().filter(|q| !old_set.contains(q)) {
+                    tx.insert(quad);
+                }
             }
             tx.commit()?;
             report.graphs_rewritten += chunk.len();
@@ -653,7 +661,37 @@ impl Store {
                 return Ok(actor);
             }
         }
-        Err(ActorError::Unknown(name.to_string()))
+        // Names typed by hand (alias files, the command line) need not match
+        // the article's capitalisation: "nato" finds "Nato" when no exact form does.
+        let mut found = self.actors_named_ignoring_case(&r, name)?;
+        match found.len() {
+            0 => Err(ActorError::Unknown(name.to_string())),
+            1 => Ok(found.pop_first().expect("one actor")),
+            _ => Err(ActorError::Ambiguous {
+                name: name.to_string(),
+                candidates: found.iter().map(vocab_short).collect(),
+            }),
+        }
+    }
+
+    fn actors_named_ignoring_case(
+        &self,
+        r: &Resolver<'_>,
+        name: &str,
+    ) -> crate::Result<BTreeSet<NamedNode>> {
+        let wanted = name.to_lowercase();
+        let mut found = BTreeSet::new();
+        for p in [rdfs::LABEL, skos("altLabel").as_ref()] {
+            for quad in r.quads(None, p, None, None)? {
+                let same = as_str(&quad.object).is_some_and(|o| o.to_lowercase() == wanted);
+                if let Some(s) =
+                    subject_named(&quad).filter(|s| same && s.as_str().starts_with(ACTOR_PREFIX))
+                {
+                    found.insert(s.clone());
+                }
+            }
+        }
+        Ok(found)
     }
 
     fn actors_named(
@@ -682,6 +720,96 @@ impl Store {
         }
         self.record_merge(&source, &target)?;
         self.relink_actor(&source)
+    }
+
+    /// The user's merges in effect: (merged actor, actor it was merged into).
+    pub fn merges(&self) -> crate::Result<Vec<(NamedNode, NamedNode)>> {
+        let graph = NamedNode::new_unchecked(MERGES_GRAPH);
+        let r = Resolver::new(self.oxigraph());
+        let quads = r.quads(
+            None,
+            cg("mergedInto").as_ref(),
+            None,
+            Some(graph.as_ref().into()),
+        )?;
+        Ok(quads
+            .iter()
+            .filter_map(|q| Some((subject_named(q)?.clone(), as_named(&q.object)?.clone())))
+            .collect())
+    }
+
+    /// Undoes the user's merges of the actor `name`: the actor's IRI, or a
+    /// name or surface form its mentions carry (any case). Its mentions are
+    /// then linked by the rules again. A name with no merge is an error.
+    pub fn unmerge_actor(&self, name: &str) -> Result<LinkReport, ActorError> {
+        let merges = self.merges()?;
+        let sources = self.merged_actors_named(name, &merges)?;
+        if sources.is_empty() {
+            return Err(ActorError::NotMerged(name.to_string()));
+        }
+        let merges_graph = NamedNode::new_unchecked(MERGES_GRAPH);
+        let graph = GraphName::NamedNode(merges_graph.clone());
+        let mut tx = self.oxigraph().start_transaction()?;
+        let undone = merges.iter().filter(|(s, _)| sources.contains(s));
+        for (source, target) in undone.clone() {
+            tx.remove(&Quad::new(
+                source.clone(),
+                cg("mergedInto"),
+                target.clone(),
+                graph.clone(),
+            ));
+        }
+        if undone.count() == merges.len() {
+            // No merge left: the empty graph goes too, as if there never was one.
+            tx.remove_named_graph(merges_graph.as_ref())?;
+        }
+        tx.commit()?;
+        // The link pass skips keys that resolve to themselves (merges are
+        // otherwise only added); after an unmerge every key is checked.
+        Ok(self.link_actors(LinkScope::All)?)
+    }
+
+    /// The merged actors whose IRI is `name`, or whose mentions carry `name`
+    /// as name or surface form (ignoring case).
+    fn merged_actors_named(
+        &self,
+        name: &str,
+        merges: &[(NamedNode, NamedNode)],
+    ) -> crate::Result<BTreeSet<NamedNode>> {
+        let merged: BTreeSet<&NamedNode> = merges.iter().map(|(s, _)| s).collect();
+        let name = name.trim();
+        let iri = name
+            .strip_prefix("actor:")
+            .map(|l| format!("{ACTOR_PREFIX}{l}"));
+        let iri = iri.unwrap_or_else(|| name.to_string());
+        let mut found: BTreeSet<NamedNode> = merged
+            .iter()
+            .filter(|s| s.as_str() == iri)
+            .map(|s| (*s).clone())
+            .collect();
+        let wanted = name.to_lowercase();
+        let r = Resolver::new(self.oxigraph());
+        let mut keys = BTreeSet::new();
+        for p in [cg("name"), cg("surfaceForm")] {
+            for quad in r.quads(None, p.as_ref(), None, None)? {
+                if as_str(&quad.object).is_some_and(|o| o.to_lowercase() == wanted) {
+                    let Some(mention) = subject_named(&quad) else {
+                        continue;
+                    };
+                    let g = quad.graph_name.as_ref();
+                    if let Some(key) = r.first_object(mention, cg("mentionKey"), g)? {
+                        keys.extend(as_str(&key).map(str::to_string));
+                    }
+                }
+            }
+        }
+        for key in keys {
+            let actor = actor_iri_for_key(&key);
+            if merged.contains(&actor) {
+                found.insert(actor);
+            }
+        }
+        Ok(found)
     }
 
     fn record_merge(&self, source: &NamedNode, target: &NamedNode) -> crate::Result<()> {
