@@ -776,3 +776,45 @@ fn a_declaration_is_an_act_not_a_claim() {
     assert_eq!(c.claim_type, ClaimType::Reject);
     assert_eq!(c.content, "den Plan");
 }
+
+#[test]
+fn heisst_es_after_a_fronted_source_phrase() {
+    let c = one("Aus dem Rathaus hieß es am Abend, man werde die Gebühren nicht erhöhen.");
+    assert_eq!(c.speaker, "Rathaus");
+    assert_eq!(c.content, "man werde die Gebühren nicht erhöhen");
+    let c = one("In einem Schreiben der Gewerkschaft heißt es, der Streik werde ausgeweitet.");
+    assert!(c.speaker.contains("Gewerkschaft"), "{c:#?}");
+    assert_eq!(c.content, "der Streik werde ausgeweitet");
+}
+
+#[test]
+fn a_time_after_heisst_es_is_no_source() {
+    let c = one("Man werde die Gebühren nicht erhöhen, hieß es am Abend aus dem Rathaus.");
+    assert_eq!(c.speaker, "Rathaus");
+    // "In der Nacht" is a time, not a source
+    assert!(extract("In der Nacht hieß es, die Lage sei ruhig.").is_empty());
+}
+
+#[test]
+fn verlautete_names_its_source_with_aus() {
+    let c = one("Aus Regierungskreisen verlautete am Montag, der Minister werde zurücktreten.");
+    assert_eq!(c.speaker, "Regierungskreisen");
+    assert_eq!(c.content, "der Minister werde zurücktreten");
+    let c = one(
+        "Wie aus Kreisen der Staatsanwaltschaft verlautete, wurde der Mann in Kiel festgenommen.",
+    );
+    assert_eq!(c.content, "wurde der Mann in Kiel festgenommen");
+    let c = one("Der Vertrag wird verlängert, wie aus dem Vorstand verlautete.");
+    assert_eq!(c.speaker, "Vorstand");
+    assert_eq!(c.content, "Der Vertrag wird verlängert");
+}
+
+#[test]
+fn so_x_may_be_followed_by_an_adverbial() {
+    let c =
+        one("„Wir öffnen das Bad im Juni“, so Bürgermeisterin Petra Lenz gegenüber der Zeitung.");
+    assert_eq!(c.speaker, "Petra Lenz");
+    assert_eq!(c.content, "Wir öffnen das Bad im Juni");
+    let c = one("Der Schaden sei hoch, so die Feuerwehr am Montag.");
+    assert_eq!(c.speaker, "Feuerwehr");
+}

@@ -5,6 +5,7 @@ use super::words::*;
 use super::{is_sep, lower_in, Found, Rules, Speaker};
 use crate::doc::is_determiner;
 use claimgraph_model::{ActorKind, ClaimType};
+use claimgraph_text::time::TimeExpr;
 use claimgraph_text::token::is_capitalized;
 
 impl<'a, 'l> Rules<'a, 'l> {
@@ -34,6 +35,7 @@ impl<'a, 'l> Rules<'a, 'l> {
                 "wonach" if i > s.tok_start && self.p.word(i - 1) == "," => self.wonach(si, i),
                 "so" if i > s.tok_start && self.p.word(i - 1) == "," => self.so_speaker(si, i),
                 "heißt" | "hieß" if self.p.word(i + 1) == "es" => self.heisst_es(si, i),
+                "verlautete" | "verlautet" | "verlauteten" => self.verlautet(si, i),
                 _ => None,
             };
             if let Some(f) = found {
@@ -296,7 +298,9 @@ impl<'a, 'l> Rules<'a, 'l> {
     pub(super) fn so_speaker(&mut self, si: usize, i: usize) -> Option<Found> {
         let s = self.p.sents[si];
         let (speakers, (_, end)) = self.np_at(i + 1, s.tok_end)?;
-        if end < s.tok_end && !is_sep(self.p, end) {
+        // "so X gegenüber der Zeitung", "so X am Montag": an adverbial may follow the speaker
+        let adverbial = lower_in(self.p.word(end), SO_ADVERBIALS);
+        if end < s.tok_end && !is_sep(self.p, end) && !adverbial {
             return None;
         }
         let content = match self.quote_ending_at(i, &s) {
@@ -306,26 +310,29 @@ impl<'a, 'l> Rules<'a, 'l> {
         self.nominal_found(si, speakers, vec![(i, i + 1)], vec![content], Pattern::So)
     }
 
-    /// `…, hieß es in Moskau` / `Aus X hieß es, …`
+    /// `…, hieß es in Moskau` / `Aus X hieß es, …` / `In einer Erklärung
+    /// der Partei heißt es, …`: the source stands after `es` or in the
+    /// prepositional phrase that opens the sentence.
     pub(super) fn heisst_es(&mut self, si: usize, i: usize) -> Option<Found> {
         let s = self.p.sents[si];
-        let mut j = i + 2;
-        while j < s.tok_end
-            && lower_in(
-                self.p.word(j),
-                &[
-                    "in", "aus", "bei", "von", "im", "vom", "seitens", "dazu", "am", "auch",
-                ],
-            )
-        {
+        // "hieß es am Abend aus X": a time is no source
+        let after_es = self.skip_time(si, i + 2);
+        let mut j = after_es;
+        while j < s.tok_end && lower_in(self.p.word(j), HEISST_ES_PREPOSITIONS) {
             j += 1;
         }
-        let (speakers, (_, end)) = self.np_at(j, s.tok_end)?;
+        let (speakers, end) = match self.np_at(j, s.tok_end) {
+            Some((speakers, (_, end))) => (speakers, end),
+            None => (self.fronted_source(si, s.tok_start, i)?, after_es),
+        };
         let content = if i > s.tok_start && self.p.word(i - 1) == "," {
             self.trim(s.tok_start, i - 1)
         } else {
             let mut a = end;
             while a < s.tok_end && matches!(self.p.word(a), "," | ":") {
+                a += 1;
+            }
+            if self.p.lower(a) == "dass" {
                 a += 1;
             }
             self.trim(a, s.tok_end)
@@ -334,6 +341,88 @@ impl<'a, 'l> Rules<'a, 'l> {
             si,
             speakers,
             vec![(i, i + 2)],
+            vec![content],
+            Pattern::HeisstEs,
+        )
+    }
+
+    /// `Aus dem Rathaus hieß es`, `In dem Bericht des Amtes heißt es`: the
+    /// phrase between the clause's first word (a preposition, after `wie`)
+    /// at `start` and the verb at `verb` names the source.
+    fn fronted_source(&mut self, si: usize, start: usize, verb: usize) -> Option<Vec<Speaker>> {
+        let mut first = start;
+        if self.p.lower(first) == "wie" {
+            first += 1;
+        }
+        // "In der Nacht hieß es": a time is no source
+        if first + 1 >= verb
+            || !lower_in(self.p.word(first), FRONTED_SOURCE_PREPOSITIONS)
+            || self.skip_time(si, first) != first
+        {
+            return None;
+        }
+        let (speakers, (_, end)) = self.np_at(first + 1, verb)?;
+        (self.skip_time(si, end) == verb).then_some(speakers)
+    }
+
+    /// The token after a time expression starting at `j` (`am Freitag`,
+    /// `am späten Abend`), else `j`.
+    fn skip_time(&self, si: usize, j: usize) -> usize {
+        let preposition = lower_in(self.p.word(j), &["am", "in", "im", "zum"]);
+        let starts_here = |t: &&TimeExpr| t.tok_start == j || (preposition && t.tok_start == j + 1);
+        if let Some(t) = self.p.sentence_times(si).iter().find(starts_here) {
+            return t.tok_end;
+        }
+        // a part of the day with no date is no time expression of its own
+        if !preposition {
+            return j;
+        }
+        (j + 1..j + 4)
+            .take_while(|&k| self.p.is_word(k))
+            .find(|&k| lower_in(self.p.word(k), DAYPARTS))
+            .map_or(j, |k| k + 1)
+    }
+
+    /// `Aus Regierungskreisen verlautete, …`, `Wie aus Kreisen der Partei
+    /// verlautete, …`, `…, verlautete aus dem Ministerium`: the source of
+    /// `verlauten` is an `aus` phrase, never a subject.
+    pub(super) fn verlautet(&mut self, si: usize, i: usize) -> Option<Found> {
+        let s = self.p.sents[si];
+        // "…, wie aus X verlautete": the clause opens at `wie`
+        let wie = (s.tok_start + 1..i)
+            .rev()
+            .find(|&j| self.p.lower(j) == "wie" && self.p.word(j - 1) == ",");
+        let after = self.skip_time(si, i + 1);
+        let (speakers, end) = if self.p.lower(after) == "aus" {
+            let (speakers, (_, end)) = self.np_at(after + 1, s.tok_end)?;
+            (speakers, end)
+        } else {
+            let start = wie.unwrap_or(s.tok_start);
+            (self.fronted_source(si, start, i)?, after)
+        };
+        let content = if let Some(wie) = wie {
+            self.trim(s.tok_start, wie - 1)
+        } else if i > s.tok_start && self.p.word(i - 1) == "," {
+            // "Der Minister trete zurück, verlautete aus X."
+            self.trim(s.tok_start, i - 1)
+        } else if self.p.lower(s.tok_start) == "wie" {
+            // "Wie aus X verlautete, wurde …": the main clause after the comma
+            let comma = (end..s.tok_end).find(|&j| self.p.word(j) == ",")?;
+            self.trim(comma + 1, s.tok_end)
+        } else {
+            let mut a = end;
+            while a < s.tok_end && matches!(self.p.word(a), "," | ":") {
+                a += 1;
+            }
+            if self.p.lower(a) == "dass" {
+                a += 1;
+            }
+            self.trim(a, s.tok_end)
+        };
+        self.nominal_found(
+            si,
+            speakers,
+            vec![(i, i + 1)],
             vec![content],
             Pattern::HeisstEs,
         )
@@ -551,6 +640,43 @@ const FIRST_PERSON_POSSESSIVES: &[&str] = &[
 const RELATIVE_ONLY: &[&str] = &["denen", "dessen", "deren", "welcher", "welchen", "welchem"];
 
 /// Prepositions that cannot open the source phrase after `laut`.
+/// Words that open an adverbial after `so X` (`so X gegenüber der Zeitung`).
+const SO_ADVERBIALS: &[&str] = &[
+    "zu",
+    "zum",
+    "zur",
+    "gegenüber",
+    "am",
+    "im",
+    "in",
+    "auf",
+    "bei",
+    "vor",
+    "nach",
+    "weiter",
+    "abschließend",
+];
+
+/// Parts of the day (`am Abend`, `in der Nacht`).
+const DAYPARTS: &[&str] = &[
+    "morgen",
+    "vormittag",
+    "mittag",
+    "nachmittag",
+    "abend",
+    "nacht",
+    "wochenende",
+];
+
+/// Prepositions between `hieß es` and its source (`hieß es aus Moskau`).
+const HEISST_ES_PREPOSITIONS: &[&str] = &[
+    "in", "aus", "bei", "von", "im", "vom", "seitens", "dazu", "am", "auch",
+];
+
+/// Prepositions opening a sentence whose phrase is the source of `heißt es`
+/// or `verlautete` (`Aus der Partei hieß es`, `In dem Bericht heißt es`).
+const FRONTED_SOURCE_PREPOSITIONS: &[&str] = &["aus", "in", "im", "seitens", "von", "vom"];
+
 const PREPOSITIONS: &[&str] = &[
     "über", "auf", "in", "an", "mit", "vor", "nach", "bei", "gegen", "um", "durch", "für", "zu",
     "aus", "von", "und", "oder", "wie", "als",
