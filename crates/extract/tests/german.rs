@@ -818,3 +818,21 @@ fn so_x_may_be_followed_by_an_adverbial() {
     let c = one("Der Schaden sei hoch, so die Feuerwehr am Montag.");
     assert_eq!(c.speaker, "Feuerwehr");
 }
+
+#[test]
+fn a_particle_written_apart_before_a_final_verb() {
+    let c =
+        one("Wie das Ministerium am Montag bekannt gab, wird die Fähre im Winter nicht fahren.");
+    assert_eq!(c.speaker, "Ministerium");
+    assert_eq!(c.cue, "bekannt gab");
+    assert_eq!(c.content, "wird die Fähre im Winter nicht fahren");
+}
+
+#[test]
+fn wie_x_mitteilte_after_the_clause_reports_it_in_any_mood() {
+    // a generic speaker and an indicative clause: `wie` marks the report
+    let c = one("Die Fähre fährt im Winter nicht, wie die Reederei mitteilte.");
+    assert_eq!(c.speaker, "Reederei");
+    assert_eq!(c.content, "Die Fähre fährt im Winter nicht");
+    assert!(c.confidence > 0.7, "{c:#?}");
+}

@@ -59,6 +59,9 @@ impl<'a, 'l> Rules<'a, 'l> {
                 if span.1 > span.0 + 1 {
                     let pattern = if self.has_konjunktiv(span.0, span.1) {
                         Pattern::KonjunktivBefore
+                    } else if wie {
+                        // "…, wie X mitteilte": `wie` marks a report in any mood
+                        Pattern::WieClause
                     } else {
                         Pattern::ClauseBefore
                     };

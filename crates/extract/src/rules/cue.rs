@@ -140,6 +140,21 @@ impl<'a, 'l> Rules<'a, 'l> {
                     || matches!(self.p.word(j + 1), "und" | "oder")
                         && !self.lex.cue_forms(self.p.word(j + 2)).is_empty()
             })
+            .or_else(|| self.particle_written_apart(i, clause, particle))
+    }
+
+    /// `wie das Amt bekannt gab`, `als sie bekannt gegeben hatte`: in a
+    /// verb-final clause a particle that is written apart stands right
+    /// before the verb, which only auxiliaries follow.
+    fn particle_written_apart(
+        &self,
+        i: usize,
+        clause: (usize, usize),
+        particle: &str,
+    ) -> Option<usize> {
+        let verb_last =
+            (i + 1..clause.1).all(|j| !self.p.is_word(j) || lower_in(self.p.word(j), AUXILIARIES));
+        (i > clause.0 && self.p.word(i - 1) == particle && verb_last).then_some(i - 1)
     }
 
     /// The clause around token `i`: up to separators and long quotations.
