@@ -836,3 +836,22 @@ fn wie_x_mitteilte_after_the_clause_reports_it_in_any_mood() {
     assert_eq!(c.content, "Die Fähre fährt im Winter nicht");
     assert!(c.confidence > 0.7, "{c:#?}");
 }
+
+#[test]
+fn wie_x_with_an_apposition_after_the_clause() {
+    let c = one("Die Brücke bleibt bis Mai gesperrt, wie Jan Kos, Leiter des Bauamts, betonte.");
+    assert_eq!(c.speaker, "Jan Kos");
+    assert_eq!(c.content, "Die Brücke bleibt bis Mai gesperrt");
+}
+
+#[test]
+fn an_extended_attribute_is_not_the_speakers_name() {
+    // the prepositional phrase belongs to the participle, not to the name
+    let c = one("Laut einer am Dienstag veröffentlichten Mitteilung des Verbandes wurden 300 Stellen gestrichen.");
+    assert!(!c.speaker.contains("Dienstag"), "{c:#?}");
+    assert!(c.speaker.contains("Verbandes"), "{c:#?}");
+    let c = one("Der in Bonn ansässige Verein teilte mit, er werde das Fest absagen.");
+    assert!(!c.speaker.contains("Bonn"), "{c:#?}");
+    let c = one("Der auf der Messe anwesende Minister Leo Kraft sagte, die Lage sei ernst.");
+    assert_eq!(c.speaker, "Leo Kraft");
+}

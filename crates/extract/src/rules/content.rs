@@ -69,6 +69,19 @@ impl<'a, 'l> Rules<'a, 'l> {
                 }
             }
         }
+        // "…, wie X, Apposition, mitteilte."
+        let wie_apposition_after = !wie
+            && sp.0 >= s.tok_start + 2
+            && self.p.lower(sp.0 - 1) == "wie"
+            && self.p.word(sp.0 - 2) == ","
+            && sp.1 + 1 == cs
+            && finite == cs;
+        if wie_apposition_after {
+            let span = self.trim(s.tok_start, sp.0 - 2);
+            if span.1 > span.0 + 1 {
+                return Some((vec![span], Pattern::WieClause, si));
+            }
+        }
         // "Wie X mitteilte, …"
         if (wie && cs == s.tok_start || wie_apposition) && ce < s.tok_end && self.p.word(ce) == ","
         {

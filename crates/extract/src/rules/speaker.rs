@@ -184,13 +184,18 @@ impl<'a, 'l> Rules<'a, 'l> {
         if cs <= s.tok_start + 1 || self.p.word(cs - 1) != "," {
             return None;
         }
-        let commas: Vec<usize> = (s.tok_start..cs)
+        // "…, wie Eva Kern, Sprecherin der Stadt, mitteilte": the phrase opens after `wie`
+        let wie = (s.tok_start + 1..cs)
+            .rev()
+            .find(|&j| self.p.lower(j) == "wie" && self.p.word(j - 1) == ",");
+        let from = wie.unwrap_or(s.tok_start);
+        let commas: Vec<usize> = (from..cs)
             .filter(|&j| self.p.word(j) == "," && !self.p.quotes.inside(j))
             .collect();
         let first_comma = *commas.first()?;
         // "Wie der Sprecher der Stadt, Eva Kern, mitteilte, …"
-        let np_start = if self.p.word(s.tok_start) == "Wie" {
-            s.tok_start + 1
+        let np_start = if self.p.word(s.tok_start) == "Wie" || wie.is_some() {
+            from + 1
         } else {
             s.tok_start
         };
@@ -332,7 +337,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         // "die beiden Chefdiplomaten": the two last speakers or persons
         if is_determiner(self.p.word(j)) {
             has_det = true;
-            j += 1;
+            j = self.past_extended_attribute(j + 1, limit);
         }
         let mut lower = 0;
         while j < limit && lower < 6 {
@@ -465,8 +470,9 @@ impl<'a, 'l> Rules<'a, 'l> {
         let mut j = i;
         let det = is_determiner(self.p.word(j));
         if det {
-            j += 1;
+            j = self.past_extended_attribute(j + 1, limit);
         }
+        let name_start = if det { j } else { i };
         let mut lower = 0;
         let adjectives_alone = self.lenient && !det;
         while j < limit
@@ -558,7 +564,6 @@ impl<'a, 'l> Rules<'a, 'l> {
                 }
             }
         }
-        let name_start = if det { i + 1 } else { i };
         let name = strip_quotes_str(self.p.slice(name_start, j));
         let kind = self.lex.role_kind(self.p.word(head)).unwrap_or(if det {
             ActorKind::Organization
@@ -576,6 +581,32 @@ impl<'a, 'l> Rules<'a, 'l> {
             },
             j,
         ))
+    }
+
+    /// `der für die Region zuständige Koordinator`, `einer am Montag
+    /// veröffentlichten Mitteilung`: a phrase between the article and the
+    /// participle or adjective of its noun belongs to the attribute, not to
+    /// the name. The adjective's position when a prepositional phrase opens
+    /// at `j`, else `j`.
+    fn past_extended_attribute(&self, j: usize, limit: usize) -> usize {
+        if !lower_in(self.p.word(j), PP_PREPOSITIONS)
+            && !lower_in(self.p.word(j), &["am", "im", "in", "aus", "seit"])
+        {
+            return j;
+        }
+        (j + 2..limit.min(j + 10))
+            .take_while(|&k| self.p.is_word(k) || self.p.toks[k].is_quote())
+            .find(|&k| {
+                let w = self.p.word(k);
+                !is_capitalized(w)
+                    && is_adjective_form(w)
+                    && !is_determiner(w)
+                    && is_noun_like(self.p.word(k + 1))
+                    && (is_noun_like(self.p.word(k - 1))
+                        || self.p.toks[k - 1].is_quote()
+                        || self.p.toks[k - 1].kind == TokenKind::Number)
+            })
+            .unwrap_or(j)
     }
 
     /// Past a short parenthesis that opens at `j` (`(GdP)`), else `j`.
