@@ -855,3 +855,30 @@ fn an_extended_attribute_is_not_the_speakers_name() {
     let c = one("Der auf der Messe anwesende Minister Leo Kraft sagte, die Lage sei ernst.");
     assert_eq!(c.speaker, "Leo Kraft");
 }
+
+#[test]
+fn konjunktiv_continues_after_an_inserted_relative_clause() {
+    let text = "Bürgermeister Jan Kos beklagte, dass zu wenige Helfer gekommen seien. \
+                Beim letzten Sturm im Jahr 2010, dessen Schäden geringer waren, seien 500 Helfer im Einsatz gewesen.";
+    let claims = extract(text);
+    assert_eq!(claims.len(), 2, "{claims:#?}");
+    assert_eq!(claims[1].speaker, "Jan Kos");
+    assert!(claims[1].content.starts_with("Beim letzten Sturm"));
+}
+
+#[test]
+fn free_indirect_speech_after_a_role_noun_subject() {
+    let text = "Der Richter prüfte den Fall erneut. Die Ermittlungen seien korrekt geführt worden.";
+    let claims = extract(text);
+    let free = claims
+        .iter()
+        .find(|c| c.content.starts_with("Die Ermittlungen"));
+    assert_eq!(
+        free.map(|c| c.speaker.as_str()),
+        Some("Richter"),
+        "{claims:#?}"
+    );
+    // an abstract noun is no source of free indirect speech
+    let text = "Die Entscheidung des Gerichts kam überraschend. Das Verfahren sei damit beendet.";
+    assert!(extract(text).is_empty());
+}
