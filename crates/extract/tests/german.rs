@@ -882,3 +882,23 @@ fn free_indirect_speech_after_a_role_noun_subject() {
     let text = "Die Entscheidung des Gerichts kam überraschend. Das Verfahren sei damit beendet.";
     assert!(extract(text).is_empty());
 }
+
+#[test]
+fn plural_sie_after_two_persons_speaks_for_both() {
+    let text = "Ministerin Eva Roth traf am Montag ihren Kollegen Igor Petrow in Wien. \
+                Sie vereinbarten, dass die Gespräche im Mai weitergehen sollen.";
+    let claims = extract(text);
+    let speakers: Vec<&str> = claims.iter().map(|c| c.speaker.as_str()).collect();
+    assert_eq!(speakers, ["Eva Roth", "Igor Petrow"], "{claims:#?}");
+}
+
+#[test]
+fn plural_sie_skips_a_place_after_a_preposition() {
+    let text = "Die Gewerkschaft der Lokführer traf sich mit der Bahn in Wien. \
+                Sie erklärten, man sei zu weiteren Gesprächen bereit.";
+    let claims = extract(text);
+    assert!(
+        claims.iter().all(|c| c.speaker != "Österreich"),
+        "{claims:#?}"
+    );
+}

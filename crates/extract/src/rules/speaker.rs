@@ -260,6 +260,9 @@ impl<'a, 'l> Rules<'a, 'l> {
         if let Some(group) = self.pair_of_persons(i, limit) {
             return Some(group);
         }
+        if let Some(group) = self.persons_of_plural_pronoun(i) {
+            return Some(group);
+        }
         let mut j = i;
         let w = self.p.word(j);
         let both = w.eq_ignore_ascii_case("sowohl");
@@ -654,21 +657,69 @@ impl<'a, 'l> Rules<'a, 'l> {
         }
     }
 
-    pub(super) fn pronoun(&self, i: usize) -> Option<Speaker> {
-        let w = self.p.word(i);
-        // plural "sie": the verb after it ends in -en ("Sie verlangen", "sagten sie")
-        let plural = w.eq_ignore_ascii_case("sie")
+    /// Plural `sie`: the verb after it ends in -en ("Sie verlangen", "sagten sie").
+    fn is_plural_sie(&self, i: usize) -> bool {
+        self.p.word(i).eq_ignore_ascii_case("sie")
             && (self.p.word(i + 1).ends_with("en") && !is_capitalized(self.p.word(i + 1))
                 || i > 0
                     && self.p.word(i - 1).ends_with("en")
-                    && !is_capitalized(self.p.word(i - 1)));
-        if plural {
+                    && !is_capitalized(self.p.word(i - 1)))
+    }
+
+    /// Whether the mention at `start` follows a preposition (`in Wien`,
+    /// `mit der Ministerin X`): a place or partner, rarely what `sie` refers to.
+    fn after_preposition(&self, start: usize) -> bool {
+        self.in_prepositional_phrase(start)
+            || start > 0 && lower_in(self.p.word(start - 1), &["in", "im", "aus", "nach", "vom"])
+    }
+
+    /// `Roth traf Petrow. Sie vereinbarten …`: plural `sie` after a sentence
+    /// naming two persons, and no group or body since, refers to both.
+    fn persons_of_plural_pronoun(&self, i: usize) -> Option<(Vec<Speaker>, (usize, usize))> {
+        if !self.is_plural_sie(i) {
+            return None;
+        }
+        let si = self
+            .p
+            .sents
+            .iter()
+            .position(|s| s.tok_start <= i && i < s.tok_end)?;
+        let from = self.p.sents[si.checked_sub(1)?].tok_start;
+        let mut persons: Vec<usize> = Vec::new();
+        for m in self
+            .p
+            .mentions
+            .iter()
+            .filter(|m| m.start >= from && m.start < i)
+        {
+            let e = &self.p.entities[m.entity];
+            if e.kind != ActorKind::Person {
+                if !self.after_preposition(m.start) {
+                    return None;
+                }
+            } else if e.surname.is_some() && !persons.contains(&m.entity) {
+                persons.push(m.entity);
+            }
+        }
+        if persons.len() != 2 {
+            return None;
+        }
+        let speakers = persons
+            .into_iter()
+            .map(|e| self.speaker_of_entity(e, (i, i + 1), 0.75))
+            .collect();
+        Some((speakers, (i, i + 1)))
+    }
+
+    pub(super) fn pronoun(&self, i: usize) -> Option<Speaker> {
+        let w = self.p.word(i);
+        if self.is_plural_sie(i) {
             let m = self
                 .p
                 .mentions
                 .iter()
                 .rev()
-                .filter(|m| m.start < i)
+                .filter(|m| m.start < i && !self.after_preposition(m.start))
                 .find(|m| self.p.entities[m.entity].kind != ActorKind::Person)?;
             return Some(self.speaker_of_entity(m.entity, (i, i + 1), 0.7));
         }
