@@ -902,3 +902,14 @@ fn plural_sie_skips_a_place_after_a_preposition() {
         "{claims:#?}"
     );
 }
+
+#[test]
+fn a_quotation_ending_a_konjunktiv_clause_is_part_of_it() {
+    let c = one("Die Stadt sei zu Gesprächen bereit, wenn dies „der schnellste Weg zu einer Lösung ist“, versicherte Bürgermeister Jan Kos.");
+    assert_eq!(c.speaker, "Jan Kos");
+    assert!(
+        c.content.starts_with("Die Stadt sei zu Gesprächen bereit"),
+        "{c:#?}"
+    );
+    assert!(c.content.ends_with("Lösung ist"), "{c:#?}");
+}

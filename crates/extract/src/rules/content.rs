@@ -28,6 +28,9 @@ impl<'a, 'l> Rules<'a, 'l> {
         // (a) a quotation before: „…“, sagte sie
         if cue_first {
             if let Some(q) = self.quote_ending_at(cs, &s) {
+                if let Some(clause) = self.clause_ending_in_quote(q, cs, &s) {
+                    return Some((vec![clause], Pattern::KonjunktivBefore, si));
+                }
                 let mut spans = vec![q];
                 let last = self.quote_after(si, ce, &mut spans);
                 return Some((spans, Pattern::QuoteBefore, last));
@@ -563,6 +566,24 @@ impl<'a, 'l> Rules<'a, 'l> {
             return None;
         }
         Some(self.trim_quote(q.inner_start, q.inner_end))
+    }
+
+    /// `Die Regierung sei bereit, wenn dies „der beste Weg ist“, versicherte
+    /// er`: a quotation that ends a Konjunktiv clause begun before it is
+    /// part of that clause, and the clause is what was said.
+    fn clause_ending_in_quote(
+        &self,
+        q: (usize, usize),
+        cs: usize,
+        s: &Sentence,
+    ) -> Option<(usize, usize)> {
+        let open = q.0.checked_sub(1)?;
+        let before = (s.tok_start..open).filter(|&j| self.p.is_word(j)).count();
+        let introduced = (s.tok_start..open).any(|j| matches!(self.p.word(j), ":" | "–" | "-"));
+        if before < 3 || introduced || !self.has_konjunktiv(s.tok_start, open) {
+            return None;
+        }
+        Some(self.trim(s.tok_start, cs))
     }
 
     pub(super) fn quote_starting_at(&self, at: usize) -> Option<(usize, usize)> {
