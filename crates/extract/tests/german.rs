@@ -913,3 +913,22 @@ fn a_quotation_ending_a_konjunktiv_clause_is_part_of_it() {
     );
     assert!(c.content.ends_with("Lösung ist"), "{c:#?}");
 }
+
+#[test]
+fn an_inverted_cue_after_a_clause_with_a_role_noun_speaker() {
+    let c = one(
+        "Die Gefahr ist bei Kindern deutlich höher, stellten die Wissenschaftler außerdem fest.",
+    );
+    assert_eq!(c.speaker, "Wissenschaftler");
+    assert_eq!(c.content, "Die Gefahr ist bei Kindern deutlich höher");
+    // an abstract noun after the cue is its object, not a speaker
+    assert!(extract("Das Amt ist geschlossen, bedauerte die Entscheidung niemand.").is_empty());
+}
+
+#[test]
+fn an_adverbial_clause_alone_before_the_cue_is_no_report() {
+    let text = "Da die Brunnen knapp werden, warnte Bürgermeister Jan Kos vor einer Dürre.";
+    assert!(extract(text)
+        .iter()
+        .all(|c| !c.content.starts_with("Da die Brunnen")));
+}

@@ -63,7 +63,11 @@ impl<'a, 'l> Rules<'a, 'l> {
         let claim_type = refine_type(self.p, cue.entry.claim_type, &content);
         let speakers: Vec<_> = speakers
             .into_iter()
-            .filter(|sp| weak_evidence_holds(pattern, sp, claim_type))
+            .filter(|sp| {
+                weak_evidence_holds(pattern, sp, claim_type)
+                    // "…, stellten die Forscher fest": a role noun after the inverted cue
+                    || pattern == Pattern::ClauseBefore && self.role_phrase(sp)
+            })
             .collect();
         speakers
             .into_iter()

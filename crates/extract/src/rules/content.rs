@@ -68,7 +68,14 @@ impl<'a, 'l> Rules<'a, 'l> {
                     } else {
                         Pattern::ClauseBefore
                     };
-                    return Some((vec![span], pattern, si));
+                    // "Da X fehlt, warnte Y": an adverbial clause alone before the
+                    // cue is no report ("Als X kam, floh Y, teilte Z mit" is one)
+                    let adverbial = pattern == Pattern::ClauseBefore
+                        && SUBORDINATORS.contains(&self.p.lower(span.0))
+                        && !(span.0..span.1).any(|j| self.p.word(j) == ",");
+                    if !adverbial {
+                        return Some((vec![span], pattern, si));
+                    }
                 }
             }
         }

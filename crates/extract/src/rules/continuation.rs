@@ -132,7 +132,7 @@ impl Rules<'_, '_> {
 
     /// A speaker named by a role noun of the lexicon (`Der Sprecher`, `Die
     /// Staatsanwaltschaft`), not by an abstract noun (`Die Entscheidung`).
-    fn role_phrase(&self, sp: &Speaker) -> bool {
+    pub(super) fn role_phrase(&self, sp: &Speaker) -> bool {
         // the head stands before its genitive attribute ("Sprecher der Polizei")
         let phrase = [" des ", " der ", " von "]
             .iter()
