@@ -932,3 +932,16 @@ fn an_adverbial_clause_alone_before_the_cue_is_no_report() {
         .iter()
         .all(|c| !c.content.starts_with("Da die Brunnen")));
 }
+
+#[test]
+fn a_name_in_an_apposition_after_the_inverted_subject_speaks() {
+    let c = one("Am Abend sagte der Leiter der Feuerwehr, Tom Berger, das Feuer sei gelöscht.");
+    assert_eq!(c.speaker, "Tom Berger");
+    assert_eq!(c.content, "das Feuer sei gelöscht");
+    // the separable particle follows the apposition
+    let c =
+        one("Am Abend gab die Sprecherin des Amtes, Lea Jung, bekannt, dass die Straße frei sei.");
+    assert_eq!(c.speaker, "Lea Jung");
+    assert_eq!(c.cue, "gab ... bekannt");
+    assert_eq!(c.content, "die Straße frei sei");
+}

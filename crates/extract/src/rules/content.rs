@@ -105,9 +105,25 @@ impl<'a, 'l> Rules<'a, 'l> {
         if ce < s.tok_end && self.p.word(ce) == "," {
             let mut a = ce + 1;
             // "sagte der Sprecher der Stadt, Jan Kos, die Straße …": the name is no content
-            if inverted && sp.1 <= ce && (ce - sp.1 <= 1 || self.p.word(ce - 1) == ")") {
+            if inverted && sp.1 > ce && self.p.word(sp.1) == "," {
+                // the speaker's name stands in an apposition after the clause
+                a = sp.1 + 1;
+                if Some(a) == cue.particle {
+                    a += 1;
+                    if self.p.word(a) == "," {
+                        a += 1;
+                    }
+                }
+            } else if inverted && sp.1 <= ce && (ce - sp.1 <= 1 || self.p.word(ce - 1) == ")") {
                 if let Some(after) = self.name_apposition(a, s.tok_end) {
                     a = after;
+                    // "gab der Leiter, Jan Kos, bekannt, dass …": the particle follows the name
+                    if Some(a) == cue.particle {
+                        a += 1;
+                        if self.p.word(a) == "," {
+                            a += 1;
+                        }
+                    }
                 }
             }
             // "kündigte an, sollte X siegen, die Hilfe auszusetzen": a verb-first

@@ -144,7 +144,31 @@ impl<'a, 'l> Rules<'a, 'l> {
                 return Some(np_result(np, false));
             }
         }
-        inverted.map(|np| np_result(np, true))
+        inverted.map(|np| np_result(self.named_by_apposition(np), true))
+    }
+
+    /// `sagte der Leiter des Amtes, Jan Kos, …`: a role phrase after the verb
+    /// whose apposition names a person speaks as that person.
+    fn named_by_apposition(
+        &self,
+        np: (Vec<Speaker>, (usize, usize)),
+    ) -> (Vec<Speaker>, (usize, usize)) {
+        let (start, mut end) = np.1;
+        // "der Leiter der Kriminalpolizei, Jan Kos": past a genitive attribute
+        if lower_in(self.p.word(end), &["des", "der"]) {
+            end = self.genitive_end(end, end + 6);
+        }
+        let generic = np.0.iter().all(|sp| sp.certainty < 1.0);
+        let Some(m) = self.p.mention(end + 1).copied() else {
+            return np;
+        };
+        let e = &self.p.entities[m.entity];
+        let named = e.kind == ActorKind::Person && e.surname.is_some();
+        if !generic || !named || self.p.word(end) != "," || self.p.word(m.end) != "," {
+            return np;
+        }
+        let sp = self.speaker_of_entity(m.entity, (m.start, m.end), 1.0);
+        (vec![sp], (start, m.end))
     }
 
     /// `Relativierend fügte sie hinzu`, `Abschließend sagte er`: a participle
