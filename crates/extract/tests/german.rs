@@ -945,3 +945,13 @@ fn a_name_in_an_apposition_after_the_inverted_subject_speaks() {
     assert_eq!(c.cue, "gab ... bekannt");
     assert_eq!(c.content, "die Straße frei sei");
 }
+
+#[test]
+fn a_pronoun_refers_to_a_role_subject_when_no_person_is_named() {
+    let text = "Der Sprecher wollte keine Namen nennen. Er sagte aber, dass zwei Männer beteiligt gewesen seien.";
+    let c = one(text);
+    assert_eq!(c.speaker, "Sprecher");
+    // the pronoun's gender must fit the role
+    let text = "Die Sprecherin wollte keine Namen nennen. Er sagte aber, dass zwei Männer beteiligt gewesen seien.";
+    assert!(extract(text).is_empty());
+}

@@ -797,11 +797,34 @@ impl<'a, 'l> Rules<'a, 'l> {
         // no person of the pronoun's gender: the last speaker still (roles can mislead)
         let base = last
             .or_else(|| self.last_person_mention(i, feminine))
-            .or_else(|| self.last_person.clone())?;
+            .or_else(|| self.last_person.clone())
+            .or_else(|| self.role_subject_before(s_start, feminine))?;
         Some(Speaker {
             mention: (i, i + 1),
             certainty: 0.8,
             ..base
+        })
+    }
+
+    /// `Der Sprecher wollte keine Namen nennen. Er sagte …`: with no named
+    /// person before, a pronoun refers to a role noun of the pronoun's gender
+    /// that is the subject of the sentence before (the one that starts at
+    /// or before `s_start`).
+    fn role_subject_before(&self, s_start: usize, feminine: bool) -> Option<Speaker> {
+        let prev = self.p.sents.iter().rev().find(|s| s.tok_end <= s_start)?;
+        let det = prev.tok_start;
+        let noun = det + 1;
+        let w = self.p.word(noun);
+        let role = is_determiner(self.p.word(det))
+            && self.lex.role_kind(w) == Some(ActorKind::Person)
+            && crate::doc::is_feminine_role(w) == feminine;
+        role.then(|| Speaker {
+            name: w.to_string(),
+            kind: ActorKind::Person,
+            wikidata: None,
+            entity: None,
+            mention: (det, noun + 1),
+            certainty: 0.6,
         })
     }
 
