@@ -955,3 +955,16 @@ fn a_pronoun_refers_to_a_role_subject_when_no_person_is_named() {
     let text = "Die Sprecherin wollte keine Namen nennen. Er sagte aber, dass zwei Männer beteiligt gewesen seien.";
     assert!(extract(text).is_empty());
 }
+
+#[test]
+fn a_profession_before_a_name_is_a_role_not_part_of_the_name() {
+    let c =
+        one("Der portugiesische Journalist Rui Matos sagte, die Regierung habe Fehler gemacht.");
+    assert_eq!(c.speaker, "Rui Matos");
+    assert!(
+        c.speaker_roles.iter().any(|r| r.contains("Journalist")),
+        "{c:#?}"
+    );
+    let c = one("Die ugandische Schriftstellerin Ama Okello erklärte, das Gesetz sei ungerecht.");
+    assert_eq!(c.speaker, "Ama Okello");
+}
