@@ -968,3 +968,11 @@ fn a_profession_before_a_name_is_a_role_not_part_of_the_name() {
     let c = one("Die ugandische Schriftstellerin Ama Okello erklärte, das Gesetz sei ungerecht.");
     assert_eq!(c.speaker, "Ama Okello");
 }
+
+#[test]
+fn a_colon_quote_after_the_speakers_apposition() {
+    let c = one("Dazu sagte Olaf Rehm, Präsident des Verbandes: „Wir lehnen den Plan ab.“");
+    assert_eq!(c.speaker, "Olaf Rehm");
+    assert_eq!(c.content, "Wir lehnen den Plan ab.");
+    assert!(c.direct);
+}

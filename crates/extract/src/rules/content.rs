@@ -48,6 +48,12 @@ impl<'a, 'l> Rules<'a, 'l> {
                 return Some((vec![span], Pattern::ColonClause, si));
             }
         }
+        // "sagte Olaf Rehm, EU-Kommissar: „…“": a colon and quotation after the speaker's apposition
+        if let Some(q) = self.quote_after_apposition(sp, ce, &s) {
+            let mut spans = vec![q];
+            let last = self.quote_after(si, q.1, &mut spans);
+            return Some((spans, Pattern::ColonQuote, last));
+        }
         // (c) indirect speech before: "…, sagte er" / "…, wie er sagte"
         let wie = self.p.word(cs).eq_ignore_ascii_case("wie");
         // "Wie X, Apposition, mitteilte, …": the speaker phrase opens the sentence
@@ -503,6 +509,25 @@ impl<'a, 'l> Rules<'a, 'l> {
             && m.end < end
             && self.p.word(m.end) == ",")
             .then_some(m.end + 1)
+    }
+
+    /// The quotation after `Name, Apposition:` when the speaker's name ends
+    /// the cue clause at `ce`: the apposition is short and opens with a
+    /// capitalised word (a role), then a colon and the quotation.
+    fn quote_after_apposition(
+        &self,
+        sp: (usize, usize),
+        ce: usize,
+        s: &Sentence,
+    ) -> Option<(usize, usize)> {
+        if sp.1 != ce || self.p.word(ce) != "," || !is_capitalized(self.p.word(ce + 1)) {
+            return None;
+        }
+        let colon = (ce + 2..s.tok_end.min(ce + 8)).find(|&j| is_sep(self.p, j))?;
+        if self.p.word(colon) != ":" {
+            return None;
+        }
+        self.quote_starting_at(colon + 1)
     }
 
     /// `der`/`die`/`das` right before a capitalised noun is an article, not a
