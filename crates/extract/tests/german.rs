@@ -976,3 +976,19 @@ fn a_colon_quote_after_the_speakers_apposition() {
     assert_eq!(c.content, "Wir lehnen den Plan ab.");
     assert!(c.direct);
 }
+
+#[test]
+fn a_particle_after_a_surname_is_not_part_of_the_name() {
+    let c = one("Auch lehnte Lena Hartmann den Vorschlag der Kommission ab, die Steuer zu senken.");
+    assert_eq!(c.speaker, "Lena Hartmann");
+    let c = one("„Wir bleiben dabei“, so Peter Brand zu Beginn der Sitzung.");
+    assert_eq!(c.speaker, "Peter Brand");
+    let c = one("Tom Weber von der Feuerwehr sagte, der Brand sei gelöscht.");
+    assert_eq!(c.speaker, "Tom Weber");
+}
+
+#[test]
+fn a_particle_after_a_first_name_belongs_to_the_name() {
+    let c = one("Ursula von der Leyen sagte, die Reform komme im Herbst.");
+    assert_eq!(c.speaker, "Ursula von der Leyen");
+}
