@@ -992,3 +992,9 @@ fn a_particle_after_a_first_name_belongs_to_the_name() {
     let c = one("Ursula von der Leyen sagte, die Reform komme im Herbst.");
     assert_eq!(c.speaker, "Ursula von der Leyen");
 }
+
+#[test]
+fn an_unresolved_pronoun_subject_leaves_the_object_no_speaker() {
+    let text = "Nach der Auktion meldete sich der Verkäufer. Er bot eine Reservierung an, da er noch einen Tisch habe.";
+    assert!(extract(text).iter().all(|c| c.speaker != "Reservierung"));
+}

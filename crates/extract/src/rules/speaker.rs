@@ -96,6 +96,11 @@ impl<'a, 'l> Rules<'a, 'l> {
             let accusative = dative_der
                 || OBLIQUE_DETERMINERS.contains(&first)
                 || matches!(first, "ihm" | "ihnen");
+            // "Er bot eine Reservierung an": a pronoun before the verb is the
+            // subject even when it cannot be resolved; the phrase after the verb is its object
+            if start + 1 == finite && PRONOUNS_SG.contains(&self.p.word(start)) {
+                return self.np_at(start, finite).map(|np| np_result(np, false));
+            }
             if !accusative {
                 if let Some(np) = self.np_at(start, finite) {
                     let generic = np.0.iter().all(|s| s.entity.is_none());
