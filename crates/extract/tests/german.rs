@@ -998,3 +998,15 @@ fn an_unresolved_pronoun_subject_leaves_the_object_no_speaker() {
     let text = "Nach der Auktion meldete sich der Verkäufer. Er bot eine Reservierung an, da er noch einen Tisch habe.";
     assert!(extract(text).iter().all(|c| c.speaker != "Reservierung"));
 }
+
+#[test]
+fn demnach_speaks_for_an_actor_never_for_itself() {
+    let text = "Die Staatsanwaltschaft legte am Montag ihren Bericht vor. Demnach wurde der Brand absichtlich gelegt.";
+    let c = one(text);
+    assert_eq!(c.speaker, "Staatsanwaltschaft");
+    // no source before: "Demnach" is no actor
+    let text = "Mittlerweile ist der Brand gelöscht. Demnach wurde er absichtlich gelegt.";
+    assert!(extract(text)
+        .iter()
+        .all(|c| c.speaker != "Demnach" && c.speaker != "Mittlerweile"));
+}

@@ -215,16 +215,31 @@ impl<'a, 'l> Rules<'a, 'l> {
     fn demnach(&mut self, si: usize, i: usize) -> Option<Found> {
         let s = self.p.sents[si];
         let mut speaker = self.phrase_speaker(i, i + 1);
-        if let Some(prev) = self.last_group.first() {
-            speaker.name.clone_from(&prev.name);
-            speaker.kind = prev.kind;
-            speaker.wikidata.clone_from(&prev.wikidata);
-            speaker.entity = prev.entity;
-        }
+        // the last source, else the subject of the sentence before
+        // ("Das Gericht veröffentlichte sein Urteil. Demnach …"); "Demnach" is no actor
+        let source = match self.last_group.first() {
+            Some(prev) => prev.clone(),
+            None => self.previous_subject(si)?,
+        };
+        speaker.name = source.name;
+        speaker.kind = source.kind;
+        speaker.wikidata = source.wikidata;
+        speaker.entity = source.entity;
         let left = self.trim(s.tok_start, i);
         let right = self.trim(i + 1, s.tok_end);
         let spans: Vec<(usize, usize)> = [left, right].into_iter().filter(|(a, b)| b > a).collect();
         self.nominal_found(si, vec![speaker], vec![(i, i + 1)], spans, Pattern::Demnach)
+    }
+
+    /// The noun phrase that opens the sentence before `si`, if it names an
+    /// actor (a known one or a role noun of the lexicon).
+    fn previous_subject(&mut self, si: usize) -> Option<Speaker> {
+        let prev = self.p.sents[si.checked_sub(1)?];
+        let (speakers, _) = self.np_at(prev.tok_start, prev.tok_end)?;
+        speakers
+            .into_iter()
+            .next()
+            .filter(|sp| sp.entity.is_some() || self.role_phrase(sp))
     }
 
     /// `…, ein Bericht, wonach …`: the noun phrase before the comma is the source.
