@@ -1010,3 +1010,17 @@ fn demnach_speaks_for_an_actor_never_for_itself() {
         .iter()
         .all(|c| c.speaker != "Demnach" && c.speaker != "Mittlerweile"));
 }
+
+#[test]
+fn more_nouns_of_information_sources_after_nach() {
+    let c = one("Nach einer Stellungnahme der Bahn fallen am Montag alle Züge aus.");
+    assert!(c.speaker.contains("Bahn"), "{c:#?}");
+    assert_eq!(c.content, "fallen am Montag alle Züge aus");
+    let c = one("Nach Berechnungen des Instituts wird die Inflation im Mai steigen.");
+    assert!(c.speaker.contains("Instituts"), "{c:#?}");
+    // "nach der Veröffentlichung" is mostly a time ("after"), not a source
+    assert!(
+        extract("Nach der Veröffentlichung des Buches kam es zu Protesten in der Stadt.")
+            .is_empty()
+    );
+}
