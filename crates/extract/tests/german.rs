@@ -1024,3 +1024,12 @@ fn more_nouns_of_information_sources_after_nach() {
             .is_empty()
     );
 }
+
+#[test]
+fn an_inserted_so_x_splits_the_content() {
+    let c = one("Der Plan sei, so Ministerin Eva Roth, an den Kosten gescheitert.");
+    assert_eq!(c.speaker, "Eva Roth");
+    assert_eq!(c.content, "Der Plan sei ... an den Kosten gescheitert");
+    let c = one("„Das reicht bis in die Büros“, so Roth wörtlich.");
+    assert_eq!(c.content, "Das reicht bis in die Büros");
+}

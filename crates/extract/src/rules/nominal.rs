@@ -5,6 +5,7 @@ use super::words::*;
 use super::{is_sep, lower_in, Found, Rules, Speaker};
 use crate::doc::is_determiner;
 use claimgraph_model::{ActorKind, ClaimType};
+use claimgraph_text::segment::Sentence;
 use claimgraph_text::time::TimeExpr;
 use claimgraph_text::token::is_capitalized;
 
@@ -322,7 +323,23 @@ impl<'a, 'l> Rules<'a, 'l> {
             Some(q) => q,
             None => self.trim(s.tok_start, i - 1),
         };
-        self.nominal_found(si, speakers, vec![(i, i + 1)], vec![content], Pattern::So)
+        let mut spans = vec![content];
+        // "Der Plan sei, so X, gescheitert": what follows the inserted "so X" goes on
+        if let Some(rest) = self.after_so_insertion(end, &s) {
+            spans.push(rest);
+        }
+        self.nominal_found(si, speakers, vec![(i, i + 1)], spans, Pattern::So)
+    }
+
+    /// The rest of the sentence after an inserted `, so X[ adverbial],` or
+    /// `so X weiter:` whose speaker phrase ends at `end`.
+    fn after_so_insertion(&self, end: usize, s: &Sentence) -> Option<(usize, usize)> {
+        let close = (end..s.tok_end.min(end + 12)).find(|&j| is_sep(self.p, j))?;
+        if !matches!(self.p.word(close), "," | ":") {
+            return None;
+        }
+        let rest = self.trim(close + 1, s.tok_end);
+        (rest.1 > rest.0 + 1).then_some(rest)
     }
 
     /// `…, hieß es in Moskau` / `Aus X hieß es, …` / `In einer Erklärung
@@ -670,6 +687,9 @@ const SO_ADVERBIALS: &[&str] = &[
     "nach",
     "weiter",
     "abschließend",
+    "wörtlich",
+    "zuletzt",
+    "damals",
 ];
 
 /// Parts of the day (`am Abend`, `in der Nacht`).
