@@ -1033,3 +1033,21 @@ fn an_inserted_so_x_splits_the_content() {
     let c = one("„Das reicht bis in die Büros“, so Roth wörtlich.");
     assert_eq!(c.content, "Das reicht bis in die Büros");
 }
+
+#[test]
+fn an_inserted_cue_clause_splits_the_content() {
+    let c = one("Der Plan, sagte Ministerin Eva Roth, sei an den Kosten gescheitert.");
+    assert_eq!(c.speaker, "Eva Roth");
+    assert_eq!(c.content, "Der Plan ... sei an den Kosten gescheitert");
+    assert!(c.confidence > 0.8, "{c:#?}");
+    let c = one(
+        "„Bis es zu spät war“, stellte Anwältin Eva Roth fest, seien die Anrufe ignoriert worden.",
+    );
+    assert_eq!(
+        c.content,
+        "Bis es zu spät war ... seien die Anrufe ignoriert worden"
+    );
+    // a relative clause after the cue describes the speaker
+    let c = one("Der Plan sei gescheitert, sagte Eva Roth, die seit Mai im Amt ist.");
+    assert_eq!(c.content, "Der Plan sei gescheitert");
+}

@@ -33,6 +33,12 @@ impl<'a, 'l> Rules<'a, 'l> {
                 }
                 let mut spans = vec![q];
                 let last = self.quote_after(si, ce, &mut spans);
+                // "„A“, stellte sie fest, seien …": reported speech goes on after the cue
+                if let Some(rest) = self.rest_after_inserted_cue(ce, &s) {
+                    if spans.len() == 1 && self.has_konjunktiv(rest.0, rest.1) {
+                        spans.push(rest);
+                    }
+                }
                 return Some((spans, Pattern::QuoteBefore, last));
             }
         }
@@ -80,7 +86,18 @@ impl<'a, 'l> Rules<'a, 'l> {
                         && SUBORDINATORS.contains(&self.p.lower(span.0))
                         && !(span.0..span.1).any(|j| self.p.word(j) == ",");
                     if !adverbial {
-                        return Some((vec![span], pattern, si));
+                        let mut spans = vec![span];
+                        let mut pattern = pattern;
+                        // "Der Plan sei, sagte X, gescheitert": the sentence goes on
+                        if let Some(rest) = self.rest_after_inserted_cue(ce, &s) {
+                            if pattern == Pattern::ClauseBefore
+                                && self.has_konjunktiv(rest.0, rest.1)
+                            {
+                                pattern = Pattern::KonjunktivBefore;
+                            }
+                            spans.push(rest);
+                        }
+                        return Some((spans, pattern, si));
                     }
                 }
             }
@@ -509,6 +526,26 @@ impl<'a, 'l> Rules<'a, 'l> {
             && m.end < end
             && self.p.word(m.end) == ",")
             .then_some(m.end + 1)
+    }
+
+    /// `Der Plan sei, sagte X, gescheitert`: the words after a cue clause set
+    /// off by commas (ending at `ce`) continue what was said, unless they
+    /// open a clause of their own (a conjunction, a relative pronoun) or a
+    /// new sentence part (a capitalised word).
+    fn rest_after_inserted_cue(&self, ce: usize, s: &Sentence) -> Option<(usize, usize)> {
+        if ce >= s.tok_end || self.p.word(ce) != "," || self.p.quotes.inside(ce + 1) {
+            return None;
+        }
+        let first = self.p.word(ce + 1);
+        let lower = self.p.lower(ce + 1);
+        let opens_clause = SUBORDINATORS.contains(&lower)
+            || (RELATIVES.contains(&lower) && !self.is_article_before_noun(ce + 1))
+            || lower_in(first, &["und", "oder", "aber", "sondern", "doch", "denn"]);
+        if !self.p.is_word(ce + 1) || is_capitalized(first) || opens_clause {
+            return None;
+        }
+        let rest = self.trim(ce + 1, s.tok_end);
+        (rest.1 > rest.0 + 1).then_some(rest)
     }
 
     /// The quotation after `Name, Apposition:` when the speaker's name ends
