@@ -1051,3 +1051,14 @@ fn an_inserted_cue_clause_splits_the_content() {
     let c = one("Der Plan sei gescheitert, sagte Eva Roth, die seit Mai im Amt ist.");
     assert_eq!(c.content, "Der Plan sei gescheitert");
 }
+
+#[test]
+fn the_owner_of_a_source_noun_speaks() {
+    let text = "Minister Jan Kos war in Rom. Nach seinen Worten sei das Treffen gut verlaufen.";
+    let claims = extract(text);
+    assert_eq!(claims.len(), 1, "{claims:#?}");
+    assert_eq!(claims[0].speaker, "Jan Kos");
+    let c = one("Der Konzern hat eigenen Angaben zufolge 300 Stellen abgebaut.");
+    assert_eq!(c.speaker, "Konzern");
+    assert_eq!(c.content, "Der Konzern hat ... 300 Stellen abgebaut");
+}

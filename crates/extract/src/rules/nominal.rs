@@ -279,11 +279,52 @@ impl<'a, 'l> Rules<'a, 'l> {
         pattern: Pattern,
     ) -> Option<Found> {
         let s = self.p.sents[si];
-        let (speakers, (_, end)) = self.np_at(np, s.tok_end)?;
+        let (speakers, end) = match self.owned_source(si, np, s.tok_end) {
+            Some((sp, end)) => (vec![sp], end),
+            None => {
+                let (speakers, (_, end)) = self.np_at(np, s.tok_end)?;
+                (speakers, end)
+            }
+        };
         let left = self.trim(s.tok_start, cue_start);
         let right = self.trim(end, s.tok_end);
         let spans: Vec<(usize, usize)> = [left, right].into_iter().filter(|(a, b)| b > a).collect();
         self.nominal_found(si, speakers, vec![(cue_start, np)], spans, pattern)
+    }
+
+    /// `nach seinen Worten`, `nach eigenen Angaben`: a source noun whose owner
+    /// is a possessive (the person it refers to) or `eigen-` (the subject of
+    /// the sentence) names that owner, not the noun. The speaker and the
+    /// token after the noun.
+    fn owned_source(&mut self, si: usize, a: usize, limit: usize) -> Option<(Speaker, usize)> {
+        let noun = (a + 1..limit.min(a + 4)).find(|&j| is_capitalized(self.p.word(j)))?;
+        if !is_source_noun(self.p.lower(noun)) {
+            return None;
+        }
+        let owner = self.p.lower(a);
+        let speaker = if is_possessive(owner) {
+            self.possessive_speaker(a)?
+        } else if owner.starts_with("eigen") {
+            let subject = self.sentence_subject(si)?;
+            Speaker {
+                mention: (a, noun + 1),
+                certainty: 0.7,
+                ..subject
+            }
+        } else {
+            return None;
+        };
+        Some((speaker, noun + 1))
+    }
+
+    /// The actor that opens sentence `si` (`Die Firma hat nach eigenen Angaben …`).
+    fn sentence_subject(&mut self, si: usize) -> Option<Speaker> {
+        let s = self.p.sents[si];
+        let (speakers, _) = self.np_at(s.tok_start, s.tok_end)?;
+        speakers
+            .into_iter()
+            .next()
+            .filter(|sp| sp.entity.is_some() || self.role_phrase(sp))
     }
 
     pub(super) fn before_zufolge(&mut self, si: usize, i: usize) -> Option<Found> {
@@ -303,7 +344,13 @@ impl<'a, 'l> Rules<'a, 'l> {
                 }
             }
         }
-        let (start, speakers) = found?;
+        // "seinen Angaben zufolge", "eigenen Angaben zufolge": the owner speaks
+        let owned = (from..i).find_map(|a| {
+            self.owned_source(si, a, i + 1)
+                .filter(|&(_, end)| end == i)
+                .map(|(sp, _)| (a, vec![sp]))
+        });
+        let (start, speakers) = owned.or(found)?;
         let left = self.trim(s.tok_start, start);
         let right = self.trim(i + 1, s.tok_end);
         let spans: Vec<(usize, usize)> = [left, right].into_iter().filter(|(a, b)| b > a).collect();
