@@ -1062,3 +1062,12 @@ fn the_owner_of_a_source_noun_speaks() {
     assert_eq!(c.speaker, "Konzern");
     assert_eq!(c.content, "Der Konzern hat ... 300 Stellen abgebaut");
 }
+
+#[test]
+fn a_genitive_name_before_a_source_noun_speaks() {
+    let text = "Die Anwältin Eva Roth kennt den Fall. Nach Roths Angaben habe sich der Mann in Polen aufgehalten.";
+    let claims = extract(text);
+    assert_eq!(claims.len(), 1, "{claims:#?}");
+    assert_eq!(claims[0].speaker, "Eva Roth");
+    assert_eq!(claims[0].content, "habe sich der Mann in Polen aufgehalten");
+}

@@ -53,6 +53,10 @@ impl<'a, 'l> Rules<'a, 'l> {
         while j < end && j < i + 3 && self.p.is_word(j) && !is_capitalized(self.p.word(j)) {
             j += 1;
         }
+        // "nach Roths Angaben": a genitive name before the noun
+        if self.p.mention(j).is_some_and(|m| m.end == j + 1) && self.p.lower(j).ends_with('s') {
+            j += 1;
+        }
         is_source_noun(self.p.lower(j))
     }
 
@@ -302,7 +306,14 @@ impl<'a, 'l> Rules<'a, 'l> {
             return None;
         }
         let owner = self.p.lower(a);
-        let speaker = if is_possessive(owner) {
+        // "nach Celebis Angaben": a genitive name before the noun
+        let genitive = self
+            .p
+            .mention(a)
+            .filter(|m| m.end == noun && owner.ends_with('s'));
+        let speaker = if let Some(m) = genitive.copied() {
+            self.speaker_of_entity(m.entity, (a, noun + 1), 1.0)
+        } else if is_possessive(owner) {
             self.possessive_speaker(a)?
         } else if owner.starts_with("eigen") {
             let subject = self.sentence_subject(si)?;
