@@ -484,24 +484,28 @@ impl<'a> Prepared<'a> {
     fn name_end(&self, lex: &Lexicon, from: usize) -> usize {
         let mut j = from;
         let mut names = 0;
+        // names that are not first names: a particle follows first names only
+        // ("Joop den Uyl", "Ursula von der Leyen"), never a surname ("Angela
+        // Merkel den Vorschlag", "Jan Kos von der Polizei", "so Kos zu …")
+        let mut surnames = 0;
+        let first_name_before = from > 0 && lex.is_first_name(self.word(from - 1));
         while j < self.toks.len() && names < 3 {
             let t = &self.toks[j];
             if t.breaks_before > 0 || !t.is_word() {
                 break;
             }
             let w = self.word(j);
+            let after_particle = j > from && NAME_PARTICLES.contains(&self.word(j - 1));
+            let next = self.word(j + 1);
             if NAME_PARTICLES.contains(&w)
                 && j + 1 < self.toks.len()
-                && is_capitalized(self.word(j + 1))
-                && names > 0
-                && j + 1 != from
+                && (is_capitalized(next) || NAME_PARTICLES.contains(&next))
+                && (names > 0 || first_name_before)
+                && (surnames == 0 || after_particle)
             {
-                // "von der Leyen": only when another capitalised word follows
-                let next = j + 1;
-                if NAME_PARTICLES.contains(&self.word(next)) || is_capitalized(self.word(next)) {
-                    j += 1;
-                    continue;
-                }
+                // "von der Leyen": only when another name or particle follows
+                j += 1;
+                continue;
             }
             if !is_capitalized(w)
                 || is_not_name(w)
@@ -516,6 +520,9 @@ impl<'a> Prepared<'a> {
                 break;
             }
             names += 1;
+            if !lex.is_first_name(w) {
+                surnames += 1;
+            }
             j += 1;
         }
         // do not end on a particle

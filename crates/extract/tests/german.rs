@@ -776,3 +776,298 @@ fn a_declaration_is_an_act_not_a_claim() {
     assert_eq!(c.claim_type, ClaimType::Reject);
     assert_eq!(c.content, "den Plan");
 }
+
+#[test]
+fn heisst_es_after_a_fronted_source_phrase() {
+    let c = one("Aus dem Rathaus hieß es am Abend, man werde die Gebühren nicht erhöhen.");
+    assert_eq!(c.speaker, "Rathaus");
+    assert_eq!(c.content, "man werde die Gebühren nicht erhöhen");
+    let c = one("In einem Schreiben der Gewerkschaft heißt es, der Streik werde ausgeweitet.");
+    assert!(c.speaker.contains("Gewerkschaft"), "{c:#?}");
+    assert_eq!(c.content, "der Streik werde ausgeweitet");
+}
+
+#[test]
+fn a_time_after_heisst_es_is_no_source() {
+    let c = one("Man werde die Gebühren nicht erhöhen, hieß es am Abend aus dem Rathaus.");
+    assert_eq!(c.speaker, "Rathaus");
+    // "In der Nacht" is a time, not a source
+    assert!(extract("In der Nacht hieß es, die Lage sei ruhig.").is_empty());
+}
+
+#[test]
+fn verlautete_names_its_source_with_aus() {
+    let c = one("Aus Regierungskreisen verlautete am Montag, der Minister werde zurücktreten.");
+    assert_eq!(c.speaker, "Regierungskreisen");
+    assert_eq!(c.content, "der Minister werde zurücktreten");
+    let c = one(
+        "Wie aus Kreisen der Staatsanwaltschaft verlautete, wurde der Mann in Kiel festgenommen.",
+    );
+    assert_eq!(c.content, "wurde der Mann in Kiel festgenommen");
+    let c = one("Der Vertrag wird verlängert, wie aus dem Vorstand verlautete.");
+    assert_eq!(c.speaker, "Vorstand");
+    assert_eq!(c.content, "Der Vertrag wird verlängert");
+}
+
+#[test]
+fn so_x_may_be_followed_by_an_adverbial() {
+    let c =
+        one("„Wir öffnen das Bad im Juni“, so Bürgermeisterin Petra Lenz gegenüber der Zeitung.");
+    assert_eq!(c.speaker, "Petra Lenz");
+    assert_eq!(c.content, "Wir öffnen das Bad im Juni");
+    let c = one("Der Schaden sei hoch, so die Feuerwehr am Montag.");
+    assert_eq!(c.speaker, "Feuerwehr");
+}
+
+#[test]
+fn a_particle_written_apart_before_a_final_verb() {
+    let c =
+        one("Wie das Ministerium am Montag bekannt gab, wird die Fähre im Winter nicht fahren.");
+    assert_eq!(c.speaker, "Ministerium");
+    assert_eq!(c.cue, "bekannt gab");
+    assert_eq!(c.content, "wird die Fähre im Winter nicht fahren");
+}
+
+#[test]
+fn wie_x_mitteilte_after_the_clause_reports_it_in_any_mood() {
+    // a generic speaker and an indicative clause: `wie` marks the report
+    let c = one("Die Fähre fährt im Winter nicht, wie die Reederei mitteilte.");
+    assert_eq!(c.speaker, "Reederei");
+    assert_eq!(c.content, "Die Fähre fährt im Winter nicht");
+    assert!(c.confidence > 0.7, "{c:#?}");
+}
+
+#[test]
+fn wie_x_with_an_apposition_after_the_clause() {
+    let c = one("Die Brücke bleibt bis Mai gesperrt, wie Jan Kos, Leiter des Bauamts, betonte.");
+    assert_eq!(c.speaker, "Jan Kos");
+    assert_eq!(c.content, "Die Brücke bleibt bis Mai gesperrt");
+}
+
+#[test]
+fn an_extended_attribute_is_not_the_speakers_name() {
+    // the prepositional phrase belongs to the participle, not to the name
+    let c = one("Laut einer am Dienstag veröffentlichten Mitteilung des Verbandes wurden 300 Stellen gestrichen.");
+    assert!(!c.speaker.contains("Dienstag"), "{c:#?}");
+    assert!(c.speaker.contains("Verbandes"), "{c:#?}");
+    let c = one("Der in Bonn ansässige Verein teilte mit, er werde das Fest absagen.");
+    assert!(!c.speaker.contains("Bonn"), "{c:#?}");
+    let c = one("Der auf der Messe anwesende Minister Leo Kraft sagte, die Lage sei ernst.");
+    assert_eq!(c.speaker, "Leo Kraft");
+}
+
+#[test]
+fn konjunktiv_continues_after_an_inserted_relative_clause() {
+    let text = "Bürgermeister Jan Kos beklagte, dass zu wenige Helfer gekommen seien. \
+                Beim letzten Sturm im Jahr 2010, dessen Schäden geringer waren, seien 500 Helfer im Einsatz gewesen.";
+    let claims = extract(text);
+    assert_eq!(claims.len(), 2, "{claims:#?}");
+    assert_eq!(claims[1].speaker, "Jan Kos");
+    assert!(claims[1].content.starts_with("Beim letzten Sturm"));
+}
+
+#[test]
+fn free_indirect_speech_after_a_role_noun_subject() {
+    let text = "Der Richter prüfte den Fall erneut. Die Ermittlungen seien korrekt geführt worden.";
+    let claims = extract(text);
+    let free = claims
+        .iter()
+        .find(|c| c.content.starts_with("Die Ermittlungen"));
+    assert_eq!(
+        free.map(|c| c.speaker.as_str()),
+        Some("Richter"),
+        "{claims:#?}"
+    );
+    // an abstract noun is no source of free indirect speech
+    let text = "Die Entscheidung des Gerichts kam überraschend. Das Verfahren sei damit beendet.";
+    assert!(extract(text).is_empty());
+}
+
+#[test]
+fn plural_sie_after_two_persons_speaks_for_both() {
+    let text = "Ministerin Eva Roth traf am Montag ihren Kollegen Igor Petrow in Wien. \
+                Sie vereinbarten, dass die Gespräche im Mai weitergehen sollen.";
+    let claims = extract(text);
+    let speakers: Vec<&str> = claims.iter().map(|c| c.speaker.as_str()).collect();
+    assert_eq!(speakers, ["Eva Roth", "Igor Petrow"], "{claims:#?}");
+}
+
+#[test]
+fn plural_sie_skips_a_place_after_a_preposition() {
+    let text = "Die Gewerkschaft der Lokführer traf sich mit der Bahn in Wien. \
+                Sie erklärten, man sei zu weiteren Gesprächen bereit.";
+    let claims = extract(text);
+    assert!(
+        claims.iter().all(|c| c.speaker != "Österreich"),
+        "{claims:#?}"
+    );
+}
+
+#[test]
+fn a_quotation_ending_a_konjunktiv_clause_is_part_of_it() {
+    let c = one("Die Stadt sei zu Gesprächen bereit, wenn dies „der schnellste Weg zu einer Lösung ist“, versicherte Bürgermeister Jan Kos.");
+    assert_eq!(c.speaker, "Jan Kos");
+    assert!(
+        c.content.starts_with("Die Stadt sei zu Gesprächen bereit"),
+        "{c:#?}"
+    );
+    assert!(c.content.ends_with("Lösung ist"), "{c:#?}");
+}
+
+#[test]
+fn an_inverted_cue_after_a_clause_with_a_role_noun_speaker() {
+    let c = one(
+        "Die Gefahr ist bei Kindern deutlich höher, stellten die Wissenschaftler außerdem fest.",
+    );
+    assert_eq!(c.speaker, "Wissenschaftler");
+    assert_eq!(c.content, "Die Gefahr ist bei Kindern deutlich höher");
+    // an abstract noun after the cue is its object, not a speaker
+    assert!(extract("Das Amt ist geschlossen, bedauerte die Entscheidung niemand.").is_empty());
+}
+
+#[test]
+fn an_adverbial_clause_alone_before_the_cue_is_no_report() {
+    let text = "Da die Brunnen knapp werden, warnte Bürgermeister Jan Kos vor einer Dürre.";
+    assert!(extract(text)
+        .iter()
+        .all(|c| !c.content.starts_with("Da die Brunnen")));
+}
+
+#[test]
+fn a_name_in_an_apposition_after_the_inverted_subject_speaks() {
+    let c = one("Am Abend sagte der Leiter der Feuerwehr, Tom Berger, das Feuer sei gelöscht.");
+    assert_eq!(c.speaker, "Tom Berger");
+    assert_eq!(c.content, "das Feuer sei gelöscht");
+    // the separable particle follows the apposition
+    let c =
+        one("Am Abend gab die Sprecherin des Amtes, Lea Jung, bekannt, dass die Straße frei sei.");
+    assert_eq!(c.speaker, "Lea Jung");
+    assert_eq!(c.cue, "gab ... bekannt");
+    assert_eq!(c.content, "die Straße frei sei");
+}
+
+#[test]
+fn a_pronoun_refers_to_a_role_subject_when_no_person_is_named() {
+    let text = "Der Sprecher wollte keine Namen nennen. Er sagte aber, dass zwei Männer beteiligt gewesen seien.";
+    let c = one(text);
+    assert_eq!(c.speaker, "Sprecher");
+    // the pronoun's gender must fit the role
+    let text = "Die Sprecherin wollte keine Namen nennen. Er sagte aber, dass zwei Männer beteiligt gewesen seien.";
+    assert!(extract(text).is_empty());
+}
+
+#[test]
+fn a_profession_before_a_name_is_a_role_not_part_of_the_name() {
+    let c =
+        one("Der portugiesische Journalist Rui Matos sagte, die Regierung habe Fehler gemacht.");
+    assert_eq!(c.speaker, "Rui Matos");
+    assert!(
+        c.speaker_roles.iter().any(|r| r.contains("Journalist")),
+        "{c:#?}"
+    );
+    let c = one("Die ugandische Schriftstellerin Ama Okello erklärte, das Gesetz sei ungerecht.");
+    assert_eq!(c.speaker, "Ama Okello");
+}
+
+#[test]
+fn a_colon_quote_after_the_speakers_apposition() {
+    let c = one("Dazu sagte Olaf Rehm, Präsident des Verbandes: „Wir lehnen den Plan ab.“");
+    assert_eq!(c.speaker, "Olaf Rehm");
+    assert_eq!(c.content, "Wir lehnen den Plan ab.");
+    assert!(c.direct);
+}
+
+#[test]
+fn a_particle_after_a_surname_is_not_part_of_the_name() {
+    let c = one("Auch lehnte Lena Hartmann den Vorschlag der Kommission ab, die Steuer zu senken.");
+    assert_eq!(c.speaker, "Lena Hartmann");
+    let c = one("„Wir bleiben dabei“, so Peter Brand zu Beginn der Sitzung.");
+    assert_eq!(c.speaker, "Peter Brand");
+    let c = one("Tom Weber von der Feuerwehr sagte, der Brand sei gelöscht.");
+    assert_eq!(c.speaker, "Tom Weber");
+}
+
+#[test]
+fn a_particle_after_a_first_name_belongs_to_the_name() {
+    let c = one("Ursula von der Leyen sagte, die Reform komme im Herbst.");
+    assert_eq!(c.speaker, "Ursula von der Leyen");
+}
+
+#[test]
+fn an_unresolved_pronoun_subject_leaves_the_object_no_speaker() {
+    let text = "Nach der Auktion meldete sich der Verkäufer. Er bot eine Reservierung an, da er noch einen Tisch habe.";
+    assert!(extract(text).iter().all(|c| c.speaker != "Reservierung"));
+}
+
+#[test]
+fn demnach_speaks_for_an_actor_never_for_itself() {
+    let text = "Die Staatsanwaltschaft legte am Montag ihren Bericht vor. Demnach wurde der Brand absichtlich gelegt.";
+    let c = one(text);
+    assert_eq!(c.speaker, "Staatsanwaltschaft");
+    // no source before: "Demnach" is no actor
+    let text = "Mittlerweile ist der Brand gelöscht. Demnach wurde er absichtlich gelegt.";
+    assert!(extract(text)
+        .iter()
+        .all(|c| c.speaker != "Demnach" && c.speaker != "Mittlerweile"));
+}
+
+#[test]
+fn more_nouns_of_information_sources_after_nach() {
+    let c = one("Nach einer Stellungnahme der Bahn fallen am Montag alle Züge aus.");
+    assert!(c.speaker.contains("Bahn"), "{c:#?}");
+    assert_eq!(c.content, "fallen am Montag alle Züge aus");
+    let c = one("Nach Berechnungen des Instituts wird die Inflation im Mai steigen.");
+    assert!(c.speaker.contains("Instituts"), "{c:#?}");
+    // "nach der Veröffentlichung" is mostly a time ("after"), not a source
+    assert!(
+        extract("Nach der Veröffentlichung des Buches kam es zu Protesten in der Stadt.")
+            .is_empty()
+    );
+}
+
+#[test]
+fn an_inserted_so_x_splits_the_content() {
+    let c = one("Der Plan sei, so Ministerin Eva Roth, an den Kosten gescheitert.");
+    assert_eq!(c.speaker, "Eva Roth");
+    assert_eq!(c.content, "Der Plan sei ... an den Kosten gescheitert");
+    let c = one("„Das reicht bis in die Büros“, so Roth wörtlich.");
+    assert_eq!(c.content, "Das reicht bis in die Büros");
+}
+
+#[test]
+fn an_inserted_cue_clause_splits_the_content() {
+    let c = one("Der Plan, sagte Ministerin Eva Roth, sei an den Kosten gescheitert.");
+    assert_eq!(c.speaker, "Eva Roth");
+    assert_eq!(c.content, "Der Plan ... sei an den Kosten gescheitert");
+    assert!(c.confidence > 0.8, "{c:#?}");
+    let c = one(
+        "„Bis es zu spät war“, stellte Anwältin Eva Roth fest, seien die Anrufe ignoriert worden.",
+    );
+    assert_eq!(
+        c.content,
+        "Bis es zu spät war ... seien die Anrufe ignoriert worden"
+    );
+    // a relative clause after the cue describes the speaker
+    let c = one("Der Plan sei gescheitert, sagte Eva Roth, die seit Mai im Amt ist.");
+    assert_eq!(c.content, "Der Plan sei gescheitert");
+}
+
+#[test]
+fn the_owner_of_a_source_noun_speaks() {
+    let text = "Minister Jan Kos war in Rom. Nach seinen Worten sei das Treffen gut verlaufen.";
+    let claims = extract(text);
+    assert_eq!(claims.len(), 1, "{claims:#?}");
+    assert_eq!(claims[0].speaker, "Jan Kos");
+    let c = one("Der Konzern hat eigenen Angaben zufolge 300 Stellen abgebaut.");
+    assert_eq!(c.speaker, "Konzern");
+    assert_eq!(c.content, "Der Konzern hat ... 300 Stellen abgebaut");
+}
+
+#[test]
+fn a_genitive_name_before_a_source_noun_speaks() {
+    let text = "Die Anwältin Eva Roth kennt den Fall. Nach Roths Angaben habe sich der Mann in Polen aufgehalten.";
+    let claims = extract(text);
+    assert_eq!(claims.len(), 1, "{claims:#?}");
+    assert_eq!(claims[0].speaker, "Eva Roth");
+    assert_eq!(claims[0].content, "habe sich der Mann in Polen aufgehalten");
+}

@@ -50,8 +50,11 @@ impl<'a, 'l> Rules<'a, 'l> {
             return Vec::new();
         }
         let mut cue_spans = vec![(cue.tok, cue.tok + 1)];
-        if let Some(pt) = cue.particle {
-            cue_spans.push((pt, pt + 1));
+        match cue.particle {
+            // a particle written apart before the verb: "bekannt gab" as it stands
+            Some(pt) if pt + 1 == cue.tok => cue_spans[0].0 = pt,
+            Some(pt) => cue_spans.push((pt, pt + 1)),
+            None => {}
         }
         for &x in &cue.extra {
             cue_spans.push((x, x + 1));
@@ -60,7 +63,11 @@ impl<'a, 'l> Rules<'a, 'l> {
         let claim_type = refine_type(self.p, cue.entry.claim_type, &content);
         let speakers: Vec<_> = speakers
             .into_iter()
-            .filter(|sp| weak_evidence_holds(pattern, sp, claim_type))
+            .filter(|sp| {
+                weak_evidence_holds(pattern, sp, claim_type)
+                    // "…, stellten die Forscher fest": a role noun after the inverted cue
+                    || pattern == Pattern::ClauseBefore && self.role_phrase(sp)
+            })
             .collect();
         speakers
             .into_iter()

@@ -28,8 +28,17 @@ impl<'a, 'l> Rules<'a, 'l> {
         // (a) a quotation before: „…“, sagte sie
         if cue_first {
             if let Some(q) = self.quote_ending_at(cs, &s) {
+                if let Some(clause) = self.clause_ending_in_quote(q, cs, &s) {
+                    return Some((vec![clause], Pattern::KonjunktivBefore, si));
+                }
                 let mut spans = vec![q];
                 let last = self.quote_after(si, ce, &mut spans);
+                // "„A“, stellte sie fest, seien …": reported speech goes on after the cue
+                if let Some(rest) = self.rest_after_inserted_cue(ce, &s) {
+                    if spans.len() == 1 && self.has_konjunktiv(rest.0, rest.1) {
+                        spans.push(rest);
+                    }
+                }
                 return Some((spans, Pattern::QuoteBefore, last));
             }
         }
@@ -45,6 +54,12 @@ impl<'a, 'l> Rules<'a, 'l> {
                 return Some((vec![span], Pattern::ColonClause, si));
             }
         }
+        // "sagte Olaf Rehm, EU-Kommissar: „…“": a colon and quotation after the speaker's apposition
+        if let Some(q) = self.quote_after_apposition(sp, ce, &s) {
+            let mut spans = vec![q];
+            let last = self.quote_after(si, q.1, &mut spans);
+            return Some((spans, Pattern::ColonQuote, last));
+        }
         // (c) indirect speech before: "…, sagte er" / "…, wie er sagte"
         let wie = self.p.word(cs).eq_ignore_ascii_case("wie");
         // "Wie X, Apposition, mitteilte, …": the speaker phrase opens the sentence
@@ -59,11 +74,45 @@ impl<'a, 'l> Rules<'a, 'l> {
                 if span.1 > span.0 + 1 {
                     let pattern = if self.has_konjunktiv(span.0, span.1) {
                         Pattern::KonjunktivBefore
+                    } else if wie {
+                        // "…, wie X mitteilte": `wie` marks a report in any mood
+                        Pattern::WieClause
                     } else {
                         Pattern::ClauseBefore
                     };
-                    return Some((vec![span], pattern, si));
+                    // "Da X fehlt, warnte Y": an adverbial clause alone before the
+                    // cue is no report ("Als X kam, floh Y, teilte Z mit" is one)
+                    let adverbial = pattern == Pattern::ClauseBefore
+                        && SUBORDINATORS.contains(&self.p.lower(span.0))
+                        && !(span.0..span.1).any(|j| self.p.word(j) == ",");
+                    if !adverbial {
+                        let mut spans = vec![span];
+                        let mut pattern = pattern;
+                        // "Der Plan sei, sagte X, gescheitert": the sentence goes on
+                        if let Some(rest) = self.rest_after_inserted_cue(ce, &s) {
+                            if pattern == Pattern::ClauseBefore
+                                && self.has_konjunktiv(rest.0, rest.1)
+                            {
+                                pattern = Pattern::KonjunktivBefore;
+                            }
+                            spans.push(rest);
+                        }
+                        return Some((spans, pattern, si));
+                    }
                 }
+            }
+        }
+        // "…, wie X, Apposition, mitteilte."
+        let wie_apposition_after = !wie
+            && sp.0 >= s.tok_start + 2
+            && self.p.lower(sp.0 - 1) == "wie"
+            && self.p.word(sp.0 - 2) == ","
+            && sp.1 + 1 == cs
+            && finite == cs;
+        if wie_apposition_after {
+            let span = self.trim(s.tok_start, sp.0 - 2);
+            if span.1 > span.0 + 1 {
+                return Some((vec![span], Pattern::WieClause, si));
             }
         }
         // "Wie X mitteilte, …"
@@ -79,9 +128,25 @@ impl<'a, 'l> Rules<'a, 'l> {
         if ce < s.tok_end && self.p.word(ce) == "," {
             let mut a = ce + 1;
             // "sagte der Sprecher der Stadt, Jan Kos, die Straße …": the name is no content
-            if inverted && sp.1 <= ce && (ce - sp.1 <= 1 || self.p.word(ce - 1) == ")") {
+            if inverted && sp.1 > ce && self.p.word(sp.1) == "," {
+                // the speaker's name stands in an apposition after the clause
+                a = sp.1 + 1;
+                if Some(a) == cue.particle {
+                    a += 1;
+                    if self.p.word(a) == "," {
+                        a += 1;
+                    }
+                }
+            } else if inverted && sp.1 <= ce && (ce - sp.1 <= 1 || self.p.word(ce - 1) == ")") {
                 if let Some(after) = self.name_apposition(a, s.tok_end) {
                     a = after;
+                    // "gab der Leiter, Jan Kos, bekannt, dass …": the particle follows the name
+                    if Some(a) == cue.particle {
+                        a += 1;
+                        if self.p.word(a) == "," {
+                            a += 1;
+                        }
+                    }
                 }
             }
             // "kündigte an, sollte X siegen, die Hilfe auszusetzen": a verb-first
@@ -463,6 +528,45 @@ impl<'a, 'l> Rules<'a, 'l> {
             .then_some(m.end + 1)
     }
 
+    /// `Der Plan sei, sagte X, gescheitert`: the words after a cue clause set
+    /// off by commas (ending at `ce`) continue what was said, unless they
+    /// open a clause of their own (a conjunction, a relative pronoun) or a
+    /// new sentence part (a capitalised word).
+    fn rest_after_inserted_cue(&self, ce: usize, s: &Sentence) -> Option<(usize, usize)> {
+        if ce >= s.tok_end || self.p.word(ce) != "," || self.p.quotes.inside(ce + 1) {
+            return None;
+        }
+        let first = self.p.word(ce + 1);
+        let lower = self.p.lower(ce + 1);
+        let opens_clause = SUBORDINATORS.contains(&lower)
+            || (RELATIVES.contains(&lower) && !self.is_article_before_noun(ce + 1))
+            || lower_in(first, &["und", "oder", "aber", "sondern", "doch", "denn"]);
+        if !self.p.is_word(ce + 1) || is_capitalized(first) || opens_clause {
+            return None;
+        }
+        let rest = self.trim(ce + 1, s.tok_end);
+        (rest.1 > rest.0 + 1).then_some(rest)
+    }
+
+    /// The quotation after `Name, Apposition:` when the speaker's name ends
+    /// the cue clause at `ce`: the apposition is short and opens with a
+    /// capitalised word (a role), then a colon and the quotation.
+    fn quote_after_apposition(
+        &self,
+        sp: (usize, usize),
+        ce: usize,
+        s: &Sentence,
+    ) -> Option<(usize, usize)> {
+        if sp.1 != ce || self.p.word(ce) != "," || !is_capitalized(self.p.word(ce + 1)) {
+            return None;
+        }
+        let colon = (ce + 2..s.tok_end.min(ce + 8)).find(|&j| is_sep(self.p, j))?;
+        if self.p.word(colon) != ":" {
+            return None;
+        }
+        self.quote_starting_at(colon + 1)
+    }
+
     /// `der`/`die`/`das` right before a capitalised noun is an article, not a
     /// relative pronoun (`sagte sie, die Staaten halten …`).
     fn is_article_before_noun(&self, a: usize) -> bool {
@@ -547,6 +651,24 @@ impl<'a, 'l> Rules<'a, 'l> {
             return None;
         }
         Some(self.trim_quote(q.inner_start, q.inner_end))
+    }
+
+    /// `Die Regierung sei bereit, wenn dies „der beste Weg ist“, versicherte
+    /// er`: a quotation that ends a Konjunktiv clause begun before it is
+    /// part of that clause, and the clause is what was said.
+    fn clause_ending_in_quote(
+        &self,
+        q: (usize, usize),
+        cs: usize,
+        s: &Sentence,
+    ) -> Option<(usize, usize)> {
+        let open = q.0.checked_sub(1)?;
+        let before = (s.tok_start..open).filter(|&j| self.p.is_word(j)).count();
+        let introduced = (s.tok_start..open).any(|j| matches!(self.p.word(j), ":" | "–" | "-"));
+        if before < 3 || introduced || !self.has_konjunktiv(s.tok_start, open) {
+            return None;
+        }
+        Some(self.trim(s.tok_start, cs))
     }
 
     pub(super) fn quote_starting_at(&self, at: usize) -> Option<(usize, usize)> {

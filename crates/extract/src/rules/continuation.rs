@@ -1,8 +1,8 @@
 //! Reported speech that goes on in later sentences without a cue of its own.
 
 use super::confidence::Pattern;
-use super::words::{KONJUNKTIV_2, LEADING_ADVERBS};
-use super::{lower_in, Found, Rules};
+use super::words::{KONJUNKTIV_2, LEADING_ADVERBS, RELATIVES, SUBORDINATORS};
+use super::{lower_in, Found, Rules, Speaker};
 use claimgraph_model::ClaimType;
 
 impl<'a, 'l> Rules<'a, 'l> {
@@ -41,7 +41,10 @@ impl<'a, 'l> Rules<'a, 'l> {
         let kj = (span.0..span.1)
             .find(|&j| !self.p.quotes.inside(j) && (self.is_konjunktiv(j) || demanded(j)))?;
         // the Konjunktiv verb must stand early: in the main clause, not in a late subordinate one
-        if kj > span.0 + 8 && (span.0..kj).any(|j| self.p.word(j) == ",") {
+        if kj > span.0 + 8
+            && (span.0..kj).any(|j| self.p.word(j) == ",")
+            && !self.after_inserted_clauses(span.0, kj)
+        {
             return None;
         }
         let pattern = if matches!(
@@ -79,9 +82,9 @@ impl Rules<'_, '_> {
         let span = self.trim(s.tok_start, s.tok_end);
         // Konjunktiv I in the main clause (Konjunktiv II is also the journalist's conditional)
         let kj = (span.0..span.1).find(|&j| !self.p.quotes.inside(j) && self.is_konjunktiv(j))?;
+        let late = kj > span.0 + 8 || (span.0..kj).any(|j| self.p.word(j) == ",");
         if lower_in(self.p.word(kj), KONJUNKTIV_2)
-            || kj > span.0 + 8
-            || (span.0..kj).any(|j| self.p.word(j) == ",")
+            || late && !self.after_inserted_clauses(span.0, kj)
         {
             return None;
         }
@@ -93,7 +96,7 @@ impl Rules<'_, '_> {
         let speaker = speakers
             .into_iter()
             .next()
-            .filter(|sp| sp.entity.is_some() && sp.certainty >= 0.75)?;
+            .filter(|sp| sp.entity.is_some() && sp.certainty >= 0.75 || self.role_phrase(sp))?;
         Some(Found {
             speaker,
             cue: vec![(kj, kj + 1)],
@@ -106,5 +109,35 @@ impl Rules<'_, '_> {
             pattern: Pattern::FreeKonjunktiv,
             weak_cue: false,
         })
+    }
+
+    /// `Beim letzten Sturm, dessen Schäden geringer waren, seien …`: the verb
+    /// at `kj` follows right after relative or subordinate clauses set off by
+    /// commas, so it is the finite verb of the main clause that opens at `a`.
+    fn after_inserted_clauses(&self, a: usize, kj: usize) -> bool {
+        let mut open = false;
+        let mut last_comma = None;
+        for j in (a..kj).filter(|&j| self.p.word(j) == ",") {
+            if !open {
+                let next = self.p.lower(j + 1);
+                if !RELATIVES.contains(&next) && !SUBORDINATORS.contains(&next) {
+                    return false;
+                }
+            }
+            open = !open;
+            last_comma = Some(j);
+        }
+        !open && last_comma == Some(kj - 1)
+    }
+
+    /// A speaker named by a role noun of the lexicon (`Der Sprecher`, `Die
+    /// Staatsanwaltschaft`), not by an abstract noun (`Die Entscheidung`).
+    pub(super) fn role_phrase(&self, sp: &Speaker) -> bool {
+        // the head stands before its genitive attribute ("Sprecher der Polizei")
+        let phrase = [" des ", " der ", " von "]
+            .iter()
+            .fold(sp.name.as_str(), |n, g| n.split(g).next().unwrap_or(n));
+        let head = phrase.rsplit(' ').next().unwrap_or("");
+        sp.certainty >= 0.5 && self.lex.role_kind(head).is_some()
     }
 }

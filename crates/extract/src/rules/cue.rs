@@ -3,6 +3,7 @@
 use super::words::*;
 use super::{is_sep, lower_in, Rules};
 use crate::lexicon::{CueEntry, FormUse};
+use claimgraph_model::ActorKind;
 use claimgraph_text::segment::Sentence;
 use claimgraph_text::token::{is_capitalized, TokenKind};
 
@@ -140,6 +141,36 @@ impl<'a, 'l> Rules<'a, 'l> {
                     || matches!(self.p.word(j + 1), "und" | "oder")
                         && !self.lex.cue_forms(self.p.word(j + 2)).is_empty()
             })
+            .or_else(|| self.particle_written_apart(i, clause, particle))
+            .or_else(|| self.particle_after_apposition(clause, particle))
+    }
+
+    /// `gab der Leiter des Amtes, Jan Kos, bekannt, dass …`: the particle
+    /// follows a person's name set off by commas after the clause.
+    fn particle_after_apposition(&self, clause: (usize, usize), particle: &str) -> Option<usize> {
+        if self.p.word(clause.1) != "," {
+            return None;
+        }
+        let m = self.p.mention(clause.1 + 1)?;
+        let person = self.p.entities[m.entity].kind == ActorKind::Person;
+        let j = m.end + 1;
+        let ends = |k: usize| k >= self.p.toks.len() || is_sep(self.p, k);
+        (person && self.p.word(m.end) == "," && self.p.word(j) == particle && ends(j + 1))
+            .then_some(j)
+    }
+
+    /// `wie das Amt bekannt gab`, `als sie bekannt gegeben hatte`: in a
+    /// verb-final clause a particle that is written apart stands right
+    /// before the verb, which only auxiliaries follow.
+    fn particle_written_apart(
+        &self,
+        i: usize,
+        clause: (usize, usize),
+        particle: &str,
+    ) -> Option<usize> {
+        let verb_last =
+            (i + 1..clause.1).all(|j| !self.p.is_word(j) || lower_in(self.p.word(j), AUXILIARIES));
+        (i > clause.0 && self.p.word(i - 1) == particle && verb_last).then_some(i - 1)
     }
 
     /// The clause around token `i`: up to separators and long quotations.

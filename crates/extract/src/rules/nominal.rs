@@ -5,6 +5,8 @@ use super::words::*;
 use super::{is_sep, lower_in, Found, Rules, Speaker};
 use crate::doc::is_determiner;
 use claimgraph_model::{ActorKind, ClaimType};
+use claimgraph_text::segment::Sentence;
+use claimgraph_text::time::TimeExpr;
 use claimgraph_text::token::is_capitalized;
 
 impl<'a, 'l> Rules<'a, 'l> {
@@ -34,6 +36,7 @@ impl<'a, 'l> Rules<'a, 'l> {
                 "wonach" if i > s.tok_start && self.p.word(i - 1) == "," => self.wonach(si, i),
                 "so" if i > s.tok_start && self.p.word(i - 1) == "," => self.so_speaker(si, i),
                 "heißt" | "hieß" if self.p.word(i + 1) == "es" => self.heisst_es(si, i),
+                "verlautete" | "verlautet" | "verlauteten" => self.verlautet(si, i),
                 _ => None,
             };
             if let Some(f) = found {
@@ -48,6 +51,10 @@ impl<'a, 'l> Rules<'a, 'l> {
     pub(super) fn source_noun_at(&self, i: usize, end: usize) -> bool {
         let mut j = i;
         while j < end && j < i + 3 && self.p.is_word(j) && !is_capitalized(self.p.word(j)) {
+            j += 1;
+        }
+        // "nach Roths Angaben": a genitive name before the noun
+        if self.p.mention(j).is_some_and(|m| m.end == j + 1) && self.p.lower(j).ends_with('s') {
             j += 1;
         }
         is_source_noun(self.p.lower(j))
@@ -213,16 +220,31 @@ impl<'a, 'l> Rules<'a, 'l> {
     fn demnach(&mut self, si: usize, i: usize) -> Option<Found> {
         let s = self.p.sents[si];
         let mut speaker = self.phrase_speaker(i, i + 1);
-        if let Some(prev) = self.last_group.first() {
-            speaker.name.clone_from(&prev.name);
-            speaker.kind = prev.kind;
-            speaker.wikidata.clone_from(&prev.wikidata);
-            speaker.entity = prev.entity;
-        }
+        // the last source, else the subject of the sentence before
+        // ("Das Gericht veröffentlichte sein Urteil. Demnach …"); "Demnach" is no actor
+        let source = match self.last_group.first() {
+            Some(prev) => prev.clone(),
+            None => self.previous_subject(si)?,
+        };
+        speaker.name = source.name;
+        speaker.kind = source.kind;
+        speaker.wikidata = source.wikidata;
+        speaker.entity = source.entity;
         let left = self.trim(s.tok_start, i);
         let right = self.trim(i + 1, s.tok_end);
         let spans: Vec<(usize, usize)> = [left, right].into_iter().filter(|(a, b)| b > a).collect();
         self.nominal_found(si, vec![speaker], vec![(i, i + 1)], spans, Pattern::Demnach)
+    }
+
+    /// The noun phrase that opens the sentence before `si`, if it names an
+    /// actor (a known one or a role noun of the lexicon).
+    fn previous_subject(&mut self, si: usize) -> Option<Speaker> {
+        let prev = self.p.sents[si.checked_sub(1)?];
+        let (speakers, _) = self.np_at(prev.tok_start, prev.tok_end)?;
+        speakers
+            .into_iter()
+            .next()
+            .filter(|sp| sp.entity.is_some() || self.role_phrase(sp))
     }
 
     /// `…, ein Bericht, wonach …`: the noun phrase before the comma is the source.
@@ -261,11 +283,59 @@ impl<'a, 'l> Rules<'a, 'l> {
         pattern: Pattern,
     ) -> Option<Found> {
         let s = self.p.sents[si];
-        let (speakers, (_, end)) = self.np_at(np, s.tok_end)?;
+        let (speakers, end) = match self.owned_source(si, np, s.tok_end) {
+            Some((sp, end)) => (vec![sp], end),
+            None => {
+                let (speakers, (_, end)) = self.np_at(np, s.tok_end)?;
+                (speakers, end)
+            }
+        };
         let left = self.trim(s.tok_start, cue_start);
         let right = self.trim(end, s.tok_end);
         let spans: Vec<(usize, usize)> = [left, right].into_iter().filter(|(a, b)| b > a).collect();
         self.nominal_found(si, speakers, vec![(cue_start, np)], spans, pattern)
+    }
+
+    /// `nach seinen Worten`, `nach eigenen Angaben`: a source noun whose owner
+    /// is a possessive (the person it refers to) or `eigen-` (the subject of
+    /// the sentence) names that owner, not the noun. The speaker and the
+    /// token after the noun.
+    fn owned_source(&mut self, si: usize, a: usize, limit: usize) -> Option<(Speaker, usize)> {
+        let noun = (a + 1..limit.min(a + 4)).find(|&j| is_capitalized(self.p.word(j)))?;
+        if !is_source_noun(self.p.lower(noun)) {
+            return None;
+        }
+        let owner = self.p.lower(a);
+        // "nach Celebis Angaben": a genitive name before the noun
+        let genitive = self
+            .p
+            .mention(a)
+            .filter(|m| m.end == noun && owner.ends_with('s'));
+        let speaker = if let Some(m) = genitive.copied() {
+            self.speaker_of_entity(m.entity, (a, noun + 1), 1.0)
+        } else if is_possessive(owner) {
+            self.possessive_speaker(a)?
+        } else if owner.starts_with("eigen") {
+            let subject = self.sentence_subject(si)?;
+            Speaker {
+                mention: (a, noun + 1),
+                certainty: 0.7,
+                ..subject
+            }
+        } else {
+            return None;
+        };
+        Some((speaker, noun + 1))
+    }
+
+    /// The actor that opens sentence `si` (`Die Firma hat nach eigenen Angaben …`).
+    fn sentence_subject(&mut self, si: usize) -> Option<Speaker> {
+        let s = self.p.sents[si];
+        let (speakers, _) = self.np_at(s.tok_start, s.tok_end)?;
+        speakers
+            .into_iter()
+            .next()
+            .filter(|sp| sp.entity.is_some() || self.role_phrase(sp))
     }
 
     pub(super) fn before_zufolge(&mut self, si: usize, i: usize) -> Option<Found> {
@@ -285,7 +355,13 @@ impl<'a, 'l> Rules<'a, 'l> {
                 }
             }
         }
-        let (start, speakers) = found?;
+        // "seinen Angaben zufolge", "eigenen Angaben zufolge": the owner speaks
+        let owned = (from..i).find_map(|a| {
+            self.owned_source(si, a, i + 1)
+                .filter(|&(_, end)| end == i)
+                .map(|(sp, _)| (a, vec![sp]))
+        });
+        let (start, speakers) = owned.or(found)?;
         let left = self.trim(s.tok_start, start);
         let right = self.trim(i + 1, s.tok_end);
         let spans: Vec<(usize, usize)> = [left, right].into_iter().filter(|(a, b)| b > a).collect();
@@ -296,36 +372,57 @@ impl<'a, 'l> Rules<'a, 'l> {
     pub(super) fn so_speaker(&mut self, si: usize, i: usize) -> Option<Found> {
         let s = self.p.sents[si];
         let (speakers, (_, end)) = self.np_at(i + 1, s.tok_end)?;
-        if end < s.tok_end && !is_sep(self.p, end) {
+        // "so X gegenüber der Zeitung", "so X am Montag": an adverbial may follow the speaker
+        let adverbial = lower_in(self.p.word(end), SO_ADVERBIALS);
+        if end < s.tok_end && !is_sep(self.p, end) && !adverbial {
             return None;
         }
         let content = match self.quote_ending_at(i, &s) {
             Some(q) => q,
             None => self.trim(s.tok_start, i - 1),
         };
-        self.nominal_found(si, speakers, vec![(i, i + 1)], vec![content], Pattern::So)
+        let mut spans = vec![content];
+        // "Der Plan sei, so X, gescheitert": what follows the inserted "so X" goes on
+        if let Some(rest) = self.after_so_insertion(end, &s) {
+            spans.push(rest);
+        }
+        self.nominal_found(si, speakers, vec![(i, i + 1)], spans, Pattern::So)
     }
 
-    /// `…, hieß es in Moskau` / `Aus X hieß es, …`
+    /// The rest of the sentence after an inserted `, so X[ adverbial],` or
+    /// `so X weiter:` whose speaker phrase ends at `end`.
+    fn after_so_insertion(&self, end: usize, s: &Sentence) -> Option<(usize, usize)> {
+        let close = (end..s.tok_end.min(end + 12)).find(|&j| is_sep(self.p, j))?;
+        if !matches!(self.p.word(close), "," | ":") {
+            return None;
+        }
+        let rest = self.trim(close + 1, s.tok_end);
+        (rest.1 > rest.0 + 1).then_some(rest)
+    }
+
+    /// `…, hieß es in Moskau` / `Aus X hieß es, …` / `In einer Erklärung
+    /// der Partei heißt es, …`: the source stands after `es` or in the
+    /// prepositional phrase that opens the sentence.
     pub(super) fn heisst_es(&mut self, si: usize, i: usize) -> Option<Found> {
         let s = self.p.sents[si];
-        let mut j = i + 2;
-        while j < s.tok_end
-            && lower_in(
-                self.p.word(j),
-                &[
-                    "in", "aus", "bei", "von", "im", "vom", "seitens", "dazu", "am", "auch",
-                ],
-            )
-        {
+        // "hieß es am Abend aus X": a time is no source
+        let after_es = self.skip_time(si, i + 2);
+        let mut j = after_es;
+        while j < s.tok_end && lower_in(self.p.word(j), HEISST_ES_PREPOSITIONS) {
             j += 1;
         }
-        let (speakers, (_, end)) = self.np_at(j, s.tok_end)?;
+        let (speakers, end) = match self.np_at(j, s.tok_end) {
+            Some((speakers, (_, end))) => (speakers, end),
+            None => (self.fronted_source(si, s.tok_start, i)?, after_es),
+        };
         let content = if i > s.tok_start && self.p.word(i - 1) == "," {
             self.trim(s.tok_start, i - 1)
         } else {
             let mut a = end;
             while a < s.tok_end && matches!(self.p.word(a), "," | ":") {
+                a += 1;
+            }
+            if self.p.lower(a) == "dass" {
                 a += 1;
             }
             self.trim(a, s.tok_end)
@@ -334,6 +431,88 @@ impl<'a, 'l> Rules<'a, 'l> {
             si,
             speakers,
             vec![(i, i + 2)],
+            vec![content],
+            Pattern::HeisstEs,
+        )
+    }
+
+    /// `Aus dem Rathaus hieß es`, `In dem Bericht des Amtes heißt es`: the
+    /// phrase between the clause's first word (a preposition, after `wie`)
+    /// at `start` and the verb at `verb` names the source.
+    fn fronted_source(&mut self, si: usize, start: usize, verb: usize) -> Option<Vec<Speaker>> {
+        let mut first = start;
+        if self.p.lower(first) == "wie" {
+            first += 1;
+        }
+        // "In der Nacht hieß es": a time is no source
+        if first + 1 >= verb
+            || !lower_in(self.p.word(first), FRONTED_SOURCE_PREPOSITIONS)
+            || self.skip_time(si, first) != first
+        {
+            return None;
+        }
+        let (speakers, (_, end)) = self.np_at(first + 1, verb)?;
+        (self.skip_time(si, end) == verb).then_some(speakers)
+    }
+
+    /// The token after a time expression starting at `j` (`am Freitag`,
+    /// `am späten Abend`), else `j`.
+    fn skip_time(&self, si: usize, j: usize) -> usize {
+        let preposition = lower_in(self.p.word(j), &["am", "in", "im", "zum"]);
+        let starts_here = |t: &&TimeExpr| t.tok_start == j || (preposition && t.tok_start == j + 1);
+        if let Some(t) = self.p.sentence_times(si).iter().find(starts_here) {
+            return t.tok_end;
+        }
+        // a part of the day with no date is no time expression of its own
+        if !preposition {
+            return j;
+        }
+        (j + 1..j + 4)
+            .take_while(|&k| self.p.is_word(k))
+            .find(|&k| lower_in(self.p.word(k), DAYPARTS))
+            .map_or(j, |k| k + 1)
+    }
+
+    /// `Aus Regierungskreisen verlautete, …`, `Wie aus Kreisen der Partei
+    /// verlautete, …`, `…, verlautete aus dem Ministerium`: the source of
+    /// `verlauten` is an `aus` phrase, never a subject.
+    pub(super) fn verlautet(&mut self, si: usize, i: usize) -> Option<Found> {
+        let s = self.p.sents[si];
+        // "…, wie aus X verlautete": the clause opens at `wie`
+        let wie = (s.tok_start + 1..i)
+            .rev()
+            .find(|&j| self.p.lower(j) == "wie" && self.p.word(j - 1) == ",");
+        let after = self.skip_time(si, i + 1);
+        let (speakers, end) = if self.p.lower(after) == "aus" {
+            let (speakers, (_, end)) = self.np_at(after + 1, s.tok_end)?;
+            (speakers, end)
+        } else {
+            let start = wie.unwrap_or(s.tok_start);
+            (self.fronted_source(si, start, i)?, after)
+        };
+        let content = if let Some(wie) = wie {
+            self.trim(s.tok_start, wie - 1)
+        } else if i > s.tok_start && self.p.word(i - 1) == "," {
+            // "Der Minister trete zurück, verlautete aus X."
+            self.trim(s.tok_start, i - 1)
+        } else if self.p.lower(s.tok_start) == "wie" {
+            // "Wie aus X verlautete, wurde …": the main clause after the comma
+            let comma = (end..s.tok_end).find(|&j| self.p.word(j) == ",")?;
+            self.trim(comma + 1, s.tok_end)
+        } else {
+            let mut a = end;
+            while a < s.tok_end && matches!(self.p.word(a), "," | ":") {
+                a += 1;
+            }
+            if self.p.lower(a) == "dass" {
+                a += 1;
+            }
+            self.trim(a, s.tok_end)
+        };
+        self.nominal_found(
+            si,
+            speakers,
+            vec![(i, i + 1)],
             vec![content],
             Pattern::HeisstEs,
         )
@@ -551,6 +730,46 @@ const FIRST_PERSON_POSSESSIVES: &[&str] = &[
 const RELATIVE_ONLY: &[&str] = &["denen", "dessen", "deren", "welcher", "welchen", "welchem"];
 
 /// Prepositions that cannot open the source phrase after `laut`.
+/// Words that open an adverbial after `so X` (`so X gegenüber der Zeitung`).
+const SO_ADVERBIALS: &[&str] = &[
+    "zu",
+    "zum",
+    "zur",
+    "gegenüber",
+    "am",
+    "im",
+    "in",
+    "auf",
+    "bei",
+    "vor",
+    "nach",
+    "weiter",
+    "abschließend",
+    "wörtlich",
+    "zuletzt",
+    "damals",
+];
+
+/// Parts of the day (`am Abend`, `in der Nacht`).
+const DAYPARTS: &[&str] = &[
+    "morgen",
+    "vormittag",
+    "mittag",
+    "nachmittag",
+    "abend",
+    "nacht",
+    "wochenende",
+];
+
+/// Prepositions between `hieß es` and its source (`hieß es aus Moskau`).
+const HEISST_ES_PREPOSITIONS: &[&str] = &[
+    "in", "aus", "bei", "von", "im", "vom", "seitens", "dazu", "am", "auch",
+];
+
+/// Prepositions opening a sentence whose phrase is the source of `heißt es`
+/// or `verlautete` (`Aus der Partei hieß es`, `In dem Bericht heißt es`).
+const FRONTED_SOURCE_PREPOSITIONS: &[&str] = &["aus", "in", "im", "seitens", "von", "vom"];
+
 const PREPOSITIONS: &[&str] = &[
     "über", "auf", "in", "an", "mit", "vor", "nach", "bei", "gegen", "um", "durch", "für", "zu",
     "aus", "von", "und", "oder", "wie", "als",

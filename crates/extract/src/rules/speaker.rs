@@ -96,6 +96,11 @@ impl<'a, 'l> Rules<'a, 'l> {
             let accusative = dative_der
                 || OBLIQUE_DETERMINERS.contains(&first)
                 || matches!(first, "ihm" | "ihnen");
+            // "Er bot eine Reservierung an": a pronoun before the verb is the
+            // subject even when it cannot be resolved; the phrase after the verb is its object
+            if start + 1 == finite && PRONOUNS_SG.contains(&self.p.word(start)) {
+                return self.np_at(start, finite).map(|np| np_result(np, false));
+            }
             if !accusative {
                 if let Some(np) = self.np_at(start, finite) {
                     let generic = np.0.iter().all(|s| s.entity.is_none());
@@ -144,7 +149,31 @@ impl<'a, 'l> Rules<'a, 'l> {
                 return Some(np_result(np, false));
             }
         }
-        inverted.map(|np| np_result(np, true))
+        inverted.map(|np| np_result(self.named_by_apposition(np), true))
+    }
+
+    /// `sagte der Leiter des Amtes, Jan Kos, …`: a role phrase after the verb
+    /// whose apposition names a person speaks as that person.
+    fn named_by_apposition(
+        &self,
+        np: (Vec<Speaker>, (usize, usize)),
+    ) -> (Vec<Speaker>, (usize, usize)) {
+        let (start, mut end) = np.1;
+        // "der Leiter der Kriminalpolizei, Jan Kos": past a genitive attribute
+        if lower_in(self.p.word(end), &["des", "der"]) {
+            end = self.genitive_end(end, end + 6);
+        }
+        let generic = np.0.iter().all(|sp| sp.certainty < 1.0);
+        let Some(m) = self.p.mention(end + 1).copied() else {
+            return np;
+        };
+        let e = &self.p.entities[m.entity];
+        let named = e.kind == ActorKind::Person && e.surname.is_some();
+        if !generic || !named || self.p.word(end) != "," || self.p.word(m.end) != "," {
+            return np;
+        }
+        let sp = self.speaker_of_entity(m.entity, (m.start, m.end), 1.0);
+        (vec![sp], (start, m.end))
     }
 
     /// `Relativierend fügte sie hinzu`, `Abschließend sagte er`: a participle
@@ -184,13 +213,18 @@ impl<'a, 'l> Rules<'a, 'l> {
         if cs <= s.tok_start + 1 || self.p.word(cs - 1) != "," {
             return None;
         }
-        let commas: Vec<usize> = (s.tok_start..cs)
+        // "…, wie Eva Kern, Sprecherin der Stadt, mitteilte": the phrase opens after `wie`
+        let wie = (s.tok_start + 1..cs)
+            .rev()
+            .find(|&j| self.p.lower(j) == "wie" && self.p.word(j - 1) == ",");
+        let from = wie.unwrap_or(s.tok_start);
+        let commas: Vec<usize> = (from..cs)
             .filter(|&j| self.p.word(j) == "," && !self.p.quotes.inside(j))
             .collect();
         let first_comma = *commas.first()?;
         // "Wie der Sprecher der Stadt, Eva Kern, mitteilte, …"
-        let np_start = if self.p.word(s.tok_start) == "Wie" {
-            s.tok_start + 1
+        let np_start = if self.p.word(s.tok_start) == "Wie" || wie.is_some() {
+            from + 1
         } else {
             s.tok_start
         };
@@ -253,6 +287,9 @@ impl<'a, 'l> Rules<'a, 'l> {
         limit: usize,
     ) -> Option<(Vec<Speaker>, (usize, usize))> {
         if let Some(group) = self.pair_of_persons(i, limit) {
+            return Some(group);
+        }
+        if let Some(group) = self.persons_of_plural_pronoun(i) {
             return Some(group);
         }
         let mut j = i;
@@ -332,7 +369,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         // "die beiden Chefdiplomaten": the two last speakers or persons
         if is_determiner(self.p.word(j)) {
             has_det = true;
-            j += 1;
+            j = self.past_extended_attribute(j + 1, limit);
         }
         let mut lower = 0;
         while j < limit && lower < 6 {
@@ -465,8 +502,9 @@ impl<'a, 'l> Rules<'a, 'l> {
         let mut j = i;
         let det = is_determiner(self.p.word(j));
         if det {
-            j += 1;
+            j = self.past_extended_attribute(j + 1, limit);
         }
+        let name_start = if det { j } else { i };
         let mut lower = 0;
         let adjectives_alone = self.lenient && !det;
         while j < limit
@@ -558,7 +596,6 @@ impl<'a, 'l> Rules<'a, 'l> {
                 }
             }
         }
-        let name_start = if det { i + 1 } else { i };
         let name = strip_quotes_str(self.p.slice(name_start, j));
         let kind = self.lex.role_kind(self.p.word(head)).unwrap_or(if det {
             ActorKind::Organization
@@ -576,6 +613,32 @@ impl<'a, 'l> Rules<'a, 'l> {
             },
             j,
         ))
+    }
+
+    /// `der für die Region zuständige Koordinator`, `einer am Montag
+    /// veröffentlichten Mitteilung`: a phrase between the article and the
+    /// participle or adjective of its noun belongs to the attribute, not to
+    /// the name. The adjective's position when a prepositional phrase opens
+    /// at `j`, else `j`.
+    fn past_extended_attribute(&self, j: usize, limit: usize) -> usize {
+        if !lower_in(self.p.word(j), PP_PREPOSITIONS)
+            && !lower_in(self.p.word(j), &["am", "im", "in", "aus", "seit"])
+        {
+            return j;
+        }
+        (j + 2..limit.min(j + 10))
+            .take_while(|&k| self.p.is_word(k) || self.p.toks[k].is_quote())
+            .find(|&k| {
+                let w = self.p.word(k);
+                !is_capitalized(w)
+                    && is_adjective_form(w)
+                    && !is_determiner(w)
+                    && is_noun_like(self.p.word(k + 1))
+                    && (is_noun_like(self.p.word(k - 1))
+                        || self.p.toks[k - 1].is_quote()
+                        || self.p.toks[k - 1].kind == TokenKind::Number)
+            })
+            .unwrap_or(j)
     }
 
     /// Past a short parenthesis that opens at `j` (`(GdP)`), else `j`.
@@ -623,21 +686,69 @@ impl<'a, 'l> Rules<'a, 'l> {
         }
     }
 
-    pub(super) fn pronoun(&self, i: usize) -> Option<Speaker> {
-        let w = self.p.word(i);
-        // plural "sie": the verb after it ends in -en ("Sie verlangen", "sagten sie")
-        let plural = w.eq_ignore_ascii_case("sie")
+    /// Plural `sie`: the verb after it ends in -en ("Sie verlangen", "sagten sie").
+    fn is_plural_sie(&self, i: usize) -> bool {
+        self.p.word(i).eq_ignore_ascii_case("sie")
             && (self.p.word(i + 1).ends_with("en") && !is_capitalized(self.p.word(i + 1))
                 || i > 0
                     && self.p.word(i - 1).ends_with("en")
-                    && !is_capitalized(self.p.word(i - 1)));
-        if plural {
+                    && !is_capitalized(self.p.word(i - 1)))
+    }
+
+    /// Whether the mention at `start` follows a preposition (`in Wien`,
+    /// `mit der Ministerin X`): a place or partner, rarely what `sie` refers to.
+    fn after_preposition(&self, start: usize) -> bool {
+        self.in_prepositional_phrase(start)
+            || start > 0 && lower_in(self.p.word(start - 1), &["in", "im", "aus", "nach", "vom"])
+    }
+
+    /// `Roth traf Petrow. Sie vereinbarten …`: plural `sie` after a sentence
+    /// naming two persons, and no group or body since, refers to both.
+    fn persons_of_plural_pronoun(&self, i: usize) -> Option<(Vec<Speaker>, (usize, usize))> {
+        if !self.is_plural_sie(i) {
+            return None;
+        }
+        let si = self
+            .p
+            .sents
+            .iter()
+            .position(|s| s.tok_start <= i && i < s.tok_end)?;
+        let from = self.p.sents[si.checked_sub(1)?].tok_start;
+        let mut persons: Vec<usize> = Vec::new();
+        for m in self
+            .p
+            .mentions
+            .iter()
+            .filter(|m| m.start >= from && m.start < i)
+        {
+            let e = &self.p.entities[m.entity];
+            if e.kind != ActorKind::Person {
+                if !self.after_preposition(m.start) {
+                    return None;
+                }
+            } else if e.surname.is_some() && !persons.contains(&m.entity) {
+                persons.push(m.entity);
+            }
+        }
+        if persons.len() != 2 {
+            return None;
+        }
+        let speakers = persons
+            .into_iter()
+            .map(|e| self.speaker_of_entity(e, (i, i + 1), 0.75))
+            .collect();
+        Some((speakers, (i, i + 1)))
+    }
+
+    pub(super) fn pronoun(&self, i: usize) -> Option<Speaker> {
+        let w = self.p.word(i);
+        if self.is_plural_sie(i) {
             let m = self
                 .p
                 .mentions
                 .iter()
                 .rev()
-                .filter(|m| m.start < i)
+                .filter(|m| m.start < i && !self.after_preposition(m.start))
                 .find(|m| self.p.entities[m.entity].kind != ActorKind::Person)?;
             return Some(self.speaker_of_entity(m.entity, (i, i + 1), 0.7));
         }
@@ -691,11 +802,34 @@ impl<'a, 'l> Rules<'a, 'l> {
         // no person of the pronoun's gender: the last speaker still (roles can mislead)
         let base = last
             .or_else(|| self.last_person_mention(i, feminine))
-            .or_else(|| self.last_person.clone())?;
+            .or_else(|| self.last_person.clone())
+            .or_else(|| self.role_subject_before(s_start, feminine))?;
         Some(Speaker {
             mention: (i, i + 1),
             certainty: 0.8,
             ..base
+        })
+    }
+
+    /// `Der Sprecher wollte keine Namen nennen. Er sagte …`: with no named
+    /// person before, a pronoun refers to a role noun of the pronoun's gender
+    /// that is the subject of the sentence before (the one that starts at
+    /// or before `s_start`).
+    fn role_subject_before(&self, s_start: usize, feminine: bool) -> Option<Speaker> {
+        let prev = self.p.sents.iter().rev().find(|s| s.tok_end <= s_start)?;
+        let det = prev.tok_start;
+        let noun = det + 1;
+        let w = self.p.word(noun);
+        let role = is_determiner(self.p.word(det))
+            && self.lex.role_kind(w) == Some(ActorKind::Person)
+            && crate::doc::is_feminine_role(w) == feminine;
+        role.then(|| Speaker {
+            name: w.to_string(),
+            kind: ActorKind::Person,
+            wikidata: None,
+            entity: None,
+            mention: (det, noun + 1),
+            certainty: 0.6,
         })
     }
 

@@ -302,6 +302,20 @@ pub(super) const SOURCE_NOUNS: &[&str] = &[
     "studie",
     "mitteilung",
     "auskunft",
+    // not "Veröffentlichung", "Ankündigung": "nach der Ankündigung" is mostly "after"
+    "stellungnahme",
+    "schätzung",
+    "berechnung",
+    "berechnungen",
+    "analyse",
+    "hochrechnung",
+    "vorhersage",
+    "erkenntnisstand",
+    "ermittlungsstand",
+    "darstellungen",
+    "bekunden",
+    "meldung",
+    "umfragen",
 ];
 
 /// Capitalised words that start a sentence but never a speaker's noun phrase.
