@@ -131,28 +131,18 @@ fn gold_aliases_of_the_samples_are_one_actor_each() {
 fn a_merge_survives_reingest() {
     let dir = tempfile::tempdir().unwrap();
     let store = ingest_samples(dir.path());
-    // The extractor took `den Amerikanern` into one speaker's name: fix it by hand.
+    // The user counts the Kremlin spokesman's words as Russia's.
     claimgraph()
-        .args([
-            "actors",
-            "merge",
-            "Pawel Gromow den Amerikanern",
-            "Pawel Gromow",
-        ])
+        .args(["actors", "merge", "Oleg Prudnikow", "Russland"])
         .arg("--store")
         .arg(&store)
         .assert()
         .success();
     let check = |actors: &[Value]| {
-        let gromow = actor_named(actors, "Pawel Gromow");
-        let alts = gromow["alt_labels"].as_array().unwrap();
-        assert!(
-            alts.contains(&Value::from("Pawel Gromow den Amerikanern")),
-            "{gromow}"
-        );
-        assert!(!actors
-            .iter()
-            .any(|a| a["label"] == "Pawel Gromow den Amerikanern"));
+        let russia = actor_named(actors, "Russland");
+        let alts = russia["alt_labels"].as_array().unwrap();
+        assert!(alts.contains(&Value::from("Oleg Prudnikow")), "{russia}");
+        assert!(!actors.iter().any(|a| a["label"] == "Oleg Prudnikow"));
     };
     let merged = actors_json(&store);
     check(&merged);
@@ -189,7 +179,7 @@ fn an_alias_file_on_ingest_fixes_links_and_bad_lines_are_named() {
     std::fs::write(
         &aliases,
         "# speaker names the extractor got wrong\n\
-         Pawel Gromow den Amerikanern\tPawel Gromow\n\
+         Oleg Prudnikow\tRussland\n\
          Niemand Bekanntes\tPawel Gromow\n",
     )
     .unwrap();
@@ -207,9 +197,7 @@ fn an_alias_file_on_ingest_fixes_links_and_bad_lines_are_named() {
     // A name the store does not hold is skipped with its line, not fatal at ingest.
     assert!(stderr.contains("aliases.tsv:3: "), "{stderr}");
     let actors = actors_json(&store);
-    assert!(!actors
-        .iter()
-        .any(|a| a["label"] == "Pawel Gromow den Amerikanern"));
+    assert!(!actors.iter().any(|a| a["label"] == "Oleg Prudnikow"));
 
     // `actors --aliases` works on the store as it is: an unknown name is an error.
     let out = claimgraph()
@@ -223,11 +211,7 @@ fn an_alias_file_on_ingest_fixes_links_and_bad_lines_are_named() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("aliases.tsv:3: "));
 
     // A malformed line stops the ingest before anything is written.
-    std::fs::write(
-        &aliases,
-        "# fine\nPawel Gromow den Amerikanern Pawel Gromow\n",
-    )
-    .unwrap();
+    std::fs::write(&aliases, "# fine\nOleg Prudnikow Russland\n").unwrap();
     let fresh = dir.path().join("fresh");
     let out = claimgraph()
         .args(["ingest", "--store"])

@@ -1071,3 +1071,30 @@ fn a_genitive_name_before_a_source_noun_speaks() {
     assert_eq!(claims[0].speaker, "Eva Roth");
     assert_eq!(claims[0].content, "habe sich der Mann in Polen aufgehalten");
 }
+
+#[test]
+fn people_close_to_a_body_speak_for_it() {
+    let c = one("Aus dem Umfeld der Stadtverwaltung hieß es, man prüfe alle Optionen.");
+    assert_eq!(c.speaker, "Stadtverwaltung");
+    assert_eq!(c.content, "man prüfe alle Optionen");
+    let c = one("Wie aus Kreisen der Gewerkschaft verlautete, wird der Streik verlängert.");
+    assert_eq!(c.speaker, "Gewerkschaft");
+}
+
+#[test]
+fn a_bare_noun_refers_back_to_the_organisation_named_before() {
+    let text = "Die Ministerin forderte die EU-Kommission zum Handeln auf. \
+                Aus dem Umfeld der Kommission hieß es, man sei vorsichtig zuversichtlich.";
+    let claims = extract(text);
+    let c = claims
+        .iter()
+        .find(|c| c.cue == "hieß es")
+        .expect("the claim of the commission");
+    assert_eq!(c.speaker, "EU-Kommission");
+    // Two organisations that end in the noun: no guess.
+    let text = "Die EU-Kommission und die Venedig-Kommission tagten. \
+                Aus dem Umfeld der Kommission hieß es, man sei zuversichtlich.";
+    let claims = extract(text);
+    let c = claims.iter().find(|c| c.cue == "hieß es").expect("a claim");
+    assert_eq!(c.speaker, "Kommission");
+}

@@ -411,7 +411,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         while j < s.tok_end && lower_in(self.p.word(j), HEISST_ES_PREPOSITIONS) {
             j += 1;
         }
-        let (speakers, end) = match self.np_at(j, s.tok_end) {
+        let (speakers, end) = match self.source_np(j, s.tok_end) {
             Some((speakers, (_, end))) => (speakers, end),
             None => (self.fronted_source(si, s.tok_start, i)?, after_es),
         };
@@ -451,8 +451,26 @@ impl<'a, 'l> Rules<'a, 'l> {
         {
             return None;
         }
-        let (speakers, (_, end)) = self.np_at(first + 1, verb)?;
+        let (speakers, (_, end)) = self.source_np(first + 1, verb)?;
         (self.skip_time(si, end) == verb).then_some(speakers)
+    }
+
+    /// The source a noun phrase at `start` names. `dem Umfeld der Kommission`,
+    /// `Kreisen der Partei`: people close to the genitive's owner speak for
+    /// it, so the owner is the actor; any other phrase names itself.
+    fn source_np(&mut self, start: usize, limit: usize) -> Option<(Vec<Speaker>, (usize, usize))> {
+        let mut j = start;
+        if lower_in(self.p.word(j), &["dem", "den", "der", "des"]) {
+            j += 1;
+        }
+        if lower_in(self.p.word(j), PROXIMITY_NOUNS)
+            && lower_in(self.p.word(j + 1), &["der", "des"])
+        {
+            if let Some((speakers, (_, end))) = self.np_at(j + 1, limit) {
+                return Some((speakers, (start, end)));
+            }
+        }
+        self.np_at(start, limit)
     }
 
     /// The token after a time expression starting at `j` (`am Freitag`,
@@ -484,7 +502,7 @@ impl<'a, 'l> Rules<'a, 'l> {
             .find(|&j| self.p.lower(j) == "wie" && self.p.word(j - 1) == ",");
         let after = self.skip_time(si, i + 1);
         let (speakers, end) = if self.p.lower(after) == "aus" {
-            let (speakers, (_, end)) = self.np_at(after + 1, s.tok_end)?;
+            let (speakers, (_, end)) = self.source_np(after + 1, s.tok_end)?;
             (speakers, end)
         } else {
             let start = wie.unwrap_or(s.tok_start);
@@ -760,6 +778,10 @@ const DAYPARTS: &[&str] = &[
     "nacht",
     "wochenende",
 ];
+
+/// Nouns of closeness whose genitive names the actor a source speaks for
+/// (`aus dem Umfeld der Regierung`, `aus Kreisen der Partei`).
+const PROXIMITY_NOUNS: &[&str] = &["umfeld", "kreisen", "kreise", "reihen", "umgebung", "lager"];
 
 /// Prepositions between `hieß es` and its source (`hieß es aus Moskau`).
 const HEISST_ES_PREPOSITIONS: &[&str] = &[

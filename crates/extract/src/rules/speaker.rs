@@ -471,6 +471,12 @@ impl<'a, 'l> Rules<'a, 'l> {
                 }
             }
         }
+        // "die Kommission" after "die EU-Kommission": see `organisation_ending_in`
+        if m.role_only && entity == m.entity && named.is_none() {
+            if let Some(org) = self.organisation_ending_in(m.start) {
+                entity = org;
+            }
+        }
         // a closing quote around a medium's name: der „Washington Post“
         while end < limit && self.p.toks[end].is_quote() && !self.p.toks[end].space_before {
             end += 1;
@@ -569,8 +575,17 @@ impl<'a, 'l> Rules<'a, 'l> {
         {
             return None;
         }
+        let attribute_follows =
+            j + 1 < limit && matches!(self.p.word(j), "des" | "der" | "von" | "vom");
+        // "die Kommission" after "die EU-Kommission": an article and a bare noun
+        // refer back to the one organisation named before whose name ends in it
+        if det && caps == 1 && !attribute_follows {
+            if let Some(e) = self.organisation_ending_in(head) {
+                return Some((self.speaker_of_entity(e, (i, j), 0.8), j));
+            }
+        }
         // a genitive or "von" attribute: "der Sprecher der Polizei", "Angaben von n24"
-        if j + 1 < limit && matches!(self.p.word(j), "des" | "der" | "von" | "vom") {
+        if attribute_follows {
             let mut k = j + 1;
             if is_determiner(self.p.word(k)) {
                 k += 1;
@@ -613,6 +628,28 @@ impl<'a, 'l> Rules<'a, 'l> {
             },
             j,
         ))
+    }
+
+    /// The one organisation mentioned before token `head` whose name ends in
+    /// that noun as its own word or compound part (`EU-Kommission`,
+    /// `Europäische Kommission` for `Kommission`); none when two fit.
+    fn organisation_ending_in(&self, head: usize) -> Option<usize> {
+        let noun = self.p.word(head);
+        let mut found = None;
+        for m in self.p.mentions.iter().filter(|m| m.start < head) {
+            let name = &self.p.entities[m.entity].name;
+            let fits = self.p.entities[m.entity].kind == ActorKind::Organization
+                && name.len() > noun.len()
+                && name.ends_with(noun)
+                && matches!(name.as_bytes()[name.len() - noun.len() - 1], b'-' | b' ');
+            if fits {
+                if found.is_some_and(|f| f != m.entity) {
+                    return None;
+                }
+                found = Some(m.entity);
+            }
+        }
+        found
     }
 
     /// `der für die Region zuständige Koordinator`, `einer am Montag
