@@ -2,7 +2,7 @@
 
 use super::confidence::Pattern;
 use super::words::{KONJUNKTIV_2, LEADING_ADVERBS};
-use super::{lower_in, Found, Rules};
+use super::{Found, Rules};
 use claimgraph_model::ClaimType;
 
 impl<'a, 'l> Rules<'a, 'l> {
@@ -36,7 +36,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         // ("Moskau verlangt X. Zudem soll die Nato Y.")
         let demanded = |j: usize| {
             matches!(prev.claim_type, ClaimType::Demand | ClaimType::Appeal)
-                && lower_in(self.p.word(j), &["soll", "sollen"])
+                && self.lower_is(j, &["soll", "sollen"])
         };
         let kj = (span.0..span.1)
             .find(|&j| !self.p.quotes.inside(j) && (self.is_konjunktiv(j) || demanded(j)))?;
@@ -79,14 +79,14 @@ impl Rules<'_, '_> {
         let span = self.trim(s.tok_start, s.tok_end);
         // Konjunktiv I in the main clause (Konjunktiv II is also the journalist's conditional)
         let kj = (span.0..span.1).find(|&j| !self.p.quotes.inside(j) && self.is_konjunktiv(j))?;
-        if lower_in(self.p.word(kj), KONJUNKTIV_2)
+        if self.lower_is(kj, &KONJUNKTIV_2)
             || kj > span.0 + 8
             || (span.0..kj).any(|j| self.p.word(j) == ",")
         {
             return None;
         }
         let mut start = prev.tok_start;
-        while start < prev.tok_end && lower_in(self.p.word(start), LEADING_ADVERBS) {
+        while start < prev.tok_end && self.lower_is(start, &LEADING_ADVERBS) {
             start += 1;
         }
         let (speakers, _) = self.np_at(start, prev.tok_end)?;

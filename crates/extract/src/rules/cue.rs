@@ -1,7 +1,7 @@
 //! Cue detection: a verb or phrase of saying, its particle and its clause.
 
 use super::words::*;
-use super::{is_sep, lower_in, Rules};
+use super::{is_sep, Rules};
 use crate::lexicon::{CueEntry, FormUse};
 use claimgraph_text::segment::Sentence;
 use claimgraph_text::token::{is_capitalized, TokenKind};
@@ -120,7 +120,7 @@ impl<'a, 'l> Rules<'a, 'l> {
             return None;
         }
         let last = (i + 1..clause.1).rev().find(|&j| self.p.is_word(j))?;
-        (last > i + 1 && lower_in(self.p.word(last), SEPARABLE_PARTICLES)).then_some(last)
+        (last > i + 1 && self.lower_is(last, &SEPARABLE_PARTICLES)).then_some(last)
     }
 
     /// The separable particle at the end of the clause.
@@ -201,7 +201,7 @@ impl<'a, 'l> Rules<'a, 'l> {
     pub(super) fn finite_position(&self, cue: &Cue) -> usize {
         let (cs, _) = cue.clause;
         if cue.use_ != FormUse::Split {
-            if let Some(aux) = (cs..cue.tok).find(|&j| lower_in(self.p.word(j), AUXILIARIES)) {
+            if let Some(aux) = (cs..cue.tok).find(|&j| self.lower_is(j, &AUXILIARIES)) {
                 return aux;
             }
         }

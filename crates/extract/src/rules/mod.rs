@@ -21,9 +21,9 @@ mod words;
 use crate::doc::Prepared;
 use crate::lexicon::{Lexicon, WordSet};
 use claimgraph_model::{ActorKind, ClaimType};
-use claimgraph_text::token::{lowercase, TokenKind};
+use claimgraph_text::token::TokenKind;
 use confidence::Pattern;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// Who a claim is attributed to.
 #[derive(Debug, Clone)]
@@ -84,27 +84,52 @@ fn is_sep(p: &Prepared, i: usize) -> bool {
         )
 }
 
-/// Whether `w` in lower case (`str::to_lowercase`) is one of `list`.
-fn lower_in(w: &str, list: &[&str]) -> bool {
-    if w.is_ascii() {
-        // compare with the ASCII lower case byte by byte instead of building it
-        let w = w.as_bytes();
-        let first = w.first().map(u8::to_ascii_lowercase);
-        return list.iter().any(|e| {
-            let e = e.as_bytes();
-            e.len() == w.len()
-                && e.first().copied() == first
-                && e.iter().zip(w).all(|(a, b)| *a == b.to_ascii_lowercase())
-        });
-    }
-    if w.chars().any(char::is_uppercase) {
-        let lower = lowercase(w);
-        list.contains(&lower.as_str())
-    } else {
-        list.contains(&w)
+/// A list of lower-case words that tokens are looked up in.
+pub(super) trait WordList {
+    /// Whether `lower` (a word in lower case) is in the list.
+    fn has_lower(&self, lower: &str) -> bool;
+}
+
+impl WordList for [&str] {
+    fn has_lower(&self, lower: &str) -> bool {
+        self.contains(&lower)
     }
 }
 
+impl<const N: usize> WordList for [&str; N] {
+    fn has_lower(&self, lower: &str) -> bool {
+        self.contains(&lower)
+    }
+}
+
+/// A long word list asked for many tokens: a set built on first use, so a
+/// lookup is a shape check and at most one hash instead of a scan of the list.
+pub(super) struct LowerSet {
+    words: &'static [&'static str],
+    set: OnceLock<WordSet>,
+}
+
+impl LowerSet {
+    pub(super) const fn new(words: &'static [&'static str]) -> Self {
+        Self {
+            words,
+            set: OnceLock::new(),
+        }
+    }
+
+    /// The words of the list, as written.
+    pub(super) fn words(&self) -> &'static [&'static str] {
+        self.words
+    }
+}
+
+impl WordList for LowerSet {
+    fn has_lower(&self, lower: &str) -> bool {
+        self.set
+            .get_or_init(|| WordSet::new(self.words))
+            .contains(lower)
+    }
+}
 /// Content token spans, base confidence, and the last sentence used.
 type Content = (Vec<(usize, usize)>, Pattern, usize);
 pub(crate) struct Rules<'a, 'l> {
@@ -120,6 +145,13 @@ pub(crate) struct Rules<'a, 'l> {
 }
 
 impl<'a, 'l> Rules<'a, 'l> {
+    /// Whether token `j` in lower case is one of `list`. The lower case is
+    /// the one `Prepared` cut once per document (`str::to_lowercase` of the
+    /// token), so no word is lower-cased here.
+    fn lower_is(&self, j: usize, list: &(impl WordList + ?Sized)) -> bool {
+        list.has_lower(self.p.lower(j))
+    }
+
     pub fn new(p: &'a Prepared<'a>, lex: &'l Lexicon) -> Self {
         Self {
             consumed: vec![false; p.sents.len()],
@@ -279,4 +311,61 @@ fn dedup(found: &mut Vec<Found>) {
     }
     kept.sort_by_key(|f| f.cue.first().map(|c| c.0));
     *found = kept;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::words::*;
+    use super::*;
+
+    /// The sets built from the long word lists.
+    fn sets() -> Vec<&'static LowerSet> {
+        vec![
+            &SUBORDINATORS,
+            &LEADING_ADVERBS,
+            &ADVERBS,
+            &AUXILIARIES,
+            &APPOSITION_PREPOSITIONS,
+            &OBLIQUE_DETERMINERS,
+            &KONJUNKTIV_2,
+            &SEPARABLE_PARTICLES,
+            &PREPOSITIONS_BEFORE_VERB,
+            &speaker::PP_PREPOSITIONS,
+            &speaker::HEAD_ATTRIBUTE_STARTS,
+            &content::NOT_VERBS_AFTER_NOUN,
+            &nominal::PREPOSITIONS,
+        ]
+    }
+
+    /// The definition a set lookup replaces: a scan of the list.
+    fn in_list(set: &LowerSet, lower: &str) -> bool {
+        set.words().contains(&lower)
+    }
+
+    #[test]
+    fn sets_hold_exactly_their_lists() {
+        for set in sets() {
+            for w in set.words() {
+                for variant in [
+                    w.to_string(),
+                    w.to_uppercase(),
+                    format!("{w}s"),
+                    w.chars().skip(1).collect(),
+                ] {
+                    let lower = variant.to_lowercase();
+                    assert_eq!(set.has_lower(&lower), in_list(set, &lower), "{variant}");
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn set_lookup_agrees_with_list_scan(w in "[a-zäöüßA-Z]{0,12}") {
+            let lower = w.to_lowercase();
+            for set in sets() {
+                proptest::prop_assert_eq!(set.has_lower(&lower), in_list(set, &lower));
+            }
+        }
+    }
 }

@@ -2,7 +2,8 @@
 
 use super::confidence::Pattern;
 use super::words::*;
-use super::{is_sep, lower_in, Found, Rules, Speaker};
+use super::LowerSet;
+use super::{is_sep, Found, Rules, Speaker};
 use crate::doc::is_determiner;
 use claimgraph_model::{ActorKind, ClaimType};
 use claimgraph_text::token::is_capitalized;
@@ -64,8 +65,8 @@ impl<'a, 'l> Rules<'a, 'l> {
         };
         let w = self.p.word(j);
         self.p.is_word(j)
-            && !lower_in(w, RELATIVE_ONLY)
-            && (is_capitalized(w) || is_determiner(w) || !lower_in(w, PREPOSITIONS))
+            && !self.lower_is(j, RELATIVE_ONLY)
+            && (is_capitalized(w) || is_determiner(w) || !self.lower_is(j, &PREPOSITIONS))
     }
 
     /// `aus` and a source noun: `Aus dem Bericht geht hervor, dass …`, `Dies
@@ -83,7 +84,7 @@ impl<'a, 'l> Rules<'a, 'l> {
                     h + 2
                 };
                 Some(self.trim(from, s.tok_end))
-            } else if lower_in(self.p.word(s.tok_start), &["dies", "das"]) {
+            } else if self.lower_is(s.tok_start, &["dies", "das"]) {
                 self.previous_sentence(si)
             } else {
                 None
@@ -311,8 +312,8 @@ impl<'a, 'l> Rules<'a, 'l> {
         let s = self.p.sents[si];
         let mut j = i + 2;
         while j < s.tok_end
-            && lower_in(
-                self.p.word(j),
+            && self.lower_is(
+                j,
                 &[
                     "in", "aus", "bei", "von", "im", "vom", "seitens", "dazu", "am", "auch",
                 ],
@@ -551,10 +552,10 @@ const FIRST_PERSON_POSSESSIVES: &[&str] = &[
 const RELATIVE_ONLY: &[&str] = &["denen", "dessen", "deren", "welcher", "welchen", "welchem"];
 
 /// Prepositions that cannot open the source phrase after `laut`.
-const PREPOSITIONS: &[&str] = &[
+pub(super) static PREPOSITIONS: LowerSet = LowerSet::new(&[
     "über", "auf", "in", "an", "mit", "vor", "nach", "bei", "gegen", "um", "durch", "für", "zu",
     "aus", "von", "und", "oder", "wie", "als",
-];
+]);
 
 /// A source noun (`Angaben`, `Einschätzung`, `Sicht`), but not a compound of
 /// `Sicht` that is no view (`aller Voraussicht nach`, `Rücksicht`).
