@@ -44,7 +44,14 @@ impl Extractor {
         if found.is_empty() {
             return Vec::new();
         }
-        let roles = roles::entity_roles(&prepared, &self.lexicon);
+        // roles are written for speakers only: the other entities need none
+        let mut speakers = vec![false; prepared.entities.len()];
+        for e in found.iter().filter_map(|f| f.speaker.entity) {
+            if let Some(s) = speakers.get_mut(e) {
+                *s = true;
+            }
+        }
+        let roles = roles::entity_roles(&prepared, &self.lexicon, &speakers);
         found
             .iter()
             .filter_map(|f| to_claim(&prepared, doc, f, &roles))

@@ -76,8 +76,11 @@ struct RoleNoun {
     adjectival: bool,
 }
 
-/// The roles of every entity of the document, in order of first appearance.
-pub(crate) fn entity_roles(p: &Prepared, lex: &Lexicon) -> Vec<Vec<String>> {
+/// The roles of the entities marked in `wanted` (the speakers of claims), in
+/// order of first appearance; the other entities get none. Appositions are
+/// looked for at every person, since an apposed role noun belongs to its
+/// name whoever it is; the role phrases only at mentions of wanted entities.
+pub(crate) fn entity_roles(p: &Prepared, lex: &Lexicon, wanted: &[bool]) -> Vec<Vec<String>> {
     let mut found: Vec<Vec<(usize, String)>> = vec![Vec::new(); p.entities.len()];
     // role nouns standing in an apposition belong to the name they describe
     let mut apposed: HashMap<usize, usize> = HashMap::new();
@@ -96,14 +99,28 @@ pub(crate) fn entity_roles(p: &Prepared, lex: &Lexicon) -> Vec<Vec<String>> {
         }
     }
     for m in &p.mentions {
-        if p.entities[m.entity].kind != ActorKind::Person || apposed.contains_key(&m.start) {
+        let is_wanted = wanted.get(m.entity).copied().unwrap_or(false);
+        if !is_wanted
+            || p.entities[m.entity].kind != ActorKind::Person
+            || apposed.contains_key(&m.start)
+        {
             continue;
         }
         if let Some(role) = role_phrase(p, lex, m.start, false) {
             found[m.entity].push((m.start, role));
         }
     }
-    found.into_iter().map(in_order).collect()
+    found
+        .into_iter()
+        .enumerate()
+        .map(|(e, roles)| {
+            if wanted.get(e).copied().unwrap_or(false) {
+                in_order(roles)
+            } else {
+                Vec::new()
+            }
+        })
+        .collect()
 }
 
 /// Roles sorted by position, without repeats and without a role that a

@@ -69,7 +69,11 @@ impl<'a, 'l> Rules<'a, 'l> {
             if let Some(prep) = &entry.preposition {
                 let found = (clause.0..clause.1).any(|j| {
                     let x = self.p.lower(j);
-                    x == *prep || x == format!("da{prep}") || x == format!("dar{prep}")
+                    // `x` is `prep`, `da…` or `dar…` (without building those strings)
+                    let after_da = x.strip_prefix("da");
+                    x == *prep
+                        || after_da == Some(prep.as_str())
+                        || after_da.and_then(|r| r.strip_prefix('r')) == Some(prep.as_str())
                 });
                 if !found {
                     continue;

@@ -165,8 +165,9 @@ impl<'a, 'l> Rules<'a, 'l> {
 
     pub fn run(&mut self) -> Vec<Found> {
         let mut out: Vec<Found> = Vec::new();
-        // the claim a following Konjunktiv sentence would continue, and the chain length
-        let mut chain: Option<(Found, usize)> = None;
+        // the claim a following Konjunktiv sentence would continue (its index
+        // in `out`), and the chain length
+        let mut chain: Option<(usize, usize)> = None;
         for si in 0..self.p.sents.len() {
             let s = self.p.sents[si];
             if s.boilerplate || self.consumed[si] {
@@ -175,11 +176,11 @@ impl<'a, 'l> Rules<'a, 'l> {
             let found = self.sentence(si);
             if found.is_empty() {
                 chain = match chain.take() {
-                    Some((prev, n)) if n < 5 => match self.continuation(si, &prev) {
+                    Some((prev, n)) if n < 5 => match self.continuation(si, &out[prev]) {
                         Some(mut c) => {
                             c.confidence = confidence::confidence(&c);
-                            out.push(c.clone());
-                            Some((c, n + 1))
+                            out.push(c);
+                            Some((out.len() - 1, n + 1))
                         }
                         None => None,
                     },
@@ -189,35 +190,14 @@ impl<'a, 'l> Rules<'a, 'l> {
                     // reported speech with no cue before it: the subject of the sentence before
                     if let Some(mut c) = self.free_indirect(si) {
                         c.confidence = confidence::confidence(&c);
-                        out.push(c.clone());
-                        chain = Some((c, 1));
+                        out.push(c);
+                        chain = Some((out.len() - 1, 1));
                     }
                 }
                 continue;
             }
             self.note_speakers(&found);
-            // the innermost report goes on: a claim nested in another's content
-            // ("Ein Sprecher sagte, X habe betont, …"), else the widest one
-            let eligible: Vec<&Found> = found
-                .iter()
-                .filter(|f| f.speaker.kind == ActorKind::Person || f.confidence >= 0.5)
-                .collect();
-            let nested = eligible.iter().copied().find(|f| {
-                eligible.iter().any(|o| {
-                    !std::ptr::eq(*o, *f)
-                        && o.content
-                            .iter()
-                            .any(|&(a, b)| f.cue.iter().all(|&(x, y)| a <= x && y <= b))
-                })
-            });
-            chain = nested
-                .or_else(|| {
-                    eligible
-                        .iter()
-                        .copied()
-                        .max_by_key(|f| f.content.iter().map(|&(a, b)| b - a).sum::<usize>())
-                })
-                .map(|f| (f.clone(), 0));
+            chain = going_on(&found).map(|k| (out.len() + k, 0));
             out.extend(found);
         }
         out
@@ -291,6 +271,30 @@ impl<'a, 'l> Rules<'a, 'l> {
         dedup(&mut out);
         out
     }
+}
+
+/// The claim of a sentence that a following sentence may continue (its
+/// index in `found`): the innermost report, a claim nested in another's
+/// content ("Ein Sprecher sagte, X habe betont, …"), else the widest one.
+fn going_on(found: &[Found]) -> Option<usize> {
+    let eligible: Vec<usize> = (0..found.len())
+        .filter(|&k| found[k].speaker.kind == ActorKind::Person || found[k].confidence >= 0.5)
+        .collect();
+    let nested = eligible.iter().copied().find(|&k| {
+        eligible.iter().any(|&o| {
+            o != k
+                && found[o]
+                    .content
+                    .iter()
+                    .any(|&(a, b)| found[k].cue.iter().all(|&(x, y)| a <= x && y <= b))
+        })
+    });
+    nested.or_else(|| {
+        eligible
+            .iter()
+            .copied()
+            .max_by_key(|&k| found[k].content.iter().map(|&(a, b)| b - a).sum::<usize>())
+    })
 }
 
 /// One record per speaker and content: keep the most confident.
