@@ -68,6 +68,13 @@ impl Default for Extractor {
 /// The text of a span with every quotation mark removed and spaces tidied.
 pub fn strip_quotes(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    push_stripped(&mut out, s);
+    out
+}
+
+/// Appends `strip_quotes(s)` to `out` (without a string of its own).
+fn push_stripped(out: &mut String, s: &str) {
+    let start = out.len();
     let mut space = false;
     let bytes = s.as_bytes();
     let mut i = 0;
@@ -80,7 +87,7 @@ pub fn strip_quotes(s: &str) -> String {
                 .count();
             if run == 0 {
                 if b != b'"' {
-                    space = !out.is_empty();
+                    space = out.len() > start;
                 }
                 i += 1;
                 continue;
@@ -101,7 +108,7 @@ pub fn strip_quotes(s: &str) -> String {
             continue;
         }
         if c.is_whitespace() {
-            space = !out.is_empty();
+            space = out.len() > start;
             continue;
         }
         if space {
@@ -110,7 +117,6 @@ pub fn strip_quotes(s: &str) -> String {
         }
         out.push(c);
     }
-    out
 }
 
 /// `char::is_whitespace` of an ASCII byte.
@@ -124,52 +130,18 @@ fn to_claim(p: &Prepared, doc: &Document, f: &Found, roles: &[Vec<String>]) -> O
     if spans.is_empty() {
         return None;
     }
-    let content_spans: Vec<Span> = spans
-        .iter()
-        .map(|&(a, b)| {
-            let (x, y) = p.char_span(a, b);
-            Span::new(x, y)
-        })
-        .collect();
-    let content = spans
-        .iter()
-        .map(|&(a, b)| strip_quotes(p.slice(a, b)))
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ... ");
+    let content = joined_content(p, &spans);
     if content.is_empty() {
         return None;
     }
-    let cue_spans: Vec<Span> = f
-        .cue
-        .iter()
-        .map(|&(a, b)| {
-            let (x, y) = p.char_span(a, b);
-            Span::new(x, y)
-        })
-        .collect();
-    let cue = f
-        .cue
-        .iter()
-        .map(|&(a, b)| p.slice(a, b))
-        .collect::<Vec<_>>()
-        .join(" ... ");
+    let content_spans: Vec<Span> = spans.iter().map(|&(a, b)| char_span(p, a, b)).collect();
+    let cue_spans: Vec<Span> = f.cue.iter().map(|&(a, b)| char_span(p, a, b)).collect();
+    let cue = joined_cue(p, &f.cue);
     let (m0, m1) = p.char_span(f.speaker.mention.0, f.speaker.mention.1);
     let first = p.sents[f.sentences.0];
     let last = p.sents[f.sentences.1.max(f.sentences.0)];
     let sentence = p.text.get(first.start..last.end).unwrap_or("").to_string();
-    let in_quotes = spans
-        .iter()
-        .map(|&(a, b)| {
-            (a..b)
-                .filter(|&j| p.is_word(j) && p.quotes.inside(j))
-                .count()
-        })
-        .sum::<usize>();
-    let words = spans
-        .iter()
-        .map(|&(a, b)| (a..b).filter(|&j| p.is_word(j)).count())
-        .sum::<usize>();
+    let (words, in_quotes) = word_counts(p, &spans);
     Some(Claim {
         doc: doc.id.clone(),
         speaker: f.speaker.name.clone(),
@@ -193,6 +165,63 @@ fn to_claim(p: &Prepared, doc: &Document, f: &Found, roles: &[Vec<String>]) -> O
         speaker_mention: Some(Span::new(m0, m1).into()),
         confidence: f.confidence.clamp(0.0, 1.0),
     })
+}
+
+/// The code-point span of tokens `[a, b)`.
+fn char_span(p: &Prepared, a: usize, b: usize) -> Span {
+    let (x, y) = p.char_span(a, b);
+    Span::new(x, y)
+}
+
+/// The text of the content spans without quotation marks, the non-empty ones
+/// joined by " ... ".
+fn joined_content(p: &Prepared, spans: &[(usize, usize)]) -> String {
+    let texts: Vec<&str> = spans.iter().map(|&(a, b)| p.slice(a, b)).collect();
+    join_stripped(&texts)
+}
+
+/// `strip_quotes` of each text, the non-empty ones joined by " ... ", built
+/// in one string instead of one a text and a join.
+fn join_stripped(texts: &[&str]) -> String {
+    let bytes: usize = texts.iter().map(|t| t.len() + 5).sum();
+    let mut out = String::with_capacity(bytes);
+    for text in texts {
+        let before = out.len();
+        if before > 0 {
+            out.push_str(" ... ");
+        }
+        let start = out.len();
+        push_stripped(&mut out, text);
+        if out.len() == start {
+            // an empty span adds no separator either
+            out.truncate(before);
+        }
+    }
+    out
+}
+
+/// The text of the cue spans joined by " ... ".
+fn joined_cue(p: &Prepared, cue: &[(usize, usize)]) -> String {
+    let mut out = String::new();
+    for (k, &(a, b)) in cue.iter().enumerate() {
+        if k > 0 {
+            out.push_str(" ... ");
+        }
+        out.push_str(p.slice(a, b));
+    }
+    out
+}
+
+/// (words, words inside a quotation) of the spans.
+fn word_counts(p: &Prepared, spans: &[(usize, usize)]) -> (usize, usize) {
+    let (mut words, mut in_quotes) = (0, 0);
+    for j in spans.iter().flat_map(|&(a, b)| a..b) {
+        if p.is_word(j) {
+            words += 1;
+            in_quotes += usize::from(p.quotes.inside(j));
+        }
+    }
+    (words, in_quotes)
 }
 
 /// The date said: a time expression of the cue's sentence outside the
@@ -231,6 +260,18 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn join_stripped_agrees(texts in proptest::collection::vec("[a „“\"\n]{0,6}", 0..5)) {
+            let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+            let by_steps = texts
+                .iter()
+                .map(|t| strip_quotes(t))
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ... ");
+            proptest::prop_assert_eq!(join_stripped(&texts), by_steps);
+        }
+
         #[test]
         fn strip_quotes_in_one_pass_agrees(s in "[a „“”\"'’»«‚‘\n\t\u{a0}\u{2003}]{0,40}") {
             proptest::prop_assert_eq!(strip_quotes(&s), strip_quotes_by_steps(&s));
