@@ -8,7 +8,7 @@
 //! end a sentence.
 
 use crate::quote::QuoteMap;
-use crate::token::{is_alphabetic, is_capitalized, Token, TokenKind};
+use crate::token::{is_alphabetic, is_capitalized, next_non_ascii, Token, TokenKind};
 
 /// Byte offset → code point offset, built once per document: the count at
 /// every 64th byte, and a count of the bytes between.
@@ -201,14 +201,14 @@ fn count_chars_and_letters(s: &str) -> (usize, usize) {
         chars += usize::from(c);
         letters += usize::from(l);
     }
-    if !s.is_ascii() {
-        // other letters: decode at the lead bytes of multi-byte chars only
-        for (i, &b) in bytes.iter().enumerate() {
-            if b >= 0xC0 {
-                let c = s.get(i..).and_then(|rest| rest.chars().next());
-                letters += usize::from(c.is_some_and(is_alphabetic));
-            }
-        }
+    // other letters: decode the multi-byte chars only, found eight bytes at a time
+    let mut i = 0;
+    while let Some(at) = next_non_ascii(bytes, i) {
+        let Some(c) = s.get(at..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        letters += usize::from(is_alphabetic(c));
+        i = at + c.len_utf8();
     }
     (chars, letters)
 }
