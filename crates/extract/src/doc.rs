@@ -418,6 +418,10 @@ impl<'a> Prepared<'a> {
 
     /// The longest lexicon alias starting at token `i`: (tokens, actor index).
     fn alias_match(&self, lex: &Lexicon, i: usize) -> Option<(usize, usize)> {
+        // most words are no alias word: done before looking at the word
+        if self.alias_words.get(i).is_none_or(|&w| w == NO_ALIAS_WORD) {
+            return None;
+        }
         let first_capitalized = is_capitalized(self.word(i));
         let mut node = ALIAS_ROOT;
         let mut best = None;
