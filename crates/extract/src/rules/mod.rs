@@ -130,6 +130,7 @@ impl WordList for LowerSet {
             .contains(lower)
     }
 }
+
 /// Content token spans, base confidence, and the last sentence used.
 type Content = (Vec<(usize, usize)>, Pattern, usize);
 pub(crate) struct Rules<'a, 'l> {
@@ -176,14 +177,16 @@ impl<'a, 'l> Rules<'a, 'l> {
             let found = self.sentence(si);
             if found.is_empty() {
                 chain = match chain.take() {
-                    Some((prev, n)) if n < 5 => match self.continuation(si, &out[prev]) {
-                        Some(mut c) => {
-                            c.confidence = confidence::confidence(&c);
-                            out.push(c);
-                            Some((out.len() - 1, n + 1))
+                    Some((prev, n)) if n < 5 => {
+                        match out.get(prev).and_then(|p| self.continuation(si, p)) {
+                            Some(mut c) => {
+                                c.confidence = confidence::confidence(&c);
+                                out.push(c);
+                                Some((out.len() - 1, n + 1))
+                            }
+                            None => None,
                         }
-                        None => None,
-                    },
+                    }
                     _ => None,
                 };
                 if chain.is_none() {
