@@ -44,18 +44,50 @@ impl Extractor {
         if found.is_empty() {
             return Vec::new();
         }
-        // roles are written for speakers only: the other entities need none
-        let mut speakers = vec![false; prepared.entities.len()];
+        let mut roles = SpeakerRoles::new(&prepared, &self.lexicon, &found);
+        found
+            .into_iter()
+            .filter_map(|f| to_claim(&prepared, doc, f, &mut roles))
+            .collect()
+    }
+}
+
+/// The roles of the entities that speak in a document's claims, handed to
+/// those claims: the last claim of a speaker takes them, the others copy them.
+struct SpeakerRoles {
+    roles: Vec<Vec<String>>,
+    /// Claims of each entity not yet given its roles.
+    claims_left: Vec<u32>,
+}
+
+impl SpeakerRoles {
+    fn new(p: &Prepared, lex: &Lexicon, found: &[Found]) -> Self {
+        let mut claims_left = vec![0u32; p.entities.len()];
         for e in found.iter().filter_map(|f| f.speaker.entity) {
-            if let Some(s) = speakers.get_mut(e) {
-                *s = true;
+            if let Some(n) = claims_left.get_mut(e) {
+                *n += 1;
             }
         }
-        let roles = roles::entity_roles(&prepared, &self.lexicon, &speakers);
-        found
-            .iter()
-            .filter_map(|f| to_claim(&prepared, doc, f, &roles))
-            .collect()
+        // roles are written for speakers only: the other entities need none
+        let speakers: Vec<bool> = claims_left.iter().map(|&n| n > 0).collect();
+        let roles = roles::entity_roles(p, lex, &speakers);
+        Self { roles, claims_left }
+    }
+
+    /// The roles of entity `e` for one of its claims.
+    fn for_claim(&mut self, e: Option<usize>) -> Vec<String> {
+        let Some(e) = e else {
+            return Vec::new();
+        };
+        let (Some(left), Some(roles)) = (self.claims_left.get_mut(e), self.roles.get_mut(e)) else {
+            return Vec::new();
+        };
+        *left = left.saturating_sub(1);
+        if *left == 0 {
+            std::mem::take(roles)
+        } else {
+            roles.clone()
+        }
     }
 }
 
@@ -159,8 +191,10 @@ const fn is_ascii_space(b: u8) -> bool {
     matches!(b, b'\t'..=b'\r' | b' ')
 }
 
-fn to_claim(p: &Prepared, doc: &Document, f: &Found, roles: &[Vec<String>]) -> Option<Claim> {
-    let mut spans: Vec<(usize, usize)> = f.content.iter().copied().filter(|(a, b)| b > a).collect();
+/// The claim of a found one (moving its strings), `None` when it has no content.
+fn to_claim(p: &Prepared, doc: &Document, f: Found, roles: &mut SpeakerRoles) -> Option<Claim> {
+    let mut spans = f.content;
+    spans.retain(|(a, b)| b > a);
     spans.sort_unstable();
     if spans.is_empty() {
         return None;
@@ -177,23 +211,19 @@ fn to_claim(p: &Prepared, doc: &Document, f: &Found, roles: &[Vec<String>]) -> O
     let last = p.sents[f.sentences.1.max(f.sentences.0)];
     let sentence = p.text.get(first.start..last.end).unwrap_or("").to_string();
     let (words, in_quotes) = word_counts(p, &spans);
+    let date = date_said(p, doc.date, f.date_sentence, &spans);
     Some(Claim {
         doc: doc.id.clone(),
-        speaker: f.speaker.name.clone(),
+        speaker: f.speaker.name,
         speaker_kind: f.speaker.kind,
-        speaker_wikidata: f.speaker.wikidata.clone(),
-        speaker_roles: f
-            .speaker
-            .entity
-            .and_then(|e| roles.get(e))
-            .cloned()
-            .unwrap_or_default(),
+        speaker_wikidata: f.speaker.wikidata,
+        speaker_roles: roles.for_claim(f.speaker.entity),
         cue,
         claim_type: f.claim_type,
         content,
         direct: in_quotes * 2 > words,
-        addressee: f.addressee.clone(),
-        date: date_said(p, doc.date, f, &spans),
+        addressee: f.addressee,
+        date,
         sentence,
         content_spans,
         cue_spans,
@@ -264,12 +294,12 @@ fn word_counts(p: &Prepared, spans: &[(usize, usize)]) -> (usize, usize) {
 fn date_said(
     p: &Prepared,
     article: Option<DateValue>,
-    f: &Found,
+    date_sentence: usize,
     content: &[(usize, usize)],
 ) -> Option<DateValue> {
     let article = article?;
     // several claims of a sentence share its time expressions
-    p.sentence_times(f.date_sentence)
+    p.sentence_times(date_sentence)
         .iter()
         .filter(|t| {
             !p.quotes.inside(t.tok_start)
