@@ -631,10 +631,16 @@ impl Lexicon {
         if let Some(kind) = self.role_heads.longest_suffix(w, ROLE_HEAD_MIN) {
             return Some(kind);
         }
-        ROLE_SUFFIXES.iter().find_map(|suffix| {
-            let base = w.strip_suffix(suffix)?;
-            self.role_heads.longest_suffix(base, ROLE_HEAD_MIN)
-        })
+        // a suffix can end the word only if its last byte does: one byte
+        // compared per suffix instead of the whole suffix
+        let last = w.as_bytes().last();
+        ROLE_SUFFIXES
+            .iter()
+            .filter(|suffix| suffix.as_bytes().last() == last)
+            .find_map(|suffix| {
+                let base = w.strip_suffix(suffix)?;
+                self.role_heads.longest_suffix(base, ROLE_HEAD_MIN)
+            })
     }
 
     /// Whether a lower-case word ends in a role head with no ending after it
