@@ -102,8 +102,17 @@ fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
     } else {
-        is_latin1_letter(c) || c.is_alphanumeric() || c == '\u{AD}'
+        is_latin1_letter(c) || (!is_general_punctuation(c) && c.is_alphanumeric()) || c == '\u{AD}'
     }
+}
+
+/// The General Punctuation block (U+2000–U+206F: wide spaces, dashes,
+/// quotation marks `„“”‚‘’`, `…`): it has no letter or digit (a test checks
+/// every char), so these chars are answered without the Unicode tables,
+/// which take a slow search for them.
+#[inline]
+fn is_general_punctuation(c: char) -> bool {
+    matches!(c, '\u{2000}'..='\u{206F}')
 }
 
 /// The letters of Latin-1 above ASCII that German text is full of (`ä`, `ß`,
@@ -114,13 +123,14 @@ fn is_latin1_letter(c: char) -> bool {
     matches!(c, '\u{C0}'..='\u{FF}') && c != '\u{D7}' && c != '\u{F7}'
 }
 
-/// `char::is_alphabetic`, with ASCII and the Latin-1 letters answered first.
+/// `char::is_alphabetic`, with ASCII, the Latin-1 letters and the General
+/// Punctuation block answered first.
 #[inline]
 pub fn is_alphabetic(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphabetic()
     } else {
-        is_latin1_letter(c) || c.is_alphabetic()
+        is_latin1_letter(c) || (!is_general_punctuation(c) && c.is_alphabetic())
     }
 }
 
@@ -689,7 +699,11 @@ mod tests {
 
     #[test]
     fn latin1_fast_paths_agree_with_char_methods() {
-        for c in (0u32..0x250).filter_map(char::from_u32) {
+        let general_punctuation = 0x2000u32..0x2070;
+        for c in (0u32..0x250)
+            .chain(general_punctuation)
+            .filter_map(char::from_u32)
+        {
             let w = c.to_string();
             assert_eq!(is_capitalized(&w), c.is_uppercase(), "{c:?}");
             assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
