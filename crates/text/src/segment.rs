@@ -116,6 +116,26 @@ const ABBREVIATIONS: &[&str] = &[
     "h", "o", "Co", "Jh", "Chr", "geb", "gest", "Tel", "engl", "franz", "lat", "zit",
 ];
 
+/// The longest abbreviation in bytes: a longer word (most words before a
+/// full stop) is none, found without scanning the list.
+const ABBREVIATION_MAX_LEN: usize = max_len(ABBREVIATIONS);
+
+const fn max_len(words: &[&str]) -> usize {
+    let mut max = 0;
+    let mut k = 0;
+    while k < words.len() {
+        if words[k].len() > max {
+            max = words[k].len();
+        }
+        k += 1;
+    }
+    max
+}
+
+fn is_abbreviation(word: &str) -> bool {
+    word.len() <= ABBREVIATION_MAX_LEN && ABBREVIATIONS.contains(&word)
+}
+
 const MONTHS: &[&str] = &[
     "Januar",
     "Jänner",
@@ -151,7 +171,7 @@ fn dot_is_not_final(text: &str, tokens: &[Token], dot: usize) -> bool {
         return p.len() <= 2
             && (MONTHS.contains(&next) || !is_capitalized(next) || next.chars().count() <= 2);
     }
-    if ABBREVIATIONS.contains(&p) {
+    if is_abbreviation(p) {
         return true;
     }
     // an initial: "Antony J. Blinken"
@@ -526,6 +546,15 @@ mod tests {
             let expected = (s.chars().count(), s.chars().filter(|c| c.is_alphabetic()).count());
             proptest::prop_assert_eq!(count_chars_and_letters(&s), expected);
         }
+    }
+
+    #[test]
+    fn abbreviations_pass_the_length_guard() {
+        for a in ABBREVIATIONS {
+            assert!(is_abbreviation(a), "{a}");
+        }
+        assert!(!is_abbreviation("Außenminister"));
+        assert!(!is_abbreviation("Haus"));
     }
 
     #[test]
