@@ -157,6 +157,7 @@ impl<'a> Prepared<'a> {
             Some(lower) => (lower, Vec::new()),
             None => lower_by_token(&words),
         };
+        let toks_len = toks.len();
         let mut p = Prepared {
             text,
             mention_at: vec![None; toks.len()],
@@ -170,7 +171,8 @@ impl<'a> Prepared<'a> {
             sents,
             chars,
             entities: Vec::new(),
-            mentions: Vec::new(),
+            // about one mention in ten tokens: room for most documents at once
+            mentions: Vec::with_capacity(toks_len / 8),
             surnames: FastMap::default(),
             surname_first_bytes: [0; 4],
         };

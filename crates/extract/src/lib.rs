@@ -267,7 +267,9 @@ fn join_stripped(texts: &[&str]) -> String {
 
 /// The text of the cue spans joined by " ... ".
 fn joined_cue(p: &Prepared, cue: &[(usize, usize)]) -> String {
-    let mut out = String::new();
+    // sized first: one allocation instead of a growth per span
+    let bytes: usize = cue.iter().map(|&(a, b)| p.slice(a, b).len() + 5).sum();
+    let mut out = String::with_capacity(bytes);
     for (k, &(a, b)) in cue.iter().enumerate() {
         if k > 0 {
             out.push_str(" ... ");
