@@ -177,10 +177,10 @@ impl<'a> Prepared<'a> {
             surname_first_bytes: [0; 4],
         };
         p.alias_words = p.alias_word_ids(lex);
-        p.find_mentions(lex);
+        let unresolved = p.find_mentions(lex);
         p.note_apposed_roles();
         p.resolve_late_roles();
-        p.resolve_early_surnames();
+        p.resolve_early_surnames(&unresolved);
         p
     }
 
@@ -291,7 +291,10 @@ impl<'a> Prepared<'a> {
         self.text.get(start..end).unwrap_or("")
     }
 
-    fn find_mentions(&mut self, lex: &Lexicon) {
+    /// Finds the mentions, token by token; returns the capitalised words
+    /// left without one (surnames of persons named later, perhaps).
+    fn find_mentions(&mut self, lex: &Lexicon) -> Vec<usize> {
+        let mut unresolved = Vec::new();
         let mut i = 0;
         while i < self.toks.len() {
             if !self.is_word(i) {
@@ -319,12 +322,14 @@ impl<'a> Prepared<'a> {
                         continue;
                     }
                 }
-                if let Some(e) = self.surname_entity(w) {
-                    self.add_mention(i, i + 1, e, false);
+                match self.surname_entity(w) {
+                    Some(e) => self.add_mention(i, i + 1, e, false),
+                    None => unresolved.push(i),
                 }
             }
             i += 1;
         }
+        unresolved
     }
 
     /// A role used before the person was named ("der Vizeaußenminister … Vizeaußenminister
@@ -382,27 +387,17 @@ impl<'a> Prepared<'a> {
     }
 
     /// A surname used before the full name (a headline "Kern warnt …" above
-    /// "Eva Kern warnte …") refers to that person.
-    fn resolve_early_surnames(&mut self) {
+    /// "Eva Kern warnte …") refers to that person. `unresolved`: the
+    /// capitalised words (not in `NOT_NAMES`) that `find_mentions` left
+    /// outside every mention, in text order (every other word is in one or
+    /// is no name), so the tokens are not scanned again.
+    fn resolve_early_surnames(&mut self, unresolved: &[usize]) {
         if !self.entities.iter().any(|e| e.surname.is_some()) {
             return;
         }
-        let mut covered = vec![false; self.toks.len()];
-        for m in &self.mentions {
-            for c in covered.iter_mut().take(m.end).skip(m.start) {
-                *c = true;
-            }
-        }
         let mut added = false;
-        for (i, &is_covered) in covered.iter().enumerate() {
-            if is_covered || !self.is_word(i) {
-                continue;
-            }
-            let w = self.word(i);
-            if !is_capitalized(w) || is_not_name(w) {
-                continue;
-            }
-            if let Some(e) = self.surname_entity(w) {
+        for &i in unresolved {
+            if let Some(e) = self.surname_entity(self.word(i)) {
                 self.add_mention(i, i + 1, e, false);
                 added = true;
             }
