@@ -62,6 +62,9 @@ pub(crate) struct Prepared<'a> {
     surname_first_bytes: [u64; 4],
     /// The time expressions of each sentence, found when first asked for.
     sentence_times: Vec<OnceCell<Vec<TimeExpr>>>,
+    /// The role kind of each token that `find_mentions` asked for
+    /// (`Some(kind)`); `None` for a token it did not ask about.
+    role_kinds: Vec<Option<Option<ActorKind>>>,
 }
 
 const DETERMINERS: &[&str] = &[
@@ -161,6 +164,7 @@ impl<'a> Prepared<'a> {
         let mut p = Prepared {
             text,
             mention_at: vec![None; toks.len()],
+            role_kinds: vec![None; toks.len()],
             words,
             lower,
             lower_end,
@@ -252,6 +256,15 @@ impl<'a> Prepared<'a> {
             .collect()
     }
 
+    /// The role kind of token `i` (`Lexicon::role_kind_lower` of its lower
+    /// case): the one `find_mentions` found, else looked up.
+    pub fn role_kind(&self, lex: &Lexicon, i: usize) -> Option<ActorKind> {
+        match self.role_kinds.get(i) {
+            Some(&Some(kind)) => kind,
+            _ => lex.role_kind_lower(self.lower(i)),
+        }
+    }
+
     #[inline]
     pub fn word(&self, i: usize) -> &'a str {
         self.words.get(i).copied().unwrap_or("")
@@ -309,7 +322,11 @@ impl<'a> Prepared<'a> {
             }
             let w = self.word(i);
             if is_capitalized(w) && !is_not_name(w) {
-                if let Some(kind) = lex.role_kind_lower(self.lower(i)) {
+                let role_kind = lex.role_kind_lower(self.lower(i));
+                if let Some(slot) = self.role_kinds.get_mut(i) {
+                    *slot = Some(role_kind);
+                }
+                if let Some(kind) = role_kind {
                     i = self.role_mention(lex, i, kind);
                     continue;
                 }
@@ -722,4 +739,27 @@ pub(crate) fn is_feminine_role(role: &str) -> bool {
 /// The name of an actor known only by a role: the role word in its base form.
 fn role_name(word: &str) -> String {
     word.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cached_role_kinds_agree_with_the_lexicon() {
+        let lex = Lexicon::german();
+        let text = "Die Außenministerin Eva Kern sagte, der Kanzler und \
+                    Regierungssprecherin Anna Berg seien sich einig. Die Vereinten \
+                    Nationen und der Bürgermeister Jonas Wild widersprachen.";
+        let p = Prepared::new(text, &lex);
+        assert!(p.role_kinds.iter().any(Option::is_some));
+        for i in 0..p.toks.len() + 1 {
+            assert_eq!(
+                p.role_kind(&lex, i),
+                lex.role_kind_lower(p.lower(i)),
+                "{}",
+                p.word(i)
+            );
+        }
+    }
 }

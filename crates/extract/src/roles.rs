@@ -212,7 +212,7 @@ fn role_noun(p: &Prepared, lex: &Lexicon, r: usize) -> Option<RoleNoun> {
     let lower = p.lower(r);
     if !p.is_word(r)
         || !is_capitalized(word)
-        || lex.role_kind_lower(lower) != Some(ActorKind::Person)
+        || p.role_kind(lex, r) != Some(ActorKind::Person)
         || lower.ends_with("innen")
     {
         return None;
