@@ -62,6 +62,9 @@ pub(crate) struct Prepared<'a> {
     surname_first_bytes: [u64; 4],
     /// The time expressions of each sentence, found when first asked for.
     sentence_times: Vec<OnceCell<Vec<TimeExpr>>>,
+    /// The role kind of each token that `find_mentions` asked for
+    /// (`Some(kind)`); `None` for a token it did not ask about.
+    role_kinds: Vec<Option<Option<ActorKind>>>,
 }
 
 const DETERMINERS: &[&str] = &[
@@ -157,9 +160,11 @@ impl<'a> Prepared<'a> {
             Some(lower) => (lower, Vec::new()),
             None => lower_by_token(&words),
         };
+        let toks_len = toks.len();
         let mut p = Prepared {
             text,
             mention_at: vec![None; toks.len()],
+            role_kinds: vec![None; toks.len()],
             words,
             lower,
             lower_end,
@@ -170,15 +175,16 @@ impl<'a> Prepared<'a> {
             sents,
             chars,
             entities: Vec::new(),
-            mentions: Vec::new(),
+            // about one mention in ten tokens: room for most documents at once
+            mentions: Vec::with_capacity(toks_len / 8),
             surnames: FastMap::default(),
             surname_first_bytes: [0; 4],
         };
         p.alias_words = p.alias_word_ids(lex);
-        p.find_mentions(lex);
+        let unresolved = p.find_mentions(lex);
         p.note_apposed_roles();
         p.resolve_late_roles();
-        p.resolve_early_surnames();
+        p.resolve_early_surnames(&unresolved);
         p
     }
 
@@ -250,6 +256,15 @@ impl<'a> Prepared<'a> {
             .collect()
     }
 
+    /// The role kind of token `i` (`Lexicon::role_kind_lower` of its lower
+    /// case): the one `find_mentions` found, else looked up.
+    pub fn role_kind(&self, lex: &Lexicon, i: usize) -> Option<ActorKind> {
+        match self.role_kinds.get(i) {
+            Some(&Some(kind)) => kind,
+            _ => lex.role_kind_lower(self.lower(i)),
+        }
+    }
+
     #[inline]
     pub fn word(&self, i: usize) -> &'a str {
         self.words.get(i).copied().unwrap_or("")
@@ -289,7 +304,10 @@ impl<'a> Prepared<'a> {
         self.text.get(start..end).unwrap_or("")
     }
 
-    fn find_mentions(&mut self, lex: &Lexicon) {
+    /// Finds the mentions, token by token; returns the capitalised words
+    /// left without one (surnames of persons named later, perhaps).
+    fn find_mentions(&mut self, lex: &Lexicon) -> Vec<usize> {
+        let mut unresolved = Vec::new();
         let mut i = 0;
         while i < self.toks.len() {
             if !self.is_word(i) {
@@ -304,7 +322,11 @@ impl<'a> Prepared<'a> {
             }
             let w = self.word(i);
             if is_capitalized(w) && !is_not_name(w) {
-                if let Some(kind) = lex.role_kind_lower(self.lower(i)) {
+                let role_kind = lex.role_kind_lower(self.lower(i));
+                if let Some(slot) = self.role_kinds.get_mut(i) {
+                    *slot = Some(role_kind);
+                }
+                if let Some(kind) = role_kind {
                     i = self.role_mention(lex, i, kind);
                     continue;
                 }
@@ -317,12 +339,14 @@ impl<'a> Prepared<'a> {
                         continue;
                     }
                 }
-                if let Some(e) = self.surname_entity(w) {
-                    self.add_mention(i, i + 1, e, false);
+                match self.surname_entity(w) {
+                    Some(e) => self.add_mention(i, i + 1, e, false),
+                    None => unresolved.push(i),
                 }
             }
             i += 1;
         }
+        unresolved
     }
 
     /// A role used before the person was named ("der Vizeaußenminister … Vizeaußenminister
@@ -380,27 +404,17 @@ impl<'a> Prepared<'a> {
     }
 
     /// A surname used before the full name (a headline "Kern warnt …" above
-    /// "Eva Kern warnte …") refers to that person.
-    fn resolve_early_surnames(&mut self) {
+    /// "Eva Kern warnte …") refers to that person. `unresolved`: the
+    /// capitalised words (not in `NOT_NAMES`) that `find_mentions` left
+    /// outside every mention, in text order (every other word is in one or
+    /// is no name), so the tokens are not scanned again.
+    fn resolve_early_surnames(&mut self, unresolved: &[usize]) {
         if !self.entities.iter().any(|e| e.surname.is_some()) {
             return;
         }
-        let mut covered = vec![false; self.toks.len()];
-        for m in &self.mentions {
-            for c in covered.iter_mut().take(m.end).skip(m.start) {
-                *c = true;
-            }
-        }
         let mut added = false;
-        for (i, &is_covered) in covered.iter().enumerate() {
-            if is_covered || !self.is_word(i) {
-                continue;
-            }
-            let w = self.word(i);
-            if !is_capitalized(w) || is_not_name(w) {
-                continue;
-            }
-            if let Some(e) = self.surname_entity(w) {
+        for &i in unresolved {
+            if let Some(e) = self.surname_entity(self.word(i)) {
                 self.add_mention(i, i + 1, e, false);
                 added = true;
             }
@@ -418,6 +432,10 @@ impl<'a> Prepared<'a> {
 
     /// The longest lexicon alias starting at token `i`: (tokens, actor index).
     fn alias_match(&self, lex: &Lexicon, i: usize) -> Option<(usize, usize)> {
+        // most words are no alias word: done before looking at the word
+        if self.alias_words.get(i).is_none_or(|&w| w == NO_ALIAS_WORD) {
+            return None;
+        }
         let first_capitalized = is_capitalized(self.word(i));
         let mut node = ALIAS_ROOT;
         let mut best = None;
@@ -728,4 +746,27 @@ pub(crate) fn is_feminine_role(role: &str) -> bool {
 /// The name of an actor known only by a role: the role word in its base form.
 fn role_name(word: &str) -> String {
     word.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cached_role_kinds_agree_with_the_lexicon() {
+        let lex = Lexicon::german();
+        let text = "Die Außenministerin Eva Kern sagte, der Kanzler und \
+                    Regierungssprecherin Anna Berg seien sich einig. Die Vereinten \
+                    Nationen und der Bürgermeister Jonas Wild widersprachen.";
+        let p = Prepared::new(text, &lex);
+        assert!(p.role_kinds.iter().any(Option::is_some));
+        for i in 0..p.toks.len() + 1 {
+            assert_eq!(
+                p.role_kind(&lex, i),
+                lex.role_kind_lower(p.lower(i)),
+                "{}",
+                p.word(i)
+            );
+        }
+    }
 }

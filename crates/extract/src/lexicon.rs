@@ -95,24 +95,51 @@ pub struct Lexicon {
 /// A fixed word list as a set, for lists asked for every token.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct WordSet {
+    /// The words of more than seven bytes.
     set: FastSet<&'static str>,
+    /// The others by `short_key`.
+    short: FastSet<u64>,
     shapes: Shapes,
 }
 
 impl WordSet {
     pub(crate) fn new(words: &[&'static str]) -> Self {
-        let mut shapes = Shapes::default();
-        words.iter().for_each(|w| shapes.insert(w));
-        Self {
-            set: words.iter().copied().collect(),
-            shapes,
+        let mut set = WordSet::default();
+        for &w in words {
+            set.shapes.insert(w);
+            match short_key(w) {
+                Some(key) => set.short.insert(key),
+                None => set.set.insert(w),
+            };
         }
+        set
     }
 
     /// `words.contains(&w)`.
     pub(crate) fn contains(&self, w: &str) -> bool {
-        self.shapes.may_contain(w) && self.set.contains(w)
+        self.shapes.may_contain(w)
+            && match short_key(w) {
+                Some(key) => self.short.contains(&key),
+                None => self.set.contains(w),
+            }
     }
+}
+
+/// A word of at most seven bytes as one integer: its bytes, and its length
+/// in the top byte (so no two words share a key). Short words (most words
+/// looked up) are hashed in one step and compared as one integer, without a
+/// `memcmp` call.
+#[inline]
+pub(crate) fn short_key(word: &str) -> Option<u64> {
+    let bytes = word.as_bytes();
+    if bytes.len() > 7 {
+        return None;
+    }
+    let packed = bytes
+        .iter()
+        .rev()
+        .fold(0u64, |acc, &b| (acc << 8) | u64::from(b));
+    Some(packed | (bytes.len() as u64) << 56)
 }
 
 /// The shapes (first byte, byte length) of a set of words: a word of another
@@ -196,6 +223,8 @@ impl Hasher for FastHasher {
 struct AliasTrie {
     /// normalised word → word id
     words: FastMap<Box<str>, u32>,
+    /// The same for the words of at most seven bytes, by `short_key`.
+    short_ids: FastMap<u64, u32>,
     /// By first byte, a bit for each byte length (63: longer) of an alias word:
     /// most tokens are rejected here without hashing.
     shapes: Vec<u64>,
@@ -244,6 +273,9 @@ impl AliasTrie {
             self.shapes2[two_byte_bucket(w)] |= bit;
             let next_id = self.words.len() as u32;
             let id = *self.words.entry(w.into()).or_insert(next_id);
+            if let Some(key) = short_key(w) {
+                self.short_ids.insert(key, id);
+            }
             let children = &self.nodes[node as usize].children;
             node = match children.binary_search_by_key(&id, |&(c, _)| c) {
                 Ok(k) => children[k].1,
@@ -631,10 +663,16 @@ impl Lexicon {
         if let Some(kind) = self.role_heads.longest_suffix(w, ROLE_HEAD_MIN) {
             return Some(kind);
         }
-        ROLE_SUFFIXES.iter().find_map(|suffix| {
-            let base = w.strip_suffix(suffix)?;
-            self.role_heads.longest_suffix(base, ROLE_HEAD_MIN)
-        })
+        // a suffix can end the word only if its last byte does: one byte
+        // compared per suffix instead of the whole suffix
+        let last = w.as_bytes().last();
+        ROLE_SUFFIXES
+            .iter()
+            .filter(|suffix| suffix.as_bytes().last() == last)
+            .find_map(|suffix| {
+                let base = w.strip_suffix(suffix)?;
+                self.role_heads.longest_suffix(base, ROLE_HEAD_MIN)
+            })
     }
 
     /// Whether a lower-case word ends in a role head with no ending after it
@@ -689,7 +727,10 @@ impl Lexicon {
         if self.aliases.shapes.get(first).is_none_or(|s| s & bit == 0) {
             return None;
         }
-        self.aliases.words.get(norm).copied()
+        match short_key(norm) {
+            Some(key) => self.aliases.short_ids.get(&key).copied(),
+            None => self.aliases.words.get(norm).copied(),
+        }
     }
 
     /// The alias trie node after `node` and word `word` (start at [`ALIAS_ROOT`]).
@@ -844,6 +885,31 @@ pub(crate) fn norm_len(w: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn alias_word_ids_by_short_key_agree_with_the_word_map() {
+        let lex = Lexicon::german();
+        for (w, &id) in &lex.aliases.words {
+            assert_eq!(lex.alias_word(w), Some(id), "{w}");
+        }
+        for w in ["", "x", "de", "dee", "vereinte", "\0", "ab\0"] {
+            assert_eq!(
+                lex.alias_word(w),
+                lex.aliases.words.get(w).copied(),
+                "{w:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn short_keys_differ_for_different_words(a in "[a\0ä]{0,8}", b in "[a\0ä]{0,8}") {
+            if let (Some(x), Some(y)) = (short_key(&a), short_key(&b)) {
+                proptest::prop_assert_eq!(x == y, a == b);
+            }
+            proptest::prop_assert_eq!(short_key(&a).is_some(), a.len() <= 7);
+        }
+    }
 
     #[test]
     fn alias_prefilter_keeps_every_alias_word_and_its_inflections() {

@@ -44,11 +44,50 @@ impl Extractor {
         if found.is_empty() {
             return Vec::new();
         }
-        let roles = roles::entity_roles(&prepared, &self.lexicon);
+        let mut roles = SpeakerRoles::new(&prepared, &self.lexicon, &found);
         found
-            .iter()
-            .filter_map(|f| to_claim(&prepared, doc, f, &roles))
+            .into_iter()
+            .filter_map(|f| to_claim(&prepared, doc, f, &mut roles))
             .collect()
+    }
+}
+
+/// The roles of the entities that speak in a document's claims, handed to
+/// those claims: the last claim of a speaker takes them, the others copy them.
+struct SpeakerRoles {
+    roles: Vec<Vec<String>>,
+    /// Claims of each entity not yet given its roles.
+    claims_left: Vec<u32>,
+}
+
+impl SpeakerRoles {
+    fn new(p: &Prepared, lex: &Lexicon, found: &[Found]) -> Self {
+        let mut claims_left = vec![0u32; p.entities.len()];
+        for e in found.iter().filter_map(|f| f.speaker.entity) {
+            if let Some(n) = claims_left.get_mut(e) {
+                *n += 1;
+            }
+        }
+        // roles are written for speakers only: the other entities need none
+        let speakers: Vec<bool> = claims_left.iter().map(|&n| n > 0).collect();
+        let roles = roles::entity_roles(p, lex, &speakers);
+        Self { roles, claims_left }
+    }
+
+    /// The roles of entity `e` for one of its claims.
+    fn for_claim(&mut self, e: Option<usize>) -> Vec<String> {
+        let Some(e) = e else {
+            return Vec::new();
+        };
+        let (Some(left), Some(roles)) = (self.claims_left.get_mut(e), self.roles.get_mut(e)) else {
+            return Vec::new();
+        };
+        *left = left.saturating_sub(1);
+        if *left == 0 {
+            std::mem::take(roles)
+        } else {
+            roles.clone()
+        }
     }
 }
 
@@ -61,125 +100,130 @@ impl Default for Extractor {
 /// The text of a span with every quotation mark removed and spaces tidied.
 pub fn strip_quotes(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut space = false;
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        // ASCII runs without decoding: `"` is the one ASCII mark removed (`'` stays)
-        if b.is_ascii() {
-            let run = bytes[i..]
-                .iter()
-                .take_while(|&&b| b.is_ascii() && b != b'"' && !is_ascii_space(b))
-                .count();
-            if run == 0 {
-                if b != b'"' {
-                    space = !out.is_empty();
-                }
-                i += 1;
-                continue;
-            }
-            if space {
-                out.push(' ');
-                space = false;
-            }
-            out.push_str(s.get(i..i + run).unwrap_or(""));
-            i += run;
-            continue;
-        }
-        let Some(c) = s.get(i..).and_then(|rest| rest.chars().next()) else {
-            break;
-        };
-        i += c.len_utf8();
-        if is_quote_char(c) {
-            continue;
-        }
-        if c.is_whitespace() {
-            space = !out.is_empty();
-            continue;
-        }
-        if space {
-            out.push(' ');
-            space = false;
-        }
-        out.push(c);
-    }
+    push_stripped(&mut out, s);
     out
 }
 
+/// Appends `strip_quotes(s)` to `out` (without a string of its own): the
+/// runs of kept chars between quotation marks and whitespace are copied
+/// whole, and whitespace between them becomes one space.
+fn push_stripped(out: &mut String, s: &str) {
+    let start = out.len();
+    let bytes = s.as_bytes();
+    // whitespace seen since the last char written
+    let mut space = false;
+    let mut run_start = 0;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let (len, cut) = match ASCII_CLASS[usize::from(b)] {
+            KEPT => {
+                i += 1;
+                continue;
+            }
+            QUOTE => (1, Cut::Mark),
+            SPACE => (1, Cut::Space),
+            _ => match s.get(i..).and_then(|rest| rest.chars().next()) {
+                Some(c) if is_quote_char(c) => (c.len_utf8(), Cut::Mark),
+                Some(c) if c.is_whitespace() => (c.len_utf8(), Cut::Space),
+                Some(c) => {
+                    i += c.len_utf8();
+                    continue;
+                }
+                None => break,
+            },
+        };
+        push_run(out, s.get(run_start..i).unwrap_or(""), &mut space);
+        if cut == Cut::Space {
+            space = out.len() > start;
+        }
+        i += len;
+        run_start = i;
+    }
+    push_run(out, s.get(run_start..).unwrap_or(""), &mut space);
+}
+
+/// What ends a run of kept chars in `push_stripped`.
+#[derive(PartialEq)]
+enum Cut {
+    /// A quotation mark: removed, the word goes on after it.
+    Mark,
+    /// Whitespace: one space before the next word.
+    Space,
+}
+
+/// Appends a run of kept chars, after a space when whitespace came before it.
+fn push_run(out: &mut String, run: &str, space: &mut bool) {
+    if run.is_empty() {
+        return;
+    }
+    if *space {
+        out.push(' ');
+        *space = false;
+    }
+    out.push_str(run);
+}
+
+/// `push_stripped`'s class of a byte: ASCII chars are kept, removed (`"`,
+/// the one ASCII mark removed: `'` stays) or whitespace; other bytes start
+/// (or continue) a char that is decoded.
+const KEPT: u8 = 0;
+const QUOTE: u8 = 1;
+const SPACE: u8 = 2;
+const NOT_ASCII: u8 = 3;
+const ASCII_CLASS: [u8; 256] = {
+    let mut table = [NOT_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = if b == b'"' as usize {
+            QUOTE
+        } else if is_ascii_space(b as u8) {
+            SPACE
+        } else {
+            KEPT
+        };
+        b += 1;
+    }
+    table
+};
+
 /// `char::is_whitespace` of an ASCII byte.
-fn is_ascii_space(b: u8) -> bool {
+const fn is_ascii_space(b: u8) -> bool {
     matches!(b, b'\t'..=b'\r' | b' ')
 }
 
-fn to_claim(p: &Prepared, doc: &Document, f: &Found, roles: &[Vec<String>]) -> Option<Claim> {
-    let mut spans: Vec<(usize, usize)> = f.content.iter().copied().filter(|(a, b)| b > a).collect();
+/// The claim of a found one (moving its strings), `None` when it has no content.
+fn to_claim(p: &Prepared, doc: &Document, f: Found, roles: &mut SpeakerRoles) -> Option<Claim> {
+    let mut spans = f.content;
+    spans.retain(|(a, b)| b > a);
     spans.sort_unstable();
     if spans.is_empty() {
         return None;
     }
-    let content_spans: Vec<Span> = spans
-        .iter()
-        .map(|&(a, b)| {
-            let (x, y) = p.char_span(a, b);
-            Span::new(x, y)
-        })
-        .collect();
-    let content = spans
-        .iter()
-        .map(|&(a, b)| strip_quotes(p.slice(a, b)))
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ... ");
+    let content = joined_content(p, &spans);
     if content.is_empty() {
         return None;
     }
-    let cue_spans: Vec<Span> = f
-        .cue
-        .iter()
-        .map(|&(a, b)| {
-            let (x, y) = p.char_span(a, b);
-            Span::new(x, y)
-        })
-        .collect();
-    let cue = f
-        .cue
-        .iter()
-        .map(|&(a, b)| p.slice(a, b))
-        .collect::<Vec<_>>()
-        .join(" ... ");
+    let content_spans: Vec<Span> = spans.iter().map(|&(a, b)| char_span(p, a, b)).collect();
+    let cue_spans: Vec<Span> = f.cue.iter().map(|&(a, b)| char_span(p, a, b)).collect();
+    let cue = joined_cue(p, &f.cue);
     let (m0, m1) = p.char_span(f.speaker.mention.0, f.speaker.mention.1);
     let first = p.sents[f.sentences.0];
     let last = p.sents[f.sentences.1.max(f.sentences.0)];
     let sentence = p.text.get(first.start..last.end).unwrap_or("").to_string();
-    let in_quotes = spans
-        .iter()
-        .map(|&(a, b)| {
-            (a..b)
-                .filter(|&j| p.is_word(j) && p.quotes.inside(j))
-                .count()
-        })
-        .sum::<usize>();
-    let words = spans
-        .iter()
-        .map(|&(a, b)| (a..b).filter(|&j| p.is_word(j)).count())
-        .sum::<usize>();
+    let (words, in_quotes) = word_counts(p, &spans);
+    let date = date_said(p, doc.date, f.date_sentence, &spans);
     Some(Claim {
         doc: doc.id.clone(),
-        speaker: f.speaker.name.clone(),
+        speaker: f.speaker.name,
         speaker_kind: f.speaker.kind,
-        speaker_wikidata: f.speaker.wikidata.clone(),
-        speaker_roles: f
-            .speaker
-            .entity
-            .and_then(|e| roles.get(e))
-            .cloned()
-            .unwrap_or_default(),
+        speaker_wikidata: f.speaker.wikidata,
+        speaker_roles: roles.for_claim(f.speaker.entity),
         cue,
         claim_type: f.claim_type,
         content,
         direct: in_quotes * 2 > words,
-        addressee: f.addressee.clone(),
-        date: date_said(p, doc.date, f, &spans),
+        addressee: f.addressee,
+        date,
         sentence,
         content_spans,
         cue_spans,
@@ -188,17 +232,76 @@ fn to_claim(p: &Prepared, doc: &Document, f: &Found, roles: &[Vec<String>]) -> O
     })
 }
 
+/// The code-point span of tokens `[a, b)`.
+fn char_span(p: &Prepared, a: usize, b: usize) -> Span {
+    let (x, y) = p.char_span(a, b);
+    Span::new(x, y)
+}
+
+/// The text of the content spans without quotation marks, the non-empty ones
+/// joined by " ... ".
+fn joined_content(p: &Prepared, spans: &[(usize, usize)]) -> String {
+    let texts: Vec<&str> = spans.iter().map(|&(a, b)| p.slice(a, b)).collect();
+    join_stripped(&texts)
+}
+
+/// `strip_quotes` of each text, the non-empty ones joined by " ... ", built
+/// in one string instead of one a text and a join.
+fn join_stripped(texts: &[&str]) -> String {
+    let bytes: usize = texts.iter().map(|t| t.len() + 5).sum();
+    let mut out = String::with_capacity(bytes);
+    for text in texts {
+        let before = out.len();
+        if before > 0 {
+            out.push_str(" ... ");
+        }
+        let start = out.len();
+        push_stripped(&mut out, text);
+        if out.len() == start {
+            // an empty span adds no separator either
+            out.truncate(before);
+        }
+    }
+    out
+}
+
+/// The text of the cue spans joined by " ... ".
+fn joined_cue(p: &Prepared, cue: &[(usize, usize)]) -> String {
+    // sized first: one allocation instead of a growth per span
+    let bytes: usize = cue.iter().map(|&(a, b)| p.slice(a, b).len() + 5).sum();
+    let mut out = String::with_capacity(bytes);
+    for (k, &(a, b)) in cue.iter().enumerate() {
+        if k > 0 {
+            out.push_str(" ... ");
+        }
+        out.push_str(p.slice(a, b));
+    }
+    out
+}
+
+/// (words, words inside a quotation) of the spans.
+fn word_counts(p: &Prepared, spans: &[(usize, usize)]) -> (usize, usize) {
+    let (mut words, mut in_quotes) = (0, 0);
+    for j in spans.iter().flat_map(|&(a, b)| a..b) {
+        if p.is_word(j) {
+            words += 1;
+            in_quotes += usize::from(p.quotes.inside(j));
+        }
+    }
+    (words, in_quotes)
+}
+
 /// The date said: a time expression of the cue's sentence outside the
 /// content, resolved against the article date; else the article date.
 fn date_said(
     p: &Prepared,
     article: Option<DateValue>,
-    f: &Found,
+    date_sentence: usize,
     content: &[(usize, usize)],
 ) -> Option<DateValue> {
     let article = article?;
     // several claims of a sentence share its time expressions
-    p.sentence_times(f.date_sentence)
+    p.sentence_times(date_sentence)
         .iter()
         .filter(|t| {
             !p.quotes.inside(t.tok_start)
@@ -225,7 +328,19 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn strip_quotes_in_one_pass_agrees(s in "[a „“”\"'’»«‚‘\n\t\u{a0}\u{2003}]{0,40}") {
+        fn join_stripped_agrees(texts in proptest::collection::vec("[a „“\"\n]{0,6}", 0..5)) {
+            let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+            let by_steps = texts
+                .iter()
+                .map(|t| strip_quotes(t))
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ... ");
+            proptest::prop_assert_eq!(join_stripped(&texts), by_steps);
+        }
+
+        #[test]
+        fn strip_quotes_in_one_pass_agrees(s in "[a-cäß. „“”\"'’»«‚‘\n\t\u{a0}\u{2003}]{0,40}") {
             proptest::prop_assert_eq!(strip_quotes(&s), strip_quotes_by_steps(&s));
         }
     }

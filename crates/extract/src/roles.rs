@@ -68,6 +68,8 @@ enum Gender {
 struct RoleNoun {
     /// The noun as written without its case ending.
     base: String,
+    /// `base` in lower case.
+    base_lower: String,
     /// The case ending that was removed (`""` when none).
     ending: &'static str,
     /// `-in` form (`Außenministerin`).
@@ -76,8 +78,11 @@ struct RoleNoun {
     adjectival: bool,
 }
 
-/// The roles of every entity of the document, in order of first appearance.
-pub(crate) fn entity_roles(p: &Prepared, lex: &Lexicon) -> Vec<Vec<String>> {
+/// The roles of the entities marked in `wanted` (the speakers of claims), in
+/// order of first appearance; the other entities get none. Appositions are
+/// looked for at every person, since an apposed role noun belongs to its
+/// name whoever it is; the role phrases only at mentions of wanted entities.
+pub(crate) fn entity_roles(p: &Prepared, lex: &Lexicon, wanted: &[bool]) -> Vec<Vec<String>> {
     let mut found: Vec<Vec<(usize, String)>> = vec![Vec::new(); p.entities.len()];
     // role nouns standing in an apposition belong to the name they describe
     let mut apposed: HashMap<usize, usize> = HashMap::new();
@@ -96,14 +101,28 @@ pub(crate) fn entity_roles(p: &Prepared, lex: &Lexicon) -> Vec<Vec<String>> {
         }
     }
     for m in &p.mentions {
-        if p.entities[m.entity].kind != ActorKind::Person || apposed.contains_key(&m.start) {
+        let is_wanted = wanted.get(m.entity).copied().unwrap_or(false);
+        if !is_wanted
+            || p.entities[m.entity].kind != ActorKind::Person
+            || apposed.contains_key(&m.start)
+        {
             continue;
         }
         if let Some(role) = role_phrase(p, lex, m.start, false) {
             found[m.entity].push((m.start, role));
         }
     }
-    found.into_iter().map(in_order).collect()
+    found
+        .into_iter()
+        .enumerate()
+        .map(|(e, roles)| {
+            if wanted.get(e).copied().unwrap_or(false) {
+                in_order(roles)
+            } else {
+                Vec::new()
+            }
+        })
+        .collect()
 }
 
 /// Roles sorted by position, without repeats and without a role that a
@@ -193,7 +212,7 @@ fn role_noun(p: &Prepared, lex: &Lexicon, r: usize) -> Option<RoleNoun> {
     let lower = p.lower(r);
     if !p.is_word(r)
         || !is_capitalized(word)
-        || lex.role_kind_lower(lower) != Some(ActorKind::Person)
+        || p.role_kind(lex, r) != Some(ActorKind::Person)
         || lower.ends_with("innen")
     {
         return None;
@@ -212,7 +231,7 @@ fn role_noun(p: &Prepared, lex: &Lexicon, r: usize) -> Option<RoleNoun> {
             .unwrap_or("")
     };
     let base = word.get(..word.len() - ending.len())?.to_string();
-    let base_lower = base.to_lowercase();
+    let base_lower = lower_without_ending(&base, lower, ending);
     let feminine = is_feminine_role(&base_lower);
     // "Vorsitzende" and "Vorsitzender" are both heads: a noun declined like an adjective
     let adjectival = base_lower.ends_with('e') && lex.ends_in_role_head(&format!("{base_lower}r"))
@@ -221,10 +240,22 @@ fn role_noun(p: &Prepared, lex: &Lexicon, r: usize) -> Option<RoleNoun> {
             .is_some_and(|b| b.ends_with('e') && lex.ends_in_role_head(b));
     Some(RoleNoun {
         base,
+        base_lower,
         ending,
         feminine,
         adjectival,
     })
+}
+
+/// `base.to_lowercase()`, where `base` is a word without its case `ending`
+/// and `lower` the word's lower case: lower-casing goes char by char (but
+/// for `Σ`, which looks at the chars after it), and an ending is ASCII, so
+/// the lower case of the base is `lower` without the ending.
+fn lower_without_ending(base: &str, lower: &str, ending: &str) -> String {
+    match lower.strip_suffix(ending) {
+        Some(cut) if !base.contains('Σ') => cut.to_string(),
+        _ => base.to_lowercase(),
+    }
 }
 
 /// The gender of a role noun, from its `-in` form or (for nouns declined
@@ -252,7 +283,7 @@ fn gender(noun: &RoleNoun, article: Option<&str>) -> Gender {
 
 /// A plural role noun: `die Außenminister`, `den Beratern`, `die Vorsitzenden`.
 fn is_plural(noun: &RoleNoun, article: Option<&str>) -> bool {
-    let base = noun.base.to_lowercase();
+    let base = &noun.base_lower;
     // dative plural of nouns in -er/-el ("den Ministern")
     if noun.ending == "n" && (base.ends_with("er") || base.ends_with("el")) {
         return true;
@@ -400,6 +431,20 @@ fn with_attribute(role: String, p: &Prepared, a: usize, b: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn lower_without_ending_agrees_with_to_lowercase(
+            base in "[a-zA-ZäÄßΣσİK\u{212A}]{0,10}",
+            k in 0..CASE_ENDINGS.len(),
+            upper in proptest::bool::ANY,
+        ) {
+            let ending = CASE_ENDINGS[k];
+            let written = if upper { ending.to_uppercase() } else { ending.to_string() };
+            let lower = format!("{base}{written}").to_lowercase();
+            proptest::prop_assert_eq!(lower_without_ending(&base, &lower, ending), base.to_lowercase());
+        }
+    }
 
     #[test]
     fn adjectives_take_the_strong_ending_of_the_gender() {

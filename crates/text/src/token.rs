@@ -102,8 +102,17 @@ fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
     } else {
-        is_latin1_letter(c) || c.is_alphanumeric() || c == '\u{AD}'
+        is_latin1_letter(c) || (!is_general_punctuation(c) && c.is_alphanumeric()) || c == '\u{AD}'
     }
+}
+
+/// The General Punctuation block (U+2000–U+206F: wide spaces, dashes,
+/// quotation marks `„“”‚‘’`, `…`): it has no letter or digit (a test checks
+/// every char), so these chars are answered without the Unicode tables,
+/// which take a slow search for them.
+#[inline]
+fn is_general_punctuation(c: char) -> bool {
+    matches!(c, '\u{2000}'..='\u{206F}')
 }
 
 /// The letters of Latin-1 above ASCII that German text is full of (`ä`, `ß`,
@@ -114,13 +123,14 @@ fn is_latin1_letter(c: char) -> bool {
     matches!(c, '\u{C0}'..='\u{FF}') && c != '\u{D7}' && c != '\u{F7}'
 }
 
-/// `char::is_alphabetic`, with ASCII and the Latin-1 letters answered first.
+/// `char::is_alphabetic`, with ASCII, the Latin-1 letters and the General
+/// Punctuation block answered first.
 #[inline]
 pub fn is_alphabetic(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphabetic()
     } else {
-        is_latin1_letter(c) || c.is_alphabetic()
+        is_latin1_letter(c) || (!is_general_punctuation(c) && c.is_alphabetic())
     }
 }
 
@@ -490,29 +500,54 @@ pub fn push_lowercase_bytes(out: &mut Vec<u8>, word: &str) {
 /// result. `None` otherwise (`İ`, `ẞ`, `Σ`, …), and callers lower-case token
 /// by token.
 pub fn lowercase_same_length(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
     // ASCII in one vectorised pass (bytes of other chars pass unchanged) …
-    let mut out: Vec<u8> = bytes.iter().map(u8::to_ascii_lowercase).collect();
-    if !bytes.is_ascii() {
-        // … then the other chars in place, found by their lead bytes
-        for (i, &b) in bytes.iter().enumerate() {
-            if b < 0xC0 {
-                continue;
-            }
-            let c = text.get(i..).and_then(|rest| rest.chars().next())?;
-            let mut lower = c.to_lowercase();
-            let l = match (lower.next(), lower.next()) {
-                (Some(l), None) if l.len_utf8() == c.len_utf8() && c != 'Σ' => l,
-                _ => return None,
-            };
-            if l != c {
-                let mut buf = [0u8; 4];
-                let encoded = l.encode_utf8(&mut buf).as_bytes();
-                out.get_mut(i..i + encoded.len())?.copy_from_slice(encoded);
-            }
+    let mut out = text.to_ascii_lowercase();
+    // … then the other chars in place, skipping ASCII eight bytes at a time
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(at) = next_non_ascii(bytes, i) {
+        let c = text.get(at..).and_then(|rest| rest.chars().next())?;
+        let lower = same_length_lower(c)?;
+        if lower != c {
+            let mut buf = [0u8; 4];
+            out.replace_range(at..at + c.len_utf8(), lower.encode_utf8(&mut buf));
         }
+        i = at + c.len_utf8();
     }
-    String::from_utf8(out).ok()
+    Some(out)
+}
+
+/// The lower case of `c` when it is one char of the same UTF-8 length
+/// (Latin-1 without the Unicode tables); `None` otherwise and for `Σ`,
+/// whose lower case depends on the word.
+fn same_length_lower(c: char) -> Option<char> {
+    if let Some(l) = latin1_lower(c) {
+        return Some(l);
+    }
+    let mut lower = c.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(l), None) if l.len_utf8() == c.len_utf8() && c != 'Σ' => Some(l),
+        _ => None,
+    }
+}
+
+/// The first byte at or after `from` that is not ASCII, eight bytes at a time.
+pub(crate) fn next_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let rest = bytes.get(from..)?;
+    let mut chunks = rest.chunks_exact(8);
+    let mut at = from;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let high = u64::from_le_bytes(word) & HIGH;
+        if high != 0 {
+            return Some(at + high.trailing_zeros() as usize / 8);
+        }
+        at += 8;
+    }
+    let tail = chunks.remainder().iter().position(|b| !b.is_ascii())?;
+    Some(at + tail)
 }
 
 /// Whether the first character of `word` is uppercase.
@@ -535,6 +570,20 @@ pub fn is_capitalized(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The definition `lowercase_same_length` was first written as: every
+    /// non-ASCII char decoded and lower-cased with the Unicode tables.
+    fn lowercase_same_length_by_chars(text: &str) -> Option<String> {
+        let mut out = String::with_capacity(text.len());
+        for c in text.chars() {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) if l.len_utf8() == c.len_utf8() && c != 'Σ' => out.push(l),
+                _ => return None,
+            }
+        }
+        Some(out)
+    }
 
     fn texts(s: &str) -> Vec<&str> {
         tokenize(s).iter().map(|t| t.text(s)).collect()
@@ -632,6 +681,16 @@ mod tests {
         }
 
         #[test]
+        fn lowercase_same_length_agrees_with_char_by_char(
+            w in "\\PC{0,70}",
+            v in "[a-zA-ZäöüÄÖÜßÀÞ×÷ΣΟİẞ„“–€ .]{0,30}",
+        ) {
+            for w in [&w, &v] {
+                proptest::prop_assert_eq!(lowercase_same_length(w), lowercase_same_length_by_chars(w));
+            }
+        }
+
+        #[test]
         fn lowercase_agrees_with_std(w in "\\PC{0,70}") {
             let lower = lowercase(&w);
             proptest::prop_assert_eq!(lower.as_str(), w.to_lowercase());
@@ -640,7 +699,11 @@ mod tests {
 
     #[test]
     fn latin1_fast_paths_agree_with_char_methods() {
-        for c in (0u32..0x250).filter_map(char::from_u32) {
+        let general_punctuation = 0x2000u32..0x2070;
+        for c in (0u32..0x250)
+            .chain(general_punctuation)
+            .filter_map(char::from_u32)
+        {
             let w = c.to_string();
             assert_eq!(is_capitalized(&w), c.is_uppercase(), "{c:?}");
             assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");

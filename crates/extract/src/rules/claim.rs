@@ -4,7 +4,7 @@ use super::confidence::Pattern;
 use super::cue::Cue;
 use super::typing::refine_type;
 use super::words::{PASSIVE_AUXILIARIES, PREPOSITIONS_BEFORE_VERB};
-use super::{lower_in, Found, Rules, Speaker};
+use super::{Found, Rules, Speaker};
 use claimgraph_model::ClaimType;
 
 impl<'a, 'l> Rules<'a, 'l> {
@@ -92,7 +92,7 @@ impl Rules<'_, '_> {
     /// abgelehnt`, `wird erklärt`); `wird ankündigen` is future, no passive.
     fn is_passive(&self, cue: &Cue, finite: usize) -> bool {
         finite != cue.tok
-            && lower_in(self.p.word(finite), PASSIVE_AUXILIARIES)
+            && self.lower_is(finite, PASSIVE_AUXILIARIES)
             && self.p.lower(cue.tok) != infinitive(&cue.entry.lemma)
     }
 
@@ -115,14 +115,14 @@ impl Rules<'_, '_> {
                     .position(|s| s.tok_start <= cs && cs < s.tok_end)?;
                 // "Von der Opposition wurde der Plan kritisiert": a phrase before the verb
                 // leaves the subject after it
-                let (a, b) = if lower_in(self.p.word(cs), PREPOSITIONS_BEFORE_VERB) {
+                let (a, b) = if self.lower_is(cs, &PREPOSITIONS_BEFORE_VERB) {
                     let a = self.passive_agent_end(finite + 1, cue.tok);
                     (a, cue.tok)
                 } else {
                     (cs, finite)
                 };
                 let words = (a..b).filter(|&j| self.p.is_word(j)).count();
-                (words >= 2 && !lower_in(self.p.word(a), &["es", "dies", "das"])).then_some((
+                (words >= 2 && !self.lower_is(a, &["es", "dies", "das"])).then_some((
                     vec![(a, b)],
                     Pattern::Object,
                     si,
@@ -133,7 +133,7 @@ impl Rules<'_, '_> {
 
     /// Past an agent phrase (`von der Regierung`) that starts at `a`.
     fn passive_agent_end(&self, a: usize, limit: usize) -> usize {
-        if !lower_in(self.p.word(a), &["von", "vom", "durch", "seitens"]) {
+        if !self.lower_is(a, &["von", "vom", "durch", "seitens"]) {
             return a;
         }
         let mut k = a + 1;
@@ -161,8 +161,7 @@ impl Rules<'_, '_> {
     fn passive_agent(&mut self, cue: &Cue) -> Option<(Vec<Speaker>, (usize, usize), bool)> {
         let (cs, ce) = cue.clause;
         let by = (cs..ce).find(|&j| {
-            !self.p.quotes.inside(j)
-                && lower_in(self.p.word(j), &["von", "vom", "durch", "seitens"])
+            !self.p.quotes.inside(j) && self.lower_is(j, &["von", "vom", "durch", "seitens"])
         })?;
         let from = if self.p.lower(by) == "vom" {
             by

@@ -3,7 +3,8 @@
 use super::confidence::Pattern;
 use super::cue::Cue;
 use super::words::*;
-use super::{is_konjunktiv_form, is_sep, lower_in, Content, Rules};
+use super::LowerSet;
+use super::{is_konjunktiv_form, is_sep, Content, Rules, WordList};
 use claimgraph_model::ClaimType;
 use claimgraph_text::segment::Sentence;
 use claimgraph_text::token::{is_capitalized, TokenKind};
@@ -83,7 +84,7 @@ impl<'a, 'l> Rules<'a, 'l> {
                     // "Da X fehlt, warnte Y": an adverbial clause alone before the
                     // cue is no report ("Als X kam, floh Y, teilte Z mit" is one)
                     let adverbial = pattern == Pattern::ClauseBefore
-                        && SUBORDINATORS.contains(&self.p.lower(span.0))
+                        && SUBORDINATORS.has_lower(self.p.lower(span.0))
                         && !(span.0..span.1).any(|j| self.p.word(j) == ",");
                     if !adverbial {
                         let mut spans = vec![span];
@@ -152,7 +153,7 @@ impl<'a, 'l> Rules<'a, 'l> {
             // "kündigte an, sollte X siegen, die Hilfe auszusetzen": a verb-first
             // condition stands between the cue and what was said
             let mut condition = false;
-            if lower_in(self.p.word(a), CONDITIONAL_VERBS) {
+            if self.lower_is(a, CONDITIONAL_VERBS) {
                 match (a..s.tok_end).find(|&j| self.p.word(j) == "," && !self.p.quotes.inside(j)) {
                     Some(c) => a = c + 1,
                     None => condition = true,
@@ -178,7 +179,7 @@ impl<'a, 'l> Rules<'a, 'l> {
                     Some(Pattern::KonjunktivAfter)
                 } else if self.has_zu_infinitive(span.0, span.1) {
                     Some(Pattern::InfinitiveAfter)
-                } else if SUBORDINATORS.contains(&first)
+                } else if SUBORDINATORS.words().contains(&first)
                     || RELATIVES.contains(&first) && !self.is_article_before_noun(a)
                 {
                     None
@@ -191,10 +192,7 @@ impl<'a, 'l> Rules<'a, 'l> {
             }
         }
         // "Das bestätigte die Sprecherin.": the previous sentence is what was said
-        if cs == s.tok_start
-            && finite == cs + 1
-            && lower_in(self.p.word(cs), &["das", "dies", "dieses"])
-        {
+        if cs == s.tok_start && finite == cs + 1 && self.lower_is(cs, &["das", "dies", "dieses"]) {
             return self
                 .previous_sentence(si)
                 .map(|span| (vec![span], Pattern::Anaphor, si));
@@ -218,8 +216,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         };
         let mut a = addr_end.filter(|&e| e > a && e <= b).unwrap_or(a);
         while a < b
-            && (lower_in(self.p.word(a), ADVERBS)
-                || !self.p.is_word(a) && !self.p.toks[a].is_quote())
+            && (self.lower_is(a, &ADVERBS) || !self.p.is_word(a) && !self.p.toks[a].is_quote())
         {
             a += 1;
         }
@@ -230,13 +227,13 @@ impl<'a, 'l> Rules<'a, 'l> {
                 Some(t)
                     if t.tok_start == a
                         || t.tok_start == a + 1
-                            && lower_in(self.p.word(a), &["am", "im", "seit", "vom"]) =>
+                            && self.lower_is(a, &["am", "im", "seit", "vom"]) =>
                 {
                     a = t.tok_end
                 }
                 _ => break,
             }
-            while a < b && lower_in(self.p.word(a), ADVERBS) {
+            while a < b && self.lower_is(a, &ADVERBS) {
                 a += 1;
             }
         }
@@ -263,8 +260,8 @@ impl<'a, 'l> Rules<'a, 'l> {
         let words = (a..b).filter(|&j| self.p.is_word(j)).count();
         let only_time = (a..b).all(|j| {
             !self.p.is_word(j)
-                || lower_in(
-                    self.p.word(j),
+                || self.lower_is(
+                    j,
                     &["am", "im", "um", "bei", "in", "mit", "heute", "gestern"],
                 )
                 || self.p.toks[j].kind == TokenKind::Number
@@ -291,14 +288,14 @@ impl<'a, 'l> Rules<'a, 'l> {
         if !inverted || !cue.entry.takes_object || finite <= cs + 1 {
             return None;
         }
-        if !lower_in(self.p.word(cs), ACCUSATIVE_DETERMINERS) {
+        if !self.lower_is(cs, ACCUSATIVE_DETERMINERS) {
             return None;
         }
         // the phrase is all that stands before the verb: determiner, adjectives,
         // nouns, attributes (`Den von X (SPD) vorgeschlagenen Einsatz`)
         let simple = (cs + 1..finite).all(|j| {
             (self.p.is_word(j) || matches!(self.p.word(j), "(" | ")" | "-" | "."))
-                && !lower_in(self.p.word(j), SUBORDINATORS)
+                && !self.lower_is(j, &SUBORDINATORS)
                 && !self.p.quotes.inside(j)
         });
         simple.then_some((cs, finite))
@@ -309,7 +306,7 @@ impl<'a, 'l> Rules<'a, 'l> {
     fn declares(&self, a: usize, b: usize) -> bool {
         let words: Vec<usize> = (a..b).filter(|&j| self.p.is_word(j)).collect();
         match words.as_slice() {
-            [first, .., x, y] if !lower_in(self.p.word(*first), PREPOSITIONS_BEFORE_VERB) => {
+            [first, .., x, y] if !self.lower_is(*first, &PREPOSITIONS_BEFORE_VERB) => {
                 let (x, y) = (self.p.word(*x), self.p.word(*y));
                 x == "für" && !is_capitalized(y) || matches!(x, "zum" | "zur") && is_capitalized(y)
             }
@@ -320,10 +317,7 @@ impl<'a, 'l> Rules<'a, 'l> {
     /// Past a phrase of place or occasion at `a` (`im Saal des Theaters`,
     /// `in Mannheim`, `bei einem Treffen`), else `a`.
     fn after_place_phrase(&self, a: usize, b: usize) -> usize {
-        if !lower_in(
-            self.p.word(a),
-            &["in", "im", "am", "bei", "beim", "während"],
-        ) {
+        if !self.lower_is(a, &["in", "im", "am", "bei", "beim", "während"]) {
             return a;
         }
         let mut k = a + 1;
@@ -349,7 +343,7 @@ impl<'a, 'l> Rules<'a, 'l> {
             return a;
         }
         // a genitive attribute belongs to the place ("im Saal des Kulturzentrums")
-        if lower_in(self.p.word(k), &["des", "der"]) {
+        if self.lower_is(k, &["des", "der"]) {
             let mut g = k + 1;
             while g < b && g < k + 4 && !is_capitalized(self.p.word(g)) {
                 g += 1;
@@ -369,15 +363,15 @@ impl<'a, 'l> Rules<'a, 'l> {
         words.len() <= 5
             && words
                 .iter()
-                .any(|&j| lower_in(self.p.word(j), &["und", "oder", "sowie"]))
+                .any(|&j| self.lower_is(j, &["und", "oder", "sowie"]))
             && !words.iter().any(|&j| {
                 let w = self.p.word(j);
                 !self.lex.cue_forms(w).is_empty()
-                    || lower_in(w, AUXILIARIES)
-                    || lower_in(w, SUBORDINATORS)
-                    || lower_in(w, RELATIVES)
+                    || self.lower_is(j, &AUXILIARIES)
+                    || self.lower_is(j, &SUBORDINATORS)
+                    || self.lower_is(j, RELATIVES)
                     || self.is_konjunktiv(j)
-                    || lower_in(w, &["er", "sie", "es", "man", "wir", "ich"])
+                    || self.lower_is(j, &["er", "sie", "es", "man", "wir", "ich"])
             })
             && (span.1 + 1 >= self.p.toks.len() || matches!(self.p.word(span.1), "." | "!" | ""))
     }
@@ -400,8 +394,8 @@ impl<'a, 'l> Rules<'a, 'l> {
     pub(super) fn verb_final(&self, cue: &Cue) -> bool {
         let (_, ce) = cue.clause;
         (cue.tok + 1..ce).all(|j| {
-            lower_in(self.p.word(j), AUXILIARIES)
-                || lower_in(self.p.word(j), &["worden", "haben", "werden", "sein"])
+            self.lower_is(j, &AUXILIARIES)
+                || self.lower_is(j, &["worden", "haben", "werden", "sein"])
         })
     }
 
@@ -410,13 +404,11 @@ impl<'a, 'l> Rules<'a, 'l> {
         while b > a
             && (cue.extra.contains(&(b - 1))
                 || Some(b - 1) == cue.particle
-                || lower_in(self.p.word(b - 1), &["sich", "darauf", "dazu"]))
+                || self.lower_is(b - 1, &["sich", "darauf", "dazu"]))
         {
             b -= 1;
         }
-        while a < b
-            && (cue.extra.contains(&a) || lower_in(self.p.word(a), &["sich", "darauf", "dazu"]))
-        {
+        while a < b && (cue.extra.contains(&a) || self.lower_is(a, &["sich", "darauf", "dazu"])) {
             a += 1;
         }
         (a, b)
@@ -454,7 +446,7 @@ impl<'a, 'l> Rules<'a, 'l> {
     fn before_coordinated_cue(&self, a: usize, b: usize) -> usize {
         (a..b)
             .find(|&j| {
-                lower_in(self.p.word(j), &["und", "sowie"])
+                self.lower_is(j, &["und", "sowie"])
                     && j + 1 < b
                     && !is_capitalized(self.p.word(j + 1))
                     && !self.lex.cue_forms(self.p.word(j + 1)).is_empty()
@@ -478,7 +470,8 @@ impl<'a, 'l> Rules<'a, 'l> {
                 determiner = true;
             }
             if crate::doc::is_determiner(w)
-                || w.chars().next().is_some_and(char::is_lowercase) && !lower_in(w, BEFORE_TERM)
+                || w.chars().next().is_some_and(char::is_lowercase)
+                    && !self.lower_is(k - 1, BEFORE_TERM)
             {
                 k -= 1;
                 skipped += 1;
@@ -495,9 +488,7 @@ impl<'a, 'l> Rules<'a, 'l> {
             .and_then(|q| q.close)
             .is_some_and(|c| c + 2 >= b);
         let named = naming && (determiner && k > a || open > a && closes);
-        if !named
-            && (k == 0 || !lower_in(self.p.word(k - 1), BEFORE_TERM) || k - 1 < a.saturating_sub(1))
-        {
+        if !named && (k == 0 || !self.lower_is(k - 1, BEFORE_TERM) || k - 1 < a.saturating_sub(1)) {
             return None;
         }
         let q = self.p.quotes.top_level_at(open)?;
@@ -538,9 +529,9 @@ impl<'a, 'l> Rules<'a, 'l> {
         }
         let first = self.p.word(ce + 1);
         let lower = self.p.lower(ce + 1);
-        let opens_clause = SUBORDINATORS.contains(&lower)
+        let opens_clause = SUBORDINATORS.has_lower(lower)
             || (RELATIVES.contains(&lower) && !self.is_article_before_noun(ce + 1))
-            || lower_in(first, &["und", "oder", "aber", "sondern", "doch", "denn"]);
+            || ["und", "oder", "aber", "sondern", "doch", "denn"].contains(&lower);
         if !self.p.is_word(ce + 1) || is_capitalized(first) || opens_clause {
             return None;
         }
@@ -570,7 +561,7 @@ impl<'a, 'l> Rules<'a, 'l> {
     /// `der`/`die`/`das` right before a capitalised noun is an article, not a
     /// relative pronoun (`sagte sie, die Staaten halten …`).
     fn is_article_before_noun(&self, a: usize) -> bool {
-        lower_in(self.p.word(a), &["der", "die", "das"])
+        self.lower_is(a, &["der", "die", "das"])
             && self.p.is_word(a + 1)
             && is_capitalized(self.p.word(a + 1))
     }
@@ -584,7 +575,7 @@ impl<'a, 'l> Rules<'a, 'l> {
     pub(super) fn is_konjunktiv(&self, j: usize) -> bool {
         let w = self.p.word(j);
         // "ich denke", "ich habe": the first person has -e in the indicative
-        let first_person = j > 0 && lower_in(self.p.word(j - 1), &["ich"]);
+        let first_person = j > 0 && self.lower_is(j - 1, &["ich"]);
         if is_konjunktiv_form(w) {
             return !first_person;
         }
@@ -602,7 +593,7 @@ impl<'a, 'l> Rules<'a, 'l> {
             && w.chars().all(char::is_alphabetic)
             && !crate::doc::is_determiner(w)
             && !NOT_VERBS_IN_E.contains(&w)
-            && (j < 2 || !lower_in(self.p.word(j - 2), &["für", "gegen", "ohne", "um", "durch"]))
+            && (j < 2 || !self.lower_is(j - 2, &["für", "gegen", "ohne", "um", "durch"]))
     }
 
     /// A verb in -e right after a subject noun (`das Land besitze`, `Nordkorea
@@ -618,7 +609,7 @@ impl<'a, 'l> Rules<'a, 'l> {
             && w.chars().all(char::is_alphabetic)
             && !crate::doc::is_determiner(w)
             && !NOT_VERBS_IN_E.contains(&w)
-            && !lower_in(w, NOT_VERBS_AFTER_NOUN)
+            && !self.lower_is(j, &NOT_VERBS_AFTER_NOUN)
             && self.p.is_word(j - 1)
             && is_capitalized(self.p.word(j - 1))
             && !(self.p.is_word(j + 1) && is_capitalized(self.p.word(j + 1)))
@@ -763,7 +754,7 @@ impl<'a, 'l> Rules<'a, 'l> {
 }
 
 /// Words in -e that follow a noun without being its verb.
-const NOT_VERBS_AFTER_NOUN: &[&str] = &[
+pub(super) static NOT_VERBS_AFTER_NOUN: LowerSet = LowerSet::new(&[
     "heute",
     "gerne",
     "lange",
@@ -807,7 +798,7 @@ const NOT_VERBS_AFTER_NOUN: &[&str] = &[
     "letzte",
     "nächste",
     "wenige",
-];
+]);
 
 /// A past tense in -te or `wurde` (`verhängte`, `erreichte`, `musste`): the
 /// indicative, where a Konjunktiv I in -e would be expected. Konjunktiv I

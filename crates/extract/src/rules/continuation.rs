@@ -2,7 +2,7 @@
 
 use super::confidence::Pattern;
 use super::words::{KONJUNKTIV_2, LEADING_ADVERBS, RELATIVES, SUBORDINATORS};
-use super::{lower_in, Found, Rules, Speaker};
+use super::{Found, Rules, Speaker, WordList};
 use claimgraph_model::ClaimType;
 
 impl<'a, 'l> Rules<'a, 'l> {
@@ -36,7 +36,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         // ("Moskau verlangt X. Zudem soll die Nato Y.")
         let demanded = |j: usize| {
             matches!(prev.claim_type, ClaimType::Demand | ClaimType::Appeal)
-                && lower_in(self.p.word(j), &["soll", "sollen"])
+                && self.lower_is(j, &["soll", "sollen"])
         };
         let kj = (span.0..span.1)
             .find(|&j| !self.p.quotes.inside(j) && (self.is_konjunktiv(j) || demanded(j)))?;
@@ -83,13 +83,11 @@ impl Rules<'_, '_> {
         // Konjunktiv I in the main clause (Konjunktiv II is also the journalist's conditional)
         let kj = (span.0..span.1).find(|&j| !self.p.quotes.inside(j) && self.is_konjunktiv(j))?;
         let late = kj > span.0 + 8 || (span.0..kj).any(|j| self.p.word(j) == ",");
-        if lower_in(self.p.word(kj), KONJUNKTIV_2)
-            || late && !self.after_inserted_clauses(span.0, kj)
-        {
+        if self.lower_is(kj, &KONJUNKTIV_2) || late && !self.after_inserted_clauses(span.0, kj) {
             return None;
         }
         let mut start = prev.tok_start;
-        while start < prev.tok_end && lower_in(self.p.word(start), LEADING_ADVERBS) {
+        while start < prev.tok_end && self.lower_is(start, &LEADING_ADVERBS) {
             start += 1;
         }
         let (speakers, _) = self.np_at(start, prev.tok_end)?;
@@ -120,7 +118,7 @@ impl Rules<'_, '_> {
         for j in (a..kj).filter(|&j| self.p.word(j) == ",") {
             if !open {
                 let next = self.p.lower(j + 1);
-                if !RELATIVES.contains(&next) && !SUBORDINATORS.contains(&next) {
+                if !RELATIVES.has_lower(next) && !SUBORDINATORS.has_lower(next) {
                     return false;
                 }
             }

@@ -1,7 +1,7 @@
 //! Cue detection: a verb or phrase of saying, its particle and its clause.
 
 use super::words::*;
-use super::{is_sep, lower_in, Rules};
+use super::{is_sep, Rules};
 use crate::lexicon::{CueEntry, FormUse};
 use claimgraph_model::ActorKind;
 use claimgraph_text::segment::Sentence;
@@ -70,7 +70,11 @@ impl<'a, 'l> Rules<'a, 'l> {
             if let Some(prep) = &entry.preposition {
                 let found = (clause.0..clause.1).any(|j| {
                     let x = self.p.lower(j);
-                    x == *prep || x == format!("da{prep}") || x == format!("dar{prep}")
+                    // `x` is `prep`, `da…` or `dar…` (without building those strings)
+                    let after_da = x.strip_prefix("da");
+                    x == *prep
+                        || after_da == Some(prep.as_str())
+                        || after_da.and_then(|r| r.strip_prefix('r')) == Some(prep.as_str())
                 });
                 if !found {
                     continue;
@@ -121,7 +125,7 @@ impl<'a, 'l> Rules<'a, 'l> {
             return None;
         }
         let last = (i + 1..clause.1).rev().find(|&j| self.p.is_word(j))?;
-        (last > i + 1 && lower_in(self.p.word(last), SEPARABLE_PARTICLES)).then_some(last)
+        (last > i + 1 && self.lower_is(last, &SEPARABLE_PARTICLES)).then_some(last)
     }
 
     /// The separable particle at the end of the clause.
@@ -169,7 +173,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         particle: &str,
     ) -> Option<usize> {
         let verb_last =
-            (i + 1..clause.1).all(|j| !self.p.is_word(j) || lower_in(self.p.word(j), AUXILIARIES));
+            (i + 1..clause.1).all(|j| !self.p.is_word(j) || self.lower_is(j, &AUXILIARIES));
         (i > clause.0 && self.p.word(i - 1) == particle && verb_last).then_some(i - 1)
     }
 
@@ -232,7 +236,7 @@ impl<'a, 'l> Rules<'a, 'l> {
     pub(super) fn finite_position(&self, cue: &Cue) -> usize {
         let (cs, _) = cue.clause;
         if cue.use_ != FormUse::Split {
-            if let Some(aux) = (cs..cue.tok).find(|&j| lower_in(self.p.word(j), AUXILIARIES)) {
+            if let Some(aux) = (cs..cue.tok).find(|&j| self.lower_is(j, &AUXILIARIES)) {
                 return aux;
             }
         }

@@ -21,9 +21,9 @@ mod words;
 use crate::doc::Prepared;
 use crate::lexicon::{Lexicon, WordSet};
 use claimgraph_model::{ActorKind, ClaimType};
-use claimgraph_text::token::{lowercase, TokenKind};
+use claimgraph_text::token::TokenKind;
 use confidence::Pattern;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// Who a claim is attributed to.
 #[derive(Debug, Clone)]
@@ -84,24 +84,50 @@ fn is_sep(p: &Prepared, i: usize) -> bool {
         )
 }
 
-/// Whether `w` in lower case (`str::to_lowercase`) is one of `list`.
-fn lower_in(w: &str, list: &[&str]) -> bool {
-    if w.is_ascii() {
-        // compare with the ASCII lower case byte by byte instead of building it
-        let w = w.as_bytes();
-        let first = w.first().map(u8::to_ascii_lowercase);
-        return list.iter().any(|e| {
-            let e = e.as_bytes();
-            e.len() == w.len()
-                && e.first().copied() == first
-                && e.iter().zip(w).all(|(a, b)| *a == b.to_ascii_lowercase())
-        });
+/// A list of lower-case words that tokens are looked up in.
+pub(super) trait WordList {
+    /// Whether `lower` (a word in lower case) is in the list.
+    fn has_lower(&self, lower: &str) -> bool;
+}
+
+impl WordList for [&str] {
+    fn has_lower(&self, lower: &str) -> bool {
+        self.contains(&lower)
     }
-    if w.chars().any(char::is_uppercase) {
-        let lower = lowercase(w);
-        list.contains(&lower.as_str())
-    } else {
-        list.contains(&w)
+}
+
+impl<const N: usize> WordList for [&str; N] {
+    fn has_lower(&self, lower: &str) -> bool {
+        self.contains(&lower)
+    }
+}
+
+/// A long word list asked for many tokens: a set built on first use, so a
+/// lookup is a shape check and at most one hash instead of a scan of the list.
+pub(super) struct LowerSet {
+    words: &'static [&'static str],
+    set: OnceLock<WordSet>,
+}
+
+impl LowerSet {
+    pub(super) const fn new(words: &'static [&'static str]) -> Self {
+        Self {
+            words,
+            set: OnceLock::new(),
+        }
+    }
+
+    /// The words of the list, as written.
+    pub(super) fn words(&self) -> &'static [&'static str] {
+        self.words
+    }
+}
+
+impl WordList for LowerSet {
+    fn has_lower(&self, lower: &str) -> bool {
+        self.set
+            .get_or_init(|| WordSet::new(self.words))
+            .contains(lower)
     }
 }
 
@@ -120,6 +146,13 @@ pub(crate) struct Rules<'a, 'l> {
 }
 
 impl<'a, 'l> Rules<'a, 'l> {
+    /// Whether token `j` in lower case is one of `list`. The lower case is
+    /// the one `Prepared` cut once per document (`str::to_lowercase` of the
+    /// token), so no word is lower-cased here.
+    fn lower_is(&self, j: usize, list: &(impl WordList + ?Sized)) -> bool {
+        list.has_lower(self.p.lower(j))
+    }
+
     pub fn new(p: &'a Prepared<'a>, lex: &'l Lexicon) -> Self {
         Self {
             consumed: vec![false; p.sents.len()],
@@ -133,8 +166,9 @@ impl<'a, 'l> Rules<'a, 'l> {
 
     pub fn run(&mut self) -> Vec<Found> {
         let mut out: Vec<Found> = Vec::new();
-        // the claim a following Konjunktiv sentence would continue, and the chain length
-        let mut chain: Option<(Found, usize)> = None;
+        // the claim a following Konjunktiv sentence would continue (its index
+        // in `out`), and the chain length
+        let mut chain: Option<(usize, usize)> = None;
         for si in 0..self.p.sents.len() {
             let s = self.p.sents[si];
             if s.boilerplate || self.consumed[si] {
@@ -143,49 +177,30 @@ impl<'a, 'l> Rules<'a, 'l> {
             let found = self.sentence(si);
             if found.is_empty() {
                 chain = match chain.take() {
-                    Some((prev, n)) if n < 5 => match self.continuation(si, &prev) {
-                        Some(mut c) => {
-                            c.confidence = confidence::confidence(&c);
-                            out.push(c.clone());
-                            Some((c, n + 1))
+                    Some((prev, n)) if n < 5 => {
+                        match out.get(prev).and_then(|p| self.continuation(si, p)) {
+                            Some(mut c) => {
+                                c.confidence = confidence::confidence(&c);
+                                out.push(c);
+                                Some((out.len() - 1, n + 1))
+                            }
+                            None => None,
                         }
-                        None => None,
-                    },
+                    }
                     _ => None,
                 };
                 if chain.is_none() {
                     // reported speech with no cue before it: the subject of the sentence before
                     if let Some(mut c) = self.free_indirect(si) {
                         c.confidence = confidence::confidence(&c);
-                        out.push(c.clone());
-                        chain = Some((c, 1));
+                        out.push(c);
+                        chain = Some((out.len() - 1, 1));
                     }
                 }
                 continue;
             }
             self.note_speakers(&found);
-            // the innermost report goes on: a claim nested in another's content
-            // ("Ein Sprecher sagte, X habe betont, …"), else the widest one
-            let eligible: Vec<&Found> = found
-                .iter()
-                .filter(|f| f.speaker.kind == ActorKind::Person || f.confidence >= 0.5)
-                .collect();
-            let nested = eligible.iter().copied().find(|f| {
-                eligible.iter().any(|o| {
-                    !std::ptr::eq(*o, *f)
-                        && o.content
-                            .iter()
-                            .any(|&(a, b)| f.cue.iter().all(|&(x, y)| a <= x && y <= b))
-                })
-            });
-            chain = nested
-                .or_else(|| {
-                    eligible
-                        .iter()
-                        .copied()
-                        .max_by_key(|f| f.content.iter().map(|&(a, b)| b - a).sum::<usize>())
-                })
-                .map(|f| (f.clone(), 0));
+            chain = going_on(&found).map(|k| (out.len() + k, 0));
             out.extend(found);
         }
         out
@@ -261,6 +276,30 @@ impl<'a, 'l> Rules<'a, 'l> {
     }
 }
 
+/// The claim of a sentence that a following sentence may continue (its
+/// index in `found`): the innermost report, a claim nested in another's
+/// content ("Ein Sprecher sagte, X habe betont, …"), else the widest one.
+fn going_on(found: &[Found]) -> Option<usize> {
+    let eligible: Vec<usize> = (0..found.len())
+        .filter(|&k| found[k].speaker.kind == ActorKind::Person || found[k].confidence >= 0.5)
+        .collect();
+    let nested = eligible.iter().copied().find(|&k| {
+        eligible.iter().any(|&o| {
+            o != k
+                && found[o]
+                    .content
+                    .iter()
+                    .any(|&(a, b)| found[k].cue.iter().all(|&(x, y)| a <= x && y <= b))
+        })
+    });
+    nested.or_else(|| {
+        eligible
+            .iter()
+            .copied()
+            .max_by_key(|&k| found[k].content.iter().map(|&(a, b)| b - a).sum::<usize>())
+    })
+}
+
 /// One record per speaker and content: keep the most confident.
 fn dedup(found: &mut Vec<Found>) {
     found.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
@@ -279,4 +318,61 @@ fn dedup(found: &mut Vec<Found>) {
     }
     kept.sort_by_key(|f| f.cue.first().map(|c| c.0));
     *found = kept;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::words::*;
+    use super::*;
+
+    /// The sets built from the long word lists.
+    fn sets() -> Vec<&'static LowerSet> {
+        vec![
+            &SUBORDINATORS,
+            &LEADING_ADVERBS,
+            &ADVERBS,
+            &AUXILIARIES,
+            &APPOSITION_PREPOSITIONS,
+            &OBLIQUE_DETERMINERS,
+            &KONJUNKTIV_2,
+            &SEPARABLE_PARTICLES,
+            &PREPOSITIONS_BEFORE_VERB,
+            &speaker::PP_PREPOSITIONS,
+            &speaker::HEAD_ATTRIBUTE_STARTS,
+            &content::NOT_VERBS_AFTER_NOUN,
+            &nominal::PREPOSITIONS,
+        ]
+    }
+
+    /// The definition a set lookup replaces: a scan of the list.
+    fn in_list(set: &LowerSet, lower: &str) -> bool {
+        set.words().contains(&lower)
+    }
+
+    #[test]
+    fn sets_hold_exactly_their_lists() {
+        for set in sets() {
+            for w in set.words() {
+                for variant in [
+                    w.to_string(),
+                    w.to_uppercase(),
+                    format!("{w}s"),
+                    w.chars().skip(1).collect(),
+                ] {
+                    let lower = variant.to_lowercase();
+                    assert_eq!(set.has_lower(&lower), in_list(set, &lower), "{variant}");
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn set_lookup_agrees_with_list_scan(w in "[a-zäöüßA-Z]{0,12}") {
+            let lower = w.to_lowercase();
+            for set in sets() {
+                proptest::prop_assert_eq!(set.has_lower(&lower), in_list(set, &lower));
+            }
+        }
+    }
 }

@@ -2,7 +2,8 @@
 
 use super::confidence::Pattern;
 use super::words::*;
-use super::{is_sep, lower_in, Found, Rules, Speaker};
+use super::LowerSet;
+use super::{is_sep, Found, Rules, Speaker};
 use crate::doc::is_determiner;
 use claimgraph_model::{ActorKind, ClaimType};
 use claimgraph_text::segment::Sentence;
@@ -71,8 +72,8 @@ impl<'a, 'l> Rules<'a, 'l> {
         };
         let w = self.p.word(j);
         self.p.is_word(j)
-            && !lower_in(w, RELATIVE_ONLY)
-            && (is_capitalized(w) || is_determiner(w) || !lower_in(w, PREPOSITIONS))
+            && !self.lower_is(j, RELATIVE_ONLY)
+            && (is_capitalized(w) || is_determiner(w) || !self.lower_is(j, &PREPOSITIONS))
     }
 
     /// `aus` and a source noun: `Aus dem Bericht geht hervor, dass …`, `Dies
@@ -90,7 +91,7 @@ impl<'a, 'l> Rules<'a, 'l> {
                     h + 2
                 };
                 Some(self.trim(from, s.tok_end))
-            } else if lower_in(self.p.word(s.tok_start), &["dies", "das"]) {
+            } else if self.lower_is(s.tok_start, &["dies", "das"]) {
                 self.previous_sentence(si)
             } else {
                 None
@@ -373,7 +374,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         let s = self.p.sents[si];
         let (speakers, (_, end)) = self.np_at(i + 1, s.tok_end)?;
         // "so X gegenüber der Zeitung", "so X am Montag": an adverbial may follow the speaker
-        let adverbial = lower_in(self.p.word(end), SO_ADVERBIALS);
+        let adverbial = self.lower_is(end, SO_ADVERBIALS);
         if end < s.tok_end && !is_sep(self.p, end) && !adverbial {
             return None;
         }
@@ -408,7 +409,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         // "hieß es am Abend aus X": a time is no source
         let after_es = self.skip_time(si, i + 2);
         let mut j = after_es;
-        while j < s.tok_end && lower_in(self.p.word(j), HEISST_ES_PREPOSITIONS) {
+        while j < s.tok_end && self.lower_is(j, HEISST_ES_PREPOSITIONS) {
             j += 1;
         }
         let (speakers, end) = match self.source_np(j, s.tok_end) {
@@ -446,7 +447,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         }
         // "In der Nacht hieß es": a time is no source
         if first + 1 >= verb
-            || !lower_in(self.p.word(first), FRONTED_SOURCE_PREPOSITIONS)
+            || !self.lower_is(first, FRONTED_SOURCE_PREPOSITIONS)
             || self.skip_time(si, first) != first
         {
             return None;
@@ -460,12 +461,10 @@ impl<'a, 'l> Rules<'a, 'l> {
     /// it, so the owner is the actor; any other phrase names itself.
     fn source_np(&mut self, start: usize, limit: usize) -> Option<(Vec<Speaker>, (usize, usize))> {
         let mut j = start;
-        if lower_in(self.p.word(j), &["dem", "den", "der", "des"]) {
+        if self.lower_is(j, &["dem", "den", "der", "des"]) {
             j += 1;
         }
-        if lower_in(self.p.word(j), PROXIMITY_NOUNS)
-            && lower_in(self.p.word(j + 1), &["der", "des"])
-        {
+        if self.lower_is(j, PROXIMITY_NOUNS) && self.lower_is(j + 1, &["der", "des"]) {
             if let Some((speakers, (_, end))) = self.np_at(j + 1, limit) {
                 return Some((speakers, (start, end)));
             }
@@ -476,7 +475,7 @@ impl<'a, 'l> Rules<'a, 'l> {
     /// The token after a time expression starting at `j` (`am Freitag`,
     /// `am späten Abend`), else `j`.
     fn skip_time(&self, si: usize, j: usize) -> usize {
-        let preposition = lower_in(self.p.word(j), &["am", "in", "im", "zum"]);
+        let preposition = self.lower_is(j, &["am", "in", "im", "zum"]);
         let starts_here = |t: &&TimeExpr| t.tok_start == j || (preposition && t.tok_start == j + 1);
         if let Some(t) = self.p.sentence_times(si).iter().find(starts_here) {
             return t.tok_end;
@@ -487,7 +486,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         }
         (j + 1..j + 4)
             .take_while(|&k| self.p.is_word(k))
-            .find(|&k| lower_in(self.p.word(k), DAYPARTS))
+            .find(|&k| self.lower_is(k, DAYPARTS))
             .map_or(j, |k| k + 1)
     }
 
@@ -792,10 +791,10 @@ const HEISST_ES_PREPOSITIONS: &[&str] = &[
 /// or `verlautete` (`Aus der Partei hieß es`, `In dem Bericht heißt es`).
 const FRONTED_SOURCE_PREPOSITIONS: &[&str] = &["aus", "in", "im", "seitens", "von", "vom"];
 
-const PREPOSITIONS: &[&str] = &[
+pub(super) static PREPOSITIONS: LowerSet = LowerSet::new(&[
     "über", "auf", "in", "an", "mit", "vor", "nach", "bei", "gegen", "um", "durch", "für", "zu",
     "aus", "von", "und", "oder", "wie", "als",
-];
+]);
 
 /// A source noun (`Angaben`, `Einschätzung`, `Sicht`), but not a compound of
 /// `Sicht` that is no view (`aller Voraussicht nach`, `Rücksicht`).

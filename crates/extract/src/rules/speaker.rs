@@ -2,7 +2,8 @@
 
 use super::cue::Cue;
 use super::words::*;
-use super::{is_not_subject, lower_in, strip_quotes_str, Rules, Speaker};
+use super::LowerSet;
+use super::{is_not_subject, strip_quotes_str, Rules, Speaker};
 use crate::doc::{is_determiner, is_feminine_role};
 use crate::lexicon::FormUse;
 use claimgraph_model::ActorKind;
@@ -20,13 +21,9 @@ impl<'a, 'l> Rules<'a, 'l> {
         let (cs, ce) = cue.clause;
         let mut start = cs;
         while start < finite {
-            if lower_in(self.p.word(start), LEADING_ADVERBS)
-                || self.adverbial_participle(start, finite)
-            {
+            if self.lower_is(start, &LEADING_ADVERBS) || self.adverbial_participle(start, finite) {
                 start += 1;
-            } else if lower_in(self.p.word(start), &["des"])
-                && lower_in(self.p.word(start + 1), &["weiteren"])
-            {
+            } else if self.lower_is(start, &["des"]) && self.lower_is(start + 1, &["weiteren"]) {
                 // "Des Weiteren verwies sie darauf, …"
                 start += 2;
             } else {
@@ -36,14 +33,15 @@ impl<'a, 'l> Rules<'a, 'l> {
         let first = self.p.lower(start);
         // "Als Grund nannte die Behörde …", "Während der Sitzung sagte er …": a conjunction
         // word before a verb in second position opens a phrase, not a subordinate clause
-        let fronted_phrase = SUBORDINATORS.contains(&first) && self.words_after_finite(cue, finite);
-        let subordinate = !fronted_phrase && SUBORDINATORS.contains(&first)
+        let fronted_phrase =
+            SUBORDINATORS.words().contains(&first) && self.words_after_finite(cue, finite);
+        let subordinate = !fronted_phrase && SUBORDINATORS.words().contains(&first)
             || (start > s.tok_start
                 && start == cs
                 && RELATIVES.contains(&first)
                 && self.p.word(start - 1) == ",");
         if subordinate {
-            if RELATIVES.contains(&first) && !SUBORDINATORS.contains(&first) {
+            if RELATIVES.contains(&first) && !SUBORDINATORS.words().contains(&first) {
                 // a relative clause: its subject may be the antecedent before the comma
                 if matches!(first, "der" | "die") && start >= 2 {
                     let m = self
@@ -62,13 +60,13 @@ impl<'a, 'l> Rules<'a, 'l> {
             }
             // verb-final clause: the noun phrase right after the conjunction
             let mut j = start + 1;
-            while j < finite && lower_in(self.p.word(j), ADVERBS) {
+            while j < finite && self.lower_is(j, &ADVERBS) {
                 j += 1;
             }
             return self.np_at(j, cue.tok).map(|np| np_result(np, false));
         }
         // "X bestätigte, dass …, und gab an, …": a second predicate shares the subject
-        let conj = lower_in(self.p.word(cs), &["und", "sowie"]);
+        let conj = self.lower_is(cs, &["und", "sowie"]);
         if conj && finite <= cs + 2 && finite > cs && cs > s.tok_start {
             let np = self.np_at(s.tok_start, cs).filter(|np| {
                 np.0.iter()
@@ -94,7 +92,7 @@ impl<'a, 'l> Rules<'a, 'l> {
                 next.ends_with("en") && next.chars().next().is_some_and(char::is_lowercase)
             };
             let accusative = dative_der
-                || OBLIQUE_DETERMINERS.contains(&first)
+                || OBLIQUE_DETERMINERS.words().contains(&first)
                 || matches!(first, "ihm" | "ihnen");
             // "Er bot eine Reservierung an": a pronoun before the verb is the
             // subject even when it cannot be resolved; the phrase after the verb is its object
@@ -126,7 +124,7 @@ impl<'a, 'l> Rules<'a, 'l> {
             if let Some(np) = self.np_at(j, ce) {
                 // "weist den Vorwurf zurück", "sagte dem Sender der Minister": an
                 // accusative or dative phrase is no subject; the subject may follow it
-                if lower_in(self.p.word(j), OBLIQUE_DETERMINERS) {
+                if self.lower_is(j, &OBLIQUE_DETERMINERS) {
                     j = np.1 .1.max(j + 1);
                     skipped += 1;
                     continue;
@@ -135,7 +133,7 @@ impl<'a, 'l> Rules<'a, 'l> {
                 break;
             }
             // "äußerte sich der Minister": the reflexive stands before the subject
-            if lower_in(self.p.word(j), ADVERBS) || self.p.word(j) == "sich" {
+            if self.lower_is(j, &ADVERBS) || self.p.word(j) == "sich" {
                 j += 1;
                 skipped += 1;
                 continue;
@@ -160,7 +158,7 @@ impl<'a, 'l> Rules<'a, 'l> {
     ) -> (Vec<Speaker>, (usize, usize)) {
         let (start, mut end) = np.1;
         // "der Leiter der Kriminalpolizei, Jan Kos": past a genitive attribute
-        if lower_in(self.p.word(end), &["des", "der"]) {
+        if self.lower_is(end, &["des", "der"]) {
             end = self.genitive_end(end, end + 6);
         }
         let generic = np.0.iter().all(|sp| sp.certainty < 1.0);
@@ -193,11 +191,8 @@ impl<'a, 'l> Rules<'a, 'l> {
                 && j != cue.tok
                 && Some(j) != cue.particle
                 && !cue.extra.contains(&j)
-                && !lower_in(self.p.word(j), AUXILIARIES)
-                && !lower_in(
-                    self.p.word(j),
-                    &["worden", "haben", "werden", "sein", "lassen"],
-                )
+                && !self.lower_is(j, &AUXILIARIES)
+                && !self.lower_is(j, &["worden", "haben", "werden", "sein", "lassen"])
         })
     }
 
@@ -233,7 +228,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         // ("der Leiter des Amtes, Jan Kos, …", "die Sprecherin der Firma in Ulm, …")
         let attribute = end < first_comma
             && first_comma - end <= 8
-            && lower_in(self.p.word(end), HEAD_ATTRIBUTE_STARTS);
+            && self.lower_is(end, &HEAD_ATTRIBUTE_STARTS);
         if end != first_comma && !attribute {
             return None;
         }
@@ -244,10 +239,10 @@ impl<'a, 'l> Rules<'a, 'l> {
                 return None;
             }
             let mut k = a;
-            if lower_in(self.p.word(k), APPOSITION_PREPOSITIONS) {
+            if self.lower_is(k, &APPOSITION_PREPOSITIONS) {
                 k += 1;
             }
-            if lower_in(self.p.word(k), RELATIVES) && k > a || lower_in(self.p.word(a), RELATIVES) {
+            if self.lower_is(k, RELATIVES) && k > a || self.lower_is(a, RELATIVES) {
                 continue;
             }
             match self.np_at(a, b) {
@@ -260,8 +255,7 @@ impl<'a, 'l> Rules<'a, 'l> {
                     }
                 }
                 // a role with an attribute ("X, Vorsitzender der Partei, sagte")
-                Some((_, (_, e)))
-                    if b - e <= 6 && lower_in(self.p.word(e), HEAD_ATTRIBUTE_STARTS) => {}
+                Some((_, (_, e))) if b - e <= 6 && self.lower_is(e, &HEAD_ATTRIBUTE_STARTS) => {}
                 _ => return None,
             }
         }
@@ -325,10 +319,10 @@ impl<'a, 'l> Rules<'a, 'l> {
     /// one record each.
     fn pair_of_persons(&self, i: usize, limit: usize) -> Option<(Vec<Speaker>, (usize, usize))> {
         let mut j = i;
-        if lower_in(self.p.word(j), &["die", "den", "der"]) {
+        if self.lower_is(j, &["die", "den", "der"]) {
             j += 1;
         }
-        if !lower_in(self.p.word(j), &["beiden", "beide"]) || j + 1 >= limit {
+        if !self.lower_is(j, &["beiden", "beide"]) || j + 1 >= limit {
             return None;
         }
         let noun = j + 1;
@@ -519,7 +513,7 @@ impl<'a, 'l> Rules<'a, 'l> {
             && !is_noun_like(self.p.word(j))
             && (det || adjectives_alone && is_adjective_form(self.p.word(j)))
         {
-            if !self.lex.cue_forms(self.p.word(j)).is_empty() || lower_in(self.p.word(j), ADVERBS) {
+            if !self.lex.cue_forms(self.p.word(j)).is_empty() || self.lower_is(j, &ADVERBS) {
                 return None;
             }
             lower += 1;
@@ -539,7 +533,9 @@ impl<'a, 'l> Rules<'a, 'l> {
             let w = self.p.word(j);
             if caps == 0
                 && !det
-                && (is_not_subject(w) || lower_in(w, LEADING_ADVERBS) || lower_in(w, SUBORDINATORS))
+                && (is_not_subject(w)
+                    || self.lower_is(j, &LEADING_ADVERBS)
+                    || self.lower_is(j, &SUBORDINATORS))
             {
                 return None;
             }
@@ -558,8 +554,8 @@ impl<'a, 'l> Rules<'a, 'l> {
             && self.p.is_word(j)
             && !is_capitalized(self.p.word(j))
             && !is_determiner(self.p.word(j))
-            && !lower_in(self.p.word(j), PP_PREPOSITIONS)
-            && (j + 1..limit).any(|k| lower_in(self.p.word(k), &["und"]));
+            && !self.lower_is(j, &PP_PREPOSITIONS)
+            && (j + 1..limit).any(|k| self.lower_is(k, &["und"]));
         let name_before_verb = sentence_initial
             && (j == limit || before_other_verb)
             && !self.p.word(head).ends_with("en")
@@ -658,8 +654,8 @@ impl<'a, 'l> Rules<'a, 'l> {
     /// the name. The adjective's position when a prepositional phrase opens
     /// at `j`, else `j`.
     fn past_extended_attribute(&self, j: usize, limit: usize) -> usize {
-        if !lower_in(self.p.word(j), PP_PREPOSITIONS)
-            && !lower_in(self.p.word(j), &["am", "im", "in", "aus", "seit"])
+        if !self.lower_is(j, &PP_PREPOSITIONS)
+            && !self.lower_is(j, &["am", "im", "in", "aus", "seit"])
         {
             return j;
         }
@@ -736,7 +732,7 @@ impl<'a, 'l> Rules<'a, 'l> {
     /// `mit der Ministerin X`): a place or partner, rarely what `sie` refers to.
     fn after_preposition(&self, start: usize) -> bool {
         self.in_prepositional_phrase(start)
-            || start > 0 && lower_in(self.p.word(start - 1), &["in", "im", "aus", "nach", "vom"])
+            || start > 0 && self.lower_is(start - 1, &["in", "im", "aus", "nach", "vom"])
     }
 
     /// `Roth traf Petrow. Sie vereinbarten …`: plural `sie` after a sentence
@@ -883,10 +879,10 @@ impl<'a, 'l> Rules<'a, 'l> {
         let from = start.saturating_sub(3);
         (from..start)
             .rev()
-            .any(|j| lower_in(self.p.word(j), PP_PREPOSITIONS))
+            .any(|j| self.lower_is(j, &PP_PREPOSITIONS))
             && (from..start).all(|j| {
                 let w = self.p.word(j);
-                lower_in(w, PP_PREPOSITIONS)
+                self.lower_is(j, &PP_PREPOSITIONS)
                     || is_determiner(w)
                     || w.chars().next().is_some_and(char::is_lowercase)
             })
@@ -894,7 +890,7 @@ impl<'a, 'l> Rules<'a, 'l> {
 
     /// Whether a mention follows a genitive article (`die Rede des Ministers X`).
     pub(super) fn after_genitive(&self, start: usize) -> bool {
-        start > 0 && lower_in(self.p.word(start - 1), &["des", "eines"])
+        start > 0 && self.lower_is(start - 1, &["des", "eines"])
     }
 
     pub(super) fn last_person_mention(&self, i: usize, feminine: bool) -> Option<Speaker> {
@@ -939,7 +935,7 @@ impl<'a, 'l> Rules<'a, 'l> {
                 j = sp.1;
             }
         }
-        while j < ce && lower_in(self.p.word(j), ADVERBS) {
+        while j < ce && self.lower_is(j, &ADVERBS) {
             j += 1;
         }
         let w = self.p.lower(j);
@@ -973,7 +969,7 @@ fn is_adjective_form(w: &str) -> bool {
 }
 
 /// Prepositions that put a person's name out of subject position.
-const PP_PREPOSITIONS: &[&str] = &[
+pub(super) static PP_PREPOSITIONS: LowerSet = LowerSet::new(&[
     "mit",
     "bei",
     "gegen",
@@ -990,13 +986,13 @@ const PP_PREPOSITIONS: &[&str] = &[
     "unter",
     "ohne",
     "um",
-];
+]);
 
 /// Words that open an attribute after a head noun (genitive or preposition).
-const HEAD_ATTRIBUTE_STARTS: &[&str] = &[
+pub(super) static HEAD_ATTRIBUTE_STARTS: LowerSet = LowerSet::new(&[
     "des", "der", "eines", "einer", "seines", "seiner", "ihres", "ihrer", "von", "vom", "aus",
     "in", "im", "bei", "beim",
-];
+]);
 
 /// A capitalised word, or a compound after a number (`39-Jährige`).
 fn is_noun_like(w: &str) -> bool {

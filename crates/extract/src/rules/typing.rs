@@ -9,7 +9,8 @@ pub(super) fn refine_type(p: &Prepared, t: ClaimType, content: &[(usize, usize)]
         content.iter().any(|&(a, b)| {
             (a..b).any(|j| {
                 let w = p.lower(j);
-                needles.iter().any(|n| w.contains(n))
+                // most words are shorter than the needle: no substring searcher is built for them
+                needles.iter().any(|n| w.len() >= n.len() && w.contains(n))
             })
         })
     };

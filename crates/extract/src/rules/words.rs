@@ -1,15 +1,17 @@
 //! Word lists the rules use: subordinators, adverbs, auxiliaries, Konjunktiv forms, …
 
-pub(super) const SUBORDINATORS: &[&str] = &[
+use super::LowerSet;
+
+pub(super) static SUBORDINATORS: LowerSet = LowerSet::new(&[
     "wie", "als", "nachdem", "weil", "da", "dass", "ob", "wenn", "während", "seit", "seitdem",
     "obwohl", "falls", "sobald", "bevor", "indem", "womit", "wobei", "worauf", "wogegen",
-];
+]);
 
 pub(super) const RELATIVES: &[&str] = &[
     "der", "die", "das", "den", "dem", "denen", "deren", "dessen", "welche", "welcher",
 ];
 
-pub(super) const LEADING_ADVERBS: &[&str] = &[
+pub(super) static LEADING_ADVERBS: LowerSet = LowerSet::new(&[
     "und",
     "aber",
     "doch",
@@ -90,10 +92,10 @@ pub(super) const LEADING_ADVERBS: &[&str] = &[
     "zusätzlich",
     "heute",
     "gestern",
-];
+]);
 
 /// Adverbs between a cue and its speaker or object that belong to neither.
-pub(super) const ADVERBS: &[&str] = &[
+pub(super) static ADVERBS: LowerSet = LowerSet::new(&[
     "auch",
     "nun",
     "erneut",
@@ -145,14 +147,14 @@ pub(super) const ADVERBS: &[&str] = &[
     "vorher",
     "nachher",
     "zuletzt",
-];
+]);
 
-pub(super) const AUXILIARIES: &[&str] = &[
+pub(super) static AUXILIARIES: LowerSet = LowerSet::new(&[
     "hat", "hatte", "hatten", "haben", "habe", "hätte", "hätten", "ist", "sind", "war", "waren",
     "sei", "seien", "wird", "werde", "werden", "wurde", "wurden", "will", "wollte", "wollten",
     "wolle", "soll", "sollte", "solle", "kann", "konnte", "könne", "muss", "musste", "müsse",
     "möchte", "möchten", "dürfe", "ließ", "ließen", "lässt",
-];
+]);
 
 pub(super) const KONJUNKTIV: &[&str] = &[
     "sei",
@@ -421,10 +423,10 @@ pub(super) const NOT_SUBJECTS: &[&str] = &[
 ];
 
 /// Prepositions that open a relative clause (`, in dem`, `, für die`).
-pub(super) const APPOSITION_PREPOSITIONS: &[&str] = &[
+pub(super) static APPOSITION_PREPOSITIONS: LowerSet = LowerSet::new(&[
     "in", "mit", "für", "von", "bei", "an", "auf", "aus", "nach", "über", "unter", "vor", "zu",
     "gegen", "durch", "um",
-];
+]);
 
 /// Words in -e that follow a pronoun without being a Konjunktiv verb.
 pub(super) const NOT_VERBS_IN_E: &[&str] = &[
@@ -471,10 +473,10 @@ pub(super) const NOT_VERBS_IN_E: &[&str] = &[
 
 /// Determiners that never open a nominative phrase (accusative, dative, or
 /// dative plural): `den`, `einem`, `diesen`, `seinem`, …
-pub(super) const OBLIQUE_DETERMINERS: &[&str] = &[
+pub(super) static OBLIQUE_DETERMINERS: LowerSet = LowerSet::new(&[
     "den", "dem", "einen", "einem", "diesen", "diesem", "jenen", "jenem", "keinen", "keinem",
     "seinen", "seinem", "ihren", "ihrem", "unseren", "unserem",
-];
+]);
 
 /// Determiners of a masculine accusative (never nominative): `den Plan`, `diesen Vorwurf`.
 pub(super) const ACCUSATIVE_DETERMINERS: &[&str] = &[
@@ -487,22 +489,22 @@ pub(super) const PASSIVE_AUXILIARIES: &[&str] = &[
 ];
 
 /// Konjunktiv II forms: reported speech, but also the journalist's own conditional.
-pub(super) const KONJUNKTIV_2: &[&str] = &[
+pub(super) static KONJUNKTIV_2: LowerSet = LowerSet::new(&[
     "wäre", "wären", "hätte", "hätten", "würde", "würden", "könnte", "könnten", "müsste",
     "müssten", "sollte", "sollten", "dürfte", "dürften", "gäbe", "stünde", "lägen", "käme",
-];
+]);
 
 /// Particles of separable verbs that stand at the end of a main clause
 /// (`meldete … an`, `sagte … ab`, `rief … aus`).
-pub(super) const SEPARABLE_PARTICLES: &[&str] = &[
+pub(super) static SEPARABLE_PARTICLES: LowerSet = LowerSet::new(&[
     "an", "ab", "auf", "aus", "ein", "mit", "nach", "vor", "zu", "zurück", "fest", "hin", "her",
     "weg", "los", "bei", "dar", "fort", "heraus", "hinzu", "um", "zusammen", "vorbei", "entgegen",
     "nieder", "hervor", "herunter",
-];
+]);
 
 /// Prepositions that open a phrase before the finite verb (`Von der Opposition
 /// wurde …`, `Entsprechend der Empfehlung wurde …`).
-pub(super) const PREPOSITIONS_BEFORE_VERB: &[&str] = &[
+pub(super) static PREPOSITIONS_BEFORE_VERB: LowerSet = LowerSet::new(&[
     "von",
     "vom",
     "durch",
@@ -526,7 +528,7 @@ pub(super) const PREPOSITIONS_BEFORE_VERB: &[&str] = &[
     "für",
     "gegen",
     "unter",
-];
+]);
 
 /// Finite verbs that open a conditional clause in first position (`…, sollte X angreifen`).
 pub(super) const CONDITIONAL_VERBS: &[&str] = &[
