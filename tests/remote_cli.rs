@@ -194,6 +194,18 @@ fn ingest_endpoint_gives_the_local_rows_and_reingest_adds_nothing() {
     assert!(xml.contains("<sparql"), "{xml}");
 }
 
+/// Every graph, and the rows of who-said-what, as in the local store.
+fn assert_remote_equals_local(server: &Server, store: &Path) {
+    assert_eq!(
+        remote_query(server, &[], ALL_GRAPHS, "csv"),
+        local_query(store, ALL_GRAPHS, "csv")
+    );
+    assert_eq!(
+        remote_query(server, &[], "who-said-what", "csv"),
+        local_query(store, "who-said-what", "csv")
+    );
+}
+
 #[test]
 fn push_copies_every_graph_of_a_local_store() {
     if skip_external() {
@@ -211,14 +223,7 @@ fn push_copies_every_graph_of_a_local_store() {
             .assert()
             .success();
     }
-    assert_eq!(
-        remote_query(&server, &[], ALL_GRAPHS, "csv"),
-        local_query(&store, ALL_GRAPHS, "csv")
-    );
-    assert_eq!(
-        remote_query(&server, &[], "who-said-what", "csv"),
-        local_query(&store, "who-said-what", "csv")
-    );
+    assert_remote_equals_local(&server, &store);
 
     // Removing an article takes its graph off the remote store too, and sends
     // the graphs the removal changed (actors relinked, clusters recomputed).
@@ -230,14 +235,7 @@ fn push_copies_every_graph_of_a_local_store() {
         .success();
     let sizes = remote_query(&server, &[], &article_graph_sizes(), "csv");
     assert_eq!(sizes.len(), 11, "10 article graphs and the header");
-    assert_eq!(
-        remote_query(&server, &[], ALL_GRAPHS, "csv"),
-        local_query(&store, ALL_GRAPHS, "csv")
-    );
-    assert_eq!(
-        remote_query(&server, &[], "who-said-what", "csv"),
-        local_query(&store, "who-said-what", "csv")
-    );
+    assert_remote_equals_local(&server, &store);
 }
 
 #[test]

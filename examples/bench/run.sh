@@ -47,7 +47,7 @@ note "corpus: $(wc -l < "$corpus") articles, $(du -m "$corpus" | cut -f1) MB"
 ingest() {
   local threads=$1 store="$work/store-$1" wall rss triples claims
   rm -rf "$store"
-  read -r wall rss < <(timed "ingest-$threads" "$bin" ingest --quiet --threads "$threads" --store "$store" "$corpus")
+  read -r wall rss < <(timed "ingest-$threads" "$bin" ingest --threads "$threads" --store "$store" "$corpus")
   "$bin" stats --format json --store "$store" > "$work/stats-$threads.json"
   triples=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['triples'])" "$work/stats-$threads.json")
   claims=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['claims'])" "$work/stats-$threads.json")
@@ -85,10 +85,15 @@ for q in queries/*.rq; do
     *) params="" ;;
   esac
   command="$bin query --store $store --format tsv -o /dev/null $name$params"
-  if timeout "$limit" sh -c "$command"; then
+  # `exec`, so that the timeout stops claimgraph itself (and its store lock).
+  status=0
+  timeout "$limit" sh -c "exec $command" || status=$?
+  if [ "$status" -eq 0 ]; then
     commands+=("$command")
-  else
+  elif [ "$status" -eq 124 ]; then
     note "query $name: more than $limit s (stopped; not measured further)"
+  else
+    note "query $name: failed (exit $status)"
   fi
 done
 hyperfine --style none --warmup 0 --min-runs 3 --max-runs 5 \

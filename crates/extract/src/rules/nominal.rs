@@ -419,14 +419,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         let content = if i > s.tok_start && self.p.word(i - 1) == "," {
             self.trim(s.tok_start, i - 1)
         } else {
-            let mut a = end;
-            while a < s.tok_end && matches!(self.p.word(a), "," | ":") {
-                a += 1;
-            }
-            if self.p.lower(a) == "dass" {
-                a += 1;
-            }
-            self.trim(a, s.tok_end)
+            self.content_after_source(end, &s)
         };
         self.nominal_found(
             si,
@@ -435,6 +428,19 @@ impl<'a, 'l> Rules<'a, 'l> {
             vec![content],
             Pattern::HeisstEs,
         )
+    }
+
+    /// The content that follows a source phrase ending at `end`
+    /// (`hieß es aus Moskau, man …`), past a comma or colon and a `dass`.
+    fn content_after_source(&self, end: usize, s: &Sentence) -> (usize, usize) {
+        let mut a = end;
+        while a < s.tok_end && matches!(self.p.word(a), "," | ":") {
+            a += 1;
+        }
+        if self.p.lower(a) == "dass" {
+            a += 1;
+        }
+        self.trim(a, s.tok_end)
     }
 
     /// `Aus dem Rathaus hieß es`, `In dem Bericht des Amtes heißt es`: the
@@ -517,14 +523,7 @@ impl<'a, 'l> Rules<'a, 'l> {
             let comma = (end..s.tok_end).find(|&j| self.p.word(j) == ",")?;
             self.trim(comma + 1, s.tok_end)
         } else {
-            let mut a = end;
-            while a < s.tok_end && matches!(self.p.word(a), "," | ":") {
-                a += 1;
-            }
-            if self.p.lower(a) == "dass" {
-                a += 1;
-            }
-            self.trim(a, s.tok_end)
+            self.content_after_source(end, &s)
         };
         self.nominal_found(
             si,
