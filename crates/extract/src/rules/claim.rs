@@ -108,11 +108,7 @@ impl Rules<'_, '_> {
             Some(c) if is_reported_speech(c.1) => Some(c),
             _ => {
                 let cs = cue.clause.0;
-                let si = self
-                    .p
-                    .sents
-                    .iter()
-                    .position(|s| s.tok_start <= cs && cs < s.tok_end)?;
+                let si = self.sentence_of(cs)?;
                 // "Von der Opposition wurde der Plan kritisiert": a phrase before the verb
                 // leaves the subject after it
                 let (a, b) = if self.lower_is(cs, &PREPOSITIONS_BEFORE_VERB) {

@@ -131,23 +131,11 @@ impl<'a, 'l> Rules<'a, 'l> {
             // "sagte der Sprecher der Stadt, Jan Kos, die Straße …": the name is no content
             if inverted && sp.1 > ce && self.p.word(sp.1) == "," {
                 // the speaker's name stands in an apposition after the clause
-                a = sp.1 + 1;
-                if Some(a) == cue.particle {
-                    a += 1;
-                    if self.p.word(a) == "," {
-                        a += 1;
-                    }
-                }
+                a = self.past_particle(sp.1 + 1, cue);
             } else if inverted && sp.1 <= ce && (ce - sp.1 <= 1 || self.p.word(ce - 1) == ")") {
                 if let Some(after) = self.name_apposition(a, s.tok_end) {
-                    a = after;
                     // "gab der Leiter, Jan Kos, bekannt, dass …": the particle follows the name
-                    if Some(a) == cue.particle {
-                        a += 1;
-                        if self.p.word(a) == "," {
-                            a += 1;
-                        }
-                    }
+                    a = self.past_particle(after, cue);
                 }
             }
             // "kündigte an, sollte X siegen, die Hilfe auszusetzen": a verb-first
@@ -179,7 +167,7 @@ impl<'a, 'l> Rules<'a, 'l> {
                     Some(Pattern::KonjunktivAfter)
                 } else if self.has_zu_infinitive(span.0, span.1) {
                     Some(Pattern::InfinitiveAfter)
-                } else if SUBORDINATORS.words().contains(&first)
+                } else if SUBORDINATORS.has_lower(first)
                     || RELATIVES.contains(&first) && !self.is_article_before_noun(a)
                 {
                     None
@@ -517,6 +505,19 @@ impl<'a, 'l> Rules<'a, 'l> {
             && m.end < end
             && self.p.word(m.end) == ",")
             .then_some(m.end + 1)
+    }
+
+    /// Past the cue's separable particle and its comma when the particle
+    /// stands at `a` (after a name in apposition), else `a`.
+    fn past_particle(&self, a: usize, cue: &Cue) -> usize {
+        if Some(a) != cue.particle {
+            return a;
+        }
+        if self.p.word(a + 1) == "," {
+            a + 2
+        } else {
+            a + 1
+        }
     }
 
     /// `Der Plan sei, sagte X, gescheitert`: the words after a cue clause set

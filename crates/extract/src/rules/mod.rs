@@ -117,7 +117,8 @@ impl LowerSet {
         }
     }
 
-    /// The words of the list, as written.
+    /// The words of the list, as written (what the tests check the set against).
+    #[cfg(test)]
     pub(super) fn words(&self) -> &'static [&'static str] {
         self.words
     }
@@ -151,6 +152,14 @@ impl<'a, 'l> Rules<'a, 'l> {
     /// token), so no word is lower-cased here.
     fn lower_is(&self, j: usize, list: &(impl WordList + ?Sized)) -> bool {
         list.has_lower(self.p.lower(j))
+    }
+
+    /// The index of the sentence that holds token `tok`.
+    fn sentence_of(&self, tok: usize) -> Option<usize> {
+        self.p
+            .sents
+            .iter()
+            .position(|s| s.tok_start <= tok && tok < s.tok_end)
     }
 
     pub fn new(p: &'a Prepared<'a>, lex: &'l Lexicon) -> Self {

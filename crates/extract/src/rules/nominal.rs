@@ -240,12 +240,7 @@ impl<'a, 'l> Rules<'a, 'l> {
     /// The noun phrase that opens the sentence before `si`, if it names an
     /// actor (a known one or a role noun of the lexicon).
     fn previous_subject(&mut self, si: usize) -> Option<Speaker> {
-        let prev = self.p.sents[si.checked_sub(1)?];
-        let (speakers, _) = self.np_at(prev.tok_start, prev.tok_end)?;
-        speakers
-            .into_iter()
-            .next()
-            .filter(|sp| sp.entity.is_some() || self.role_phrase(sp))
+        self.sentence_subject(si.checked_sub(1)?)
     }
 
     /// `…, ein Bericht, wonach …`: the noun phrase before the comma is the source.
@@ -745,7 +740,6 @@ const FIRST_PERSON_POSSESSIVES: &[&str] = &[
 /// Relative pronouns after a preposition (`laut denen`, `nach der`).
 const RELATIVE_ONLY: &[&str] = &["denen", "dessen", "deren", "welcher", "welchen", "welchem"];
 
-/// Prepositions that cannot open the source phrase after `laut`.
 /// Words that open an adverbial after `so X` (`so X gegenüber der Zeitung`).
 const SO_ADVERBIALS: &[&str] = &[
     "zu",
@@ -790,6 +784,7 @@ const HEISST_ES_PREPOSITIONS: &[&str] = &[
 /// or `verlautete` (`Aus der Partei hieß es`, `In dem Bericht heißt es`).
 const FRONTED_SOURCE_PREPOSITIONS: &[&str] = &["aus", "in", "im", "seitens", "von", "vom"];
 
+/// Prepositions that cannot open the source phrase after `laut`.
 pub(super) static PREPOSITIONS: LowerSet = LowerSet::new(&[
     "über", "auf", "in", "an", "mit", "vor", "nach", "bei", "gegen", "um", "durch", "für", "zu",
     "aus", "von", "und", "oder", "wie", "als",

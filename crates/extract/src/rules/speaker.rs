@@ -3,7 +3,7 @@
 use super::cue::Cue;
 use super::words::*;
 use super::LowerSet;
-use super::{is_not_subject, strip_quotes_str, Rules, Speaker};
+use super::{is_not_subject, strip_quotes_str, Rules, Speaker, WordList};
 use crate::doc::{is_determiner, is_feminine_role};
 use crate::lexicon::FormUse;
 use claimgraph_model::ActorKind;
@@ -33,15 +33,14 @@ impl<'a, 'l> Rules<'a, 'l> {
         let first = self.p.lower(start);
         // "Als Grund nannte die Behörde …", "Während der Sitzung sagte er …": a conjunction
         // word before a verb in second position opens a phrase, not a subordinate clause
-        let fronted_phrase =
-            SUBORDINATORS.words().contains(&first) && self.words_after_finite(cue, finite);
-        let subordinate = !fronted_phrase && SUBORDINATORS.words().contains(&first)
+        let fronted_phrase = SUBORDINATORS.has_lower(first) && self.words_after_finite(cue, finite);
+        let subordinate = !fronted_phrase && SUBORDINATORS.has_lower(first)
             || (start > s.tok_start
                 && start == cs
                 && RELATIVES.contains(&first)
                 && self.p.word(start - 1) == ",");
         if subordinate {
-            if RELATIVES.contains(&first) && !SUBORDINATORS.words().contains(&first) {
+            if RELATIVES.contains(&first) && !SUBORDINATORS.has_lower(first) {
                 // a relative clause: its subject may be the antecedent before the comma
                 if matches!(first, "der" | "die") && start >= 2 {
                     let m = self
@@ -92,7 +91,7 @@ impl<'a, 'l> Rules<'a, 'l> {
                 next.ends_with("en") && next.chars().next().is_some_and(char::is_lowercase)
             };
             let accusative = dative_der
-                || OBLIQUE_DETERMINERS.words().contains(&first)
+                || OBLIQUE_DETERMINERS.has_lower(first)
                 || matches!(first, "ihm" | "ihnen");
             // "Er bot eine Reservierung an": a pronoun before the verb is the
             // subject even when it cannot be resolved; the phrase after the verb is its object
@@ -326,7 +325,7 @@ impl<'a, 'l> Rules<'a, 'l> {
             return None;
         }
         let noun = j + 1;
-        if self.lex.role_kind(self.p.word(noun)) != Some(ActorKind::Person) {
+        if self.p.role_kind(self.lex, noun) != Some(ActorKind::Person) {
             return None;
         }
         let mut persons: Vec<usize> = Vec::new();
@@ -563,7 +562,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         if !self.lenient
             && !det
             && caps == 1
-            && self.lex.role_kind(self.p.word(head)).is_none()
+            && self.p.role_kind(self.lex, head).is_none()
             && !name_before_verb
             && (sentence_initial
                 || self.p.word(head).ends_with("en")
@@ -608,7 +607,7 @@ impl<'a, 'l> Rules<'a, 'l> {
             }
         }
         let name = strip_quotes_str(self.p.slice(name_start, j));
-        let kind = self.lex.role_kind(self.p.word(head)).unwrap_or(if det {
+        let kind = self.p.role_kind(self.lex, head).unwrap_or(if det {
             ActorKind::Organization
         } else {
             ActorKind::Person
@@ -741,11 +740,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         if !self.is_plural_sie(i) {
             return None;
         }
-        let si = self
-            .p
-            .sents
-            .iter()
-            .position(|s| s.tok_start <= i && i < s.tok_end)?;
+        let si = self.sentence_of(i)?;
         let from = self.p.sents[si.checked_sub(1)?].tok_start;
         let mut persons: Vec<usize> = Vec::new();
         for m in self
@@ -854,8 +849,8 @@ impl<'a, 'l> Rules<'a, 'l> {
         let noun = det + 1;
         let w = self.p.word(noun);
         let role = is_determiner(self.p.word(det))
-            && self.lex.role_kind(w) == Some(ActorKind::Person)
-            && crate::doc::is_feminine_role(w) == feminine;
+            && self.p.role_kind(self.lex, noun) == Some(ActorKind::Person)
+            && is_feminine_role(w) == feminine;
         role.then(|| Speaker {
             name: w.to_string(),
             kind: ActorKind::Person,
