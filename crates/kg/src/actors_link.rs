@@ -204,6 +204,45 @@ pub struct RoleSeen {
     pub last_seen: Option<String>,
 }
 
+/// The IRI a name typed as one stands for: `actor:local` or a full `http…` IRI.
+fn typed_iri(name: &str) -> Option<String> {
+    name.strip_prefix("actor:")
+        .map(|local| format!("{ACTOR_PREFIX}{local}"))
+        .or_else(|| name.starts_with("http").then(|| name.to_string()))
+}
+
+/// The one actor in `found`, if any; several are an error naming them.
+fn single_actor(
+    name: &str,
+    mut found: BTreeSet<NamedNode>,
+) -> Result<Option<NamedNode>, ActorError> {
+    if found.len() > 1 {
+        return Err(ActorError::Ambiguous {
+            name: name.to_string(),
+            candidates: found.iter().map(vocab_short).collect(),
+        });
+    }
+    Ok(found.pop_first())
+}
+
+/// The quads of `predicates` whose literal object is `name` in any case.
+fn quads_naming(
+    r: &Resolver<'_>,
+    predicates: &[NamedNodeRef<'_>],
+    name: &str,
+) -> crate::Result<Vec<Quad>> {
+    let wanted = name.to_lowercase();
+    let mut out = Vec::new();
+    for &p in predicates {
+        for quad in r.quads(None, p, None, None)? {
+            if as_str(&quad.object).is_some_and(|o| o.to_lowercase() == wanted) {
+                out.push(quad);
+            }
+        }
+    }
+    Ok(out)
+}
+
 fn lit(s: &str) -> Literal {
     Literal::from(s)
 }
@@ -634,12 +673,8 @@ impl Store {
     /// over alternative labels; a name shared by several actors is an error.
     pub fn find_actor(&self, name: &str) -> Result<NamedNode, ActorError> {
         let name = name.trim();
-        let iri = name
-            .strip_prefix("actor:")
-            .map(|local| format!("{ACTOR_PREFIX}{local}"))
-            .or_else(|| name.starts_with("http").then(|| name.to_string()));
         let r = Resolver::new(self.oxigraph());
-        if let Some(iri) = iri.and_then(|i| NamedNode::new(i).ok()) {
+        if let Some(iri) = typed_iri(name).and_then(|i| NamedNode::new(i).ok()) {
             let known = !r
                 .quads(Some(&iri), rdf::TYPE, Some(cg("Actor").into()), None)?
                 .is_empty();
@@ -650,48 +685,19 @@ impl Store {
             };
         }
         for p in [rdfs::LABEL, skos("altLabel").as_ref()] {
-            let mut found = self.actors_named(&r, p, name)?;
-            if found.len() > 1 {
-                return Err(ActorError::Ambiguous {
-                    name: name.to_string(),
-                    candidates: found.iter().map(vocab_short).collect(),
-                });
-            }
-            if let Some(actor) = found.pop_first() {
+            if let Some(actor) = single_actor(name, self.actors_named(&r, p, name)?)? {
                 return Ok(actor);
             }
         }
         // Names typed by hand (alias files, the command line) need not match
         // the article's capitalisation: "nato" finds "Nato" when no exact form does.
-        let mut found = self.actors_named_ignoring_case(&r, name)?;
-        match found.len() {
-            0 => Err(ActorError::Unknown(name.to_string())),
-            1 => Ok(found.pop_first().expect("one actor")),
-            _ => Err(ActorError::Ambiguous {
-                name: name.to_string(),
-                candidates: found.iter().map(vocab_short).collect(),
-            }),
-        }
-    }
-
-    fn actors_named_ignoring_case(
-        &self,
-        r: &Resolver<'_>,
-        name: &str,
-    ) -> crate::Result<BTreeSet<NamedNode>> {
-        let wanted = name.to_lowercase();
-        let mut found = BTreeSet::new();
-        for p in [rdfs::LABEL, skos("altLabel").as_ref()] {
-            for quad in r.quads(None, p, None, None)? {
-                let same = as_str(&quad.object).is_some_and(|o| o.to_lowercase() == wanted);
-                if let Some(s) =
-                    subject_named(&quad).filter(|s| same && s.as_str().starts_with(ACTOR_PREFIX))
-                {
-                    found.insert(s.clone());
-                }
-            }
-        }
-        Ok(found)
+        let found = quads_naming(&r, &[rdfs::LABEL, skos("altLabel").as_ref()], name)?
+            .iter()
+            .filter_map(subject_named)
+            .filter(|s| s.as_str().starts_with(ACTOR_PREFIX))
+            .cloned()
+            .collect();
+        single_actor(name, found)?.ok_or_else(|| ActorError::Unknown(name.to_string()))
     }
 
     fn actors_named(
@@ -778,29 +784,22 @@ impl Store {
     ) -> crate::Result<BTreeSet<NamedNode>> {
         let merged: BTreeSet<&NamedNode> = merges.iter().map(|(s, _)| s).collect();
         let name = name.trim();
-        let iri = name
-            .strip_prefix("actor:")
-            .map(|l| format!("{ACTOR_PREFIX}{l}"));
-        let iri = iri.unwrap_or_else(|| name.to_string());
+        let iri = typed_iri(name);
         let mut found: BTreeSet<NamedNode> = merged
             .iter()
-            .filter(|s| s.as_str() == iri)
+            .filter(|s| Some(s.as_str()) == iri.as_deref())
             .map(|s| (*s).clone())
             .collect();
-        let wanted = name.to_lowercase();
         let r = Resolver::new(self.oxigraph());
         let mut keys = BTreeSet::new();
-        for p in [cg("name"), cg("surfaceForm")] {
-            for quad in r.quads(None, p.as_ref(), None, None)? {
-                if as_str(&quad.object).is_some_and(|o| o.to_lowercase() == wanted) {
-                    let Some(mention) = subject_named(&quad) else {
-                        continue;
-                    };
-                    let g = quad.graph_name.as_ref();
-                    if let Some(key) = r.first_object(mention, cg("mentionKey"), g)? {
-                        keys.extend(as_str(&key).map(str::to_string));
-                    }
-                }
+        let (name_p, surface_p) = (cg("name"), cg("surfaceForm"));
+        for quad in quads_naming(&r, &[name_p.as_ref(), surface_p.as_ref()], name)? {
+            let Some(mention) = subject_named(&quad) else {
+                continue;
+            };
+            let g = quad.graph_name.as_ref();
+            if let Some(key) = r.first_object(mention, cg("mentionKey"), g)? {
+                keys.extend(as_str(&key).map(str::to_string));
             }
         }
         for key in keys {

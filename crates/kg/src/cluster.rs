@@ -89,8 +89,7 @@ pub struct ClusterClaim {
 /// left out.
 pub fn cluster(claims: &[ClusterClaim], params: &ClusterParams) -> Vec<Vec<usize>> {
     let shingles: Vec<BTreeSet<u64>> = claims.iter().map(|c| shingle_set(&c.text)).collect();
-    let components = link_similar(claims, &shingles, params);
-    let mut components = components;
+    let mut components = link_similar(claims, &shingles, params);
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for i in 0..claims.len() {
         groups.entry(components.find(i)).or_default().push(i);
@@ -179,8 +178,6 @@ fn jaccard(a: &BTreeSet<u64>, b: &BTreeSet<u64>) -> f64 {
     common as f64 / (a.len() + b.len() - common) as f64
 }
 
-/// Pairs `(i, j)`, `i < j`, of claims with the same speaker whose MinHash
-/// signatures agree on at least one band; each pair once, in a fixed order.
 /// Joins every two claims of an LSH bucket that fall within the window and
 /// reach the threshold. Components do not depend on the order edges are
 /// added, so a pair already joined is skipped without computing its Jaccard,

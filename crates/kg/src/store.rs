@@ -382,7 +382,6 @@ impl Store {
     }
 }
 
-/// `PREFIX` lines for every known prefix, for queries written in code.
 /// The batch without earlier copies of a document id: a later article with
 /// the same id replaces the earlier one, as it would in separate batches.
 fn last_of_each_id<'a>(
@@ -396,6 +395,7 @@ fn last_of_each_id<'a>(
     batch
 }
 
+/// `PREFIX` lines for every known prefix, for queries written in code.
 pub(crate) fn prologue() -> String {
     vocab::PREFIXES
         .iter()
