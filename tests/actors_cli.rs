@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{claimgraph, ingest_samples, repo_path, samples, stdout_of};
+use common::{claimgraph, ingest_samples, repo_path, samples, stats_stdout, stdout_of};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -146,14 +146,6 @@ fn a_merge_survives_reingest() {
     };
     let merged = actors_json(&store);
     check(&merged);
-    let stats = |store: &Path| {
-        claimgraph()
-            .args(["stats", "--format", "json", "--store"])
-            .arg(store)
-            .output()
-            .unwrap()
-            .stdout
-    };
     let reingest = || {
         claimgraph()
             .args(["ingest", "--quiet", "--store"])
@@ -163,13 +155,13 @@ fn a_merge_survives_reingest() {
             .success();
     };
     // The merge re-ran the cluster pass, so re-ingesting changes nothing at all.
-    let before = stats(&store);
+    let before = stats_stdout(&store);
     reingest();
     assert_eq!(actors_json(&store), merged);
-    assert_eq!(stats(&store), before);
+    assert_eq!(stats_stdout(&store), before);
     reingest();
     assert_eq!(actors_json(&store), merged);
-    assert_eq!(stats(&store), before);
+    assert_eq!(stats_stdout(&store), before);
 }
 
 #[test]
@@ -287,14 +279,8 @@ fn an_unmerge_restores_the_store_and_names_match_in_any_case() {
         cmd.arg("actors").args(args).arg("--store").arg(&store);
         stdout_of(&mut cmd)
     };
-    let stats = || {
-        let mut cmd = claimgraph();
-        cmd.args(["stats", "--format", "json", "--store"])
-            .arg(&store);
-        stdout_of(&mut cmd)
-    };
     let original = actors_json(&store);
-    let original_stats = stats();
+    let original_stats = stats_stdout(&store);
     let persons: Vec<&str> = original
         .iter()
         .filter(|a| a["kind"] == "person")
@@ -310,7 +296,7 @@ fn an_unmerge_restores_the_store_and_names_match_in_any_case() {
 
     actors_cmd(&["unmerge", &a.to_uppercase()]);
     assert_eq!(actors_json(&store), original);
-    assert_eq!(stats(), original_stats);
+    assert_eq!(stats_stdout(&store), original_stats);
     assert!(actors_cmd(&["merges"]).is_empty());
 
     let out = claimgraph()

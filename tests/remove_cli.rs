@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{claimgraph, ingest_samples, samples, stdout_of};
+use common::{claimgraph, ingest_samples, samples, stats_json, stdout_of};
 use std::path::Path;
 
 const REMOVED: &str = "03_nordsee_zeitung_wien.txt";
@@ -79,11 +79,5 @@ fn an_unknown_id_is_named_and_the_others_are_still_removed() {
         "{stderr}"
     );
     assert!(stderr.contains("removed 1 articles"), "{stderr}");
-    let stats = stdout_of(
-        claimgraph()
-            .args(["stats", "--format", "json", "--store"])
-            .arg(&store),
-    );
-    let stats: serde_json::Value = serde_json::from_slice(&stats).unwrap();
-    assert_eq!(stats["articles"], 10);
+    assert_eq!(stats_json(&store)["articles"], 10);
 }

@@ -2,18 +2,9 @@
 
 mod common;
 
-use common::{claimgraph, ingest_samples, parse_jsonl, stdout_of};
+use common::{claimgraph, ingest_samples, parse_jsonl, stats_json};
 use serde_json::Value;
 use std::path::Path;
-
-fn stats_json(store: &Path) -> Value {
-    let stdout = stdout_of(
-        claimgraph()
-            .args(["stats", "--format", "json", "--store"])
-            .arg(store),
-    );
-    serde_json::from_slice(&stdout).unwrap()
-}
 
 fn query_json(store: &Path, args: &[&str]) -> Vec<Value> {
     let out = claimgraph()

@@ -49,3 +49,18 @@ pub fn stdout_of(cmd: &mut Command) -> Vec<u8> {
     );
     out.stdout
 }
+
+/// The stdout of `claimgraph stats --format json` on `store` (the bytes, for
+/// checks that a store is unchanged byte for byte).
+pub fn stats_stdout(store: &Path) -> Vec<u8> {
+    stdout_of(
+        claimgraph()
+            .args(["stats", "--format", "json", "--store"])
+            .arg(store),
+    )
+}
+
+/// `claimgraph stats --format json` on `store`, parsed.
+pub fn stats_json(store: &Path) -> Value {
+    serde_json::from_slice(&stats_stdout(store)).expect("stats as JSON")
+}
