@@ -10,6 +10,11 @@ mod progress;
 use clap::Parser;
 use std::process::ExitCode;
 
+// mimalloc instead of the system allocator: extraction builds a few hundred small
+// strings per article, and glibc's malloc/free were about a quarter of its time.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let args = cli::Cli::parse();
     match cmd::run(args) {
