@@ -136,7 +136,38 @@ const fn max_len(words: &[&str]) -> usize {
 }
 
 fn is_abbreviation(word: &str) -> bool {
-    word.len() <= ABBREVIATION_MAX_LEN && ABBREVIATIONS.contains(&word)
+    let Some(&first) = word.as_bytes().first() else {
+        return false;
+    };
+    if word.len() > ABBREVIATION_MAX_LEN {
+        return false;
+    }
+    let mut candidates = ABBREVIATION_FIRST[usize::from(first)];
+    while candidates != 0 {
+        let k = candidates.trailing_zeros() as usize;
+        candidates &= candidates - 1;
+        if ABBREVIATIONS.get(k) == Some(&word) {
+            return true;
+        }
+    }
+    false
+}
+
+/// For each byte, the abbreviations that start with it (bit k: entry k).
+const ABBREVIATION_FIRST: [u64; 256] = first_bytes(ABBREVIATIONS);
+
+/// For each byte, the words of `words` (at most 64) that start with it (bit k: word k).
+const fn first_bytes(words: &[&str]) -> [u64; 256] {
+    let mut table = [0u64; 256];
+    let mut k = 0;
+    while k < words.len() && k < 64 {
+        let b = words[k].as_bytes();
+        if !b.is_empty() {
+            table[b[0] as usize] |= 1 << k;
+        }
+        k += 1;
+    }
+    table
 }
 
 const MONTHS: &[&str] = &[
@@ -226,18 +257,7 @@ fn starts_like_boilerplate(l: &str) -> bool {
 }
 
 /// For each byte, the `START` patterns that start with it (bit k: pattern k).
-const START_FIRST: [u64; 256] = {
-    let mut table = [0u64; 256];
-    let mut k = 0;
-    while k < START.len() && k < 64 {
-        let b = START[k].as_bytes();
-        if !b.is_empty() {
-            table[b[0] as usize] |= 1 << k;
-        }
-        k += 1;
-    }
-    table
-};
+const START_FIRST: [u64; 256] = first_bytes(START);
 
 /// Whether `s` has fewer than `n` chars; its byte length mostly answers
 /// (a char has one to four bytes).
@@ -562,7 +582,17 @@ pub fn sentences(text: &str, tokens: &[Token], quotes: &QuoteMap) -> Vec<Sentenc
         .first()
         .is_some_and(|t| lines.is_boilerplate_from(t.start));
     let mut i = 0;
-    while let Some(t) = tokens.get(i) {
+    loop {
+        // words and numbers inside a line (most tokens) change nothing
+        i += tokens
+            .get(i..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|t| t.breaks_before == 0 && t.is_word())
+            .count();
+        let Some(t) = tokens.get(i) else {
+            break;
+        };
         if t.breaks_before > 0 {
             if i > start {
                 push(&mut out, tokens, start, i, paragraph, line_boiler, true);
@@ -877,7 +907,7 @@ mod tests {
 
     #[test]
     fn boilerplate_patterns_are_found_anywhere() {
-        assert!(ANYWHERE.len() <= 32 && START.len() <= 64);
+        assert!(ANYWHERE.len() <= 32 && START.len() <= 64 && ABBREVIATIONS.len() <= 64);
         for (p, &offset) in ANYWHERE.iter().zip(&ANCHOR_OFFSETS) {
             assert!(offset < p.len(), "{p} has no anchor");
             for pad in 0..4 {
