@@ -658,6 +658,24 @@ pub fn lowercase_same_length(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
     let mut i = 0;
     while let Some(at) = next_non_ascii(bytes, i) {
+        match (bytes.get(at), bytes.get(at + 1)) {
+            // the Latin-1 letters (0xC3 0x80–0xBF, U+00C0–U+00FF) by their bytes:
+            // the capitals, 0x80–0x9E but × (0x97), are 0x20 below their small letters
+            (Some(0xC3), Some(&b2)) if (0x80..=0xBF).contains(&b2) => {
+                if b2 <= 0x9E && b2 != 0x97 {
+                    let small = [0xC3, b2 + 0x20];
+                    out.replace_range(at..at + 2, std::str::from_utf8(&small).ok()?);
+                }
+                i = at + 2;
+                continue;
+            }
+            // U+2000–U+203F (quotation marks, dashes, …) have no case
+            (Some(0xE2), Some(0x80)) => {
+                i = at + 3;
+                continue;
+            }
+            _ => {}
+        }
         let c = text.get(at..).and_then(|rest| rest.chars().next())?;
         let lower = same_length_lower(c)?;
         if lower != c {
@@ -788,6 +806,22 @@ mod tests {
             long.as_str(),
         ] {
             assert_eq!(lowercase(w).as_str(), w.to_lowercase(), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn lowercase_same_length_agrees_on_latin1_and_punctuation() {
+        for c in (0x80u32..0x250)
+            .chain(0x2000..0x2070)
+            .filter_map(char::from_u32)
+        {
+            for s in [c.to_string(), format!("A{c}b{c}")] {
+                assert_eq!(
+                    lowercase_same_length(&s),
+                    lowercase_same_length_by_chars(&s),
+                    "{c:?}"
+                );
+            }
         }
     }
 
