@@ -265,9 +265,13 @@ fn fewer_chars_than(s: &str, n: usize) -> bool {
 /// letters alone mostly answer: when they are half of the bytes, they are
 /// at least half of the chars (no char has fewer than one byte).
 fn mostly_non_letters(s: &str) -> bool {
-    let ascii_letters = count_ascii_letters(s.as_bytes());
-    if ascii_letters * 2 >= s.len() {
-        return false;
+    // counted 64 bytes at a time, up to half the bytes (prose gets there early)
+    let mut ascii_letters = 0;
+    for chunk in s.as_bytes().chunks(64) {
+        ascii_letters += count_ascii_letters(chunk);
+        if ascii_letters * 2 >= s.len() {
+            return false;
+        }
     }
     let (chars, letters) = count_chars_and_letters(s);
     letters * 2 < chars
@@ -510,16 +514,18 @@ impl<'a> LineTest<'a> {
         }
     }
 
-    /// `is_boilerplate_line` of the line from byte `start` to the next line
-    /// feed; `start` grows from call to call.
+    /// `is_boilerplate_line` of the line from byte `start`, where a token
+    /// starts (so no whitespace), to the next line feed; `start` grows from
+    /// call to call.
     fn is_boilerplate_from(&mut self, start: usize) -> bool {
         let rest = self.text.get(start..).unwrap_or("");
         // a line feed is ASCII, so the cut is at a char boundary
         let line = memchr(b'\n', rest.as_bytes())
             .and_then(|n| rest.get(..n))
             .unwrap_or(rest);
-        let l = line.trim();
-        let a = start + (line.len() - line.trim_start().len());
+        debug_assert_eq!(line, line.trim_start());
+        let l = line.trim_end();
+        let a = start;
         let b = a + l.len();
         while self.matches.get(self.next).is_some_and(|&(s, _)| s < a) {
             self.next += 1;
