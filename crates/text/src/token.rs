@@ -242,8 +242,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             space_before: space,
         });
         breaks = 0;
-        space = false;
         i = end;
+        // the one space after most tokens, without a turn of the loop
+        space = bytes.get(i) == Some(&b' ');
+        i += usize::from(space);
     }
     tokens
 }
