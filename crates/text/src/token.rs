@@ -157,8 +157,10 @@ enum ByteKind {
     /// ASCII whitespace other than the line feed.
     Space,
     LineFeed,
-    /// An ASCII letter or digit: a word starts.
-    Word,
+    /// An ASCII letter: a word starts.
+    Letter,
+    /// An ASCII digit: a number (or a word such as `10-Jährige`) starts.
+    Digit,
     /// `"`
     Straight,
     /// Other ASCII: a punctuation token of one byte.
@@ -177,8 +179,10 @@ const BYTE_KINDS: [ByteKind; 256] = {
             ByteKind::LineFeed
         } else if is_ascii_space(byte) {
             ByteKind::Space
-        } else if byte.is_ascii_alphanumeric() {
-            ByteKind::Word
+        } else if byte.is_ascii_alphabetic() {
+            ByteKind::Letter
+        } else if byte.is_ascii_digit() {
+            ByteKind::Digit
         } else if byte == b'"' {
             ByteKind::Straight
         } else {
@@ -210,10 +214,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 i += 1;
                 continue;
             }
-            ByteKind::Word => scan_fast_word(text, i),
+            ByteKind::Letter => scan_letter_word(text, i),
+            ByteKind::Digit => scan_word_classified(text, i, 0),
             ByteKind::Straight => (i + 1, TokenKind::Quote(QuoteMark::Straight)),
             ByteKind::Punct => (i + 1, TokenKind::Punct),
-            ByteKind::NonAscii if is_latin1_letter_at(bytes, i) => scan_fast_word(text, i),
+            ByteKind::NonAscii if is_latin1_letter_at(bytes, i) => scan_letter_word(text, i),
             ByteKind::NonAscii => {
                 let Some(c) = char_at(text, i) else {
                     break;
@@ -307,17 +312,13 @@ fn scan_run(bytes: &[u8], mut end: usize, seen: &mut u8) -> usize {
     end
 }
 
-/// `scan_word` for a word starting with an ASCII letter or digit or a
-/// Latin-1 letter. A word that starts with a letter is a `Word` whatever
-/// follows, so its run is scanned without telling letters from digits;
-/// when the byte after the run surely ends the word (most often), that is
-/// all. Inlined into the tokenizer's loop.
+/// `scan_word` for a word starting with a letter (ASCII or Latin-1): it is a
+/// `Word` whatever follows, so its run is scanned without telling letters
+/// from digits; when the byte after the run surely ends the word (most
+/// often), that is all. Inlined into the tokenizer's loop.
 #[inline(always)]
-fn scan_fast_word(text: &str, start: usize) -> (usize, TokenKind) {
+fn scan_letter_word(text: &str, start: usize) -> (usize, TokenKind) {
     let bytes = text.as_bytes();
-    if bytes.get(start).is_some_and(u8::is_ascii_digit) {
-        return scan_word_classified(text, start, 0);
-    }
     let end = scan_alnum(bytes, start);
     if ends_word(bytes, end) {
         return (end, TokenKind::Word);
@@ -440,7 +441,8 @@ fn scan_word(text: &str, start: usize) -> (usize, TokenKind) {
 
 /// `scan_word` from `end`, with what was scanned before it: whether it was
 /// all digits, and its last char. Char by char: this is the definition the
-/// fast paths of `scan_fast_word` are tested against.
+/// fast paths of `scan_letter_word` and `scan_word_classified` are tested
+/// against.
 fn scan_word_from(
     text: &str,
     mut end: usize,
