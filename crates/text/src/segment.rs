@@ -195,13 +195,14 @@ fn dot_is_not_final(text: &str, tokens: &[Token], dot: usize) -> bool {
     if prev.kind == TokenKind::Number {
         // "21. Januar", "3. Liga": a short number followed by a month or lower case
         return p.len() <= 2
-            && (MONTHS.contains(&next) || !is_capitalized(next) || next.chars().count() <= 2);
+            && (MONTHS.contains(&next) || !is_capitalized(next) || next.chars().nth(2).is_none());
     }
     if is_abbreviation(p) {
         return true;
     }
     // an initial: "Antony J. Blinken"
-    p.chars().count() == 1 && p.chars().all(char::is_uppercase)
+    let mut chars = p.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
 }
 
 /// Whether the tokens of a line are boilerplate: a caption or credit,
