@@ -36,9 +36,10 @@ fn is_char_start(b: u8) -> bool {
 fn count_char_starts(bytes: &[u8]) -> usize {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     const ONES: u64 = 0x0101_0101_0101_0101;
-    let (words, rest) = bytes.as_chunks::<8>();
+    let words = bytes.chunks_exact(8);
+    let rest = words.remainder();
     let mut continuations = 0;
-    for word in words {
+    for word in words.filter_map(|w| w.first_chunk::<8>()) {
         let x = u64::from_le_bytes(*word);
         let continuation = x & !(x << 1) & HIGH;
         continuations += ((continuation >> 7).wrapping_mul(ONES) >> 56) as usize;
@@ -53,8 +54,9 @@ impl CharIndex {
         let mut every_block = Vec::with_capacity(bytes.len() / BLOCK + 2);
         let mut n = 0u32;
         // blocks of a fixed length: the count of a block vectorises without a loop
-        let (blocks, tail) = bytes.as_chunks::<BLOCK>();
-        for block in blocks {
+        let blocks = bytes.chunks_exact(BLOCK);
+        let tail = blocks.remainder();
+        for block in blocks.filter_map(|b| b.first_chunk::<BLOCK>()) {
             every_block.push(n);
             n += u32::from(
                 block
