@@ -102,7 +102,20 @@ pub fn find_quotations(tokens: &[Token]) -> QuoteMap {
     let mut quotes: Vec<Quotation> = Vec::new();
     // open marks not yet closed: (index into `quotes`, is_single)
     let mut stack: Vec<(usize, bool)> = Vec::new();
-    for (i, tok) in tokens.iter().enumerate() {
+    let mut next = 0;
+    loop {
+        // tokens that are no quotation mark and start no line (most) change nothing
+        let i = next
+            + tokens
+                .get(next..)
+                .unwrap_or(&[])
+                .iter()
+                .take_while(|t| t.breaks_before == 0 && !t.is_quote())
+                .count();
+        let Some(tok) = tokens.get(i) else {
+            break;
+        };
+        next = i + 1;
         if tok.breaks_before > 0 {
             close_all(&mut stack, &mut quotes, i);
         }
@@ -149,16 +162,20 @@ pub fn find_quotations(tokens: &[Token]) -> QuoteMap {
         }
     }
     close_all(&mut stack, &mut quotes, tokens.len());
+    // over slices of the spans (they vectorise), not iterators skipping to them
     let mut depth = vec![0u8; tokens.len()];
     for q in &quotes {
-        for d in depth.iter_mut().take(q.end()).skip(q.open) {
+        let span = depth
+            .get_mut(q.open..q.end().min(tokens.len()))
+            .unwrap_or(&mut []);
+        for d in span {
             *d = d.saturating_add(1);
         }
     }
     let mut top = vec![u32::MAX; tokens.len()];
     for (qi, q) in quotes.iter().enumerate().filter(|(_, q)| q.depth == 0) {
-        for t in top.iter_mut().take(q.end()).skip(q.open) {
-            *t = qi as u32;
+        if let Some(span) = top.get_mut(q.open..q.end().min(tokens.len())) {
+            span.fill(qi as u32);
         }
     }
     QuoteMap { quotes, depth, top }
@@ -190,6 +207,87 @@ mod tests {
                 (s[a..b].to_string(), q.depth)
             })
             .collect()
+    }
+
+    /// `find_quotations` as first written: every token visited, the depths
+    /// and top-level quotations filled through iterators.
+    fn find_quotations_by_definition(tokens: &[Token]) -> QuoteMap {
+        let mut quotes: Vec<Quotation> = Vec::new();
+        // open marks not yet closed: (index into `quotes`, is_single)
+        let mut stack: Vec<(usize, bool)> = Vec::new();
+        for (i, tok) in tokens.iter().enumerate() {
+            if tok.breaks_before > 0 {
+                close_all(&mut stack, &mut quotes, i);
+            }
+            let TokenKind::Quote(mark) = tok.kind else {
+                continue;
+            };
+            let single = mark.is_single();
+            let has_open = stack.iter().any(|&(_, s)| s == single);
+            let role = match role_of(tokens, i, mark) {
+                Role::Either if has_open => Role::Close,
+                Role::Either => Role::Open,
+                // an unattached straight quote closes a pending one
+                Role::None if has_open => Role::Close,
+                r => r,
+            };
+            match role {
+                Role::Open => {
+                    // ‘ and ’ are too often apostrophes to open a quote on their own
+                    if mark == QuoteMark::LeftSingle && !has_open {
+                        continue;
+                    }
+                    let depth = stack.len().min(u8::MAX as usize) as u8;
+                    quotes.push(Quotation {
+                        open: i,
+                        close: None,
+                        inner_start: i + 1,
+                        inner_end: i + 1,
+                        depth,
+                    });
+                    stack.push((quotes.len() - 1, single));
+                }
+                Role::Close if has_open => {
+                    // close the nearest opener of the family, and whatever is open inside it
+                    while let Some((qi, s)) = stack.pop() {
+                        let q = &mut quotes[qi];
+                        q.inner_end = i;
+                        if s == single {
+                            q.close = Some(i);
+                            break;
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        close_all(&mut stack, &mut quotes, tokens.len());
+        let mut depth = vec![0u8; tokens.len()];
+        for q in &quotes {
+            for d in depth.iter_mut().take(q.end()).skip(q.open) {
+                *d = d.saturating_add(1);
+            }
+        }
+        let mut top = vec![u32::MAX; tokens.len()];
+        for (qi, q) in quotes.iter().enumerate().filter(|(_, q)| q.depth == 0) {
+            for t in top.iter_mut().take(q.end()).skip(q.open) {
+                *t = qi as u32;
+            }
+        }
+        QuoteMap { quotes, depth, top }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn quotations_agree_with_definition(s in "[a-z„“”‚‘’»«\"' .,\n]{0,60}") {
+            let t = tokenize(&s);
+            let (fast, slow) = (find_quotations(&t), find_quotations_by_definition(&t));
+            proptest::prop_assert_eq!(&fast.quotes, &slow.quotes);
+            proptest::prop_assert_eq!(&fast.depth, &slow.depth);
+            for i in 0..t.len() {
+                proptest::prop_assert_eq!(fast.top_level_at(i), slow.top_level_at(i));
+            }
+        }
     }
 
     #[test]

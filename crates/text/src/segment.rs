@@ -9,82 +9,83 @@
 
 use crate::quote::QuoteMap;
 use crate::token::{is_alphabetic, is_capitalized, next_non_ascii, Token, TokenKind};
+use memchr::memmem::Finder;
+use memchr::{memchr, memchr3_iter, memchr_iter};
+use std::sync::LazyLock;
 
-/// Byte offset → code point offset, built once per document: the count at
-/// every 64th byte, and a count of the bytes between.
+/// Byte offset → code point offset, built once per document: the count of
+/// chars before every 32nd byte (a vectorised count of the bytes that start
+/// a char); the bytes between are counted when asked (a few spans a claim).
 #[derive(Debug, Clone)]
 pub struct CharIndex {
     /// `every_block[k]`: chars starting before byte `k * BLOCK`.
     every_block: Vec<u32>,
-    /// Per block of 64 bytes, a bit for each byte that starts a char (is no
-    /// UTF-8 continuation byte).
-    starts: Vec<u64>,
-    text_len: usize,
+    text: Box<[u8]>,
 }
 
-const BLOCK: usize = 64;
+const BLOCK: usize = 32;
 
 fn is_char_start(b: u8) -> bool {
     (b as i8) >= -0x40
 }
 
+/// The bytes of `bytes` that start a char (are no UTF-8 continuation byte
+/// `10xxxxxx`), eight bytes at a time: the high bit of each byte, cleared
+/// unless the byte is a continuation byte, shifted down and summed by one
+/// multiplication (the sum, at most 8, stays in the top byte).
+fn count_char_starts(bytes: &[u8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let words = bytes.chunks_exact(8);
+    let rest = words.remainder();
+    let mut continuations = 0;
+    for word in words.filter_map(|w| w.first_chunk::<8>()) {
+        let x = u64::from_le_bytes(*word);
+        let continuation = x & !(x << 1) & HIGH;
+        continuations += ((continuation >> 7).wrapping_mul(ONES) >> 56) as usize;
+    }
+    continuations += rest.iter().filter(|&&b| !is_char_start(b)).count();
+    bytes.len() - continuations
+}
+
 impl CharIndex {
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
-        let mut every_block = Vec::with_capacity(bytes.len() / BLOCK + 1);
-        let mut starts = Vec::with_capacity(bytes.len() / BLOCK + 1);
+        let mut every_block = Vec::with_capacity(bytes.len() / BLOCK + 2);
         let mut n = 0u32;
-        for block in bytes.chunks(BLOCK) {
+        // blocks of a fixed length: the count of a block vectorises without a loop
+        let blocks = bytes.chunks_exact(BLOCK);
+        let tail = blocks.remainder();
+        for block in blocks.filter_map(|b| b.first_chunk::<BLOCK>()) {
             every_block.push(n);
-            let mask = char_starts(block);
-            n += mask.count_ones();
-            starts.push(mask);
+            n += u32::from(
+                block
+                    .iter()
+                    .map(|&b| u8::from(is_char_start(b)))
+                    .sum::<u8>(),
+            );
+        }
+        if !tail.is_empty() {
+            every_block.push(n);
+            n += count_char_starts(tail) as u32;
         }
         every_block.push(n);
         Self {
             every_block,
-            text_len: bytes.len(),
-            starts,
+            text: bytes.into(),
         }
     }
 
     /// Code points before byte offset `byte` (clamped to the text); inside a
     /// char, the code points before that char.
     pub fn chars(&self, byte: usize) -> usize {
-        let byte = byte.min(self.text_len);
-        let (block, k) = (byte / BLOCK, byte % BLOCK);
+        let byte = byte.min(self.text.len());
+        let block = byte / BLOCK;
         let base = self.every_block.get(block).copied().unwrap_or(0) as usize;
-        let Some(&mask) = self.starts.get(block) else {
-            return base;
-        };
-        let below = mask & ((1u64 << k) - 1);
-        let inside_char = mask & (1u64 << k) == 0 && byte < self.text_len;
-        base + below.count_ones() as usize - usize::from(inside_char)
+        let between = self.text.get(block * BLOCK..byte).unwrap_or(&[]);
+        let inside_char = self.text.get(byte).is_some_and(|&b| !is_char_start(b));
+        base + count_char_starts(between) - usize::from(inside_char)
     }
-}
-
-/// Bit k set when byte k of `block` (at most 64 bytes) starts a char (is no
-/// UTF-8 continuation byte `10xxxxxx`), eight bytes at a time.
-fn char_starts(block: &[u8]) -> u64 {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // moves bit 8i+7 to bit 56+i (no two partial products meet, so no carries)
-    const GATHER: u64 = 0x0002_0408_1020_4081;
-    let mut mask = 0u64;
-    let mut chunks = block.chunks_exact(8);
-    for (n, chunk) in (&mut chunks).enumerate() {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(word);
-        // high bit of each byte: set for a continuation byte (bit 7 set, bit 6 clear)
-        let continuation = x & !(x << 1) & HIGH;
-        let starts = !continuation & HIGH;
-        mask |= (starts.wrapping_mul(GATHER) >> 56) << (8 * n);
-    }
-    let done = block.len() - chunks.remainder().len();
-    for (k, &b) in chunks.remainder().iter().enumerate() {
-        mask |= u64::from(is_char_start(b)) << (done + k);
-    }
-    mask
 }
 
 /// A sentence: a range of tokens and the bytes they cover.
@@ -133,7 +134,38 @@ const fn max_len(words: &[&str]) -> usize {
 }
 
 fn is_abbreviation(word: &str) -> bool {
-    word.len() <= ABBREVIATION_MAX_LEN && ABBREVIATIONS.contains(&word)
+    let Some(&first) = word.as_bytes().first() else {
+        return false;
+    };
+    if word.len() > ABBREVIATION_MAX_LEN {
+        return false;
+    }
+    let mut candidates = ABBREVIATION_FIRST[usize::from(first)];
+    while candidates != 0 {
+        let k = candidates.trailing_zeros() as usize;
+        candidates &= candidates - 1;
+        if ABBREVIATIONS.get(k) == Some(&word) {
+            return true;
+        }
+    }
+    false
+}
+
+/// For each byte, the abbreviations that start with it (bit k: entry k).
+const ABBREVIATION_FIRST: [u64; 256] = first_bytes(ABBREVIATIONS);
+
+/// For each byte, the words of `words` (at most 64) that start with it (bit k: word k).
+const fn first_bytes(words: &[&str]) -> [u64; 256] {
+    let mut table = [0u64; 256];
+    let mut k = 0;
+    while k < words.len() && k < 64 {
+        let b = words[k].as_bytes();
+        if !b.is_empty() {
+            table[b[0] as usize] |= 1 << k;
+        }
+        k += 1;
+    }
+    table
 }
 
 const MONTHS: &[&str] = &[
@@ -152,10 +184,6 @@ const MONTHS: &[&str] = &[
     "Dezember",
 ];
 
-fn is_sentence_final(t: &str) -> bool {
-    matches!(t, "." | "!" | "?" | "…")
-}
-
 /// Whether a `.` after `prev` is an abbreviation or ordinal dot, given the token after it.
 fn dot_is_not_final(text: &str, tokens: &[Token], dot: usize) -> bool {
     let Some(prev) = dot.checked_sub(1).map(|p| &tokens[p]) else {
@@ -169,39 +197,101 @@ fn dot_is_not_final(text: &str, tokens: &[Token], dot: usize) -> bool {
     if prev.kind == TokenKind::Number {
         // "21. Januar", "3. Liga": a short number followed by a month or lower case
         return p.len() <= 2
-            && (MONTHS.contains(&next) || !is_capitalized(next) || next.chars().count() <= 2);
+            && (MONTHS.contains(&next) || !is_capitalized(next) || next.chars().nth(2).is_none());
     }
     if is_abbreviation(p) {
         return true;
     }
     // an initial: "Antony J. Blinken"
-    p.chars().count() == 1 && p.chars().all(char::is_uppercase)
+    let mut chars = p.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
 }
 
 /// Whether the tokens of a line are boilerplate: a caption or credit,
 /// sharing or navigation text, an ad, a copyright line.
+///
+/// The definition: a line is boilerplate when it is empty, when it contains
+/// one of `ANYWHERE` and has fewer than 400 chars, when it starts with one of
+/// `START` and has fewer than 200 chars, when it starts with `http` or
+/// `www.`, or when fewer than half of its chars are letters.
 pub fn is_boilerplate_line(line: &str) -> bool {
     let l = line.trim();
+    is_boilerplate_trimmed(l, || !pattern_matches(l.as_bytes()).is_empty())
+}
+
+/// `is_boilerplate_line` of a trimmed line, `has_pattern` telling whether it
+/// contains one of `ANYWHERE`. The cheap tests come first, and chars are
+/// counted only when the byte length leaves the answer open.
+fn is_boilerplate_trimmed(l: &str, has_pattern: impl FnOnce() -> bool) -> bool {
     if l.is_empty() {
         return true;
     }
-    let (chars, letters) = count_chars_and_letters(l);
-    if chars < 400 && contains_any(l, ANYWHERE, &ANYWHERE_FIRST) {
-        return true;
-    }
-    let first = l.as_bytes().first().copied();
-    if chars < 200
-        && START
-            .iter()
-            .any(|p| p.as_bytes().first().copied() == first && l.starts_with(p))
-    {
+    if starts_like_boilerplate(l) && fewer_chars_than(l, 200) {
         return true;
     }
     if l.starts_with("http") || l.starts_with("www.") {
         return true;
     }
-    // junk: mostly non-letters
+    if mostly_non_letters(l) {
+        return true;
+    }
+    has_pattern() && fewer_chars_than(l, 400)
+}
+
+/// Whether `l` starts with one of `START` (only those with its first byte
+/// are compared).
+fn starts_like_boilerplate(l: &str) -> bool {
+    let Some(&first) = l.as_bytes().first() else {
+        return false;
+    };
+    let mut candidates = START_FIRST[usize::from(first)];
+    while candidates != 0 {
+        let k = candidates.trailing_zeros() as usize;
+        candidates &= candidates - 1;
+        if START.get(k).is_some_and(|p| l.starts_with(p)) {
+            return true;
+        }
+    }
+    false
+}
+
+/// For each byte, the `START` patterns that start with it (bit k: pattern k).
+const START_FIRST: [u64; 256] = first_bytes(START);
+
+/// Whether `s` has fewer than `n` chars; its byte length mostly answers
+/// (a char has one to four bytes).
+fn fewer_chars_than(s: &str, n: usize) -> bool {
+    s.len() < n || (s.len() < 4 * n && count_chars_and_letters(s).0 < n)
+}
+
+/// Whether fewer than half of the chars of `s` are letters. The ASCII
+/// letters alone mostly answer: when they are half of the bytes, they are
+/// at least half of the chars (no char has fewer than one byte).
+fn mostly_non_letters(s: &str) -> bool {
+    // counted 64 bytes at a time, up to half the bytes (prose gets there early)
+    let mut ascii_letters = 0;
+    for chunk in s.as_bytes().chunks(64) {
+        ascii_letters += count_ascii_letters(chunk);
+        if ascii_letters * 2 >= s.len() {
+            return false;
+        }
+    }
+    let (chars, letters) = count_chars_and_letters(s);
     letters * 2 < chars
+}
+
+/// The ASCII letters of `bytes`, counted in chunks of 255 bytes (byte
+/// counters vectorise well).
+fn count_ascii_letters(bytes: &[u8]) -> usize {
+    bytes
+        .chunks(255)
+        .map(|chunk| {
+            let n = chunk.iter().fold(0u8, |n, &b| {
+                n.wrapping_add(u8::from((b | 0x20).wrapping_sub(b'a') < 26))
+            });
+            usize::from(n)
+        })
+        .sum()
 }
 
 /// (code points, alphabetic code points) of `s`, ASCII bytes without decoding.
@@ -294,42 +384,174 @@ const START: &[&str] = &[
     "Stand:",
 ];
 
-/// For each byte, the `ANYWHERE` patterns that start with it (bit k: pattern k).
-const ANYWHERE_FIRST: [u32; 256] = first_bytes(ANYWHERE);
+/// Bytes rare in news text (`:` of `Foto:`, the second byte of `©`, `(`,
+/// `q`, `y`, `R`, `O`) and rare byte pairs (`ct` of `picture`, `go` of
+/// `imago`): every `ANYWHERE` pattern contains one of them (its anchor, a
+/// test checks), so the patterns are compared only where these are, which
+/// `memchr` finds many bytes at a time.
+const ANCHOR_BYTES: [u8; 7] = [b':', 0xA9, b'(', b'q', b'y', b'R', b'O'];
+const ANCHOR_PAIRS: [&str; 2] = ["ct", "go"];
 
-const fn first_bytes(patterns: &[&str]) -> [u32; 256] {
+/// Per pattern of `ANYWHERE`, the offset of its anchor (`usize::MAX`: none).
+const ANCHOR_OFFSETS: [usize; ANYWHERE.len()] = anchor_offsets(ANYWHERE);
+
+/// For each byte, the `ANYWHERE` patterns whose anchor starts with it (bit k: pattern k).
+const ANCHORED: [u32; 256] = anchored(ANYWHERE, &ANCHOR_OFFSETS);
+
+/// Finders of the anchor pairs, built once.
+static PAIR_FINDERS: LazyLock<[Finder<'static>; 2]> =
+    LazyLock::new(|| ANCHOR_PAIRS.map(|pair| Finder::new(pair.as_bytes())));
+
+const fn anchor_offsets<const N: usize>(patterns: &[&str]) -> [usize; N] {
+    let mut offsets = [usize::MAX; N];
+    let mut k = 0;
+    while k < N && k < patterns.len() {
+        let p = patterns[k].as_bytes();
+        let mut i = 0;
+        while i < p.len() {
+            if is_anchor(p, i) {
+                offsets[k] = i;
+                break;
+            }
+            i += 1;
+        }
+        k += 1;
+    }
+    offsets
+}
+
+/// Whether byte `i` of `p` is an anchor byte or starts an anchor pair.
+const fn is_anchor(p: &[u8], i: usize) -> bool {
+    let mut k = 0;
+    while k < ANCHOR_BYTES.len() {
+        if ANCHOR_BYTES[k] == p[i] {
+            return true;
+        }
+        k += 1;
+    }
+    let mut k = 0;
+    while k < ANCHOR_PAIRS.len() {
+        let pair = ANCHOR_PAIRS[k].as_bytes();
+        if i + 1 < p.len() && pair[0] == p[i] && pair[1] == p[i + 1] {
+            return true;
+        }
+        k += 1;
+    }
+    false
+}
+
+const fn anchored(patterns: &[&str], offsets: &[usize]) -> [u32; 256] {
     let mut table = [0u32; 256];
     let mut k = 0;
     while k < patterns.len() && k < 32 {
-        let b = patterns[k].as_bytes();
-        if !b.is_empty() {
-            table[b[0] as usize] |= 1 << k;
+        let p = patterns[k].as_bytes();
+        if offsets[k] < p.len() {
+            table[p[offsets[k]] as usize] |= 1 << k;
         }
         k += 1;
     }
     table
 }
 
-/// Whether `hay` contains any of `patterns` (`first` maps a byte to the
-/// patterns starting with it): one pass over the bytes instead of one search
-/// per pattern.
-fn contains_any(hay: &str, patterns: &[&str], first: &[u32; 256]) -> bool {
-    let b = hay.as_bytes();
-    (0..b.len()).any(|i| {
-        let mut candidates = first[usize::from(b[i])];
-        while candidates != 0 {
-            let k = candidates.trailing_zeros() as usize;
-            candidates &= candidates - 1;
-            // the second byte first: most candidates ("i" of "imago") fail there
-            if patterns.get(k).is_some_and(|p| {
-                let p = p.as_bytes();
-                p.get(1).is_none_or(|x| b.get(i + 1) == Some(x)) && b[i..].starts_with(p)
-            }) {
-                return true;
-            }
+/// Every occurrence of an `ANYWHERE` pattern in `hay` as a byte range, sorted.
+/// An occurrence has its anchor inside, and every anchor byte and pair is
+/// visited, so none is missed.
+fn pattern_matches(hay: &[u8]) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    let [a, b, c, d, e, f, g] = ANCHOR_BYTES;
+    let bytes = memchr3_iter(a, b, c, hay)
+        .chain(memchr3_iter(d, e, f, hay))
+        .chain(memchr_iter(g, hay));
+    for at in bytes {
+        push_anchored(hay, at, &mut found);
+    }
+    for finder in PAIR_FINDERS.iter() {
+        for at in finder.find_iter(hay) {
+            push_anchored(hay, at, &mut found);
         }
-        false
-    })
+    }
+    found.sort_unstable();
+    found
+}
+
+/// Pushes the occurrences of the `ANYWHERE` patterns whose anchor is at byte
+/// `at` of `hay`.
+fn push_anchored(hay: &[u8], at: usize, found: &mut Vec<(usize, usize)>) {
+    let Some(&b) = hay.get(at) else {
+        return;
+    };
+    let mut candidates = ANCHORED[usize::from(b)];
+    while candidates != 0 {
+        let k = candidates.trailing_zeros() as usize;
+        candidates &= candidates - 1;
+        let (Some(p), Some(&offset)) = (ANYWHERE.get(k), ANCHOR_OFFSETS.get(k)) else {
+            continue;
+        };
+        let Some(start) = at.checked_sub(offset) else {
+            continue;
+        };
+        if hay
+            .get(start..)
+            .is_some_and(|rest| rest.starts_with(p.as_bytes()))
+        {
+            found.push((start, start + p.len()));
+        }
+    }
+}
+
+/// The boilerplate test of a document's lines, asked in order: the pattern
+/// occurrences are found once for the whole text.
+struct LineTest<'a> {
+    text: &'a str,
+    matches: Vec<(usize, usize)>,
+    /// The first of `matches` that may lie in a line not yet asked about.
+    next: usize,
+}
+
+impl<'a> LineTest<'a> {
+    fn new(text: &'a str) -> Self {
+        LineTest {
+            text,
+            matches: pattern_matches(text.as_bytes()),
+            next: 0,
+        }
+    }
+
+    /// `is_boilerplate_line` of the line from byte `start`, where a token
+    /// starts (so no whitespace), to the next line feed; `start` grows from
+    /// call to call.
+    fn is_boilerplate_from(&mut self, start: usize) -> bool {
+        let rest = self.text.get(start..).unwrap_or("");
+        // a line feed is ASCII, so the cut is at a char boundary
+        let line = memchr(b'\n', rest.as_bytes())
+            .and_then(|n| rest.get(..n))
+            .unwrap_or(rest);
+        debug_assert_eq!(line, line.trim_start());
+        let l = line.trim_end();
+        let a = start;
+        let b = a + l.len();
+        while self.matches.get(self.next).is_some_and(|&(s, _)| s < a) {
+            self.next += 1;
+        }
+        let matches = self.matches.get(self.next..).unwrap_or(&[]);
+        is_boilerplate_trimmed(l, || {
+            matches
+                .iter()
+                .take_while(|&&(s, _)| s < b)
+                .any(|&(_, e)| e <= b)
+        })
+    }
+}
+
+/// Whether punctuation token `t` is `.`, `!`, `?` or `…`: a single char,
+/// so its first byte answers for the ASCII ones.
+#[inline]
+fn is_final_punct(bytes: &[u8], t: &Token) -> bool {
+    match bytes.get(t.start) {
+        Some(b'.' | b'!' | b'?') => true,
+        Some(0xE2) => bytes.get(t.start..t.end) == Some("…".as_bytes()),
+        _ => false,
+    }
 }
 
 /// Token `i` closes a top-level quotation that ends with a full stop, `!` or `?`,
@@ -342,7 +564,7 @@ fn closes_final_quote(text: &str, tokens: &[Token], quotes: &QuoteMap, i: usize)
     closes
         && i > 0
         && tokens[i - 1].kind == TokenKind::Punct
-        && is_sentence_final(tokens[i - 1].text(text))
+        && is_final_punct(text.as_bytes(), &tokens[i - 1])
         && tokens.get(i + 1).is_some_and(|n| {
             n.breaks_before == 0
                 && n.space_before
@@ -354,62 +576,72 @@ fn closes_final_quote(text: &str, tokens: &[Token], quotes: &QuoteMap, i: usize)
 
 /// Cuts a token stream into sentences.
 pub fn sentences(text: &str, tokens: &[Token], quotes: &QuoteMap) -> Vec<Sentence> {
+    let bytes = text.as_bytes();
+    let mut lines = LineTest::new(text);
     // about one sentence in twenty tokens: room for most documents at once
     let mut out = Vec::with_capacity(tokens.len() / 16 + 1);
     let mut start = 0;
     let mut paragraph = 0;
     let mut line_start = 0;
-    let mut line_boiler = line_flag(text, tokens, 0);
+    let mut line_boiler = tokens
+        .first()
+        .is_some_and(|t| lines.is_boilerplate_from(t.start));
     let mut i = 0;
-    while i < tokens.len() {
-        let t = &tokens[i];
-        if i > start && t.breaks_before > 0 {
-            push(&mut out, tokens, start, i, paragraph, line_boiler, true);
-            start = i;
-        }
-        if t.breaks_before > 0 && i > line_start {
-            line_start = i;
-            line_boiler = line_flag(text, tokens, i);
-            if t.breaks_before > 1 || line_boiler {
-                paragraph += 1;
+    loop {
+        // words and numbers inside a line (most tokens) change nothing
+        i += tokens
+            .get(i..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|t| t.breaks_before == 0 && t.is_word())
+            .count();
+        let Some(t) = tokens.get(i) else {
+            break;
+        };
+        if t.breaks_before > 0 {
+            if i > start {
+                push(&mut out, tokens, start, i, paragraph, line_boiler, true);
+                start = i;
+            }
+            if i > line_start {
+                line_start = i;
+                line_boiler = lines.is_boilerplate_from(t.start);
+                if t.breaks_before > 1 || line_boiler {
+                    paragraph += 1;
+                }
             }
         }
-        if t.kind == TokenKind::Punct && is_sentence_final(t.text(text)) && !quotes.inside(i) {
-            let mut end = i + 1;
-            while end < tokens.len()
-                && tokens[end].breaks_before == 0
-                && (tokens[end].kind == TokenKind::Punct
-                    && is_sentence_final(tokens[end].text(text))
-                    || tokens[end].is_quote() && !tokens[end].space_before)
-            {
-                end += 1;
+        match t.kind {
+            TokenKind::Punct if is_final_punct(bytes, t) && !quotes.inside(i) => {
+                let end = final_marks_end(bytes, tokens, i + 1);
+                let starts_sentence = tokens.get(end).is_none_or(|n| {
+                    n.breaks_before > 0
+                        || n.is_quote()
+                        || n.kind == TokenKind::Number
+                        || is_capitalized(n.text(text))
+                });
+                let abbreviation =
+                    bytes.get(t.start) == Some(&b'.') && dot_is_not_final(text, tokens, i);
+                if starts_sentence && !abbreviation {
+                    push(&mut out, tokens, start, end, paragraph, line_boiler, false);
+                    start = end;
+                    i = end;
+                    continue;
+                }
             }
-            let next = tokens.get(end);
-            let starts_sentence = next.is_none_or(|n| {
-                n.breaks_before > 0
-                    || n.is_quote()
-                    || n.kind == TokenKind::Number
-                    || is_capitalized(n.text(text))
-            });
-            let abbreviation = t.text(text) == "." && dot_is_not_final(text, tokens, i);
-            if starts_sentence && !abbreviation {
-                push(&mut out, tokens, start, end, paragraph, line_boiler, false);
-                start = end;
-                i = end;
-                continue;
+            TokenKind::Quote(_) if closes_final_quote(text, tokens, quotes, i) => {
+                push(
+                    &mut out,
+                    tokens,
+                    start,
+                    i + 1,
+                    paragraph,
+                    line_boiler,
+                    false,
+                );
+                start = i + 1;
             }
-        }
-        if closes_final_quote(text, tokens, quotes, i) {
-            push(
-                &mut out,
-                tokens,
-                start,
-                i + 1,
-                paragraph,
-                line_boiler,
-                false,
-            );
-            start = i + 1;
+            _ => {}
         }
         i += 1;
     }
@@ -427,17 +659,19 @@ pub fn sentences(text: &str, tokens: &[Token], quotes: &QuoteMap) -> Vec<Sentenc
     out
 }
 
-fn line_flag(text: &str, tokens: &[Token], from: usize) -> bool {
-    if from >= tokens.len() {
-        return false;
+/// The end of the final marks and attached closing quotation marks that
+/// follow a sentence-final mark, from token `end` on (same line).
+fn final_marks_end(bytes: &[u8], tokens: &[Token], mut end: usize) -> usize {
+    while let Some(t) = tokens.get(end) {
+        let more = t.breaks_before == 0
+            && (t.kind == TokenKind::Punct && is_final_punct(bytes, t)
+                || t.is_quote() && !t.space_before);
+        if !more {
+            break;
+        }
+        end += 1;
     }
-    let end = tokens[from + 1..]
-        .iter()
-        .position(|t| t.breaks_before > 0)
-        .map_or(tokens.len(), |p| from + 1 + p);
-    let a = tokens.get(from).map_or(0, |t| t.start);
-    let b = tokens.get(end.saturating_sub(1)).map_or(a, |t| t.end);
-    is_boilerplate_line(text.get(a..b).unwrap_or(""))
+    end
 }
 
 fn push(
@@ -471,6 +705,7 @@ mod tests {
     use super::*;
     use crate::quote::find_quotations;
     use crate::token::tokenize;
+    use proptest::strategy::Strategy;
 
     fn split(s: &str) -> Vec<String> {
         let t = tokenize(s);
@@ -523,6 +758,123 @@ mod tests {
         ));
     }
 
+    /// `sentences` as first written: every line's boilerplate found over its
+    /// tokens with `is_boilerplate_line_by_definition`, marks compared as strings.
+    fn sentences_by_definition(text: &str, tokens: &[Token], quotes: &QuoteMap) -> Vec<Sentence> {
+        let is_final = |t: &str| matches!(t, "." | "!" | "?" | "…");
+        let line_flag = |from: usize| {
+            if from >= tokens.len() {
+                return false;
+            }
+            let end = tokens[from + 1..]
+                .iter()
+                .position(|t| t.breaks_before > 0)
+                .map_or(tokens.len(), |p| from + 1 + p);
+            is_boilerplate_line_by_definition(&text[tokens[from].start..tokens[end - 1].end])
+        };
+        let mut out = Vec::new();
+        let (mut start, mut paragraph, mut line_start) = (0, 0, 0);
+        let mut line_boiler = line_flag(0);
+        let mut i = 0;
+        while i < tokens.len() {
+            let t = &tokens[i];
+            if i > start && t.breaks_before > 0 {
+                push(&mut out, tokens, start, i, paragraph, line_boiler, true);
+                start = i;
+            }
+            if t.breaks_before > 0 && i > line_start {
+                line_start = i;
+                line_boiler = line_flag(i);
+                if t.breaks_before > 1 || line_boiler {
+                    paragraph += 1;
+                }
+            }
+            if t.kind == TokenKind::Punct && is_final(t.text(text)) && !quotes.inside(i) {
+                let mut end = i + 1;
+                while end < tokens.len()
+                    && tokens[end].breaks_before == 0
+                    && (tokens[end].kind == TokenKind::Punct && is_final(tokens[end].text(text))
+                        || tokens[end].is_quote() && !tokens[end].space_before)
+                {
+                    end += 1;
+                }
+                let starts_sentence = tokens.get(end).is_none_or(|n| {
+                    n.breaks_before > 0
+                        || n.is_quote()
+                        || n.kind == TokenKind::Number
+                        || is_capitalized(n.text(text))
+                });
+                let abbreviation = t.text(text) == "." && dot_is_not_final(text, tokens, i);
+                if starts_sentence && !abbreviation {
+                    push(&mut out, tokens, start, end, paragraph, line_boiler, false);
+                    start = end;
+                    i = end;
+                    continue;
+                }
+            }
+            let closes = t.is_quote()
+                && quotes
+                    .top_level_at(i)
+                    .is_some_and(|q| q.close == Some(i) && q.open < i)
+                && i > 0
+                && tokens[i - 1].kind == TokenKind::Punct
+                && is_final(tokens[i - 1].text(text))
+                && tokens.get(i + 1).is_some_and(|n| {
+                    n.breaks_before == 0
+                        && n.space_before
+                        && !n.is_quote()
+                        && n.kind != TokenKind::Punct
+                        && is_capitalized(n.text(text))
+                });
+            if closes {
+                push(
+                    &mut out,
+                    tokens,
+                    start,
+                    i + 1,
+                    paragraph,
+                    line_boiler,
+                    false,
+                );
+                start = i + 1;
+            }
+            i += 1;
+        }
+        if start < tokens.len() {
+            push(
+                &mut out,
+                tokens,
+                start,
+                tokens.len(),
+                paragraph,
+                line_boiler,
+                true,
+            );
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn sentences_agree_with_definition(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    "[a-zA-Z0-9äÖ„“\"»«.,:!?…() \n\t-]{0,12}",
+                    proptest::sample::select(vec![
+                        " Dr. ", " z. B. ", " 3. Januar ", ". Er ", ".“ Sie ", "!“, sagte ", "\n\n", " \u{a0}\n ",
+                        "Foto: dpa", "Teilen", "http://x", "©", "*** 12", "IMAGO", "Getty Images",
+                    ]).prop_map(String::from),
+                ],
+                0..30,
+            )
+        ) {
+            let text = parts.concat();
+            let t = tokenize(&text);
+            let q = find_quotations(&t);
+            proptest::prop_assert_eq!(sentences(&text, &t, &q), sentences_by_definition(&text, &t, &q));
+        }
+    }
+
     /// The table `CharIndex` replaced: one entry per byte.
     fn chars_before_naive(s: &str, byte: usize) -> usize {
         let byte = byte.min(s.len());
@@ -560,29 +912,84 @@ mod tests {
 
     #[test]
     fn boilerplate_patterns_are_found_anywhere() {
-        for p in ANYWHERE {
-            assert!(contains_any(
-                &format!("Ein Satz {p} am Ende"),
-                ANYWHERE,
-                &ANYWHERE_FIRST
-            ));
+        assert!(ANYWHERE.len() <= 32 && START.len() <= 64 && ABBREVIATIONS.len() <= 64);
+        for (p, &offset) in ANYWHERE.iter().zip(&ANCHOR_OFFSETS) {
+            assert!(offset < p.len(), "{p} has no anchor");
+            for pad in 0..4 {
+                let line = format!("{}{p} am Ende", "x".repeat(pad));
+                assert_eq!(pattern_matches(line.as_bytes()), vec![(pad, pad + p.len())]);
+            }
         }
-        assert!(!contains_any(
-            "Ein ganz normaler Satz.",
-            ANYWHERE,
-            &ANYWHERE_FIRST
-        ));
-        assert!(ANYWHERE.len() <= 32);
+        assert!(pattern_matches(b"Ein ganz normaler Satz.").is_empty());
+    }
+
+    /// Every occurrence of every `ANYWHERE` pattern, found by comparing at every byte.
+    fn pattern_matches_by_definition(hay: &[u8]) -> Vec<(usize, usize)> {
+        let mut found: Vec<(usize, usize)> = (0..hay.len())
+            .flat_map(|i| {
+                ANYWHERE
+                    .iter()
+                    .filter(move |p| hay[i..].starts_with(p.as_bytes()))
+                    .map(move |p| (i, i + p.len()))
+            })
+            .collect();
+        found.sort_unstable();
+        found
     }
 
     proptest::proptest! {
         #[test]
-        fn char_starts_agree_with_bytes(block in proptest::collection::vec(proptest::num::u8::ANY, 0..=64)) {
-            let mut expected = 0u64;
-            for (k, &b) in block.iter().enumerate() {
-                expected |= u64::from(is_char_start(b)) << k;
-            }
-            proptest::prop_assert_eq!(char_starts(&block), expected);
+        fn pattern_matches_agree_with_definition(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    "[a-zA-Z©:() -]{0,8}",
+                    proptest::sample::select(ANYWHERE.to_vec()).prop_map(String::from),
+                ],
+                0..10,
+            )
+        ) {
+            let hay = parts.concat();
+            proptest::prop_assert_eq!(pattern_matches(hay.as_bytes()), pattern_matches_by_definition(hay.as_bytes()));
+        }
+    }
+
+    /// `is_boilerplate_line` as first written: every test on every line, by chars.
+    pub(crate) fn is_boilerplate_line_by_definition(line: &str) -> bool {
+        let l = line.trim();
+        let chars = l.chars().count();
+        let letters = l.chars().filter(|c| c.is_alphabetic()).count();
+        l.is_empty()
+            || (chars < 400 && ANYWHERE.iter().any(|p| l.contains(p)))
+            || (chars < 200 && START.iter().any(|p| l.starts_with(p)))
+            || l.starts_with("http")
+            || l.starts_with("www.")
+            || letters * 2 < chars
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn boilerplate_agrees_with_definition(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    "[a-zA-Z0-9äöüÄß©:()., \\-]{0,12}",
+                    "\\PC{0,6}",
+                    proptest::sample::select(ANYWHERE.to_vec()).prop_map(String::from),
+                    proptest::sample::select(START.to_vec()).prop_map(String::from),
+                    proptest::sample::select(vec!["x".repeat(150), "€".repeat(70), "ä".repeat(110), "ct".into(), "go".into(), "Getty".into(), "http".into()]),
+                ],
+                0..12,
+            )
+        ) {
+            let line = parts.concat();
+            proptest::prop_assert_eq!(is_boilerplate_line(&line), is_boilerplate_line_by_definition(&line));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn char_starts_are_counted(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..80)) {
+            let expected = bytes.iter().filter(|&&b| is_char_start(b)).count();
+            proptest::prop_assert_eq!(count_char_starts(&bytes), expected);
         }
     }
 

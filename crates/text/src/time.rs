@@ -165,8 +165,14 @@ where
     std::iter::from_fn(move || {
         let word = |j: usize| if j < to { word(j) } else { "" };
         let lower = |j: usize| if j < to { lower(j) } else { "" };
-        while i < to {
-            if !may_start_time(lower(i), &tokens[i]) {
+        while let Some(t) = tokens.get(i).filter(|_| i < to) {
+            // punctuation and quotation marks start nothing: their lower case is not asked for
+            let may_start = match t.kind {
+                TokenKind::Number => true,
+                TokenKind::Word => may_be_trigger(word(i)),
+                _ => false,
+            };
+            if !may_start {
                 i += 1;
                 continue;
             }
@@ -187,25 +193,100 @@ where
 
 type Found = Option<(usize, TimeKind)>;
 
-/// Whether `match_at` can find anything at a token: a number, or a word whose
-/// first two letters begin one of its words (heute, gestern, vor…, diese,
-/// vergangene, letzte, ende, anfang, mitte, im, seit, the weekdays).
+/// Whether `match_at` can find anything at a token: a number, or a word
+/// whose first two letters and length (of its lower case) are those of one
+/// of its words (`TRIGGER_WORDS`, the weekdays with their day parts). The
+/// definition `may_be_trigger` is tested against.
+#[cfg(test)]
 fn may_start_time(lower: &str, token: &Token) -> bool {
-    token.kind == TokenKind::Number
-        || matches!(
-            lower.as_bytes(),
-            [b'h', b'e', ..]
-                | [b'g', b'e', ..]
-                | [b'v', b'o' | b'e', ..]
-                | [b'd', b'i' | b'o', ..]
-                | [b'l', b'e', ..]
-                | [b'e', b'n', ..]
-                | [b'a', b'n', ..]
-                | [b'm', b'i' | b'o', ..]
-                | [b'i', b'm', ..]
-                | [b's', b'e' | b'a' | b'o', ..]
-                | [b'f', b'r', ..]
-        )
+    if token.kind == TokenKind::Number {
+        return true;
+    }
+    let b = lower.as_bytes();
+    let (Some(&x), Some(&y)) = (b.first(), b.get(1)) else {
+        return false;
+    };
+    let (x, y) = (x.wrapping_sub(b'a'), y.wrapping_sub(b'a'));
+    x < 26
+        && y < 26
+        && b.len() < 32
+        && TRIGGER_LENGTHS[usize::from(x) * 26 + usize::from(y)] >> b.len() & 1 != 0
+}
+
+/// `may_start_time` of a word token, asked of the word as written: whether
+/// its first two bytes are ASCII letters and, in lower case, with its length
+/// in bytes, those of a word `match_at` may find. When the lower case of a
+/// word is such a word (ASCII letters without `k`), the word itself is those
+/// letters in either case: the only non-ASCII char whose lower case is one
+/// ASCII letter is the Kelvin sign (a test checks both), so the lower case
+/// is asked for only where this lets a word through.
+fn may_be_trigger(word: &str) -> bool {
+    let b = word.as_bytes();
+    let (Some(&x), Some(&y)) = (b.first(), b.get(1)) else {
+        return false;
+    };
+    let (x, y) = ((x | 0x20).wrapping_sub(b'a'), (y | 0x20).wrapping_sub(b'a'));
+    x < 26
+        && y < 26
+        && b.len() < 32
+        && TRIGGER_LENGTHS[usize::from(x) * 26 + usize::from(y)] >> b.len() & 1 != 0
+}
+
+/// The words `match_at` looks for at its first token, besides the weekdays.
+const TRIGGER_WORDS: [&str; 23] = [
+    "heute",
+    "heutigen",
+    "gestern",
+    "gestrigen",
+    "vorgestern",
+    "diese",
+    "dieser",
+    "diesen",
+    "vergangene",
+    "vergangener",
+    "vergangenen",
+    "letzte",
+    "letzter",
+    "letzten",
+    "vorige",
+    "voriger",
+    "vorigen",
+    "ende",
+    "anfang",
+    "mitte",
+    "im",
+    "seit",
+    "vor",
+];
+
+/// Per pair of first letters (`a`–`z` twice, 26 × 26), the lengths in bytes
+/// (bit n: n bytes) of the words that `match_at` may find: `TRIGGER_WORDS`
+/// and the weekdays with a day part, with or without a final `s`.
+const TRIGGER_LENGTHS: [u32; 26 * 26] = {
+    let mut table = [0u32; 26 * 26];
+    let mut k = 0;
+    while k < TRIGGER_WORDS.len() {
+        let w = TRIGGER_WORDS[k].as_bytes();
+        table[trigger_slot(w)] |= 1 << w.len();
+        k += 1;
+    }
+    let mut d = 0;
+    while d < WEEKDAYS.len() {
+        let mut p = 0;
+        while p < DAYPARTS.len() {
+            let day = WEEKDAYS[d].as_bytes();
+            let len = day.len() + DAYPARTS[p].len();
+            table[trigger_slot(day)] |= (1 << len) | (1 << (len + 1));
+            p += 1;
+        }
+        d += 1;
+    }
+    table
+};
+
+/// The slot of `TRIGGER_LENGTHS` for a word of at least two lower-case ASCII letters.
+const fn trigger_slot(w: &[u8]) -> usize {
+    (w[0] - b'a') as usize * 26 + (w[1] - b'a') as usize
 }
 
 // A word added to `match_at` needs its first two letters in `may_start_time`
@@ -449,35 +530,72 @@ mod tests {
             breaks_before: 0,
             space_before: false,
         };
-        let triggers = [
-            "heute",
-            "heutigen",
-            "gestern",
-            "gestrigen",
-            "vorgestern",
-            "diese",
-            "dieser",
-            "diesen",
-            "vergangene",
-            "vergangener",
-            "vergangenen",
-            "letzte",
-            "letzter",
-            "letzten",
-            "vorige",
-            "voriger",
-            "vorigen",
-            "ende",
-            "anfang",
-            "mitte",
-            "im",
-            "seit",
-            "vor",
-        ];
+        let triggers = TRIGGER_WORDS;
         for w in triggers.iter().chain(WEEKDAYS.iter()) {
             assert!(may_start_time(w, &word), "{w}");
         }
+        for d in WEEKDAYS {
+            for p in DAYPARTS {
+                for s in ["", "s"] {
+                    let w = format!("{d}{p}{s}");
+                    assert!(may_start_time(&w, &word), "{w}");
+                    assert!(!w.contains('k'), "{w}");
+                }
+            }
+        }
+        for w in TRIGGER_WORDS {
+            assert!(
+                !w.contains('k') && w.bytes().all(|b| b.is_ascii_lowercase()),
+                "{w}"
+            );
+        }
+        // the premise of `may_be_trigger`: no other non-ASCII char lower-cases to one ASCII letter
+        for c in (0x80u32..=0x10FFFF).filter_map(char::from_u32) {
+            let lower: Vec<char> = c.to_lowercase().collect();
+            if let [l] = lower[..] {
+                assert!(!l.is_ascii() || c == '\u{212A}', "{c:?}");
+            }
+        }
         assert!(!may_start_time("der", &word));
+    }
+
+    proptest::proptest! {
+        /// Wherever `match_at` finds an expression, `may_start_time` lets it look.
+        #[test]
+        fn prefilter_passes_every_match(
+            heads in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::sample::select(TRIGGER_WORDS.to_vec()),
+                    proptest::sample::select(WEEKDAYS.to_vec()),
+                    proptest::sample::select(vec!["", "Mon", "Vor", "HEUTE", "Sonntag", "ab", "x", "\u{212A}", "Ä"]),
+                ],
+                1..4,
+            ),
+            tails in proptest::collection::vec(
+                proptest::sample::select(vec!["", "s", "abend", "morgens", "mittag", "nachmittags", "x", "en"]),
+                1..4,
+            ),
+            rest in "( [a-zA-Z0-9.]{1,8}){0,3}",
+        ) {
+            let text = heads
+                .iter()
+                .zip(tails.iter().cycle())
+                .map(|(h, t)| format!("{h}{t}"))
+                .collect::<Vec<_>>()
+                .join(" ")
+                + &rest;
+            let t = tokenize(&text);
+            let lowered: Vec<String> = t.iter().map(|x| x.text(&text).to_lowercase()).collect();
+            let word = |i: usize| t.get(i).map_or("", |x| x.text(&text));
+            let lower = |i: usize| lowered.get(i).map_or("", String::as_str);
+            for i in 0..t.len() {
+                if match_at(i, &word, &lower, &t).is_some() {
+                    proptest::prop_assert!(may_start_time(lower(i), &t[i]), "{}", lower(i));
+                    let word_passes = t[i].kind == TokenKind::Number || may_be_trigger(word(i));
+                    proptest::prop_assert!(word_passes, "{}", word(i));
+                }
+            }
+        }
     }
 
     #[test]

@@ -147,9 +147,51 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 /// `char::is_whitespace` of an ASCII byte (tab, line feed, vertical tab, form
 /// feed, carriage return, space).
 #[inline]
-fn is_ascii_space(b: u8) -> bool {
+const fn is_ascii_space(b: u8) -> bool {
     matches!(b, b'\t'..=b'\r' | b' ')
 }
+
+/// Classes of the bytes that start a token or are skipped before one.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ByteKind {
+    /// ASCII whitespace other than the line feed.
+    Space,
+    LineFeed,
+    /// An ASCII letter: a word starts.
+    Letter,
+    /// An ASCII digit: a number (or a word such as `10-Jährige`) starts.
+    Digit,
+    /// `"`
+    Straight,
+    /// Other ASCII: a punctuation token of one byte.
+    Punct,
+    /// The first byte of a multi-byte char.
+    NonAscii,
+}
+
+/// The `ByteKind` of every byte.
+const BYTE_KINDS: [ByteKind; 256] = {
+    let mut table = [ByteKind::NonAscii; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        table[b] = if byte == b'\n' {
+            ByteKind::LineFeed
+        } else if is_ascii_space(byte) {
+            ByteKind::Space
+        } else if byte.is_ascii_alphabetic() {
+            ByteKind::Letter
+        } else if byte.is_ascii_digit() {
+            ByteKind::Digit
+        } else if byte == b'"' {
+            ByteKind::Straight
+        } else {
+            ByteKind::Punct
+        };
+        b += 1;
+    }
+    table
+};
 
 /// Cuts `text` into tokens.
 pub fn tokenize(text: &str) -> Vec<Token> {
@@ -159,39 +201,41 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut breaks = 0u8;
     let mut space = false;
     while let Some(&b) = bytes.get(i) {
-        // ASCII (most of the text) is classified by its byte
-        let (end, kind) = if b.is_ascii() {
-            if is_ascii_space(b) {
-                if b == b'\n' {
-                    breaks = breaks.saturating_add(1).min(2);
-                }
+        // ASCII (most of the text) and the Latin-1 letters are classified by their bytes
+        let (end, kind) = match BYTE_KINDS[usize::from(b)] {
+            ByteKind::Space => {
                 space = true;
                 i += 1;
                 continue;
             }
-            if b.is_ascii_alphanumeric() {
-                scan_ascii_word(text, i)
-            } else if b == b'"' {
-                (i + 1, TokenKind::Quote(QuoteMark::Straight))
-            } else {
-                (i + 1, TokenKind::Punct)
-            }
-        } else {
-            let Some(c) = char_at(text, i) else {
-                break;
-            };
-            let len = c.len_utf8();
-            if c.is_whitespace() {
+            ByteKind::LineFeed => {
+                breaks = breaks.saturating_add(1).min(2);
                 space = true;
-                i += len;
+                i += 1;
                 continue;
             }
-            if is_word_char(c) {
-                scan_word(text, i)
-            } else if let Some(q) = QuoteMark::of(c) {
-                (i + len, TokenKind::Quote(q))
-            } else {
-                (i + len, TokenKind::Punct)
+            ByteKind::Letter => scan_letter_word(text, i),
+            ByteKind::Digit => scan_word_classified(text, i, 0),
+            ByteKind::Straight => (i + 1, TokenKind::Quote(QuoteMark::Straight)),
+            ByteKind::Punct => (i + 1, TokenKind::Punct),
+            ByteKind::NonAscii if is_latin1_letter_at(bytes, i) => scan_letter_word(text, i),
+            ByteKind::NonAscii => {
+                let Some(c) = char_at(text, i) else {
+                    break;
+                };
+                let len = c.len_utf8();
+                if c.is_whitespace() {
+                    space = true;
+                    i += len;
+                    continue;
+                }
+                if is_word_char(c) {
+                    scan_word(text, i)
+                } else if let Some(q) = QuoteMark::of(c) {
+                    (i + len, TokenKind::Quote(q))
+                } else {
+                    (i + len, TokenKind::Punct)
+                }
             }
         };
         debug_assert!(end > i && end <= text.len());
@@ -203,63 +247,190 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             space_before: space,
         });
         breaks = 0;
-        space = false;
         i = end;
+        // the one space after most tokens, without a turn of the loop
+        space = bytes.get(i) == Some(&b' ');
+        i += usize::from(space);
     }
     tokens
 }
 
-/// Per byte: 1 for an ASCII letter, 3 for an ASCII digit, 0 otherwise.
+/// Per byte: `LETTER` for an ASCII letter, `DIGIT` for an ASCII digit, 0 otherwise.
 const ASCII_WORD: [u8; 256] = {
     let mut table = [0u8; 256];
     let mut b = 0;
     while b < 128 {
         let byte = b as u8;
         if byte.is_ascii_digit() {
-            table[b] = 3;
+            table[b] = DIGIT;
         } else if byte.is_ascii_alphabetic() {
-            table[b] = 1;
+            table[b] = LETTER;
         }
         b += 1;
     }
     table
 };
 
-/// `scan_word` for a word starting with an ASCII letter or digit: the ASCII
-/// run, and when the byte after it surely ends the word (space, most
-/// punctuation, a dot not between digits), no more; else `scan_word` goes on.
+const LETTER: u8 = 1;
+const DIGIT: u8 = 2;
+
+/// Whether a Latin-1 letter (`ä`, `ß`, `É`: U+00C0–U+00FF without × and ÷)
+/// starts at byte `i`: 0xC3, then 0x80–0xBF except 0x97 and 0xB7.
 #[inline]
-fn scan_ascii_word(text: &str, start: usize) -> (usize, TokenKind) {
-    let bytes = text.as_bytes();
-    let mut end = start;
-    let mut all_digits = true;
+fn is_latin1_letter_at(bytes: &[u8], i: usize) -> bool {
+    bytes.get(i) == Some(&0xC3)
+        && bytes
+            .get(i + 1)
+            .is_some_and(|&t| (0x80..=0xBF).contains(&t) && t != 0x97 && t != 0xB7)
+}
+
+/// Whether a word char whose class the byte shows starts at byte `i`: an
+/// ASCII letter or digit or a Latin-1 letter.
+#[inline]
+fn is_fast_word_char_at(bytes: &[u8], i: usize) -> bool {
+    bytes
+        .get(i)
+        .is_some_and(|&b| ASCII_WORD[usize::from(b)] != 0 || is_latin1_letter_at(bytes, i))
+}
+
+/// The run of ASCII letters and digits and Latin-1 letters from byte `end`;
+/// `seen` collects `LETTER` and `DIGIT` for what it holds.
+#[inline]
+fn scan_run(bytes: &[u8], mut end: usize, seen: &mut u8) -> usize {
     while let Some(&b) = bytes.get(end) {
         let class = ASCII_WORD[usize::from(b)];
-        if class == 0 {
+        if class != 0 {
+            *seen |= class;
+            end += 1;
+        } else if is_latin1_letter_at(bytes, end) {
+            *seen |= LETTER;
+            end += 2;
+        } else {
             break;
         }
-        all_digits &= class == 3;
-        end += 1;
     }
-    let prev = bytes.get(end.wrapping_sub(1)).copied();
-    let ends = match bytes.get(end) {
+    end
+}
+
+/// `scan_word` for a word starting with a letter (ASCII or Latin-1): it is a
+/// `Word` whatever follows, so its run is scanned without telling letters
+/// from digits; when the byte after the run surely ends the word (most
+/// often), that is all. Inlined into the tokenizer's loop.
+#[inline(always)]
+fn scan_letter_word(text: &str, start: usize) -> (usize, TokenKind) {
+    let bytes = text.as_bytes();
+    let end = scan_alnum(bytes, start);
+    if ends_word(bytes, end) {
+        return (end, TokenKind::Word);
+    }
+    scan_word_classified(text, end, LETTER)
+}
+
+/// Whether the byte at `end`, after a run of letters and digits, surely ends
+/// the word: the end of the text, ASCII other than `-`, `'`, and `.` or `,`
+/// between digits, or a mark of the General Punctuation block other than ’.
+#[inline]
+fn ends_word(bytes: &[u8], end: usize) -> bool {
+    match bytes.get(end) {
         None => true,
         Some(b'-' | b'\'') => false,
         Some(b'.' | b',') => {
-            !(prev.is_some_and(|p| p.is_ascii_digit())
+            !(end
+                .checked_sub(1)
+                .and_then(|p| bytes.get(p))
+                .is_some_and(u8::is_ascii_digit)
                 && bytes.get(end + 1).is_some_and(u8::is_ascii_digit))
         }
-        Some(b) => b.is_ascii(),
-    };
-    if ends || end == start {
-        let kind = if all_digits {
-            TokenKind::Number
-        } else {
-            TokenKind::Word
-        };
-        return (end, kind);
+        Some(0..=0x7F) => true,
+        Some(0xE2) => bytes.get(end + 1) == Some(&0x80) && bytes.get(end + 2) != Some(&0x99),
+        Some(_) => false,
     }
-    scan_word_from(text, end, all_digits, prev.map(char::from))
+}
+
+/// The run of ASCII letters and digits and Latin-1 letters from byte `end`
+/// (one table lookup a byte: words are too short for eight bytes at a time
+/// to pay, measured).
+#[inline]
+fn scan_alnum(bytes: &[u8], mut end: usize) -> usize {
+    loop {
+        while let Some(&b) = bytes.get(end) {
+            if ASCII_WORD[usize::from(b)] == 0 {
+                break;
+            }
+            end += 1;
+        }
+        if is_latin1_letter_at(bytes, end) {
+            end += 2;
+            continue;
+        }
+        return end;
+    }
+}
+
+/// The rest of a word from byte `end`, `seen` holding `LETTER` and `DIGIT`
+/// for its bytes before `end`: runs of ASCII letters and digits and Latin-1
+/// letters, joined by inner hyphens and by dots and commas between digits,
+/// all classified by their bytes; at anything else that may go on the word
+/// (an apostrophe, other non-ASCII chars) `scan_word_from` takes over.
+#[inline(never)]
+fn scan_word_classified(text: &str, end: usize, mut seen: u8) -> (usize, TokenKind) {
+    let bytes = text.as_bytes();
+    let mut end = scan_run(bytes, end, &mut seen);
+    // here the char before `end` is always a letter or digit of a run
+    loop {
+        let next = bytes.get(end + 1).copied();
+        match bytes.get(end) {
+            None => break,
+            Some(b'-') => {
+                // "Nato-Beitritt" goes on, "Ost- und" keeps its hyphen and ends
+                if is_fast_word_char_at(bytes, end + 1) {
+                    end = scan_run(bytes, end + 1, &mut seen);
+                    continue;
+                }
+                match next {
+                    Some(n) if is_ascii_space(n) => end += 1,
+                    None | Some(0..=0x7F) => {}
+                    Some(_) => return scan_word_general(text, end, seen),
+                }
+                break;
+            }
+            Some(b'.' | b',') => {
+                // "100.000", "2,5": a dot or comma between digits
+                let between_digits = end
+                    .checked_sub(1)
+                    .and_then(|p| bytes.get(p))
+                    .is_some_and(u8::is_ascii_digit)
+                    && next.is_some_and(|n| n.is_ascii_digit());
+                if !between_digits {
+                    break;
+                }
+                end = scan_run(bytes, end + 1, &mut seen);
+            }
+            // the General Punctuation block (quotation marks, dashes) ends a
+            // word, except the apostrophe ’ (E2 80 99)
+            Some(0xE2) if next == Some(0x80) && bytes.get(end + 2) != Some(&0x99) => break,
+            Some(b'\'') => return scan_word_general(text, end, seen),
+            Some(0..=0x7F) => break,
+            Some(_) => return scan_word_general(text, end, seen),
+        }
+    }
+    (end, word_kind(seen))
+}
+
+/// `Number` for a word without letters, else `Word`.
+#[inline]
+fn word_kind(seen: u8) -> TokenKind {
+    if seen & LETTER == 0 {
+        TokenKind::Number
+    } else {
+        TokenKind::Word
+    }
+}
+
+/// `scan_word_from` at byte `end` of a word whose bytes before `end` hold `seen`.
+fn scan_word_general(text: &str, end: usize, seen: u8) -> (usize, TokenKind) {
+    let prev = text.get(..end).and_then(|s| s.chars().next_back());
+    scan_word_from(text, end, seen & LETTER == 0, prev)
 }
 
 /// Scans a word or number starting at `start`; inner hyphens, apostrophes,
@@ -269,31 +440,16 @@ fn scan_word(text: &str, start: usize) -> (usize, TokenKind) {
 }
 
 /// `scan_word` from `end`, with what was scanned before it: whether it was
-/// all digits, and its last char.
+/// all digits, and its last char. Char by char: this is the definition the
+/// fast paths of `scan_letter_word` and `scan_word_classified` are tested
+/// against.
 fn scan_word_from(
     text: &str,
     mut end: usize,
     mut all_digits: bool,
     mut prev: Option<char>,
 ) -> (usize, TokenKind) {
-    let bytes = text.as_bytes();
-    loop {
-        // the common case first: a run of ASCII letters and digits
-        let run_start = end;
-        while let Some(&b) = bytes.get(end) {
-            let class = ASCII_WORD[usize::from(b)];
-            if class == 0 {
-                break;
-            }
-            all_digits &= class == 3;
-            end += 1;
-        }
-        if end > run_start {
-            prev = Some(char::from(bytes[end - 1]));
-        }
-        let Some(c) = char_at(text, end) else {
-            break;
-        };
+    while let Some(c) = char_at(text, end) {
         let keep = is_word_char(c) || {
             let next = char_at(text, end + c.len_utf8());
             if c == '-' {
@@ -506,6 +662,24 @@ pub fn lowercase_same_length(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
     let mut i = 0;
     while let Some(at) = next_non_ascii(bytes, i) {
+        match (bytes.get(at), bytes.get(at + 1)) {
+            // the Latin-1 letters (0xC3 0x80–0xBF, U+00C0–U+00FF) by their bytes:
+            // the capitals, 0x80–0x9E but × (0x97), are 0x20 below their small letters
+            (Some(0xC3), Some(&b2)) if (0x80..=0xBF).contains(&b2) => {
+                if b2 <= 0x9E && b2 != 0x97 {
+                    let small = [0xC3, b2 + 0x20];
+                    out.replace_range(at..at + 2, std::str::from_utf8(&small).ok()?);
+                }
+                i = at + 2;
+                continue;
+            }
+            // U+2000–U+203F (quotation marks, dashes, …) have no case
+            (Some(0xE2), Some(0x80)) => {
+                i = at + 3;
+                continue;
+            }
+            _ => {}
+        }
         let c = text.get(at..).and_then(|rest| rest.chars().next())?;
         let lower = same_length_lower(c)?;
         if lower != c {
@@ -640,6 +814,22 @@ mod tests {
     }
 
     #[test]
+    fn lowercase_same_length_agrees_on_latin1_and_punctuation() {
+        for c in (0x80u32..0x250)
+            .chain(0x2000..0x2070)
+            .filter_map(char::from_u32)
+        {
+            for s in [c.to_string(), format!("A{c}b{c}")] {
+                assert_eq!(
+                    lowercase_same_length(&s),
+                    lowercase_same_length_by_chars(&s),
+                    "{c:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn latin1_lower_agrees_with_char_to_lowercase() {
         for c in (0u32..0x100).filter_map(char::from_u32) {
             let std: Vec<char> = c.to_lowercase().collect();
@@ -752,8 +942,14 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn tokenize_agrees_with_char_by_char(s in "[a-zA-Z0-9äöüÄÖÜßé€„“”\"'’.,:;!?() \t\n\r\u{a0}\u{ad}\u{2028}-]{0,80}") {
-            proptest::prop_assert_eq!(tokenize(&s), tokenize_by_chars(&s));
+        fn tokenize_agrees_with_char_by_char(
+            s in "[a-zA-Z0-9äöüÄÖÜßé€„“”\"'’.,:;!?() \t\n\r\u{a0}\u{ad}\u{2028}-]{0,80}",
+            t in "[aZ09ßÉ×÷²ÿłΣ‐–—‚‘’«»…\u{2019}\u{2000}\u{202f}\u{ad}'., \n-]{0,40}",
+            u in "\\PC{0,40}",
+        ) {
+            for s in [&s, &t, &u] {
+                proptest::prop_assert_eq!(tokenize(s), tokenize_by_chars(s));
+            }
         }
     }
 
