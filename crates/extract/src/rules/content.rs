@@ -347,12 +347,11 @@ impl<'a, 'l> Rules<'a, 'l> {
     /// Whether `span` (after a comma) only continues a list: a few words with
     /// `und`/`oder` and no verb-like word (`offen und ehrlich`).
     fn list_continues(&self, span: (usize, usize)) -> bool {
-        let words: Vec<usize> = (span.0..span.1).filter(|&j| self.p.is_word(j)).collect();
-        words.len() <= 5
-            && words
-                .iter()
-                .any(|&j| self.lower_is(j, &["und", "oder", "sowie"]))
-            && !words.iter().any(|&j| {
+        // the word tokens, walked again instead of collected
+        let words = || (span.0..span.1).filter(|&j| self.p.is_word(j));
+        words().nth(5).is_none()
+            && words().any(|j| self.lower_is(j, &["und", "oder", "sowie"]))
+            && !words().any(|j| {
                 let w = self.p.word(j);
                 !self.lex.cue_forms(w).is_empty()
                     || self.lower_is(j, &AUXILIARIES)

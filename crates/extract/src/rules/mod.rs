@@ -142,6 +142,8 @@ pub(crate) struct Rules<'a, 'l> {
     /// The last person who spoke, for pronouns.
     last_person: Option<Speaker>,
     last_group: Vec<Speaker>,
+    /// The content spans of a sentence's verbal claims (a buffer reused by `sentence`).
+    covered: Vec<(usize, usize)>,
     /// Inside a nominal cue (`nach Angaben X`) any noun phrase can name the source.
     lenient: bool,
 }
@@ -169,6 +171,7 @@ impl<'a, 'l> Rules<'a, 'l> {
             lex,
             last_person: None,
             last_group: Vec::new(),
+            covered: Vec::new(),
             lenient: false,
         }
     }
@@ -183,8 +186,10 @@ impl<'a, 'l> Rules<'a, 'l> {
             if s.boilerplate || self.consumed[si] {
                 continue;
             }
-            let found = self.sentence(si);
-            if found.is_empty() {
+            // the sentence's claims are appended to `out`: no list of their own
+            let start = out.len();
+            self.sentence(si, &mut out);
+            if out.len() == start {
                 chain = match chain.take() {
                     Some((prev, n)) if n < 5 => {
                         match out.get(prev).and_then(|p| self.continuation(si, p)) {
@@ -208,9 +213,8 @@ impl<'a, 'l> Rules<'a, 'l> {
                 }
                 continue;
             }
-            self.note_speakers(&found);
-            chain = going_on(&found).map(|k| (out.len() + k, 0));
-            out.extend(found);
+            self.note_speakers(&out[start..]);
+            chain = going_on(&out[start..]).map(|k| (start + k, 0));
         }
         out
     }
@@ -224,19 +228,25 @@ impl<'a, 'l> Rules<'a, 'l> {
             self.last_person = Some(f.speaker.clone());
         }
         let last = found.last().map(|f| f.sentences.0);
-        self.last_group = found
-            .iter()
-            .filter(|f| Some(f.sentences.0) == last)
-            .map(|f| f.speaker.clone())
-            .collect();
+        // the list of the sentence before is reused: no allocation a sentence
+        self.last_group.clear();
+        self.last_group.extend(
+            found
+                .iter()
+                .filter(|f| Some(f.sentences.0) == last)
+                .map(|f| f.speaker.clone()),
+        );
     }
 
     // ----- cues -----------------------------------------------------------
 
-    fn sentence(&mut self, si: usize) -> Vec<Found> {
+    /// Appends the claims of sentence `si` to `out`.
+    fn sentence(&mut self, si: usize, out: &mut Vec<Found>) {
         let s = self.p.sents[si];
-        let mut out = Vec::new();
-        let mut covered: Vec<(usize, usize)> = Vec::new();
+        let start = out.len();
+        // content spans of the verbal cues' claims, in a buffer kept across sentences
+        let mut covered = std::mem::take(&mut self.covered);
+        covered.clear();
         for i in s.tok_start..s.tok_end {
             if self.p.quotes.inside(i) || !self.p.is_word(i) {
                 continue;
@@ -244,56 +254,66 @@ impl<'a, 'l> Rules<'a, 'l> {
             let Some(cue) = self.cue_at(i, &s) else {
                 continue;
             };
-            for f in self.claims_of_cue(si, &cue) {
+            let before = out.len();
+            self.claims_of_cue(si, &cue, out);
+            for f in &out[before..] {
                 covered.extend(f.content.iter().copied());
-                out.push(f);
             }
         }
         self.lenient = true;
-        let nominal = self.nominal_cues(si);
+        let verbal_end = out.len();
+        self.nominal_cues(si, out);
         self.lenient = false;
-        for f in nominal {
-            // a nominal cue inside another claim's content is not annotated
-            let inside = f
-                .cue
+        // a nominal cue inside another claim's content is not annotated
+        retain_from(out, verbal_end, |f| {
+            !f.cue
                 .iter()
-                .any(|&(a, _)| covered.iter().any(|&(x, y)| a >= x && a < y));
-            if !inside {
-                out.push(f);
-            }
-        }
-        if out.is_empty() {
+                .any(|&(a, _)| covered.iter().any(|&(x, y)| a >= x && a < y))
+        });
+        self.covered = covered;
+        if out.len() == start {
             if let Some(f) = self.with_the_words(si) {
                 out.push(f);
             }
         }
-        if out.is_empty() {
+        if out.len() == start {
             if let Some(f) = self.colon_speaker(si) {
                 out.push(f);
             }
         }
-        if out.is_empty() {
+        if out.len() == start {
             if let Some(f) = self.subject_colon_quote(si) {
                 out.push(f);
             }
         }
-        for f in &mut out {
+        for f in &mut out[start..] {
             f.confidence = confidence::confidence(f);
         }
-        dedup(&mut out);
-        out
+        dedup(out, start);
     }
+}
+
+/// Keeps the elements of `v` from index `start` on for which `keep` holds,
+/// in order (`Vec::retain` of the tail only).
+fn retain_from<T>(v: &mut Vec<T>, start: usize, mut keep: impl FnMut(&T) -> bool) {
+    let mut kept = start;
+    for i in start..v.len() {
+        if keep(&v[i]) {
+            v.swap(kept, i);
+            kept += 1;
+        }
+    }
+    v.truncate(kept);
 }
 
 /// The claim of a sentence that a following sentence may continue (its
 /// index in `found`): the innermost report, a claim nested in another's
 /// content ("Ein Sprecher sagte, X habe betont, …"), else the widest one.
 fn going_on(found: &[Found]) -> Option<usize> {
-    let eligible: Vec<usize> = (0..found.len())
-        .filter(|&k| found[k].speaker.kind == ActorKind::Person || found[k].confidence >= 0.5)
-        .collect();
-    let nested = eligible.iter().copied().find(|&k| {
-        eligible.iter().any(|&o| {
+    let eligible =
+        |k: &usize| found[*k].speaker.kind == ActorKind::Person || found[*k].confidence >= 0.5;
+    let nested = (0..found.len()).filter(eligible).find(|&k| {
+        (0..found.len()).filter(eligible).any(|o| {
             o != k
                 && found[o]
                     .content
@@ -302,19 +322,23 @@ fn going_on(found: &[Found]) -> Option<usize> {
         })
     });
     nested.or_else(|| {
-        eligible
-            .iter()
-            .copied()
+        (0..found.len())
+            .filter(eligible)
             .max_by_key(|&k| found[k].content.iter().map(|&(a, b)| b - a).sum::<usize>())
     })
 }
 
-/// One record per speaker and content: keep the most confident.
-fn dedup(found: &mut Vec<Found>) {
-    found.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
-    let mut kept: Vec<Found> = Vec::new();
-    for f in found.drain(..) {
-        let dup = kept.iter().any(|k| {
+/// One record per speaker and content among `found[start..]`: keep the most
+/// confident (in place: the kept ones move forward, the rest are cut off).
+fn dedup(found: &mut Vec<Found>, start: usize) {
+    if found.len() <= start + 1 {
+        return;
+    }
+    found[start..].sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
+    let mut kept = start;
+    for i in start..found.len() {
+        let f = &found[i];
+        let dup = found[start..kept].iter().any(|k| {
             k.speaker.name == f.speaker.name
                 && k.content
                     .first()
@@ -322,11 +346,12 @@ fn dedup(found: &mut Vec<Found>) {
                     .is_some_and(|(x, y)| x.0 < y.1 && y.0 < x.1)
         });
         if !dup {
-            kept.push(f);
+            found.swap(kept, i);
+            kept += 1;
         }
     }
-    kept.sort_by_key(|f| f.cue.first().map(|c| c.0));
-    *found = kept;
+    found.truncate(kept);
+    found[start..].sort_by_key(|f| f.cue.first().map(|c| c.0));
 }
 
 #[cfg(test)]

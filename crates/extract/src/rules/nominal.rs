@@ -11,12 +11,12 @@ use claimgraph_text::time::TimeExpr;
 use claimgraph_text::token::is_capitalized;
 
 impl<'a, 'l> Rules<'a, 'l> {
-    pub(super) fn nominal_cues(&mut self, si: usize) -> Vec<Found> {
+    /// Appends the claims of the nominal cues of sentence `si` to `out`.
+    pub(super) fn nominal_cues(&mut self, si: usize, out: &mut Vec<Found>) {
         let s = self.p.sents[si];
-        let mut out = Vec::new();
         // a question ("Welche Vorschläge sind Ihrer Meinung nach …?") reports nothing
         if self.p.word(s.tok_end.saturating_sub(1)) == "?" {
-            return out;
+            return;
         }
         for i in s.tok_start..s.tok_end {
             if self.p.quotes.inside(i) {
@@ -44,7 +44,6 @@ impl<'a, 'l> Rules<'a, 'l> {
                 out.push(f);
             }
         }
-        out
     }
 
     /// `nach Angaben der Polizei`, `aus Sicht von X`, `nach Medienberichten`:
