@@ -15,14 +15,15 @@ use std::cell::OnceCell;
 use std::sync::LazyLock;
 
 /// An actor of the document: a lexicon entry, a person found by name, or a
-/// role noun used with no name.
+/// role noun used with no name. Names are borrowed from the lexicon or the
+/// text: no string of their own.
 #[derive(Debug, Clone)]
-pub(crate) struct Entity {
-    pub name: String,
+pub(crate) struct Entity<'a> {
+    pub name: &'a str,
     pub kind: ActorKind,
-    pub wikidata: Option<String>,
+    pub wikidata: Option<&'a str>,
     /// Last name token of a person (for surname-only mentions).
-    pub surname: Option<String>,
+    pub surname: Option<&'a str>,
     /// Role words used with the name, lower case (`us-außenminister`), with their qualifier.
     pub roles: Vec<(String, String)>,
 }
@@ -52,12 +53,12 @@ pub(crate) struct Prepared<'a> {
     pub quotes: QuoteMap,
     pub sents: Vec<Sentence>,
     pub chars: CharIndex,
-    pub entities: Vec<Entity>,
+    pub entities: Vec<Entity<'a>>,
     pub mentions: Vec<Mention>,
     /// token → index into `mentions` of the mention starting there
     pub mention_at: Vec<Option<u32>>,
     /// surname → the person entity with that surname (surnames are unique: `person` merges by them)
-    surnames: FastMap<String, usize>,
+    surnames: FastMap<&'a str, usize>,
     /// The first bytes of those surnames (bit per byte value): most words are rejected here.
     surname_first_bytes: [u64; 4],
     /// The time expressions of each sentence, found when first asked for.
@@ -150,7 +151,7 @@ fn is_not_name(w: &str) -> bool {
 }
 
 impl<'a> Prepared<'a> {
-    pub fn new(text: &'a str, lex: &Lexicon) -> Self {
+    pub fn new(text: &'a str, lex: &'a Lexicon) -> Self {
         let toks = tokenize(text);
         let quotes = find_quotations(&toks);
         let sents = sentences(text, &toks, &quotes);
@@ -306,7 +307,7 @@ impl<'a> Prepared<'a> {
 
     /// Finds the mentions, token by token; returns the capitalised words
     /// left without one (surnames of persons named later, perhaps).
-    fn find_mentions(&mut self, lex: &Lexicon) -> Vec<usize> {
+    fn find_mentions(&mut self, lex: &'a Lexicon) -> Vec<usize> {
         let mut unresolved = Vec::new();
         let mut i = 0;
         while i < self.toks.len() {
@@ -479,7 +480,7 @@ impl<'a> Prepared<'a> {
                 .is_some()
     }
 
-    fn entity_for_actor(&mut self, lex: &Lexicon, actor: usize) -> usize {
+    fn entity_for_actor(&mut self, lex: &'a Lexicon, actor: usize) -> usize {
         let a = &lex.actors[actor];
         if let Some(i) = self
             .entities
@@ -489,9 +490,9 @@ impl<'a> Prepared<'a> {
             return i;
         }
         self.entities.push(Entity {
-            name: a.name.clone(),
+            name: &a.name,
             kind: a.kind,
-            wikidata: a.wikidata.clone(),
+            wikidata: a.wikidata.as_deref(),
             surname: None,
             roles: Vec::new(),
         });
@@ -566,7 +567,7 @@ impl<'a> Prepared<'a> {
         }
         let e = self.resolve_role(&role, &qualifier).unwrap_or_else(|| {
             self.entities.push(Entity {
-                name: role_name(self.word(i)),
+                name: self.word(i),
                 kind,
                 wikidata: None,
                 surname: None,
@@ -656,10 +657,10 @@ impl<'a> Prepared<'a> {
 
     /// Registers a person named by tokens `[a, b)`, merging by surname.
     fn person(&mut self, a: usize, b: usize, role: Option<(String, String)>) -> usize {
-        let name = self.slice(a, b).to_string();
-        let surname = self.word(b - 1).to_string();
+        let name = self.slice(a, b);
+        let surname = self.word(b - 1);
         let n_tokens = b - a;
-        let e = match self.surnames.get(surname.as_str()).copied() {
+        let e = match self.surnames.get(surname).copied() {
             Some(e) => {
                 let ent = &mut self.entities[e];
                 if n_tokens > ent.name.split_whitespace().count() {
@@ -672,7 +673,7 @@ impl<'a> Prepared<'a> {
                 if let Some(&b) = surname.as_bytes().first() {
                     self.surname_first_bytes[usize::from(b / 64)] |= 1 << (b % 64);
                 }
-                self.surnames.insert(surname.clone(), e);
+                self.surnames.insert(surname, e);
                 self.entities.push(Entity {
                     name,
                     kind: ActorKind::Person,
@@ -741,11 +742,6 @@ fn lower_by_token(words: &[&str]) -> (String, Vec<usize>) {
 /// A role word in its feminine form (`ministerin`, `us-außenministerin`).
 pub(crate) fn is_feminine_role(role: &str) -> bool {
     role.ends_with("in") && !role.ends_with("ein")
-}
-
-/// The name of an actor known only by a role: the role word in its base form.
-fn role_name(word: &str) -> String {
-    word.to_string()
 }
 
 #[cfg(test)]

@@ -21,6 +21,7 @@ use claimgraph_model::{Claim, DateValue, Document, Span};
 use claimgraph_text::token::is_quote_char;
 use doc::Prepared;
 use rules::{Found, Rules};
+use std::borrow::Cow;
 
 /// Finds claims in documents with a lexicon.
 #[derive(Debug, Clone)]
@@ -102,6 +103,44 @@ pub fn strip_quotes(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     push_stripped(&mut out, s);
     out
+}
+
+/// `strip_quotes(s)`, borrowing `s` when it is its own result (no quotation
+/// mark, no whitespace but single spaces between words): most speaker names.
+fn strip_quotes_cow(s: &str) -> Cow<'_, str> {
+    if is_stripped(s) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(strip_quotes(s))
+    }
+}
+
+/// Whether `strip_quotes(s) == s`: no char `push_stripped` removes, and
+/// whitespace only as single spaces between kept chars.
+fn is_stripped(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let mut after_space = false;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match ASCII_CLASS[usize::from(b)] {
+            KEPT => after_space = false,
+            SPACE if b == b' ' && !after_space => after_space = true,
+            NOT_ASCII => match s.get(i..).and_then(|rest| rest.chars().next()) {
+                Some(c) if !is_quote_char(c) && !c.is_whitespace() => {
+                    after_space = false;
+                    i += c.len_utf8();
+                    continue;
+                }
+                _ => return false,
+            },
+            _ => return false,
+        }
+        i += 1;
+    }
+    true
 }
 
 /// Appends `strip_quotes(s)` to `out` (without a string of its own): the
@@ -214,15 +253,15 @@ fn to_claim(p: &Prepared, doc: &Document, f: Found, roles: &mut SpeakerRoles) ->
     let date = date_said(p, doc.date, f.date_sentence, &spans);
     Some(Claim {
         doc: doc.id.clone(),
-        speaker: f.speaker.name,
+        speaker: f.speaker.name.into_owned(),
         speaker_kind: f.speaker.kind,
-        speaker_wikidata: f.speaker.wikidata,
+        speaker_wikidata: f.speaker.wikidata.map(str::to_string),
         speaker_roles: roles.for_claim(f.speaker.entity),
         cue,
         claim_type: f.claim_type,
         content,
         direct: in_quotes * 2 > words,
-        addressee: f.addressee,
+        addressee: f.addressee.map(Cow::into_owned),
         date,
         sentence,
         content_spans,
@@ -337,6 +376,11 @@ mod tests {
                 .collect::<Vec<_>>()
                 .join(" ... ");
             proptest::prop_assert_eq!(join_stripped(texts.iter().copied()), by_steps);
+        }
+
+        #[test]
+        fn borrowed_names_are_their_own_stripped_form(s in "[a-cäß. „“”\"'’»«‚‘\n\t\u{a0}\u{2003}]{0,40}") {
+            proptest::prop_assert_eq!(strip_quotes_cow(&s).into_owned(), strip_quotes(&s));
         }
 
         #[test]

@@ -9,7 +9,7 @@ use claimgraph_model::ClaimType;
 
 impl<'a, 'l> Rules<'a, 'l> {
     /// Appends the claims of one cue to `out`.
-    pub(super) fn claims_of_cue(&mut self, si: usize, cue: &Cue<'l>, out: &mut Vec<Found>) {
+    pub(super) fn claims_of_cue(&mut self, si: usize, cue: &Cue<'l>, out: &mut Vec<Found<'a>>) {
         let s = self.p.sents[si];
         let finite = self.finite_position(cue);
         let passive = cue.entry.lemma != "zitieren" && self.is_passive(cue, finite);
@@ -90,7 +90,7 @@ impl<'a, 'l> Rules<'a, 'l> {
     }
 }
 
-impl Rules<'_, '_> {
+impl<'a> Rules<'a, '_> {
     /// A participle cue with a form of `werden` as its finite verb (`wurde
     /// abgelehnt`, `wird erklärt`); `wird ankündigen` is future, no passive.
     fn is_passive(&self, cue: &Cue, finite: usize) -> bool {
@@ -157,7 +157,7 @@ impl Rules<'_, '_> {
     }
 
     /// The agent of a passive cue: `von`/`vom`/`durch` and a noun phrase in its clause.
-    fn passive_agent(&mut self, cue: &Cue) -> Option<(Vec<Speaker>, (usize, usize), bool)> {
+    fn passive_agent(&mut self, cue: &Cue) -> Option<(Vec<Speaker<'a>>, (usize, usize), bool)> {
         let (cs, ce) = cue.clause;
         let by = (cs..ce).find(|&j| {
             !self.p.quotes.inside(j) && self.lower_is(j, &["von", "vom", "durch", "seitens"])

@@ -23,14 +23,17 @@ use crate::lexicon::{Lexicon, WordSet};
 use claimgraph_model::{ActorKind, ClaimType};
 use claimgraph_text::token::TokenKind;
 use confidence::Pattern;
+use std::borrow::Cow;
 use std::sync::{LazyLock, OnceLock};
 
 /// Who a claim is attributed to.
 #[derive(Debug, Clone)]
-pub(crate) struct Speaker {
-    pub name: String,
+pub(crate) struct Speaker<'a> {
+    /// Borrowed from an entity or the text; owned only when quotation marks
+    /// or odd whitespace had to be removed from the text.
+    pub name: Cow<'a, str>,
     pub kind: ActorKind,
-    pub wikidata: Option<String>,
+    pub wikidata: Option<&'a str>,
     pub entity: Option<usize>,
     /// Tokens of the local mention.
     pub mention: (usize, usize),
@@ -40,12 +43,12 @@ pub(crate) struct Speaker {
 
 /// A claim found by the rules, in token coordinates.
 #[derive(Debug, Clone)]
-pub(crate) struct Found {
-    pub speaker: Speaker,
+pub(crate) struct Found<'a> {
+    pub speaker: Speaker<'a>,
     pub cue: Vec<(usize, usize)>,
     pub claim_type: ClaimType,
     pub content: Vec<(usize, usize)>,
-    pub addressee: Option<String>,
+    pub addressee: Option<Cow<'a, str>>,
     /// Sentences `[first, last]` carrying the claim.
     pub sentences: (usize, usize),
     /// Sentence whose non-content tokens date the claim.
@@ -71,8 +74,9 @@ fn is_not_subject(w: &str) -> bool {
     NOT_SUBJECT_SET.contains(w)
 }
 
-fn strip_quotes_str(s: &str) -> String {
-    crate::strip_quotes(s)
+/// `strip_quotes` of a text, borrowed when it has nothing to strip.
+fn strip_quotes_str(s: &str) -> Cow<'_, str> {
+    crate::strip_quotes_cow(s)
 }
 
 fn is_sep(p: &Prepared, i: usize) -> bool {
@@ -140,8 +144,8 @@ pub(crate) struct Rules<'a, 'l> {
     /// Sentences already used as part of an earlier claim.
     consumed: Vec<bool>,
     /// The last person who spoke, for pronouns.
-    last_person: Option<Speaker>,
-    last_group: Vec<Speaker>,
+    last_person: Option<Speaker<'a>>,
+    last_group: Vec<Speaker<'a>>,
     /// The content spans of a sentence's verbal claims (a buffer reused by `sentence`).
     covered: Vec<(usize, usize)>,
     /// Inside a nominal cue (`nach Angaben X`) any noun phrase can name the source.
@@ -176,8 +180,8 @@ impl<'a, 'l> Rules<'a, 'l> {
         }
     }
 
-    pub fn run(&mut self) -> Vec<Found> {
-        let mut out: Vec<Found> = Vec::new();
+    pub fn run(&mut self) -> Vec<Found<'a>> {
+        let mut out: Vec<Found<'a>> = Vec::new();
         // the claim a following Konjunktiv sentence would continue (its index
         // in `out`), and the chain length
         let mut chain: Option<(usize, usize)> = None;
@@ -219,7 +223,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         out
     }
 
-    fn note_speakers(&mut self, found: &[Found]) {
+    fn note_speakers(&mut self, found: &[Found<'a>]) {
         if let Some(f) = found
             .iter()
             .rev()
@@ -241,7 +245,7 @@ impl<'a, 'l> Rules<'a, 'l> {
     // ----- cues -----------------------------------------------------------
 
     /// Appends the claims of sentence `si` to `out`.
-    fn sentence(&mut self, si: usize, out: &mut Vec<Found>) {
+    fn sentence(&mut self, si: usize, out: &mut Vec<Found<'a>>) {
         let s = self.p.sents[si];
         let start = out.len();
         // content spans of the verbal cues' claims, in a buffer kept across sentences

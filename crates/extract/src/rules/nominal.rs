@@ -12,7 +12,7 @@ use claimgraph_text::token::is_capitalized;
 
 impl<'a, 'l> Rules<'a, 'l> {
     /// Appends the claims of the nominal cues of sentence `si` to `out`.
-    pub(super) fn nominal_cues(&mut self, si: usize, out: &mut Vec<Found>) {
+    pub(super) fn nominal_cues(&mut self, si: usize, out: &mut Vec<Found<'a>>) {
         let s = self.p.sents[si];
         // a question ("Welche Vorschläge sind Ihrer Meinung nach …?") reports nothing
         if self.p.word(s.tok_end.saturating_sub(1)) == "?" {
@@ -79,7 +79,7 @@ impl<'a, 'l> Rules<'a, 'l> {
     /// geht aus dem Bericht hervor.` (the previous sentence is the content),
     /// `aus Sicht der Regierung`, `aus seiner Sicht`. A view with no owner
     /// (`aus juristischer Sicht`) names no source.
-    fn aus_source(&mut self, si: usize, i: usize) -> Option<Found> {
+    fn aus_source(&mut self, si: usize, i: usize) -> Option<Found<'a>> {
         let s = self.p.sents[si];
         if let Some(h) = (i + 1..s.tok_end).find(|&j| self.p.lower(j) == "hervor") {
             let (speakers, _) = self.np_at(i + 1, h)?;
@@ -132,7 +132,7 @@ impl<'a, 'l> Rules<'a, 'l> {
     /// The person a possessive refers to (`seiner` → the last man named,
     /// `ihrer` → the last woman); `None` for the first person and the polite
     /// `Ihrer`, whose owner the text does not name.
-    fn possessive_speaker(&self, j: usize) -> Option<Speaker> {
+    fn possessive_speaker(&self, j: usize) -> Option<Speaker<'a>> {
         let w = self.p.word(j);
         let l = self.p.lower(j);
         let start = self
@@ -169,7 +169,7 @@ impl<'a, 'l> Rules<'a, 'l> {
     }
 
     /// `Dem Vernehmen nach …`, `Seiner Ansicht nach …`: the phrase before `nach` names the source.
-    fn before_nach(&mut self, si: usize, i: usize) -> Option<Found> {
+    fn before_nach(&mut self, si: usize, i: usize) -> Option<Found<'a>> {
         let s = self.p.sents[si];
         let mut a = i - 1;
         while a > s.tok_start
@@ -217,7 +217,7 @@ impl<'a, 'l> Rules<'a, 'l> {
     }
 
     /// `Demnach …`: the source of the previous report goes on.
-    fn demnach(&mut self, si: usize, i: usize) -> Option<Found> {
+    fn demnach(&mut self, si: usize, i: usize) -> Option<Found<'a>> {
         let s = self.p.sents[si];
         let mut speaker = self.phrase_speaker(i, i + 1);
         // the last source, else the subject of the sentence before
@@ -238,12 +238,12 @@ impl<'a, 'l> Rules<'a, 'l> {
 
     /// The noun phrase that opens the sentence before `si`, if it names an
     /// actor (a known one or a role noun of the lexicon).
-    fn previous_subject(&mut self, si: usize) -> Option<Speaker> {
+    fn previous_subject(&mut self, si: usize) -> Option<Speaker<'a>> {
         self.sentence_subject(si.checked_sub(1)?)
     }
 
     /// `…, ein Bericht, wonach …`: the noun phrase before the comma is the source.
-    fn wonach(&mut self, si: usize, i: usize) -> Option<Found> {
+    fn wonach(&mut self, si: usize, i: usize) -> Option<Found<'a>> {
         let s = self.p.sents[si];
         let comma = i - 1;
         let from = comma.saturating_sub(7).max(s.tok_start);
@@ -258,9 +258,9 @@ impl<'a, 'l> Rules<'a, 'l> {
     }
 
     /// A speaker known only by the words of its phrase (`eigenen Angaben`).
-    fn phrase_speaker(&self, a: usize, b: usize) -> Speaker {
+    fn phrase_speaker(&self, a: usize, b: usize) -> Speaker<'a> {
         Speaker {
-            name: crate::strip_quotes(self.p.slice(a, b)),
+            name: crate::strip_quotes_cow(self.p.slice(a, b)),
             kind: claimgraph_model::ActorKind::Organization,
             wikidata: None,
             entity: None,
@@ -276,7 +276,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         cue_start: usize,
         np: usize,
         pattern: Pattern,
-    ) -> Option<Found> {
+    ) -> Option<Found<'a>> {
         let s = self.p.sents[si];
         let (speakers, end) = match self.owned_source(si, np, s.tok_end) {
             Some((sp, end)) => (vec![sp], end),
@@ -295,7 +295,7 @@ impl<'a, 'l> Rules<'a, 'l> {
     /// is a possessive (the person it refers to) or `eigen-` (the subject of
     /// the sentence) names that owner, not the noun. The speaker and the
     /// token after the noun.
-    fn owned_source(&mut self, si: usize, a: usize, limit: usize) -> Option<(Speaker, usize)> {
+    fn owned_source(&mut self, si: usize, a: usize, limit: usize) -> Option<(Speaker<'a>, usize)> {
         let noun = (a + 1..limit.min(a + 4)).find(|&j| is_capitalized(self.p.word(j)))?;
         if !is_source_noun(self.p.lower(noun)) {
             return None;
@@ -324,7 +324,7 @@ impl<'a, 'l> Rules<'a, 'l> {
     }
 
     /// The actor that opens sentence `si` (`Die Firma hat nach eigenen Angaben …`).
-    fn sentence_subject(&mut self, si: usize) -> Option<Speaker> {
+    fn sentence_subject(&mut self, si: usize) -> Option<Speaker<'a>> {
         let s = self.p.sents[si];
         let (speakers, _) = self.np_at(s.tok_start, s.tok_end)?;
         speakers
@@ -333,7 +333,7 @@ impl<'a, 'l> Rules<'a, 'l> {
             .filter(|sp| sp.entity.is_some() || self.role_phrase(sp))
     }
 
-    pub(super) fn before_zufolge(&mut self, si: usize, i: usize) -> Option<Found> {
+    pub(super) fn before_zufolge(&mut self, si: usize, i: usize) -> Option<Found<'a>> {
         let s = self.p.sents[si];
         // the longest noun phrase that ends right before "zufolge"
         let from = i.saturating_sub(7).max(s.tok_start);
@@ -364,7 +364,7 @@ impl<'a, 'l> Rules<'a, 'l> {
     }
 
     /// `„…“, so X.` / `…, so X.`
-    pub(super) fn so_speaker(&mut self, si: usize, i: usize) -> Option<Found> {
+    pub(super) fn so_speaker(&mut self, si: usize, i: usize) -> Option<Found<'a>> {
         let s = self.p.sents[si];
         let (speakers, (_, end)) = self.np_at(i + 1, s.tok_end)?;
         // "so X gegenüber der Zeitung", "so X am Montag": an adverbial may follow the speaker
@@ -398,7 +398,7 @@ impl<'a, 'l> Rules<'a, 'l> {
     /// `…, hieß es in Moskau` / `Aus X hieß es, …` / `In einer Erklärung
     /// der Partei heißt es, …`: the source stands after `es` or in the
     /// prepositional phrase that opens the sentence.
-    pub(super) fn heisst_es(&mut self, si: usize, i: usize) -> Option<Found> {
+    pub(super) fn heisst_es(&mut self, si: usize, i: usize) -> Option<Found<'a>> {
         let s = self.p.sents[si];
         // "hieß es am Abend aus X": a time is no source
         let after_es = self.skip_time(si, i + 2);
@@ -440,7 +440,7 @@ impl<'a, 'l> Rules<'a, 'l> {
     /// `Aus dem Rathaus hieß es`, `In dem Bericht des Amtes heißt es`: the
     /// phrase between the clause's first word (a preposition, after `wie`)
     /// at `start` and the verb at `verb` names the source.
-    fn fronted_source(&mut self, si: usize, start: usize, verb: usize) -> Option<Vec<Speaker>> {
+    fn fronted_source(&mut self, si: usize, start: usize, verb: usize) -> Option<Vec<Speaker<'a>>> {
         let mut first = start;
         if self.p.lower(first) == "wie" {
             first += 1;
@@ -459,7 +459,11 @@ impl<'a, 'l> Rules<'a, 'l> {
     /// The source a noun phrase at `start` names. `dem Umfeld der Kommission`,
     /// `Kreisen der Partei`: people close to the genitive's owner speak for
     /// it, so the owner is the actor; any other phrase names itself.
-    fn source_np(&mut self, start: usize, limit: usize) -> Option<(Vec<Speaker>, (usize, usize))> {
+    fn source_np(
+        &mut self,
+        start: usize,
+        limit: usize,
+    ) -> Option<(Vec<Speaker<'a>>, (usize, usize))> {
         let mut j = start;
         if self.lower_is(j, &["dem", "den", "der", "des"]) {
             j += 1;
@@ -493,7 +497,7 @@ impl<'a, 'l> Rules<'a, 'l> {
     /// `Aus Regierungskreisen verlautete, …`, `Wie aus Kreisen der Partei
     /// verlautete, …`, `…, verlautete aus dem Ministerium`: the source of
     /// `verlauten` is an `aus` phrase, never a subject.
-    pub(super) fn verlautet(&mut self, si: usize, i: usize) -> Option<Found> {
+    pub(super) fn verlautet(&mut self, si: usize, i: usize) -> Option<Found<'a>> {
         let s = self.p.sents[si];
         // "…, wie aus X verlautete": the clause opens at `wie`
         let wie = (s.tok_start + 1..i)
@@ -531,11 +535,11 @@ impl<'a, 'l> Rules<'a, 'l> {
     pub(super) fn nominal_found(
         &mut self,
         si: usize,
-        speakers: Vec<Speaker>,
+        speakers: Vec<Speaker<'a>>,
         cue: Vec<(usize, usize)>,
         content: Vec<(usize, usize)>,
         pattern: Pattern,
-    ) -> Option<Found> {
+    ) -> Option<Found<'a>> {
         let words: usize = content
             .iter()
             .map(|&(a, b)| (a..b).filter(|&j| self.p.is_word(j)).count())
@@ -559,7 +563,7 @@ impl<'a, 'l> Rules<'a, 'l> {
     }
 
     /// `Lawrow: „…“` — a colon after a named speaker at the start of a sentence.
-    pub(super) fn colon_speaker(&mut self, si: usize) -> Option<Found> {
+    pub(super) fn colon_speaker(&mut self, si: usize) -> Option<Found<'a>> {
         let s = self.p.sents[si];
         let colon =
             (s.tok_start..s.tok_end.min(s.tok_start + 8)).find(|&j| self.p.word(j) == ":")?;
@@ -579,8 +583,8 @@ impl<'a, 'l> Rules<'a, 'l> {
         si: usize,
         colon: usize,
         quote: (usize, usize),
-        speaker: Speaker,
-    ) -> Found {
+        speaker: Speaker<'a>,
+    ) -> Found<'a> {
         let mut spans = vec![quote];
         let last = self.quote_after(si, quote.1 + 1, &mut spans);
         Found {
@@ -599,7 +603,7 @@ impl<'a, 'l> Rules<'a, 'l> {
 
     /// `X versuchte mit den Worten zu beruhigen: „…“`, `Mit den Worten „…“ wandte er sich …`:
     /// the quotation after `mit den Worten` is the subject's.
-    pub(super) fn with_the_words(&mut self, si: usize) -> Option<Found> {
+    pub(super) fn with_the_words(&mut self, si: usize) -> Option<Found<'a>> {
         let s = self.p.sents[si];
         let mit = (s.tok_start..s.tok_end.saturating_sub(2)).find(|&j| {
             self.p.word(j).eq_ignore_ascii_case("mit")
@@ -637,7 +641,7 @@ impl<'a, 'l> Rules<'a, 'l> {
     /// subject pronoun (`griff sie den Präsidenten X an: „…“`), else the first
     /// person named outside a prepositional, genitive, accusative or dative
     /// phrase.
-    fn inverted_colon_subject(&self, start: usize, colon: usize) -> Option<Speaker> {
+    fn inverted_colon_subject(&self, start: usize, colon: usize) -> Option<Speaker<'a>> {
         if let Some(j) = (start + 1..colon)
             .find(|&j| matches!(self.p.word(j), "er" | "sie") && !self.p.quotes.inside(j))
         {
@@ -694,7 +698,7 @@ impl<'a, 'l> Rules<'a, 'l> {
 
     /// `Zypries sieht darin eine Bestätigung: „…“`: a quotation after a colon
     /// in a sentence whose subject is a named person or known actor.
-    pub(super) fn subject_colon_quote(&mut self, si: usize) -> Option<Found> {
+    pub(super) fn subject_colon_quote(&mut self, si: usize) -> Option<Found<'a>> {
         let s = self.p.sents[si];
         let colon = (s.tok_start + 2..s.tok_end)
             .find(|&j| self.p.word(j) == ":" && !self.p.quotes.inside(j))?;

@@ -9,6 +9,7 @@ use crate::lexicon::FormUse;
 use claimgraph_model::ActorKind;
 use claimgraph_text::segment::Sentence;
 use claimgraph_text::token::{is_capitalized, TokenKind};
+use std::borrow::Cow;
 
 impl<'a, 'l> Rules<'a, 'l> {
     /// The speakers of a verbal cue: (speakers, their tokens, inverted order?).
@@ -17,7 +18,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         cue: &Cue,
         finite: usize,
         s: &Sentence,
-    ) -> Option<(Vec<Speaker>, (usize, usize), bool)> {
+    ) -> Option<(Vec<Speaker<'a>>, (usize, usize), bool)> {
         let (cs, ce) = cue.clause;
         let mut start = cs;
         while start < finite {
@@ -139,7 +140,8 @@ impl<'a, 'l> Rules<'a, 'l> {
             }
             break;
         }
-        let known = |np: &(Vec<Speaker>, (usize, usize))| np.0.iter().any(|s| s.entity.is_some());
+        let known =
+            |np: &(Vec<Speaker<'a>>, (usize, usize))| np.0.iter().any(|s| s.entity.is_some());
         if finite == cs && !inverted.as_ref().is_some_and(known) {
             // "Der Sprecher der Behörde, Jan Kos, der … leitet, sagte …"
             if let Some(np) = self.apposition_subject(cs, s) {
@@ -153,8 +155,8 @@ impl<'a, 'l> Rules<'a, 'l> {
     /// whose apposition names a person speaks as that person.
     fn named_by_apposition(
         &self,
-        np: (Vec<Speaker>, (usize, usize)),
-    ) -> (Vec<Speaker>, (usize, usize)) {
+        np: (Vec<Speaker<'a>>, (usize, usize)),
+    ) -> (Vec<Speaker<'a>>, (usize, usize)) {
         let (start, mut end) = np.1;
         // "der Leiter der Kriminalpolizei, Jan Kos": past a genitive attribute
         if self.lower_is(end, &["des", "der"]) {
@@ -203,7 +205,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         &mut self,
         cs: usize,
         s: &Sentence,
-    ) -> Option<(Vec<Speaker>, (usize, usize))> {
+    ) -> Option<(Vec<Speaker<'a>>, (usize, usize))> {
         if cs <= s.tok_start + 1 || self.p.word(cs - 1) != "," {
             return None;
         }
@@ -278,7 +280,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         &mut self,
         i: usize,
         limit: usize,
-    ) -> Option<(Vec<Speaker>, (usize, usize))> {
+    ) -> Option<(Vec<Speaker<'a>>, (usize, usize))> {
         if let Some(group) = self.pair_of_persons(i, limit) {
             return Some(group);
         }
@@ -316,7 +318,11 @@ impl<'a, 'l> Rules<'a, 'l> {
 
     /// `die beiden Minister`, `beide Politiker`: the two persons named last,
     /// one record each.
-    fn pair_of_persons(&self, i: usize, limit: usize) -> Option<(Vec<Speaker>, (usize, usize))> {
+    fn pair_of_persons(
+        &self,
+        i: usize,
+        limit: usize,
+    ) -> Option<(Vec<Speaker<'a>>, (usize, usize))> {
         let mut j = i;
         if self.lower_is(j, &["die", "den", "der"]) {
             j += 1;
@@ -349,7 +355,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         Some((speakers, (i, noun + 1)))
     }
 
-    pub(super) fn single_np(&mut self, i: usize, limit: usize) -> Option<(Speaker, usize)> {
+    pub(super) fn single_np(&mut self, i: usize, limit: usize) -> Option<(Speaker<'a>, usize)> {
         if i >= limit {
             return None;
         }
@@ -418,7 +424,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         let mut entity = m.entity;
         let mut mention = (i, m.end);
         let ent = &self.p.entities[m.entity];
-        let mut named: Option<String> = None;
+        let mut named: Option<Cow<'a, str>> = None;
         // "ein Sprecher des Ministeriums": the organisation speaks
         if m.role_only {
             let head = self.p.lower(m.start);
@@ -480,13 +486,13 @@ impl<'a, 'l> Rules<'a, 'l> {
         } else {
             1.0
         };
-        let name = named.unwrap_or_else(|| e.name.clone());
+        let name = named.unwrap_or(Cow::Borrowed(e.name));
         let _ = ent;
         Some((
             Speaker {
                 name,
                 kind: e.kind,
-                wikidata: e.wikidata.clone(),
+                wikidata: e.wikidata,
                 entity: Some(entity),
                 mention,
                 certainty,
@@ -497,7 +503,7 @@ impl<'a, 'l> Rules<'a, 'l> {
 
     /// A noun phrase that names no known actor (`der Staatsanwalt`, `einem
     /// Bericht der Zeitung`, `Malinowski`): the speaker is its text.
-    pub(super) fn generic_np(&mut self, i: usize, limit: usize) -> Option<(Speaker, usize)> {
+    pub(super) fn generic_np(&mut self, i: usize, limit: usize) -> Option<(Speaker<'a>, usize)> {
         let mut j = i;
         let det = is_determiner(self.p.word(j));
         if det {
@@ -706,12 +712,12 @@ impl<'a, 'l> Rules<'a, 'l> {
         e: usize,
         mention: (usize, usize),
         certainty: f32,
-    ) -> Speaker {
+    ) -> Speaker<'a> {
         let ent = &self.p.entities[e];
         Speaker {
-            name: ent.name.clone(),
+            name: Cow::Borrowed(ent.name),
             kind: ent.kind,
-            wikidata: ent.wikidata.clone(),
+            wikidata: ent.wikidata,
             entity: Some(e),
             mention,
             certainty,
@@ -736,7 +742,7 @@ impl<'a, 'l> Rules<'a, 'l> {
 
     /// `Roth traf Petrow. Sie vereinbarten …`: plural `sie` after a sentence
     /// naming two persons, and no group or body since, refers to both.
-    fn persons_of_plural_pronoun(&self, i: usize) -> Option<(Vec<Speaker>, (usize, usize))> {
+    fn persons_of_plural_pronoun(&self, i: usize) -> Option<(Vec<Speaker<'a>>, (usize, usize))> {
         if !self.is_plural_sie(i) {
             return None;
         }
@@ -768,7 +774,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         Some((speakers, (i, i + 1)))
     }
 
-    pub(super) fn pronoun(&self, i: usize) -> Option<Speaker> {
+    pub(super) fn pronoun(&self, i: usize) -> Option<Speaker<'a>> {
         let w = self.p.word(i);
         if self.is_plural_sie(i) {
             let m = self
@@ -843,7 +849,7 @@ impl<'a, 'l> Rules<'a, 'l> {
     /// person before, a pronoun refers to a role noun of the pronoun's gender
     /// that is the subject of the sentence before (the one that starts at
     /// or before `s_start`).
-    fn role_subject_before(&self, s_start: usize, feminine: bool) -> Option<Speaker> {
+    fn role_subject_before(&self, s_start: usize, feminine: bool) -> Option<Speaker<'a>> {
         let prev = self.p.sents.iter().rev().find(|s| s.tok_end <= s_start)?;
         let det = prev.tok_start;
         let noun = det + 1;
@@ -852,7 +858,7 @@ impl<'a, 'l> Rules<'a, 'l> {
             && self.p.role_kind(self.lex, noun) == Some(ActorKind::Person)
             && is_feminine_role(w) == feminine;
         role.then(|| Speaker {
-            name: w.to_string(),
+            name: Cow::Borrowed(w),
             kind: ActorKind::Person,
             wikidata: None,
             entity: None,
@@ -888,7 +894,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         start > 0 && self.lower_is(start - 1, &["des", "eines"])
     }
 
-    pub(super) fn last_person_mention(&self, i: usize, feminine: bool) -> Option<Speaker> {
+    pub(super) fn last_person_mention(&self, i: usize, feminine: bool) -> Option<Speaker<'a>> {
         let m = self
             .p
             .mentions
@@ -902,9 +908,9 @@ impl<'a, 'l> Rules<'a, 'l> {
             })?;
         let e = &self.p.entities[m.entity];
         Some(Speaker {
-            name: e.name.clone(),
+            name: Cow::Borrowed(e.name),
             kind: e.kind,
-            wikidata: e.wikidata.clone(),
+            wikidata: e.wikidata,
             entity: Some(m.entity),
             mention: (m.start, m.end),
             certainty: 0.7,
@@ -917,7 +923,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         cue: &Cue,
         sp: (usize, usize),
         inverted: bool,
-    ) -> Option<(String, usize)> {
+    ) -> Option<(Cow<'a, str>, usize)> {
         if !(cue.entry.accusative || cue.entry.dative) {
             return None;
         }
@@ -945,14 +951,15 @@ impl<'a, 'l> Rules<'a, 'l> {
             return Some((prev.name, j + 1));
         }
         let (sps, (_, end)) = self.np_at(j, ce)?;
-        sps.first().map(|s| (s.name.clone(), end))
+        let first = sps.into_iter().next()?;
+        Some((first.name, end))
     }
 }
 
-fn np_result(
-    np: (Vec<Speaker>, (usize, usize)),
+fn np_result<'a>(
+    np: (Vec<Speaker<'a>>, (usize, usize)),
     inverted: bool,
-) -> (Vec<Speaker>, (usize, usize), bool) {
+) -> (Vec<Speaker<'a>>, (usize, usize), bool) {
     (np.0, np.1, inverted)
 }
 
