@@ -285,6 +285,27 @@ impl<'a> Prepared<'a> {
             .map(|m| &self.mentions[m as usize])
     }
 
+    /// The mentions that start before token `i`. Mentions are kept in
+    /// text order, so this is a prefix found by binary search, not a scan.
+    pub fn mentions_before(&self, i: usize) -> &[Mention] {
+        let k = self.mentions.partition_point(|m| m.start < i);
+        &self.mentions[..k]
+    }
+
+    /// The mentions that start at a token of `[a, b)`.
+    pub fn mentions_in(&self, a: usize, b: usize) -> &[Mention] {
+        let before = self.mentions_before(b);
+        let k = before.partition_point(|m| m.start < a);
+        &before[k..]
+    }
+
+    /// The index of the sentence that holds token `tok`. Sentences follow
+    /// each other in text order, so a binary search finds it.
+    pub fn sentence_of(&self, tok: usize) -> Option<usize> {
+        let k = self.sents.partition_point(|s| s.tok_end <= tok);
+        self.sents.get(k).filter(|s| s.tok_start <= tok).map(|_| k)
+    }
+
     /// The code-point span of tokens `[a, b)`.
     pub fn char_span(&self, a: usize, b: usize) -> (usize, usize) {
         let start = self.toks.get(a).map_or(self.text.len(), |t| t.start);

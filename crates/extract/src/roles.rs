@@ -201,7 +201,8 @@ fn role_phrase(p: &Prepared, lex: &Lexicon, r: usize, apposition: bool) -> Optio
 /// role (`Russlands Außenminister`, `Frankreichs Präsident`).
 fn genitive_owner<'a>(p: &Prepared<'a>, r: usize) -> Option<&'a str> {
     let o = r.checked_sub(1)?;
-    let m = p.mentions.iter().find(|m| m.end == r && m.start == o)?;
+    // the one mention that starts at `o` (mentions do not overlap)
+    let m = p.mention(o).filter(|m| m.end == r)?;
     let w = p.word(o);
     (p.entities[m.entity].kind != ActorKind::Person && w.ends_with('s')).then_some(w)
 }
@@ -381,7 +382,8 @@ fn apposition_before(
 }
 
 fn is_sentence_start(p: &Prepared, k: usize) -> bool {
-    p.sents.iter().any(|s| s.tok_start == k)
+    p.sentence_of(k)
+        .is_some_and(|si| p.sents[si].tok_start == k)
 }
 
 /// Token `r` is a role noun with no name of its own after it.

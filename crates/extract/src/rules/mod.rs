@@ -162,10 +162,7 @@ impl<'a, 'l> Rules<'a, 'l> {
 
     /// The index of the sentence that holds token `tok`.
     fn sentence_of(&self, tok: usize) -> Option<usize> {
-        self.p
-            .sents
-            .iter()
-            .position(|s| s.tok_start <= tok && tok < s.tok_end)
+        self.p.sentence_of(tok)
     }
 
     pub fn new(p: &'a Prepared<'a>, lex: &'l Lexicon) -> Self {

@@ -135,23 +135,20 @@ impl<'a, 'l> Rules<'a, 'l> {
     fn possessive_speaker(&self, j: usize) -> Option<Speaker<'a>> {
         let w = self.p.word(j);
         let l = self.p.lower(j);
-        let start = self
-            .p
-            .sents
-            .iter()
-            .find(|s| s.tok_start <= j && j < s.tok_end)?
-            .tok_start;
+        let start = self.p.sents[self.p.sentence_of(j)?].tok_start;
         if l.starts_with("ihr") && w.starts_with('I') && j != start {
             return None;
         }
         let feminine = l.starts_with("ihr");
-        let sp = self.last_person_mention(j, feminine).or_else(|| {
-            // "ihrer Meinung nach" of a party or government
-            let m = self.p.mentions.iter().rev().find(|m| {
-                m.start < j && feminine && self.p.entities[m.entity].kind != ActorKind::Person
+        let sp =
+            self.last_person_mention(j, feminine).or_else(|| {
+                // "ihrer Meinung nach" of a party or government
+                let m =
+                    self.p.mentions_before(j).iter().rev().find(|m| {
+                        feminine && self.p.entities[m.entity].kind != ActorKind::Person
+                    })?;
+                Some(self.speaker_of_entity(m.entity, (m.start, m.end), 0.7))
             })?;
-            Some(self.speaker_of_entity(m.entity, (m.start, m.end), 0.7))
-        })?;
         Some(Speaker {
             mention: (j, j + 1),
             certainty: 0.7,
@@ -649,9 +646,9 @@ impl<'a, 'l> Rules<'a, 'l> {
         }
         let m = self
             .p
-            .mentions
+            .mentions_in(start + 1, colon)
             .iter()
-            .filter(|m| m.start > start && m.end <= colon)
+            .filter(|m| m.end <= colon)
             .find(|m| {
                 let e = &self.p.entities[m.entity];
                 e.kind == ActorKind::Person

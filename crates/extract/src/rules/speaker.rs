@@ -46,7 +46,7 @@ impl<'a, 'l> Rules<'a, 'l> {
                 if matches!(first, "der" | "die") && start >= 2 {
                     let m = self
                         .p
-                        .mentions
+                        .mentions_before(start - 1)
                         .iter()
                         .rev()
                         .find(|m| m.end == start - 1)
@@ -335,7 +335,7 @@ impl<'a, 'l> Rules<'a, 'l> {
             return None;
         }
         let mut persons: Vec<usize> = Vec::new();
-        for m in self.p.mentions.iter().rev().filter(|m| m.start < i) {
+        for m in self.p.mentions_before(i).iter().rev() {
             let e = &self.p.entities[m.entity];
             if e.kind == ActorKind::Person && e.surname.is_some() && !persons.contains(&m.entity) {
                 persons.push(m.entity);
@@ -637,7 +637,7 @@ impl<'a, 'l> Rules<'a, 'l> {
     fn organisation_ending_in(&self, head: usize) -> Option<usize> {
         let noun = self.p.word(head);
         let mut found = None;
-        for m in self.p.mentions.iter().filter(|m| m.start < head) {
+        for m in self.p.mentions_before(head) {
             let name = &self.p.entities[m.entity].name;
             let fits = self.p.entities[m.entity].kind == ActorKind::Organization
                 && name.len() > noun.len()
@@ -749,12 +749,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         let si = self.sentence_of(i)?;
         let from = self.p.sents[si.checked_sub(1)?].tok_start;
         let mut persons: Vec<usize> = Vec::new();
-        for m in self
-            .p
-            .mentions
-            .iter()
-            .filter(|m| m.start >= from && m.start < i)
-        {
+        for m in self.p.mentions_in(from, i) {
             let e = &self.p.entities[m.entity];
             if e.kind != ActorKind::Person {
                 if !self.after_preposition(m.start) {
@@ -779,28 +774,26 @@ impl<'a, 'l> Rules<'a, 'l> {
         if self.is_plural_sie(i) {
             let m = self
                 .p
-                .mentions
+                .mentions_before(i)
                 .iter()
                 .rev()
-                .filter(|m| m.start < i && !self.after_preposition(m.start))
+                .filter(|m| !self.after_preposition(m.start))
                 .find(|m| self.p.entities[m.entity].kind != ActorKind::Person)?;
             return Some(self.speaker_of_entity(m.entity, (i, i + 1), 0.7));
         }
         let s_start = self
             .p
-            .sents
-            .iter()
-            .find(|s| s.tok_start <= i && i < s.tok_end)
-            .map_or(0, |s| s.tok_start);
+            .sentence_of(i)
+            .map_or(0, |si| self.p.sents[si].tok_start);
         let feminine = w.eq_ignore_ascii_case("sie");
         // a person named in a prepositional phrase ("Vor dem Treffen mit der Ministerin
         // X sagte er") is rarely the one the pronoun refers to
         let same_sentence = self
             .p
-            .mentions
+            .mentions_in(s_start, i)
             .iter()
             .rev()
-            .filter(|m| m.start < i && m.start >= s_start && !self.in_prepositional_phrase(m.start))
+            .filter(|m| !self.in_prepositional_phrase(m.start))
             .find(|m| {
                 let e = &self.p.entities[m.entity];
                 e.kind == ActorKind::Person
@@ -818,10 +811,9 @@ impl<'a, 'l> Rules<'a, 'l> {
         let spoke_at = last.as_ref().map_or(0, |sp| sp.mention.1);
         let later = self
             .p
-            .mentions
+            .mentions_in(spoke_at + 1, s_start)
             .iter()
             .rev()
-            .filter(|m| m.start < s_start && m.start > spoke_at)
             .filter(|m| !self.in_prepositional_phrase(m.start) && !self.after_genitive(m.start))
             .find(|m| {
                 let e = &self.p.entities[m.entity];
@@ -850,7 +842,9 @@ impl<'a, 'l> Rules<'a, 'l> {
     /// that is the subject of the sentence before (the one that starts at
     /// or before `s_start`).
     fn role_subject_before(&self, s_start: usize, feminine: bool) -> Option<Speaker<'a>> {
-        let prev = self.p.sents.iter().rev().find(|s| s.tok_end <= s_start)?;
+        // the last sentence that ends by `s_start` (sentences are in text order)
+        let k = self.p.sents.partition_point(|s| s.tok_end <= s_start);
+        let prev = self.p.sents.get(k.checked_sub(1)?)?;
         let det = prev.tok_start;
         let noun = det + 1;
         let w = self.p.word(noun);
@@ -895,17 +889,11 @@ impl<'a, 'l> Rules<'a, 'l> {
     }
 
     pub(super) fn last_person_mention(&self, i: usize, feminine: bool) -> Option<Speaker<'a>> {
-        let m = self
-            .p
-            .mentions
-            .iter()
-            .rev()
-            .filter(|m| m.start < i)
-            .find(|m| {
-                self.p.entities[m.entity].kind == ActorKind::Person
-                    && self.p.entities[m.entity].surname.is_some()
-                    && self.gender_fits(m.entity, feminine)
-            })?;
+        let m = self.p.mentions_before(i).iter().rev().find(|m| {
+            self.p.entities[m.entity].kind == ActorKind::Person
+                && self.p.entities[m.entity].surname.is_some()
+                && self.gender_fits(m.entity, feminine)
+        })?;
         let e = &self.p.entities[m.entity];
         Some(Speaker {
             name: Cow::Borrowed(e.name),
