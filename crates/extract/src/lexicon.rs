@@ -1034,16 +1034,3 @@ mod tests {
         assert_eq!(lex.role_kind("Kartoffel"), None);
     }
 }
-#[cfg(test)]
-mod dump_tmp {
-    #[test]
-    fn dump_cue_forms() {
-        let lex = super::Lexicon::german();
-        let mut out = String::new();
-        for k in lex.cue_forms.keys() {
-            out.push_str(k);
-            out.push('\n');
-        }
-        std::fs::write("/tmp/rules/cue_forms.txt", out).unwrap();
-    }
-}

@@ -147,6 +147,11 @@ fn is_stripped(s: &str) -> bool {
 /// runs of kept chars between quotation marks and whitespace are copied
 /// whole, and whitespace between them becomes one space.
 fn push_stripped(out: &mut String, s: &str) {
+    // most texts have nothing to strip: one check and one copy, not a copy a word
+    if is_stripped(s) {
+        out.push_str(s);
+        return;
+    }
     let start = out.len();
     let bytes = s.as_bytes();
     // whitespace seen since the last char written
