@@ -5,10 +5,12 @@ use super::words::*;
 use super::LowerSet;
 use super::{is_sep, Found, Rules, Speaker};
 use crate::doc::is_determiner;
+use crate::lexicon::Shapes;
 use claimgraph_model::{ActorKind, ClaimType};
 use claimgraph_text::segment::Sentence;
 use claimgraph_text::time::TimeExpr;
 use claimgraph_text::token::is_capitalized;
+use std::sync::LazyLock;
 
 impl<'a, 'l> Rules<'a, 'l> {
     /// Appends the claims of the nominal cues of sentence `si` to `out`.
@@ -19,10 +21,12 @@ impl<'a, 'l> Rules<'a, 'l> {
             return;
         }
         for i in s.tok_start..s.tok_end {
-            if self.p.quotes.inside(i) {
+            let lower = self.p.lower(i);
+            // most words have no shape of a nominal cue word: no string compared
+            if !NOMINAL_CUE_SHAPES.may_contain(lower) || self.p.quotes.inside(i) {
                 continue;
             }
-            let found = match self.p.lower(i) {
+            let found = match lower {
                 "laut" if self.opens_source_phrase(i + 1) => {
                     self.after_phrase(si, i, i + 1, Pattern::Laut)
                 }
@@ -713,6 +717,32 @@ impl<'a, 'l> Rules<'a, 'l> {
     }
 }
 
+/// Every word `nominal_cues` matches on (keep in step with its `match`).
+const NOMINAL_CUE_WORDS: &[&str] = &[
+    "laut",
+    "zufolge",
+    "aus",
+    "nach",
+    "gemäß",
+    "demnach",
+    "wonach",
+    "so",
+    "heißt",
+    "hieß",
+    "verlautete",
+    "verlautet",
+    "verlauteten",
+];
+
+/// The shapes (first byte, length) of `NOMINAL_CUE_WORDS`.
+static NOMINAL_CUE_SHAPES: LazyLock<Shapes> = LazyLock::new(|| {
+    let mut shapes = Shapes::default();
+    for w in NOMINAL_CUE_WORDS {
+        shapes.insert(w);
+    }
+    shapes
+});
+
 /// Possessives of the third person (`seiner Ansicht nach`, `ihren Angaben zufolge`).
 fn is_possessive(lower: &str) -> bool {
     matches!(
@@ -812,4 +842,17 @@ fn is_source_noun(lower: &str) -> bool {
 /// in -en/-em (`eigenen Angaben`).
 fn opens_noun_phrase(w: &str) -> bool {
     is_determiner(w) || is_capitalized(w) || w.ends_with("en") || w.ends_with("em")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nominal_cue_words_pass_the_shape_filter() {
+        for w in NOMINAL_CUE_WORDS {
+            assert!(NOMINAL_CUE_SHAPES.may_contain(w), "{w}");
+        }
+        assert!(!NOMINAL_CUE_SHAPES.may_contain("regierung"));
+    }
 }
