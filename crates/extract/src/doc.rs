@@ -40,14 +40,13 @@ pub(crate) struct Mention {
 
 pub(crate) struct Prepared<'a> {
     pub text: &'a str,
-    pub toks: Vec<Token>,
+    pub toks: &'a [Token],
     /// The text of every token, cut once.
     words: Vec<&'a str>,
-    /// The lower case of the text, byte for byte in place when `lower_end` is
-    /// empty (token `i` is `lower[toks[i].start..toks[i].end]`); else every
-    /// token in lower case, one after the other, and `lower_end[i]` ends token `i`.
-    lower: String,
-    lower_end: Vec<usize>,
+    /// The lower case of every token, cut once from `Tokens`.
+    lowers: Vec<&'a str>,
+    /// The text was lower-cased in place (so it has no `Σ`).
+    lowered_in_place: bool,
     /// The alias word id of every word token (`NO_ALIAS_WORD` when none).
     alias_words: Vec<u32>,
     pub quotes: QuoteMap,
@@ -150,25 +149,66 @@ fn is_not_name(w: &str) -> bool {
     NOT_NAME_SET.contains(w)
 }
 
-impl<'a> Prepared<'a> {
-    pub fn new(text: &'a str, lex: &'a Lexicon) -> Self {
+/// A document's tokens and their lower case, owned apart from [`Prepared`]
+/// so that it can borrow them: it keeps every token's text and lower case
+/// as a `&str` cut once, and a lookup is an index instead of a slice with
+/// its char-boundary checks.
+pub(crate) struct Tokens {
+    toks: Vec<Token>,
+    /// The lower case of the text, byte for byte in place when `lower_end` is
+    /// empty (token `i` is `lower[toks[i].start..toks[i].end]`); else every
+    /// token in lower case, one after the other, and `lower_end[i]` ends token `i`.
+    lower: String,
+    lower_end: Vec<usize>,
+}
+
+impl Tokens {
+    pub fn new(text: &str) -> Self {
         let toks = tokenize(text);
-        let quotes = find_quotations(&toks);
-        let sents = sentences(text, &toks, &quotes);
-        let chars = CharIndex::new(text);
-        let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
         let (lower, lower_end) = match lowercase_same_length(text) {
             Some(lower) => (lower, Vec::new()),
-            None => lower_by_token(&words),
+            None => lower_by_token(text, &toks),
         };
+        Tokens {
+            toks,
+            lower,
+            lower_end,
+        }
+    }
+
+    /// Token `i` in lower case (as `str::to_lowercase`), "" past the end.
+    fn lower(&self, i: usize) -> &str {
+        if self.lower_end.is_empty() {
+            return self
+                .toks
+                .get(i)
+                .and_then(|t| self.lower.get(t.start..t.end))
+                .unwrap_or("");
+        }
+        let Some(&end) = self.lower_end.get(i) else {
+            return "";
+        };
+        let start = if i == 0 { 0 } else { self.lower_end[i - 1] };
+        self.lower.get(start..end).unwrap_or("")
+    }
+}
+
+impl<'a> Prepared<'a> {
+    pub fn new(text: &'a str, tokens: &'a Tokens, lex: &'a Lexicon) -> Self {
+        let toks = tokens.toks.as_slice();
+        let quotes = find_quotations(toks);
+        let sents = sentences(text, toks, &quotes);
+        let chars = CharIndex::new(text);
+        let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
+        let lowers: Vec<&str> = (0..toks.len()).map(|i| tokens.lower(i)).collect();
         let toks_len = toks.len();
         let mut p = Prepared {
             text,
             mention_at: vec![None; toks.len()],
             role_kinds: vec![None; toks.len()],
             words,
-            lower,
-            lower_end,
+            lowers,
+            lowered_in_place: tokens.lower_end.is_empty(),
             alias_words: Vec::new(),
             sentence_times: vec![OnceCell::new(); sents.len()],
             toks,
@@ -214,26 +254,15 @@ impl<'a> Prepared<'a> {
 
     /// Token `i` in lower case (as `str::to_lowercase`), "" past the end.
     #[inline]
-    pub fn lower(&self, i: usize) -> &str {
-        if self.lower_end.is_empty() {
-            return self
-                .toks
-                .get(i)
-                .and_then(|t| self.lower.get(t.start..t.end))
-                .unwrap_or("");
-        }
-        let Some(&end) = self.lower_end.get(i) else {
-            return "";
-        };
-        let start = if i == 0 { 0 } else { self.lower_end[i - 1] };
-        self.lower.get(start..end).unwrap_or("")
+    pub fn lower(&self, i: usize) -> &'a str {
+        self.lowers.get(i).copied().unwrap_or("")
     }
 
     /// The alias word id of every token: its normal form looked up once.
     fn alias_word_ids(&self, lex: &Lexicon) -> Vec<u32> {
         let mut scratch = String::new();
         // a text lower-cased in place has no Σ (its lower case depends on the word)
-        let may_have_sigma = !self.lower_end.is_empty();
+        let may_have_sigma = !self.lowered_in_place;
         (0..self.toks.len())
             .map(|i| {
                 if !self.toks[i].is_word() {
@@ -745,12 +774,12 @@ impl<'a> Prepared<'a> {
 }
 
 /// Every token in lower case, one after the other, and where each ends.
-fn lower_by_token(words: &[&str]) -> (String, Vec<usize>) {
-    let mut lower = Vec::with_capacity(words.len() * 8);
-    let lower_end = words
+fn lower_by_token(text: &str, toks: &[Token]) -> (String, Vec<usize>) {
+    let mut lower = Vec::with_capacity(toks.len() * 8);
+    let lower_end = toks
         .iter()
-        .map(|w| {
-            push_lowercase_bytes(&mut lower, w);
+        .map(|t| {
+            push_lowercase_bytes(&mut lower, t.text(text));
             lower.len()
         })
         .collect();
@@ -775,7 +804,8 @@ mod tests {
         let text = "Die Außenministerin Eva Kern sagte, der Kanzler und \
                     Regierungssprecherin Anna Berg seien sich einig. Die Vereinten \
                     Nationen und der Bürgermeister Jonas Wild widersprachen.";
-        let p = Prepared::new(text, &lex);
+        let tokens = Tokens::new(text);
+        let p = Prepared::new(text, &tokens, &lex);
         assert!(p.role_kinds.iter().any(Option::is_some));
         for i in 0..p.toks.len() + 1 {
             assert_eq!(

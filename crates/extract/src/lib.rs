@@ -19,7 +19,7 @@ pub use lexicon::{ActorEntry, CueEntry, Lexicon, LexiconError};
 
 use claimgraph_model::{Claim, DateValue, Document, Span};
 use claimgraph_text::token::is_quote_char;
-use doc::Prepared;
+use doc::{Prepared, Tokens};
 use rules::{Found, Rules};
 use std::borrow::Cow;
 
@@ -40,7 +40,8 @@ impl Extractor {
 
     /// The claims of one document, in text order.
     pub fn extract(&self, doc: &Document) -> Vec<Claim> {
-        let prepared = Prepared::new(&doc.text, &self.lexicon);
+        let tokens = Tokens::new(&doc.text);
+        let prepared = Prepared::new(&doc.text, &tokens, &self.lexicon);
         let found = Rules::new(&prepared, &self.lexicon).run();
         if found.is_empty() {
             return Vec::new();
