@@ -235,13 +235,9 @@ impl<'a> Prepared<'a> {
             return &[];
         };
         cell.get_or_init(|| {
-            times_in(
-                &self.toks,
-                s.tok_start,
-                s.tok_end,
-                &|i| self.word(i),
-                &|i| self.lower(i),
-            )
+            times_in(self.toks, s.tok_start, s.tok_end, &|i| self.word(i), &|i| {
+                self.lower(i)
+            })
             .collect()
         })
     }
@@ -249,7 +245,7 @@ impl<'a> Prepared<'a> {
     /// The first time expression among tokens `[a, b)` (as `find_times(…).first()`),
     /// with the words cut and lower-cased once per document.
     pub fn first_time(&self, a: usize, b: usize) -> Option<TimeExpr> {
-        times_in(&self.toks, a, b, &|i| self.word(i), &|i| self.lower(i)).next()
+        times_in(self.toks, a, b, &|i| self.word(i), &|i| self.lower(i)).next()
     }
 
     /// Token `i` in lower case (as `str::to_lowercase`), "" past the end.

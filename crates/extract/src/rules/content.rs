@@ -638,7 +638,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         }
         let close = j - 1;
         let q = self.p.quotes.top_level_at(close)?;
-        if q.close != Some(close) || q.word_count(&self.p.toks) < 2 {
+        if q.close != Some(close) || q.word_count(self.p.toks) < 2 {
             return None;
         }
         Some(self.trim_quote(q.inner_start, q.inner_end))
@@ -664,7 +664,7 @@ impl<'a, 'l> Rules<'a, 'l> {
 
     pub(super) fn quote_starting_at(&self, at: usize) -> Option<(usize, usize)> {
         let q = self.p.quotes.top_level_at(at)?;
-        (q.open == at && q.word_count(&self.p.toks) >= 2)
+        (q.open == at && q.word_count(self.p.toks) >= 2)
             .then(|| self.trim_quote(q.inner_start, q.inner_end))
     }
 
@@ -702,7 +702,7 @@ impl<'a, 'l> Rules<'a, 'l> {
                 q.depth == 0
                     && q.open > ce
                     && q.open < s.tok_end
-                    && q.word_count(&self.p.toks) >= 4
+                    && q.word_count(self.p.toks) >= 4
                     && matches!(self.p.word(q.open - 1), "," | ":")
             })
             .copied();
@@ -743,7 +743,7 @@ impl<'a, 'l> Rules<'a, 'l> {
             return None;
         }
         let rest_is_punct = (q.end()..s.tok_end).all(|j| self.p.toks[j].kind == TokenKind::Punct);
-        (rest_is_punct && q.word_count(&self.p.toks) >= 2)
+        (rest_is_punct && q.word_count(self.p.toks) >= 2)
             .then(|| self.trim_quote(q.inner_start, q.inner_end))
     }
 

@@ -190,7 +190,7 @@ impl<'a, 'l> Rules<'a, 'l> {
             }
             if self.p.toks[j].is_quote() {
                 if let Some(q) = self.p.quotes.top_level_at(j) {
-                    return q.word_count(&self.p.toks) >= 4;
+                    return q.word_count(self.p.toks) >= 4;
                 }
             }
             false

@@ -372,7 +372,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         }
         let mut lower = 0;
         while j < limit && lower < 6 {
-            let t = &self.p.toks[j];
+            let t = self.p.toks[j];
             let x = self.p.word(j);
             if t.is_quote() {
                 j += 1;
