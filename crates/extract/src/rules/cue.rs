@@ -18,7 +18,10 @@ pub(super) struct Cue<'l> {
     pub(super) clause: (usize, usize),
 }
 impl<'a, 'l> Rules<'a, 'l> {
+    /// The cue at token `i` of sentence `s`, if any.
+    #[inline]
     pub(super) fn cue_at(&self, i: usize, s: &Sentence) -> Option<Cue<'l>> {
+        // asked for every word: the common answer (no cue form) without a call
         let w = self.p.word(i);
         if is_capitalized(w) {
             return None;
@@ -27,6 +30,17 @@ impl<'a, 'l> Rules<'a, 'l> {
         if forms.is_empty() {
             return None;
         }
+        self.cue_of_forms(i, s, forms)
+    }
+
+    /// The best cue at token `i` among the lexicon's `forms` of its word.
+    #[inline(never)]
+    fn cue_of_forms(
+        &self,
+        i: usize,
+        s: &Sentence,
+        forms: &'l [(usize, FormUse)],
+    ) -> Option<Cue<'l>> {
         // "als erwartet", "wie angekündigt": comparisons, not speech acts
         if i > s.tok_start
             && matches!(self.p.word(i - 1), "als" | "wie")
