@@ -25,7 +25,8 @@ pub(crate) struct Entity<'a> {
     /// Last name token of a person (for surname-only mentions).
     pub surname: Option<&'a str>,
     /// Role words used with the name, lower case (`us-außenminister`), with their qualifier.
-    pub roles: Vec<(String, String)>,
+    /// (The role word is the token's cached lower case: no string of its own.)
+    pub roles: Vec<(&'a str, String)>,
 }
 
 /// A mention of an entity: tokens `[start, end)`.
@@ -427,7 +428,7 @@ impl<'a> Prepared<'a> {
             }
         }
         for (entity, r) in apposed {
-            let role = (self.lower(r).to_string(), self.qualifier(r));
+            let role = (self.lower(r), self.qualifier(r));
             if !self.entities[entity].roles.contains(&role) {
                 self.entities[entity].roles.push(role);
             }
@@ -444,7 +445,7 @@ impl<'a> Prepared<'a> {
             let Some((role, qualifier)) = e.roles.first().cloned() else {
                 continue;
             };
-            if let Some(target) = self.resolve_role(&role, &qualifier) {
+            if let Some(target) = self.resolve_role(role, &qualifier) {
                 self.mentions[k].entity = target;
             }
         }
@@ -599,7 +600,7 @@ impl<'a> Prepared<'a> {
 
     /// A role noun, with the name that follows it if any.
     fn role_mention(&mut self, lex: &Lexicon, i: usize, kind: ActorKind) -> usize {
-        let role = self.lower(i).to_string();
+        let role = self.lower(i);
         let qualifier = self.qualifier(i);
         let end = if kind == ActorKind::Person {
             self.name_end(lex, i + 1)
@@ -611,16 +612,19 @@ impl<'a> Prepared<'a> {
             self.add_mention(i, end, e, false);
             return end;
         }
-        let e = self.resolve_role(&role, &qualifier).unwrap_or_else(|| {
-            self.entities.push(Entity {
-                name: self.word(i),
-                kind,
-                wikidata: None,
-                surname: None,
-                roles: vec![(role.clone(), qualifier.clone())],
-            });
-            self.entities.len() - 1
-        });
+        let e = match self.resolve_role(role, &qualifier) {
+            Some(e) => e,
+            None => {
+                self.entities.push(Entity {
+                    name: self.word(i),
+                    kind,
+                    wikidata: None,
+                    surname: None,
+                    roles: vec![(role, qualifier)],
+                });
+                self.entities.len() - 1
+            }
+        };
         self.add_mention(i, i + 1, e, true);
         i + 1
     }
@@ -675,7 +679,7 @@ impl<'a> Prepared<'a> {
                 .roles
                 .iter()
                 .map(|(r, q)| {
-                    if r == role {
+                    if *r == role {
                         3
                     } else if head(r) == h && (qualifier.is_empty() || q == qualifier) {
                         2
@@ -702,7 +706,7 @@ impl<'a> Prepared<'a> {
     }
 
     /// Registers a person named by tokens `[a, b)`, merging by surname.
-    fn person(&mut self, a: usize, b: usize, role: Option<(String, String)>) -> usize {
+    fn person(&mut self, a: usize, b: usize, role: Option<(&'a str, String)>) -> usize {
         let name = self.slice(a, b);
         let surname = self.word(b - 1);
         let n_tokens = b - a;
