@@ -63,6 +63,8 @@ pub(crate) struct Prepared<'a> {
     surname_first_bytes: [u64; 4],
     /// The time expressions of each sentence, found when first asked for.
     sentence_times: Vec<OnceCell<Vec<TimeExpr>>>,
+    /// A buffer for `resolve_role`.
+    role_scores: Vec<Option<u8>>,
     /// The role kind of each token that `find_mentions` asked for
     /// (`Some(kind)`); `None` for a token it did not ask about.
     role_kinds: Vec<Option<Option<ActorKind>>>,
@@ -216,7 +218,9 @@ impl<'a> Prepared<'a> {
             quotes,
             sents,
             chars,
-            entities: Vec::new(),
+            // about one actor in thirty tokens: room for most documents at once
+            entities: Vec::with_capacity(toks_len / 32),
+            role_scores: Vec::new(),
             // about one mention in ten tokens: room for most documents at once
             mentions: Vec::with_capacity(toks_len / 8),
             surnames: FastMap::default(),
@@ -355,7 +359,9 @@ impl<'a> Prepared<'a> {
     /// Finds the mentions, token by token; returns the capitalised words
     /// left without one (surnames of persons named later, perhaps).
     fn find_mentions(&mut self, lex: &'a Lexicon) -> Vec<usize> {
-        let mut unresolved = Vec::new();
+        // room for most documents at once (about a third of the tokens are
+        // capitalised, and most of those find no mention)
+        let mut unresolved = Vec::with_capacity(self.toks.len() / 8);
         let mut i = 0;
         while i < self.toks.len() {
             if !self.is_word(i) {
@@ -650,7 +656,21 @@ impl<'a> Prepared<'a> {
 
     /// The most recent entity that carried this role (same word, else same head,
     /// else a compound ending in the head: `ministerin` → `US-Außenministerin`).
-    fn resolve_role(&self, role: &str, qualifier: &str) -> Option<usize> {
+    fn resolve_role(&mut self, role: &str, qualifier: &str) -> Option<usize> {
+        // the entities' scores, in a buffer kept across calls
+        let mut scores = std::mem::take(&mut self.role_scores);
+        let best = self.best_role_entity(role, qualifier, &mut scores);
+        self.role_scores = scores;
+        best
+    }
+
+    /// `resolve_role` with a buffer for the scores.
+    fn best_role_entity(
+        &self,
+        role: &str,
+        qualifier: &str,
+        scores: &mut Vec<Option<u8>>,
+    ) -> Option<usize> {
         fn head(r: &str) -> &str {
             // `trim_end_matches("in")` without building a substring searcher
             let mut h = after_last_hyphen(r);
@@ -662,7 +682,8 @@ impl<'a> Prepared<'a> {
         let h = head(role);
         let feminine = is_feminine_role(role);
         // the score depends on the entity only: computed once per entity
-        let mut scores: Vec<Option<u8>> = vec![None; self.entities.len()];
+        scores.clear();
+        scores.resize(self.entities.len(), None);
         let mut best: Option<(u8, usize)> = None;
         for m in self.mentions.iter().rev() {
             let e = &self.entities[m.entity];
