@@ -78,8 +78,13 @@ const DETERMINERS: &[&str] = &[
 
 pub(crate) fn is_determiner(w: &str) -> bool {
     // the determiners are ASCII and contain no `k` (the Kelvin sign lower-cases to one),
-    // so an ASCII-case-insensitive comparison equals comparing the lower-cased word
-    DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(w))
+    // so an ASCII-case-insensitive comparison equals comparing the lower-cased word;
+    // they have 3 to 7 letters and start with d, e, i or s: most words are
+    // rejected before the list is scanned
+    let first = w.as_bytes().first().map(u8::to_ascii_lowercase);
+    (3..=7).contains(&w.len())
+        && matches!(first, Some(b'd' | b'e' | b'i' | b's'))
+        && DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(w))
 }
 
 /// A token that is no word of any actor alias.
@@ -203,7 +208,12 @@ impl<'a> Prepared<'a> {
         let sents = sentences(text, toks, &quotes);
         let chars = CharIndex::new(text);
         let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
-        let lowers: Vec<&str> = (0..toks.len()).map(|i| tokens.lower(i)).collect();
+        let lowers: Vec<&str> = if tokens.lower_end.is_empty() {
+            // lowered in place: token `i` is the same byte range of the lower case
+            toks.iter().map(|t| t.text(&tokens.lower)).collect()
+        } else {
+            (0..toks.len()).map(|i| tokens.lower(i)).collect()
+        };
         let toks_len = toks.len();
         let mut p = Prepared {
             text,
@@ -818,6 +828,20 @@ pub(crate) fn is_feminine_role(role: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn determiner_prefilter_keeps_every_determiner() {
+        for d in DETERMINERS {
+            assert!(is_determiner(d), "{d}");
+            assert!(is_determiner(&d.to_uppercase()), "{d}");
+        }
+        for w in [
+            "Der", "DIESES", "dem", "d", "", "den,", "Deren", "ihrem", "sei",
+        ] {
+            let listed = DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(w));
+            assert_eq!(is_determiner(w), listed, "{w}");
+        }
+    }
 
     #[test]
     fn cached_role_kinds_agree_with_the_lexicon() {
