@@ -4,6 +4,7 @@ use super::confidence::Pattern;
 use super::cue::Cue;
 use super::typing::refine_type;
 use super::words::{PASSIVE_AUXILIARIES, PREPOSITIONS_BEFORE_VERB};
+use super::Spans;
 use super::{Found, Rules, Speaker};
 use claimgraph_model::ClaimType;
 
@@ -50,7 +51,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         if cue.entry.clause_only && !is_reported_speech(pattern) {
             return;
         }
-        let mut cue_spans = vec![(cue.tok, cue.tok + 1)];
+        let mut cue_spans = Spans::one((cue.tok, cue.tok + 1));
         match cue.particle {
             // a particle written apart before the verb: "bekannt gab" as it stands
             Some(pt) if pt + 1 == cue.tok => cue_spans[0].0 = pt,
@@ -122,7 +123,7 @@ impl<'a> Rules<'a, '_> {
                 };
                 let words = (a..b).filter(|&j| self.p.is_word(j)).count();
                 (words >= 2 && !self.lower_is(a, &["es", "dies", "das"])).then_some((
-                    vec![(a, b)],
+                    Spans::one((a, b)),
                     Pattern::Object,
                     si,
                 ))

@@ -2,6 +2,7 @@
 
 use super::confidence::Pattern;
 use super::words::{KONJUNKTIV_2, LEADING_ADVERBS, RELATIVES, SUBORDINATORS};
+use super::Spans;
 use super::{Found, Rules, Speaker, WordList};
 use claimgraph_model::ClaimType;
 
@@ -19,7 +20,7 @@ impl<'a, 'l> Rules<'a, 'l> {
                 return None;
             }
             return Some(Found {
-                content: vec![q],
+                content: Spans::one(q),
                 sentences: (si, si),
                 pattern: Pattern::ContinuedQuote,
                 ..prev.clone()
@@ -56,7 +57,7 @@ impl<'a, 'l> Rules<'a, 'l> {
             Pattern::ContinuedKonjunktiv
         };
         Some(Found {
-            content: vec![span],
+            content: Spans::one(span),
             sentences: (si, si),
             date_sentence: prev.date_sentence,
             pattern,
@@ -97,9 +98,9 @@ impl<'a> Rules<'a, '_> {
             .filter(|sp| sp.entity.is_some() && sp.certainty >= 0.75 || self.role_phrase(sp))?;
         Some(Found {
             speaker,
-            cue: vec![(kj, kj + 1)],
+            cue: Spans::one((kj, kj + 1)),
             claim_type: ClaimType::Statement,
-            content: vec![span],
+            content: Spans::one(span),
             addressee: None,
             sentences: (si, si),
             date_sentence: si - 1,

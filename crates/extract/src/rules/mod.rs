@@ -14,6 +14,7 @@ mod content;
 mod continuation;
 mod cue;
 mod nominal;
+mod spans;
 mod speaker;
 mod typing;
 mod words;
@@ -23,6 +24,7 @@ use crate::lexicon::{Lexicon, WordSet};
 use claimgraph_model::{ActorKind, ClaimType};
 use claimgraph_text::token::TokenKind;
 use confidence::Pattern;
+pub(crate) use spans::Spans;
 use std::borrow::Cow;
 use std::sync::{LazyLock, OnceLock};
 
@@ -45,9 +47,9 @@ pub(crate) struct Speaker<'a> {
 #[derive(Debug, Clone)]
 pub(crate) struct Found<'a> {
     pub speaker: Speaker<'a>,
-    pub cue: Vec<(usize, usize)>,
+    pub cue: Spans,
     pub claim_type: ClaimType,
-    pub content: Vec<(usize, usize)>,
+    pub content: Spans,
     pub addressee: Option<Cow<'a, str>>,
     /// Sentences `[first, last]` carrying the claim.
     pub sentences: (usize, usize),
@@ -137,7 +139,7 @@ impl WordList for LowerSet {
 }
 
 /// Content token spans, base confidence, and the last sentence used.
-type Content = (Vec<(usize, usize)>, Pattern, usize);
+type Content = (Spans, Pattern, usize);
 pub(crate) struct Rules<'a, 'l> {
     pub p: &'a Prepared<'a>,
     pub lex: &'l Lexicon,

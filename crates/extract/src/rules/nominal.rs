@@ -3,6 +3,7 @@
 use super::confidence::Pattern;
 use super::words::*;
 use super::LowerSet;
+use super::Spans;
 use super::{is_sep, Found, Rules, Speaker};
 use crate::doc::is_determiner;
 use crate::lexicon::Shapes;
@@ -102,8 +103,8 @@ impl<'a, 'l> Rules<'a, 'l> {
             return self.nominal_found(
                 si,
                 speakers,
-                vec![(i, i + 1)],
-                vec![content],
+                Spans::one((i, i + 1)),
+                Spans::one(content),
                 Pattern::SourceNoun,
             );
         }
@@ -115,12 +116,11 @@ impl<'a, 'l> Rules<'a, 'l> {
             let speaker = self.possessive_speaker(owner)?;
             let left = self.trim(s.tok_start, i);
             let right = self.trim(noun + 1, s.tok_end);
-            let spans: Vec<(usize, usize)> =
-                [left, right].into_iter().filter(|(a, b)| b > a).collect();
+            let spans: Spans = [left, right].into_iter().filter(|(a, b)| b > a).collect();
             return self.nominal_found(
                 si,
                 vec![speaker],
-                vec![(i, i + 1)],
+                Spans::one((i, i + 1)),
                 spans,
                 Pattern::SourceNoun,
             );
@@ -207,11 +207,11 @@ impl<'a, 'l> Rules<'a, 'l> {
         };
         let left = self.trim(s.tok_start, a);
         let right = self.trim(i + 1, s.tok_end);
-        let spans: Vec<(usize, usize)> = [left, right].into_iter().filter(|(a, b)| b > a).collect();
+        let spans: Spans = [left, right].into_iter().filter(|(a, b)| b > a).collect();
         self.nominal_found(
             si,
             vec![speaker],
-            vec![(i, i + 1)],
+            Spans::one((i, i + 1)),
             spans,
             Pattern::NachPostposition,
         )
@@ -233,8 +233,14 @@ impl<'a, 'l> Rules<'a, 'l> {
         speaker.entity = source.entity;
         let left = self.trim(s.tok_start, i);
         let right = self.trim(i + 1, s.tok_end);
-        let spans: Vec<(usize, usize)> = [left, right].into_iter().filter(|(a, b)| b > a).collect();
-        self.nominal_found(si, vec![speaker], vec![(i, i + 1)], spans, Pattern::Demnach)
+        let spans: Spans = [left, right].into_iter().filter(|(a, b)| b > a).collect();
+        self.nominal_found(
+            si,
+            vec![speaker],
+            Spans::one((i, i + 1)),
+            spans,
+            Pattern::Demnach,
+        )
     }
 
     /// The noun phrase that opens the sentence before `si`, if it names an
@@ -255,7 +261,13 @@ impl<'a, 'l> Rules<'a, 'l> {
         })?;
         let (speakers, _) = self.np_at(start, comma)?;
         let right = self.trim(i + 1, s.tok_end);
-        self.nominal_found(si, speakers, vec![(i, i + 1)], vec![right], Pattern::Wonach)
+        self.nominal_found(
+            si,
+            speakers,
+            Spans::one((i, i + 1)),
+            Spans::one(right),
+            Pattern::Wonach,
+        )
     }
 
     /// A speaker known only by the words of its phrase (`eigenen Angaben`).
@@ -288,8 +300,8 @@ impl<'a, 'l> Rules<'a, 'l> {
         };
         let left = self.trim(s.tok_start, cue_start);
         let right = self.trim(end, s.tok_end);
-        let spans: Vec<(usize, usize)> = [left, right].into_iter().filter(|(a, b)| b > a).collect();
-        self.nominal_found(si, speakers, vec![(cue_start, np)], spans, pattern)
+        let spans: Spans = [left, right].into_iter().filter(|(a, b)| b > a).collect();
+        self.nominal_found(si, speakers, Spans::one((cue_start, np)), spans, pattern)
     }
 
     /// `nach seinen Worten`, `nach eigenen Angaben`: a source noun whose owner
@@ -360,8 +372,14 @@ impl<'a, 'l> Rules<'a, 'l> {
         let (start, speakers) = owned.or(found)?;
         let left = self.trim(s.tok_start, start);
         let right = self.trim(i + 1, s.tok_end);
-        let spans: Vec<(usize, usize)> = [left, right].into_iter().filter(|(a, b)| b > a).collect();
-        self.nominal_found(si, speakers, vec![(i, i + 1)], spans, Pattern::Zufolge)
+        let spans: Spans = [left, right].into_iter().filter(|(a, b)| b > a).collect();
+        self.nominal_found(
+            si,
+            speakers,
+            Spans::one((i, i + 1)),
+            spans,
+            Pattern::Zufolge,
+        )
     }
 
     /// `„…“, so X.` / `…, so X.`
@@ -377,12 +395,12 @@ impl<'a, 'l> Rules<'a, 'l> {
             Some(q) => q,
             None => self.trim(s.tok_start, i - 1),
         };
-        let mut spans = vec![content];
+        let mut spans = Spans::one(content);
         // "Der Plan sei, so X, gescheitert": what follows the inserted "so X" goes on
         if let Some(rest) = self.after_so_insertion(end, &s) {
             spans.push(rest);
         }
-        self.nominal_found(si, speakers, vec![(i, i + 1)], spans, Pattern::So)
+        self.nominal_found(si, speakers, Spans::one((i, i + 1)), spans, Pattern::So)
     }
 
     /// The rest of the sentence after an inserted `, so X[ adverbial],` or
@@ -419,8 +437,8 @@ impl<'a, 'l> Rules<'a, 'l> {
         self.nominal_found(
             si,
             speakers,
-            vec![(i, i + 2)],
-            vec![content],
+            Spans::one((i, i + 2)),
+            Spans::one(content),
             Pattern::HeisstEs,
         )
     }
@@ -527,8 +545,8 @@ impl<'a, 'l> Rules<'a, 'l> {
         self.nominal_found(
             si,
             speakers,
-            vec![(i, i + 1)],
-            vec![content],
+            Spans::one((i, i + 1)),
+            Spans::one(content),
             Pattern::HeisstEs,
         )
     }
@@ -537,8 +555,8 @@ impl<'a, 'l> Rules<'a, 'l> {
         &mut self,
         si: usize,
         speakers: Vec<Speaker<'a>>,
-        cue: Vec<(usize, usize)>,
-        content: Vec<(usize, usize)>,
+        cue: Spans,
+        content: Spans,
         pattern: Pattern,
     ) -> Option<Found<'a>> {
         let words: usize = content
@@ -586,14 +604,14 @@ impl<'a, 'l> Rules<'a, 'l> {
         quote: (usize, usize),
         speaker: Speaker<'a>,
     ) -> Found<'a> {
-        let mut spans = vec![quote];
+        let mut spans = Spans::one(quote);
         let last = self.quote_after(si, quote.1 + 1, &mut spans);
         Found {
             confidence: 0.0,
             pattern: Pattern::ColonSpeaker,
             weak_cue: false,
             speaker,
-            cue: vec![(colon, colon + 1)],
+            cue: Spans::one((colon, colon + 1)),
             claim_type: ClaimType::Statement,
             content: spans,
             addressee: None,
@@ -629,9 +647,9 @@ impl<'a, 'l> Rules<'a, 'l> {
             pattern: Pattern::ColonSpeaker,
             weak_cue: false,
             speaker: sp,
-            cue: vec![(mit, mit + 3)],
+            cue: Spans::one((mit, mit + 3)),
             claim_type: ClaimType::Statement,
-            content: vec![content],
+            content: Spans::one(content),
             addressee: None,
             sentences: (si, si),
             date_sentence: si,
