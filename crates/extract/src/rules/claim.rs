@@ -12,7 +12,7 @@ impl<'a, 'l> Rules<'a, 'l> {
     /// Appends the claims of one cue to `out`.
     pub(super) fn claims_of_cue(&mut self, si: usize, cue: &Cue<'l>, out: &mut Vec<Found<'a>>) {
         let s = self.p.sents[si];
-        let finite = self.finite_position(cue);
+        let finite = cue.finite;
         let passive = cue.entry.lemma != "zitieren" && self.is_passive(cue, finite);
         let found = if passive {
             // "Der Plan wurde abgelehnt": the subject is what was rejected; only an

@@ -22,7 +22,7 @@ impl<'a, 'l> Rules<'a, 'l> {
     ) -> Option<Content> {
         let s = self.p.sents[si];
         let (cs, ce) = cue.clause;
-        let finite = self.finite_position(cue);
+        let finite = cue.finite;
         // a subject before the clause (apposition, relative antecedent) leaves no room for content there
         let subject_before = !inverted && sp.1 < cs;
         let cue_first = (finite == cs || (inverted && finite <= cs + 1)) && !subject_before;

@@ -16,6 +16,8 @@ pub(super) struct Cue<'l> {
     pub(super) particle: Option<usize>,
     pub(super) extra: Vec<usize>,
     pub(super) clause: (usize, usize),
+    /// The finite verb of the clause (`finite_position`), found once.
+    pub(super) finite: usize,
 }
 impl<'a, 'l> Rules<'a, 'l> {
     /// The cue at token `i` of sentence `s`, if any.
@@ -117,11 +119,16 @@ impl<'a, 'l> Rules<'a, 'l> {
                         particle,
                         extra,
                         clause,
+                        finite: i,
                     },
                 ));
             }
         }
-        best.map(|(_, c)| c)
+        // the speaker, the addressee and the content all ask for the finite verb
+        best.map(|(_, mut c)| {
+            c.finite = self.finite_position(&c);
+            c
+        })
     }
 
     /// Whether `sich` stands right before the cue or within two words after it.
@@ -247,7 +254,7 @@ impl<'a, 'l> Rules<'a, 'l> {
     }
 
     /// The finite verb of the cue's clause: the cue, or its auxiliary.
-    pub(super) fn finite_position(&self, cue: &Cue) -> usize {
+    fn finite_position(&self, cue: &Cue) -> usize {
         let (cs, _) = cue.clause;
         if cue.use_ != FormUse::Split {
             if let Some(aux) = (cs..cue.tok).find(|&j| self.lower_is(j, &AUXILIARIES)) {

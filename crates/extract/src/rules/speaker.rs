@@ -918,8 +918,8 @@ impl<'a, 'l> Rules<'a, 'l> {
         let (_, ce) = cue.clause;
         let mut j = if inverted { sp.1 } else { cue.tok + 1 };
         // "ihm zugesagt", "der Zeitung gesagt": before a verb-final cue
-        if !inverted && cue.use_ != FormUse::Split && self.finite_position(cue) != cue.tok {
-            j = self.finite_position(cue) + 1;
+        if !inverted && cue.use_ != FormUse::Split && cue.finite != cue.tok {
+            j = cue.finite + 1;
             if sp.0 > cue.clause.0 && sp.1 > j {
                 j = sp.1;
             }
