@@ -125,23 +125,61 @@ fn is_stripped(s: &str) -> bool {
     }
     let mut after_space = false;
     let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        match ASCII_CLASS[usize::from(b)] {
-            KEPT => after_space = false,
-            SPACE if b == b' ' && !after_space => after_space = true,
-            NOT_ASCII => match s.get(i..).and_then(|rest| rest.chars().next()) {
-                Some(c) if !is_quote_char(c) && !c.is_whitespace() => {
-                    after_space = false;
-                    i += c.len_utf8();
-                    continue;
-                }
-                _ => return false,
-            },
-            _ => return false,
+    while i < bytes.len() {
+        // eight plain ASCII bytes at a time (most of a text), else one char
+        let word = bytes
+            .get(i..i + 8)
+            .and_then(|c| <[u8; 8]>::try_from(c).ok());
+        if let Some(next) = word.and_then(|w| plain_chunk(u64::from_le_bytes(w), after_space)) {
+            after_space = next;
+            i += 8;
+            continue;
         }
-        i += 1;
+        match stripped_step(s, i, &mut after_space) {
+            Some(next) => i = next,
+            None => return false,
+        }
     }
     true
+}
+
+/// One char of `is_stripped` at byte `i`: the index after it, `None` when
+/// `strip_quotes` would change it.
+fn stripped_step(s: &str, i: usize, after_space: &mut bool) -> Option<usize> {
+    let b = *s.as_bytes().get(i)?;
+    match ASCII_CLASS[usize::from(b)] {
+        KEPT => *after_space = false,
+        SPACE if b == b' ' && !*after_space => *after_space = true,
+        NOT_ASCII => {
+            let c = s.get(i..).and_then(|rest| rest.chars().next())?;
+            if is_quote_char(c) || c.is_whitespace() {
+                return None;
+            }
+            *after_space = false;
+            return Some(i + c.len_utf8());
+        }
+        _ => return None,
+    }
+    Some(i + 1)
+}
+
+/// Eight bytes (little-endian in `x`) that `is_stripped` keeps as they are
+/// when all are ASCII from 0x20 on, none is `"`, and no space follows a
+/// space (`after_space`: the byte before was one): whether the last is a
+/// space. `None` for any other chunk, which is then looked at char by char.
+fn plain_chunk(x: u64, after_space: bool) -> Option<bool> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    // the high bit of each byte of `y` that is zero (exact, no borrows between bytes)
+    let zero_bytes = |y: u64| !(((y & LOW7) + LOW7) | y | LOW7);
+    let below_space = x.wrapping_sub(ONES * 0x20) & !x & HIGH;
+    if x & HIGH != 0 || below_space != 0 || zero_bytes(x ^ (ONES * u64::from(b'"'))) != 0 {
+        return None;
+    }
+    let spaces = zero_bytes(x ^ (ONES * 0x20));
+    let doubled = spaces & (spaces << 8) != 0 || after_space && spaces & 0x80 != 0;
+    (!doubled).then_some(spaces >> 63 != 0)
 }
 
 /// Appends `strip_quotes(s)` to `out` (without a string of its own): the
@@ -382,6 +420,11 @@ mod tests {
                 .collect::<Vec<_>>()
                 .join(" ... ");
             proptest::prop_assert_eq!(join_stripped(texts.iter().copied()), by_steps);
+        }
+
+        #[test]
+        fn stripped_check_by_chunks_agrees(s in "[a-e  \"\t\n\u{1}\u{7f}äß„“]{0,40}") {
+            proptest::prop_assert_eq!(is_stripped(&s), strip_quotes(&s) == s);
         }
 
         #[test]
