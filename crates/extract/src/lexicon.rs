@@ -696,7 +696,8 @@ impl Lexicon {
     /// Whether a lower-case word ends in a role head with no ending after it
     /// (`us-außenminister`, `vorsitzende`, but not `außenministers`).
     pub(crate) fn ends_in_role_head(&self, lower: &str) -> bool {
-        let w = lower.rsplit('-').next().unwrap_or(lower);
+        // `rsplit('-').next()` without building a char searcher
+        let w = after_last_hyphen(lower);
         self.role_heads.longest_suffix(w, ROLE_HEAD_MIN).is_some()
     }
 
