@@ -15,16 +15,18 @@ use std::cell::OnceCell;
 use std::sync::LazyLock;
 
 /// An actor of the document: a lexicon entry, a person found by name, or a
-/// role noun used with no name.
+/// role noun used with no name. Names are borrowed from the lexicon or the
+/// text: no string of their own.
 #[derive(Debug, Clone)]
-pub(crate) struct Entity {
-    pub name: String,
+pub(crate) struct Entity<'a> {
+    pub name: &'a str,
     pub kind: ActorKind,
-    pub wikidata: Option<String>,
+    pub wikidata: Option<&'a str>,
     /// Last name token of a person (for surname-only mentions).
-    pub surname: Option<String>,
+    pub surname: Option<&'a str>,
     /// Role words used with the name, lower case (`us-außenminister`), with their qualifier.
-    pub roles: Vec<(String, String)>,
+    /// (The role word is the token's cached lower case: no string of its own.)
+    pub roles: Vec<(&'a str, String)>,
 }
 
 /// A mention of an entity: tokens `[start, end)`.
@@ -39,29 +41,30 @@ pub(crate) struct Mention {
 
 pub(crate) struct Prepared<'a> {
     pub text: &'a str,
-    pub toks: Vec<Token>,
+    pub toks: &'a [Token],
     /// The text of every token, cut once.
     words: Vec<&'a str>,
-    /// The lower case of the text, byte for byte in place when `lower_end` is
-    /// empty (token `i` is `lower[toks[i].start..toks[i].end]`); else every
-    /// token in lower case, one after the other, and `lower_end[i]` ends token `i`.
-    lower: String,
-    lower_end: Vec<usize>,
+    /// The lower case of every token, cut once from `Tokens`.
+    lowers: Vec<&'a str>,
+    /// The text was lower-cased in place (so it has no `Σ`).
+    lowered_in_place: bool,
     /// The alias word id of every word token (`NO_ALIAS_WORD` when none).
     alias_words: Vec<u32>,
     pub quotes: QuoteMap,
     pub sents: Vec<Sentence>,
     pub chars: CharIndex,
-    pub entities: Vec<Entity>,
+    pub entities: Vec<Entity<'a>>,
     pub mentions: Vec<Mention>,
     /// token → index into `mentions` of the mention starting there
     pub mention_at: Vec<Option<u32>>,
     /// surname → the person entity with that surname (surnames are unique: `person` merges by them)
-    surnames: FastMap<String, usize>,
+    surnames: FastMap<&'a str, usize>,
     /// The first bytes of those surnames (bit per byte value): most words are rejected here.
     surname_first_bytes: [u64; 4],
     /// The time expressions of each sentence, found when first asked for.
     sentence_times: Vec<OnceCell<Vec<TimeExpr>>>,
+    /// A buffer for `resolve_role`.
+    role_scores: Vec<Option<u8>>,
     /// The role kind of each token that `find_mentions` asked for
     /// (`Some(kind)`); `None` for a token it did not ask about.
     role_kinds: Vec<Option<Option<ActorKind>>>,
@@ -75,8 +78,13 @@ const DETERMINERS: &[&str] = &[
 
 pub(crate) fn is_determiner(w: &str) -> bool {
     // the determiners are ASCII and contain no `k` (the Kelvin sign lower-cases to one),
-    // so an ASCII-case-insensitive comparison equals comparing the lower-cased word
-    DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(w))
+    // so an ASCII-case-insensitive comparison equals comparing the lower-cased word;
+    // they have 3 to 7 letters and start with d, e, i or s: most words are
+    // rejected before the list is scanned
+    let first = w.as_bytes().first().map(u8::to_ascii_lowercase);
+    (3..=7).contains(&w.len())
+        && matches!(first, Some(b'd' | b'e' | b'i' | b's'))
+        && DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(w))
 }
 
 /// A token that is no word of any actor alias.
@@ -149,16 +157,62 @@ fn is_not_name(w: &str) -> bool {
     NOT_NAME_SET.contains(w)
 }
 
-impl<'a> Prepared<'a> {
-    pub fn new(text: &'a str, lex: &Lexicon) -> Self {
+/// A document's tokens and their lower case, owned apart from [`Prepared`]
+/// so that it can borrow them: it keeps every token's text and lower case
+/// as a `&str` cut once, and a lookup is an index instead of a slice with
+/// its char-boundary checks.
+pub(crate) struct Tokens {
+    toks: Vec<Token>,
+    /// The lower case of the text, byte for byte in place when `lower_end` is
+    /// empty (token `i` is `lower[toks[i].start..toks[i].end]`); else every
+    /// token in lower case, one after the other, and `lower_end[i]` ends token `i`.
+    lower: String,
+    lower_end: Vec<usize>,
+}
+
+impl Tokens {
+    pub fn new(text: &str) -> Self {
         let toks = tokenize(text);
-        let quotes = find_quotations(&toks);
-        let sents = sentences(text, &toks, &quotes);
-        let chars = CharIndex::new(text);
-        let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
         let (lower, lower_end) = match lowercase_same_length(text) {
             Some(lower) => (lower, Vec::new()),
-            None => lower_by_token(&words),
+            None => lower_by_token(text, &toks),
+        };
+        Tokens {
+            toks,
+            lower,
+            lower_end,
+        }
+    }
+
+    /// Token `i` in lower case (as `str::to_lowercase`), "" past the end.
+    fn lower(&self, i: usize) -> &str {
+        if self.lower_end.is_empty() {
+            return self
+                .toks
+                .get(i)
+                .and_then(|t| self.lower.get(t.start..t.end))
+                .unwrap_or("");
+        }
+        let Some(&end) = self.lower_end.get(i) else {
+            return "";
+        };
+        let start = if i == 0 { 0 } else { self.lower_end[i - 1] };
+        self.lower.get(start..end).unwrap_or("")
+    }
+}
+
+impl<'a> Prepared<'a> {
+    pub fn new(text: &'a str, tokens: &'a Tokens, lex: &'a Lexicon) -> Self {
+        let toks = tokens.toks.as_slice();
+        let quotes = find_quotations(toks);
+        let sents = sentences(text, toks, &quotes);
+        let chars = CharIndex::new(text);
+        let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
+        let lowers: Vec<&str> = if tokens.lower_end.is_empty() {
+            // lowered in place: token `i` is the same byte range of the lower case
+            toks.iter().map(|t| t.text(&tokens.lower)).collect()
+        } else {
+            (0..toks.len()).map(|i| tokens.lower(i)).collect()
         };
         let toks_len = toks.len();
         let mut p = Prepared {
@@ -166,15 +220,17 @@ impl<'a> Prepared<'a> {
             mention_at: vec![None; toks.len()],
             role_kinds: vec![None; toks.len()],
             words,
-            lower,
-            lower_end,
+            lowers,
+            lowered_in_place: tokens.lower_end.is_empty(),
             alias_words: Vec::new(),
             sentence_times: vec![OnceCell::new(); sents.len()],
             toks,
             quotes,
             sents,
             chars,
-            entities: Vec::new(),
+            // about one actor in thirty tokens: room for most documents at once
+            entities: Vec::with_capacity(toks_len / 32),
+            role_scores: Vec::new(),
             // about one mention in ten tokens: room for most documents at once
             mentions: Vec::with_capacity(toks_len / 8),
             surnames: FastMap::default(),
@@ -194,13 +250,9 @@ impl<'a> Prepared<'a> {
             return &[];
         };
         cell.get_or_init(|| {
-            times_in(
-                &self.toks,
-                s.tok_start,
-                s.tok_end,
-                &|i| self.word(i),
-                &|i| self.lower(i),
-            )
+            times_in(self.toks, s.tok_start, s.tok_end, &|i| self.word(i), &|i| {
+                self.lower(i)
+            })
             .collect()
         })
     }
@@ -208,31 +260,20 @@ impl<'a> Prepared<'a> {
     /// The first time expression among tokens `[a, b)` (as `find_times(…).first()`),
     /// with the words cut and lower-cased once per document.
     pub fn first_time(&self, a: usize, b: usize) -> Option<TimeExpr> {
-        times_in(&self.toks, a, b, &|i| self.word(i), &|i| self.lower(i)).next()
+        times_in(self.toks, a, b, &|i| self.word(i), &|i| self.lower(i)).next()
     }
 
     /// Token `i` in lower case (as `str::to_lowercase`), "" past the end.
     #[inline]
-    pub fn lower(&self, i: usize) -> &str {
-        if self.lower_end.is_empty() {
-            return self
-                .toks
-                .get(i)
-                .and_then(|t| self.lower.get(t.start..t.end))
-                .unwrap_or("");
-        }
-        let Some(&end) = self.lower_end.get(i) else {
-            return "";
-        };
-        let start = if i == 0 { 0 } else { self.lower_end[i - 1] };
-        self.lower.get(start..end).unwrap_or("")
+    pub fn lower(&self, i: usize) -> &'a str {
+        self.lowers.get(i).copied().unwrap_or("")
     }
 
     /// The alias word id of every token: its normal form looked up once.
     fn alias_word_ids(&self, lex: &Lexicon) -> Vec<u32> {
         let mut scratch = String::new();
         // a text lower-cased in place has no Σ (its lower case depends on the word)
-        let may_have_sigma = !self.lower_end.is_empty();
+        let may_have_sigma = !self.lowered_in_place;
         (0..self.toks.len())
             .map(|i| {
                 if !self.toks[i].is_word() {
@@ -284,6 +325,27 @@ impl<'a> Prepared<'a> {
             .map(|m| &self.mentions[m as usize])
     }
 
+    /// The mentions that start before token `i`. Mentions are kept in
+    /// text order, so this is a prefix found by binary search, not a scan.
+    pub fn mentions_before(&self, i: usize) -> &[Mention] {
+        let k = self.mentions.partition_point(|m| m.start < i);
+        &self.mentions[..k]
+    }
+
+    /// The mentions that start at a token of `[a, b)`.
+    pub fn mentions_in(&self, a: usize, b: usize) -> &[Mention] {
+        let before = self.mentions_before(b);
+        let k = before.partition_point(|m| m.start < a);
+        &before[k..]
+    }
+
+    /// The index of the sentence that holds token `tok`. Sentences follow
+    /// each other in text order, so a binary search finds it.
+    pub fn sentence_of(&self, tok: usize) -> Option<usize> {
+        let k = self.sents.partition_point(|s| s.tok_end <= tok);
+        self.sents.get(k).filter(|s| s.tok_start <= tok).map(|_| k)
+    }
+
     /// The code-point span of tokens `[a, b)`.
     pub fn char_span(&self, a: usize, b: usize) -> (usize, usize) {
         let start = self.toks.get(a).map_or(self.text.len(), |t| t.start);
@@ -306,8 +368,10 @@ impl<'a> Prepared<'a> {
 
     /// Finds the mentions, token by token; returns the capitalised words
     /// left without one (surnames of persons named later, perhaps).
-    fn find_mentions(&mut self, lex: &Lexicon) -> Vec<usize> {
-        let mut unresolved = Vec::new();
+    fn find_mentions(&mut self, lex: &'a Lexicon) -> Vec<usize> {
+        // room for most documents at once (about a third of the tokens are
+        // capitalised, and most of those find no mention)
+        let mut unresolved = Vec::with_capacity(self.toks.len() / 8);
         let mut i = 0;
         while i < self.toks.len() {
             if !self.is_word(i) {
@@ -380,7 +444,7 @@ impl<'a> Prepared<'a> {
             }
         }
         for (entity, r) in apposed {
-            let role = (self.lower(r).to_string(), self.qualifier(r));
+            let role = (self.lower(r), self.qualifier(r));
             if !self.entities[entity].roles.contains(&role) {
                 self.entities[entity].roles.push(role);
             }
@@ -397,7 +461,7 @@ impl<'a> Prepared<'a> {
             let Some((role, qualifier)) = e.roles.first().cloned() else {
                 continue;
             };
-            if let Some(target) = self.resolve_role(&role, &qualifier) {
+            if let Some(target) = self.resolve_role(role, &qualifier) {
                 self.mentions[k].entity = target;
             }
         }
@@ -479,7 +543,7 @@ impl<'a> Prepared<'a> {
                 .is_some()
     }
 
-    fn entity_for_actor(&mut self, lex: &Lexicon, actor: usize) -> usize {
+    fn entity_for_actor(&mut self, lex: &'a Lexicon, actor: usize) -> usize {
         let a = &lex.actors[actor];
         if let Some(i) = self
             .entities
@@ -489,9 +553,9 @@ impl<'a> Prepared<'a> {
             return i;
         }
         self.entities.push(Entity {
-            name: a.name.clone(),
+            name: &a.name,
             kind: a.kind,
-            wikidata: a.wikidata.clone(),
+            wikidata: a.wikidata.as_deref(),
             surname: None,
             roles: Vec::new(),
         });
@@ -552,7 +616,7 @@ impl<'a> Prepared<'a> {
 
     /// A role noun, with the name that follows it if any.
     fn role_mention(&mut self, lex: &Lexicon, i: usize, kind: ActorKind) -> usize {
-        let role = self.lower(i).to_string();
+        let role = self.lower(i);
         let qualifier = self.qualifier(i);
         let end = if kind == ActorKind::Person {
             self.name_end(lex, i + 1)
@@ -564,16 +628,19 @@ impl<'a> Prepared<'a> {
             self.add_mention(i, end, e, false);
             return end;
         }
-        let e = self.resolve_role(&role, &qualifier).unwrap_or_else(|| {
-            self.entities.push(Entity {
-                name: role_name(self.word(i)),
-                kind,
-                wikidata: None,
-                surname: None,
-                roles: vec![(role.clone(), qualifier.clone())],
-            });
-            self.entities.len() - 1
-        });
+        let e = match self.resolve_role(role, &qualifier) {
+            Some(e) => e,
+            None => {
+                self.entities.push(Entity {
+                    name: self.word(i),
+                    kind,
+                    wikidata: None,
+                    surname: None,
+                    roles: vec![(role, qualifier)],
+                });
+                self.entities.len() - 1
+            }
+        };
         self.add_mention(i, i + 1, e, true);
         i + 1
     }
@@ -599,7 +666,21 @@ impl<'a> Prepared<'a> {
 
     /// The most recent entity that carried this role (same word, else same head,
     /// else a compound ending in the head: `ministerin` → `US-Außenministerin`).
-    fn resolve_role(&self, role: &str, qualifier: &str) -> Option<usize> {
+    fn resolve_role(&mut self, role: &str, qualifier: &str) -> Option<usize> {
+        // the entities' scores, in a buffer kept across calls
+        let mut scores = std::mem::take(&mut self.role_scores);
+        let best = self.best_role_entity(role, qualifier, &mut scores);
+        self.role_scores = scores;
+        best
+    }
+
+    /// `resolve_role` with a buffer for the scores.
+    fn best_role_entity(
+        &self,
+        role: &str,
+        qualifier: &str,
+        scores: &mut Vec<Option<u8>>,
+    ) -> Option<usize> {
         fn head(r: &str) -> &str {
             // `trim_end_matches("in")` without building a substring searcher
             let mut h = after_last_hyphen(r);
@@ -611,7 +692,8 @@ impl<'a> Prepared<'a> {
         let h = head(role);
         let feminine = is_feminine_role(role);
         // the score depends on the entity only: computed once per entity
-        let mut scores: Vec<Option<u8>> = vec![None; self.entities.len()];
+        scores.clear();
+        scores.resize(self.entities.len(), None);
         let mut best: Option<(u8, usize)> = None;
         for m in self.mentions.iter().rev() {
             let e = &self.entities[m.entity];
@@ -628,7 +710,7 @@ impl<'a> Prepared<'a> {
                 .roles
                 .iter()
                 .map(|(r, q)| {
-                    if r == role {
+                    if *r == role {
                         3
                     } else if head(r) == h && (qualifier.is_empty() || q == qualifier) {
                         2
@@ -655,11 +737,11 @@ impl<'a> Prepared<'a> {
     }
 
     /// Registers a person named by tokens `[a, b)`, merging by surname.
-    fn person(&mut self, a: usize, b: usize, role: Option<(String, String)>) -> usize {
-        let name = self.slice(a, b).to_string();
-        let surname = self.word(b - 1).to_string();
+    fn person(&mut self, a: usize, b: usize, role: Option<(&'a str, String)>) -> usize {
+        let name = self.slice(a, b);
+        let surname = self.word(b - 1);
         let n_tokens = b - a;
-        let e = match self.surnames.get(surname.as_str()).copied() {
+        let e = match self.surnames.get(surname).copied() {
             Some(e) => {
                 let ent = &mut self.entities[e];
                 if n_tokens > ent.name.split_whitespace().count() {
@@ -672,7 +754,7 @@ impl<'a> Prepared<'a> {
                 if let Some(&b) = surname.as_bytes().first() {
                     self.surname_first_bytes[usize::from(b / 64)] |= 1 << (b % 64);
                 }
-                self.surnames.insert(surname.clone(), e);
+                self.surnames.insert(surname, e);
                 self.entities.push(Entity {
                     name,
                     kind: ActorKind::Person,
@@ -723,12 +805,12 @@ impl<'a> Prepared<'a> {
 }
 
 /// Every token in lower case, one after the other, and where each ends.
-fn lower_by_token(words: &[&str]) -> (String, Vec<usize>) {
-    let mut lower = Vec::with_capacity(words.len() * 8);
-    let lower_end = words
+fn lower_by_token(text: &str, toks: &[Token]) -> (String, Vec<usize>) {
+    let mut lower = Vec::with_capacity(toks.len() * 8);
+    let lower_end = toks
         .iter()
-        .map(|w| {
-            push_lowercase_bytes(&mut lower, w);
+        .map(|t| {
+            push_lowercase_bytes(&mut lower, t.text(text));
             lower.len()
         })
         .collect();
@@ -743,14 +825,23 @@ pub(crate) fn is_feminine_role(role: &str) -> bool {
     role.ends_with("in") && !role.ends_with("ein")
 }
 
-/// The name of an actor known only by a role: the role word in its base form.
-fn role_name(word: &str) -> String {
-    word.to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn determiner_prefilter_keeps_every_determiner() {
+        for d in DETERMINERS {
+            assert!(is_determiner(d), "{d}");
+            assert!(is_determiner(&d.to_uppercase()), "{d}");
+        }
+        for w in [
+            "Der", "DIESES", "dem", "d", "", "den,", "Deren", "ihrem", "sei",
+        ] {
+            let listed = DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(w));
+            assert_eq!(is_determiner(w), listed, "{w}");
+        }
+    }
 
     #[test]
     fn cached_role_kinds_agree_with_the_lexicon() {
@@ -758,7 +849,8 @@ mod tests {
         let text = "Die Außenministerin Eva Kern sagte, der Kanzler und \
                     Regierungssprecherin Anna Berg seien sich einig. Die Vereinten \
                     Nationen und der Bürgermeister Jonas Wild widersprachen.";
-        let p = Prepared::new(text, &lex);
+        let tokens = Tokens::new(text);
+        let p = Prepared::new(text, &tokens, &lex);
         assert!(p.role_kinds.iter().any(Option::is_some));
         for i in 0..p.toks.len() + 1 {
             assert_eq!(

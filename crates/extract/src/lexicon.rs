@@ -232,6 +232,10 @@ struct AliasTrie {
     /// filter for `may_be_alias_word`, asked for every token.
     shapes2: Vec<u64>,
     nodes: Vec<AliasNode>,
+    /// The root's child for each word id (0: none; the root is no child):
+    /// the first step, taken for every alias word of a text, is an index
+    /// instead of a binary search among thousands of first words.
+    root_children: Vec<u32>,
 }
 
 /// The bucket of a word's first two bytes in `AliasTrie::shapes2`.
@@ -283,6 +287,13 @@ impl AliasTrie {
                     let new = self.nodes.len() as u32;
                     self.nodes[node as usize].children.insert(k, (id, new));
                     self.nodes.push(AliasNode::default());
+                    if node == ALIAS_ROOT {
+                        let slot = id as usize;
+                        if self.root_children.len() <= slot {
+                            self.root_children.resize(slot + 1, 0);
+                        }
+                        self.root_children[slot] = new;
+                    }
                     new
                 }
             };
@@ -292,6 +303,13 @@ impl AliasTrie {
     }
 
     fn step(&self, node: u32, word: u32) -> Option<u32> {
+        if node == ALIAS_ROOT {
+            return self
+                .root_children
+                .get(word as usize)
+                .copied()
+                .filter(|&child| child != ALIAS_ROOT);
+        }
         let children = &self.nodes.get(node as usize)?.children;
         let k = children.binary_search_by_key(&word, |&(c, _)| c).ok()?;
         Some(children[k].1)
@@ -678,7 +696,8 @@ impl Lexicon {
     /// Whether a lower-case word ends in a role head with no ending after it
     /// (`us-außenminister`, `vorsitzende`, but not `außenministers`).
     pub(crate) fn ends_in_role_head(&self, lower: &str) -> bool {
-        let w = lower.rsplit('-').next().unwrap_or(lower);
+        // `rsplit('-').next()` without building a char searcher
+        let w = after_last_hyphen(lower);
         self.role_heads.longest_suffix(w, ROLE_HEAD_MIN).is_some()
     }
 
@@ -922,6 +941,20 @@ mod tests {
                     assert!(lex.may_be_alias_word(&inflected), "{inflected}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn root_table_agrees_with_the_root_children() {
+        let lex = Lexicon::german();
+        let trie = &lex.aliases;
+        for id in 0..trie.words.len() as u32 + 2 {
+            let searched = trie.nodes[ALIAS_ROOT as usize]
+                .children
+                .binary_search_by_key(&id, |&(c, _)| c)
+                .ok()
+                .map(|k| trie.nodes[ALIAS_ROOT as usize].children[k].1);
+            assert_eq!(trie.step(ALIAS_ROOT, id), searched, "{id}");
         }
     }
 

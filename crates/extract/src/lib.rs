@@ -19,8 +19,9 @@ pub use lexicon::{ActorEntry, CueEntry, Lexicon, LexiconError};
 
 use claimgraph_model::{Claim, DateValue, Document, Span};
 use claimgraph_text::token::is_quote_char;
-use doc::Prepared;
+use doc::{Prepared, Tokens};
 use rules::{Found, Rules};
+use std::borrow::Cow;
 
 /// Finds claims in documents with a lexicon.
 #[derive(Debug, Clone)]
@@ -39,7 +40,8 @@ impl Extractor {
 
     /// The claims of one document, in text order.
     pub fn extract(&self, doc: &Document) -> Vec<Claim> {
-        let prepared = Prepared::new(&doc.text, &self.lexicon);
+        let tokens = Tokens::new(&doc.text);
+        let prepared = Prepared::new(&doc.text, &tokens, &self.lexicon);
         let found = Rules::new(&prepared, &self.lexicon).run();
         if found.is_empty() {
             return Vec::new();
@@ -104,10 +106,91 @@ pub fn strip_quotes(s: &str) -> String {
     out
 }
 
+/// `strip_quotes(s)`, borrowing `s` when it is its own result (no quotation
+/// mark, no whitespace but single spaces between words): most speaker names.
+fn strip_quotes_cow(s: &str) -> Cow<'_, str> {
+    if is_stripped(s) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(strip_quotes(s))
+    }
+}
+
+/// Whether `strip_quotes(s) == s`: no char `push_stripped` removes, and
+/// whitespace only as single spaces between kept chars.
+fn is_stripped(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let mut after_space = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        // eight plain ASCII bytes at a time (most of a text), else one char
+        let word = bytes
+            .get(i..i + 8)
+            .and_then(|c| <[u8; 8]>::try_from(c).ok());
+        if let Some(next) = word.and_then(|w| plain_chunk(u64::from_le_bytes(w), after_space)) {
+            after_space = next;
+            i += 8;
+            continue;
+        }
+        match stripped_step(s, i, &mut after_space) {
+            Some(next) => i = next,
+            None => return false,
+        }
+    }
+    true
+}
+
+/// One char of `is_stripped` at byte `i`: the index after it, `None` when
+/// `strip_quotes` would change it.
+fn stripped_step(s: &str, i: usize, after_space: &mut bool) -> Option<usize> {
+    let b = *s.as_bytes().get(i)?;
+    match ASCII_CLASS[usize::from(b)] {
+        KEPT => *after_space = false,
+        SPACE if b == b' ' && !*after_space => *after_space = true,
+        NOT_ASCII => {
+            let c = s.get(i..).and_then(|rest| rest.chars().next())?;
+            if is_quote_char(c) || c.is_whitespace() {
+                return None;
+            }
+            *after_space = false;
+            return Some(i + c.len_utf8());
+        }
+        _ => return None,
+    }
+    Some(i + 1)
+}
+
+/// Eight bytes (little-endian in `x`) that `is_stripped` keeps as they are
+/// when all are ASCII from 0x20 on, none is `"`, and no space follows a
+/// space (`after_space`: the byte before was one): whether the last is a
+/// space. `None` for any other chunk, which is then looked at char by char.
+fn plain_chunk(x: u64, after_space: bool) -> Option<bool> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    // the high bit of each byte of `y` that is zero (exact, no borrows between bytes)
+    let zero_bytes = |y: u64| !(((y & LOW7) + LOW7) | y | LOW7);
+    let below_space = x.wrapping_sub(ONES * 0x20) & !x & HIGH;
+    if x & HIGH != 0 || below_space != 0 || zero_bytes(x ^ (ONES * u64::from(b'"'))) != 0 {
+        return None;
+    }
+    let spaces = zero_bytes(x ^ (ONES * 0x20));
+    let doubled = spaces & (spaces << 8) != 0 || after_space && spaces & 0x80 != 0;
+    (!doubled).then_some(spaces >> 63 != 0)
+}
+
 /// Appends `strip_quotes(s)` to `out` (without a string of its own): the
 /// runs of kept chars between quotation marks and whitespace are copied
 /// whole, and whitespace between them becomes one space.
 fn push_stripped(out: &mut String, s: &str) {
+    // most texts have nothing to strip: one check and one copy, not a copy a word
+    if is_stripped(s) {
+        out.push_str(s);
+        return;
+    }
     let start = out.len();
     let bytes = s.as_bytes();
     // whitespace seen since the last char written
@@ -214,15 +297,15 @@ fn to_claim(p: &Prepared, doc: &Document, f: Found, roles: &mut SpeakerRoles) ->
     let date = date_said(p, doc.date, f.date_sentence, &spans);
     Some(Claim {
         doc: doc.id.clone(),
-        speaker: f.speaker.name,
+        speaker: f.speaker.name.into_owned(),
         speaker_kind: f.speaker.kind,
-        speaker_wikidata: f.speaker.wikidata,
+        speaker_wikidata: f.speaker.wikidata.map(str::to_string),
         speaker_roles: roles.for_claim(f.speaker.entity),
         cue,
         claim_type: f.claim_type,
         content,
         direct: in_quotes * 2 > words,
-        addressee: f.addressee,
+        addressee: f.addressee.map(Cow::into_owned),
         date,
         sentence,
         content_spans,
@@ -241,14 +324,14 @@ fn char_span(p: &Prepared, a: usize, b: usize) -> Span {
 /// The text of the content spans without quotation marks, the non-empty ones
 /// joined by " ... ".
 fn joined_content(p: &Prepared, spans: &[(usize, usize)]) -> String {
-    let texts: Vec<&str> = spans.iter().map(|&(a, b)| p.slice(a, b)).collect();
-    join_stripped(&texts)
+    join_stripped(spans.iter().map(|&(a, b)| p.slice(a, b)))
 }
 
 /// `strip_quotes` of each text, the non-empty ones joined by " ... ", built
-/// in one string instead of one a text and a join.
-fn join_stripped(texts: &[&str]) -> String {
-    let bytes: usize = texts.iter().map(|t| t.len() + 5).sum();
+/// in one string instead of one a text and a join (the texts are walked
+/// twice, to size the string first, instead of collected).
+fn join_stripped<'s>(texts: impl Iterator<Item = &'s str> + Clone) -> String {
+    let bytes: usize = texts.clone().map(|t| t.len() + 5).sum();
     let mut out = String::with_capacity(bytes);
     for text in texts {
         let before = out.len();
@@ -336,7 +419,17 @@ mod tests {
                 .filter(|s| !s.is_empty())
                 .collect::<Vec<_>>()
                 .join(" ... ");
-            proptest::prop_assert_eq!(join_stripped(&texts), by_steps);
+            proptest::prop_assert_eq!(join_stripped(texts.iter().copied()), by_steps);
+        }
+
+        #[test]
+        fn stripped_check_by_chunks_agrees(s in "[a-e  \"\t\n\u{1}\u{7f}äß„“]{0,40}") {
+            proptest::prop_assert_eq!(is_stripped(&s), strip_quotes(&s) == s);
+        }
+
+        #[test]
+        fn borrowed_names_are_their_own_stripped_form(s in "[a-cäß. „“”\"'’»«‚‘\n\t\u{a0}\u{2003}]{0,40}") {
+            proptest::prop_assert_eq!(strip_quotes_cow(&s).into_owned(), strip_quotes(&s));
         }
 
         #[test]

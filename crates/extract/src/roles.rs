@@ -14,7 +14,7 @@ use crate::doc::{is_determiner, is_feminine_role, Prepared};
 use crate::lexicon::Lexicon;
 use claimgraph_model::ActorKind;
 use claimgraph_text::token::{is_capitalized, TokenKind};
-use std::collections::HashMap;
+use std::borrow::Cow;
 
 /// Articles an apposition may open with (any case).
 const ARTICLES: &[&str] = &[
@@ -64,12 +64,12 @@ enum Gender {
     Neuter,
 }
 
-/// A role noun reduced to its base form.
-struct RoleNoun {
+/// A role noun reduced to its base form (borrowed from the text and its lower case).
+struct RoleNoun<'a> {
     /// The noun as written without its case ending.
-    base: String,
+    base: &'a str,
     /// `base` in lower case.
-    base_lower: String,
+    base_lower: Cow<'a, str>,
     /// The case ending that was removed (`""` when none).
     ending: &'static str,
     /// `-in` form (`Außenministerin`).
@@ -85,7 +85,8 @@ struct RoleNoun {
 pub(crate) fn entity_roles(p: &Prepared, lex: &Lexicon, wanted: &[bool]) -> Vec<Vec<String>> {
     let mut found: Vec<Vec<(usize, String)>> = vec![Vec::new(); p.entities.len()];
     // role nouns standing in an apposition belong to the name they describe
-    let mut apposed: HashMap<usize, usize> = HashMap::new();
+    // (their tokens; few a document, so a list)
+    let mut apposed: Vec<usize> = Vec::new();
     for m in &p.mentions {
         let ent = &p.entities[m.entity];
         if m.role_only || ent.kind != ActorKind::Person || ent.surname.is_none() {
@@ -96,7 +97,7 @@ pub(crate) fn entity_roles(p: &Prepared, lex: &Lexicon, wanted: &[bool]) -> Vec<
             apposition_before(p, lex, m.start, m.end),
         ];
         for (r, role) in appositions.into_iter().flatten() {
-            apposed.insert(r, m.entity);
+            apposed.push(r);
             found[m.entity].push((r, role));
         }
     }
@@ -104,7 +105,7 @@ pub(crate) fn entity_roles(p: &Prepared, lex: &Lexicon, wanted: &[bool]) -> Vec<
         let is_wanted = wanted.get(m.entity).copied().unwrap_or(false);
         if !is_wanted
             || p.entities[m.entity].kind != ActorKind::Person
-            || apposed.contains_key(&m.start)
+            || apposed.contains(&m.start)
         {
             continue;
         }
@@ -134,6 +135,10 @@ fn in_order(mut roles: Vec<(usize, String)>) -> Vec<String> {
         if !out.contains(&r) {
             out.push(r);
         }
+    }
+    if out.len() < 2 {
+        // no other role to contain it
+        return out;
     }
     let lower: Vec<String> = out.iter().map(|r| r.to_lowercase()).collect();
     out.into_iter()
@@ -179,35 +184,40 @@ fn role_phrase(p: &Prepared, lex: &Lexicon, r: usize, apposition: bool) -> Optio
     if is_plural(&noun, article) {
         return None;
     }
-    let base = if noun.adjectival && gender == Gender::Masculine && noun.base.ends_with('e') {
-        format!("{}r", noun.base)
-    } else {
-        noun.base
-    };
+    // "Vorsitzende" → "Vorsitzender" for a man
+    let r_ending = noun.adjectival && gender == Gender::Masculine && noun.base.ends_with('e');
     let opens =
         BEFORE_ADJECTIVES.contains(&before) || is_determiner(before) || apposition && before == ",";
+    // the phrase is built in one string: words before the noun, then the noun
+    let mut phrase = String::new();
     if k < r && opens {
-        let mut words: Vec<String> = (k..r).map(|j| adjective_base(p.word(j), gender)).collect();
-        words.push(base);
-        return Some(words.join(" "));
+        for j in k..r {
+            push_adjective_base(&mut phrase, p.word(j), gender);
+            phrase.push(' ');
+        }
+    } else if let Some(owner) = genitive_owner(p, r) {
+        phrase.push_str(owner);
+        phrase.push(' ');
     }
-    if let Some(owner) = genitive_owner(p, r) {
-        return Some(format!("{owner} {base}"));
+    phrase.push_str(noun.base);
+    if r_ending {
+        phrase.push('r');
     }
-    Some(base)
+    Some(phrase)
 }
 
 /// A capitalised genitive of a country or organisation right before the
 /// role (`Russlands Außenminister`, `Frankreichs Präsident`).
 fn genitive_owner<'a>(p: &Prepared<'a>, r: usize) -> Option<&'a str> {
     let o = r.checked_sub(1)?;
-    let m = p.mentions.iter().find(|m| m.end == r && m.start == o)?;
+    // the one mention that starts at `o` (mentions do not overlap)
+    let m = p.mention(o).filter(|m| m.end == r)?;
     let w = p.word(o);
     (p.entities[m.entity].kind != ActorKind::Person && w.ends_with('s')).then_some(w)
 }
 
 /// Token `r` as a singular person role noun in base form.
-fn role_noun(p: &Prepared, lex: &Lexicon, r: usize) -> Option<RoleNoun> {
+fn role_noun<'a>(p: &Prepared<'a>, lex: &Lexicon, r: usize) -> Option<RoleNoun<'a>> {
     let word = p.word(r);
     let lower = p.lower(r);
     if !p.is_word(r)
@@ -230,8 +240,8 @@ fn role_noun(p: &Prepared, lex: &Lexicon, r: usize) -> Option<RoleNoun> {
             })
             .unwrap_or("")
     };
-    let base = word.get(..word.len() - ending.len())?.to_string();
-    let base_lower = lower_without_ending(&base, lower, ending);
+    let base = word.get(..word.len() - ending.len())?;
+    let base_lower = lower_without_ending(base, lower, ending);
     let feminine = is_feminine_role(&base_lower);
     // "Vorsitzende" and "Vorsitzender" are both heads: a noun declined like an adjective
     let adjectival = base_lower.ends_with('e') && lex.ends_in_role_head(&format!("{base_lower}r"))
@@ -251,10 +261,10 @@ fn role_noun(p: &Prepared, lex: &Lexicon, r: usize) -> Option<RoleNoun> {
 /// and `lower` the word's lower case: lower-casing goes char by char (but
 /// for `Σ`, which looks at the chars after it), and an ending is ASCII, so
 /// the lower case of the base is `lower` without the ending.
-fn lower_without_ending(base: &str, lower: &str, ending: &str) -> String {
+fn lower_without_ending<'a>(base: &str, lower: &'a str, ending: &str) -> Cow<'a, str> {
     match lower.strip_suffix(ending) {
-        Some(cut) if !base.contains('Σ') => cut.to_string(),
-        _ => base.to_lowercase(),
+        Some(cut) if !base.contains('Σ') => Cow::Borrowed(cut),
+        _ => Cow::Owned(base.to_lowercase()),
     }
 }
 
@@ -310,7 +320,15 @@ fn is_adjective_form(p: &Prepared, lex: &Lexicon, j: usize) -> bool {
 
 /// An adjective in the strong nominative singular of a gender
 /// (`russischen` → `russischer`, `neuen` → `neue`).
+#[cfg(test)]
 fn adjective_base(w: &str, gender: Gender) -> String {
+    let mut out = String::new();
+    push_adjective_base(&mut out, w, gender);
+    out
+}
+
+/// Appends `adjective_base(w, gender)` to `out`.
+fn push_adjective_base(out: &mut String, w: &str, gender: Gender) {
     let stem = ["en", "em", "er", "es"]
         .iter()
         .find_map(|e| w.strip_suffix(e))
@@ -321,7 +339,8 @@ fn adjective_base(w: &str, gender: Gender) -> String {
         Gender::Feminine => "e",
         Gender::Neuter => "es",
     };
-    format!("{stem}{ending}")
+    out.push_str(stem);
+    out.push_str(ending);
 }
 
 /// `Lawrow, der russische Außenminister, sagte`: a role phrase after the
@@ -381,7 +400,8 @@ fn apposition_before(
 }
 
 fn is_sentence_start(p: &Prepared, k: usize) -> bool {
-    p.sents.iter().any(|s| s.tok_start == k)
+    p.sentence_of(k)
+        .is_some_and(|si| p.sents[si].tok_start == k)
 }
 
 /// Token `r` is a role noun with no name of its own after it.

@@ -4,13 +4,15 @@ use super::confidence::Pattern;
 use super::cue::Cue;
 use super::typing::refine_type;
 use super::words::{PASSIVE_AUXILIARIES, PREPOSITIONS_BEFORE_VERB};
+use super::Spans;
 use super::{Found, Rules, Speaker};
 use claimgraph_model::ClaimType;
 
 impl<'a, 'l> Rules<'a, 'l> {
-    pub(super) fn claims_of_cue(&mut self, si: usize, cue: &Cue<'l>) -> Vec<Found> {
+    /// Appends the claims of one cue to `out`.
+    pub(super) fn claims_of_cue(&mut self, si: usize, cue: &Cue<'l>, out: &mut Vec<Found<'a>>) {
         let s = self.p.sents[si];
-        let finite = self.finite_position(cue);
+        let finite = cue.finite;
         let passive = cue.entry.lemma != "zitieren" && self.is_passive(cue, finite);
         let found = if passive {
             // "Der Plan wurde abgelehnt": the subject is what was rejected; only an
@@ -20,18 +22,18 @@ impl<'a, 'l> Rules<'a, 'l> {
             self.speakers_of(cue, finite, &s)
         };
         let Some((speakers, sp_range, inverted)) = found else {
-            return Vec::new();
+            return;
         };
         // the words of a phrase cue ("vertrat die Ansicht") are not its speaker
         if cue.extra.iter().any(|&x| sp_range.0 <= x && x < sp_range.1) {
-            return Vec::new();
+            return;
         }
         let (speakers, sp_range, inverted) = if cue.entry.lemma == "zitieren" {
             // "die Agentur zitierte X mit den Worten": X speaks, the medium relays
             let from = if inverted { sp_range.1 } else { cue.tok + 1 };
             match self.np_at(from, cue.clause.1) {
                 Some((sps, range)) => (sps, range, true),
-                None => return Vec::new(),
+                None => return,
             }
         } else {
             (speakers, sp_range, inverted)
@@ -44,12 +46,12 @@ impl<'a, 'l> Rules<'a, 'l> {
             content
         };
         let Some((content, pattern, last_sentence)) = content else {
-            return Vec::new();
+            return;
         };
         if cue.entry.clause_only && !is_reported_speech(pattern) {
-            return Vec::new();
+            return;
         }
-        let mut cue_spans = vec![(cue.tok, cue.tok + 1)];
+        let mut cue_spans = Spans::one((cue.tok, cue.tok + 1));
         match cue.particle {
             // a particle written apart before the verb: "bekannt gab" as it stands
             Some(pt) if pt + 1 == cue.tok => cue_spans[0].0 = pt,
@@ -61,33 +63,35 @@ impl<'a, 'l> Rules<'a, 'l> {
         }
         cue_spans.sort_unstable();
         let claim_type = refine_type(self.p, cue.entry.claim_type, &content);
-        let speakers: Vec<_> = speakers
-            .into_iter()
-            .filter(|sp| {
-                weak_evidence_holds(pattern, sp, claim_type)
-                    // "…, stellten die Forscher fest": a role noun after the inverted cue
-                    || pattern == Pattern::ClauseBefore && self.role_phrase(sp)
-            })
-            .collect();
-        speakers
-            .into_iter()
-            .map(|sp| Found {
+        let mut speakers = speakers;
+        speakers.retain(|sp| {
+            weak_evidence_holds(pattern, sp, claim_type)
+                // "…, stellten die Forscher fest": a role noun after the inverted cue
+                || pattern == Pattern::ClauseBefore && self.role_phrase(sp)
+        });
+        let (mut cue_spans, mut content) = (cue_spans, content);
+        let mut addressee = addressee.map(|a| a.0);
+        let n = speakers.len();
+        for (k, sp) in speakers.into_iter().enumerate() {
+            // the last speaker takes the spans, the others copy them
+            let last = k + 1 == n;
+            out.push(Found {
                 confidence: 0.0,
                 pattern,
                 weak_cue: cue.entry.weak,
                 speaker: sp,
-                cue: cue_spans.clone(),
+                cue: take_or_clone(&mut cue_spans, last),
                 claim_type,
-                content: content.clone(),
-                addressee: addressee.as_ref().map(|a| a.0.clone()),
+                content: take_or_clone(&mut content, last),
+                addressee: take_or_clone(&mut addressee, last),
                 sentences: (si, last_sentence),
                 date_sentence: si,
-            })
-            .collect()
+            });
+        }
     }
 }
 
-impl Rules<'_, '_> {
+impl<'a> Rules<'a, '_> {
     /// A participle cue with a form of `werden` as its finite verb (`wurde
     /// abgelehnt`, `wird erklärt`); `wird ankündigen` is future, no passive.
     fn is_passive(&self, cue: &Cue, finite: usize) -> bool {
@@ -119,7 +123,7 @@ impl Rules<'_, '_> {
                 };
                 let words = (a..b).filter(|&j| self.p.is_word(j)).count();
                 (words >= 2 && !self.lower_is(a, &["es", "dies", "das"])).then_some((
-                    vec![(a, b)],
+                    Spans::one((a, b)),
                     Pattern::Object,
                     si,
                 ))
@@ -154,7 +158,7 @@ impl Rules<'_, '_> {
     }
 
     /// The agent of a passive cue: `von`/`vom`/`durch` and a noun phrase in its clause.
-    fn passive_agent(&mut self, cue: &Cue) -> Option<(Vec<Speaker>, (usize, usize), bool)> {
+    fn passive_agent(&mut self, cue: &Cue) -> Option<(Vec<Speaker<'a>>, (usize, usize), bool)> {
         let (cs, ce) = cue.clause;
         let by = (cs..ce).find(|&j| {
             !self.p.quotes.inside(j) && self.lower_is(j, &["von", "vom", "durch", "seitens"])
@@ -206,5 +210,14 @@ fn weak_evidence_holds(pattern: Pattern, sp: &Speaker, claim_type: ClaimType) ->
         Pattern::Object | Pattern::ObjectLoose => sp.certainty >= 0.6,
         Pattern::ClauseBefore | Pattern::ClauseAfter => named,
         _ => true,
+    }
+}
+
+/// The value itself for its last user, a copy for the others.
+fn take_or_clone<T: Clone + Default>(value: &mut T, last: bool) -> T {
+    if last {
+        std::mem::take(value)
+    } else {
+        value.clone()
     }
 }

@@ -4,6 +4,7 @@ use super::confidence::Pattern;
 use super::cue::Cue;
 use super::words::*;
 use super::LowerSet;
+use super::Spans;
 use super::{is_konjunktiv_form, is_sep, Content, Rules, WordList};
 use claimgraph_model::ClaimType;
 use claimgraph_text::segment::Sentence;
@@ -21,7 +22,7 @@ impl<'a, 'l> Rules<'a, 'l> {
     ) -> Option<Content> {
         let s = self.p.sents[si];
         let (cs, ce) = cue.clause;
-        let finite = self.finite_position(cue);
+        let finite = cue.finite;
         // a subject before the clause (apposition, relative antecedent) leaves no room for content there
         let subject_before = !inverted && sp.1 < cs;
         let cue_first = (finite == cs || (inverted && finite <= cs + 1)) && !subject_before;
@@ -30,9 +31,9 @@ impl<'a, 'l> Rules<'a, 'l> {
         if cue_first {
             if let Some(q) = self.quote_ending_at(cs, &s) {
                 if let Some(clause) = self.clause_ending_in_quote(q, cs, &s) {
-                    return Some((vec![clause], Pattern::KonjunktivBefore, si));
+                    return Some((Spans::one(clause), Pattern::KonjunktivBefore, si));
                 }
-                let mut spans = vec![q];
+                let mut spans = Spans::one(q);
                 let last = self.quote_after(si, ce, &mut spans);
                 // "„A“, stellte sie fest, seien …": reported speech goes on after the cue
                 if let Some(rest) = self.rest_after_inserted_cue(ce, &s) {
@@ -46,18 +47,18 @@ impl<'a, 'l> Rules<'a, 'l> {
         // (b) a colon after the cue clause
         if ce < s.tok_end && self.p.word(ce) == ":" {
             if let Some(q) = self.quote_starting_at(ce + 1) {
-                let mut spans = vec![q];
+                let mut spans = Spans::one(q);
                 let last = self.quote_after(si, q.1, &mut spans);
                 return Some((spans, Pattern::ColonQuote, last));
             }
             let span = self.trim(ce + 1, s.tok_end);
             if span.1 > span.0 {
-                return Some((vec![span], Pattern::ColonClause, si));
+                return Some((Spans::one(span), Pattern::ColonClause, si));
             }
         }
         // "sagte Olaf Rehm, EU-Kommissar: „…“": a colon and quotation after the speaker's apposition
         if let Some(q) = self.quote_after_apposition(sp, ce, &s) {
-            let mut spans = vec![q];
+            let mut spans = Spans::one(q);
             let last = self.quote_after(si, q.1, &mut spans);
             return Some((spans, Pattern::ColonQuote, last));
         }
@@ -87,7 +88,7 @@ impl<'a, 'l> Rules<'a, 'l> {
                         && SUBORDINATORS.has_lower(self.p.lower(span.0))
                         && !(span.0..span.1).any(|j| self.p.word(j) == ",");
                     if !adverbial {
-                        let mut spans = vec![span];
+                        let mut spans = Spans::one(span);
                         let mut pattern = pattern;
                         // "Der Plan sei, sagte X, gescheitert": the sentence goes on
                         if let Some(rest) = self.rest_after_inserted_cue(ce, &s) {
@@ -113,7 +114,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         if wie_apposition_after {
             let span = self.trim(s.tok_start, sp.0 - 2);
             if span.1 > span.0 + 1 {
-                return Some((vec![span], Pattern::WieClause, si));
+                return Some((Spans::one(span), Pattern::WieClause, si));
             }
         }
         // "Wie X mitteilte, …"
@@ -121,7 +122,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         {
             let span = self.trim(ce + 1, s.tok_end);
             if span.1 > span.0 {
-                return Some((vec![span], Pattern::WieClause, si));
+                return Some((Spans::one(span), Pattern::WieClause, si));
             }
         }
         // (d) indirect speech after: ", dass …", ", er komme …", ", … zu tun"
@@ -175,7 +176,7 @@ impl<'a, 'l> Rules<'a, 'l> {
                     Some(Pattern::ClauseAfter)
                 };
                 if let Some(pattern) = pattern {
-                    return Some((vec![span], pattern, si));
+                    return Some((Spans::one(span), pattern, si));
                 }
             }
         }
@@ -183,11 +184,11 @@ impl<'a, 'l> Rules<'a, 'l> {
         if cs == s.tok_start && finite == cs + 1 && self.lower_is(cs, &["das", "dies", "dieses"]) {
             return self
                 .previous_sentence(si)
-                .map(|span| (vec![span], Pattern::Anaphor, si));
+                .map(|span| (Spans::one(span), Pattern::Anaphor, si));
         }
         // (e) the object of the cue; "Den Plan lehnte X ab": an accusative before the verb
         if let Some(span) = self.fronted_object(cue, finite, inverted) {
-            return Some((vec![span], Pattern::Object, si));
+            return Some((Spans::one(span), Pattern::Object, si));
         }
         let (a, b) = if finite < cue.tok || cue.tok + 1 >= ce || self.verb_final(cue) {
             // verb-final: between the speaker (or the finite verb) and the cue
@@ -243,7 +244,7 @@ impl<'a, 'l> Rules<'a, 'l> {
                 Some(x) if quoted_list && x > a && (a..x).any(|j| self.p.is_word(j)) => (a, q.1),
                 _ => q,
             };
-            return Some((vec![span], Pattern::QuotedTerm, si));
+            return Some((Spans::one(span), Pattern::QuotedTerm, si));
         }
         let words = (a..b).filter(|&j| self.p.is_word(j)).count();
         let only_time = (a..b).all(|j| {
@@ -264,7 +265,7 @@ impl<'a, 'l> Rules<'a, 'l> {
             } else {
                 Pattern::ObjectLoose
             };
-            return Some((vec![(a, b)], pattern, si));
+            return Some((Spans::one((a, b)), pattern, si));
         }
         None
     }
@@ -347,12 +348,11 @@ impl<'a, 'l> Rules<'a, 'l> {
     /// Whether `span` (after a comma) only continues a list: a few words with
     /// `und`/`oder` and no verb-like word (`offen und ehrlich`).
     fn list_continues(&self, span: (usize, usize)) -> bool {
-        let words: Vec<usize> = (span.0..span.1).filter(|&j| self.p.is_word(j)).collect();
-        words.len() <= 5
-            && words
-                .iter()
-                .any(|&j| self.lower_is(j, &["und", "oder", "sowie"]))
-            && !words.iter().any(|&j| {
+        // the word tokens, walked again instead of collected
+        let words = || (span.0..span.1).filter(|&j| self.p.is_word(j));
+        words().nth(5).is_none()
+            && words().any(|j| self.lower_is(j, &["und", "oder", "sowie"]))
+            && !words().any(|j| {
                 let w = self.p.word(j);
                 !self.lex.cue_forms(w).is_empty()
                     || self.lower_is(j, &AUXILIARIES)
@@ -639,7 +639,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         }
         let close = j - 1;
         let q = self.p.quotes.top_level_at(close)?;
-        if q.close != Some(close) || q.word_count(&self.p.toks) < 2 {
+        if q.close != Some(close) || q.word_count(self.p.toks) < 2 {
             return None;
         }
         Some(self.trim_quote(q.inner_start, q.inner_end))
@@ -665,7 +665,7 @@ impl<'a, 'l> Rules<'a, 'l> {
 
     pub(super) fn quote_starting_at(&self, at: usize) -> Option<(usize, usize)> {
         let q = self.p.quotes.top_level_at(at)?;
-        (q.open == at && q.word_count(&self.p.toks) >= 2)
+        (q.open == at && q.word_count(self.p.toks) >= 2)
             .then(|| self.trim_quote(q.inner_start, q.inner_end))
     }
 
@@ -680,12 +680,7 @@ impl<'a, 'l> Rules<'a, 'l> {
 
     /// A second part of a quotation after its cue: `, „B“`, `: „B“` or a next
     /// sentence that is only a quotation. Returns the last sentence used.
-    pub(super) fn quote_after(
-        &mut self,
-        si: usize,
-        ce: usize,
-        spans: &mut Vec<(usize, usize)>,
-    ) -> usize {
+    pub(super) fn quote_after(&mut self, si: usize, ce: usize, spans: &mut Spans) -> usize {
         let s = self.p.sents[si];
         if ce < s.tok_end && matches!(self.p.word(ce), "," | ":") {
             if let Some(q) = self.quote_starting_at(ce + 1) {
@@ -703,7 +698,7 @@ impl<'a, 'l> Rules<'a, 'l> {
                 q.depth == 0
                     && q.open > ce
                     && q.open < s.tok_end
-                    && q.word_count(&self.p.toks) >= 4
+                    && q.word_count(self.p.toks) >= 4
                     && matches!(self.p.word(q.open - 1), "," | ":")
             })
             .copied();
@@ -744,7 +739,7 @@ impl<'a, 'l> Rules<'a, 'l> {
             return None;
         }
         let rest_is_punct = (q.end()..s.tok_end).all(|j| self.p.toks[j].kind == TokenKind::Punct);
-        (rest_is_punct && q.word_count(&self.p.toks) >= 2)
+        (rest_is_punct && q.word_count(self.p.toks) >= 2)
             .then(|| self.trim_quote(q.inner_start, q.inner_end))
     }
 

@@ -2,13 +2,14 @@
 
 use super::confidence::Pattern;
 use super::words::{KONJUNKTIV_2, LEADING_ADVERBS, RELATIVES, SUBORDINATORS};
+use super::Spans;
 use super::{Found, Rules, Speaker, WordList};
 use claimgraph_model::ClaimType;
 
 impl<'a, 'l> Rules<'a, 'l> {
     /// A sentence without a cue that continues the previous claim: reported
     /// speech in Konjunktiv, or a sentence that is only a quotation.
-    pub(super) fn continuation(&mut self, si: usize, prev: &Found) -> Option<Found> {
+    pub(super) fn continuation(&mut self, si: usize, prev: &Found<'a>) -> Option<Found<'a>> {
         let s = self.p.sents[si];
         let ps = self.p.sents[prev.sentences.1];
         if s.headline || s.paragraph > ps.paragraph + 1 {
@@ -19,7 +20,7 @@ impl<'a, 'l> Rules<'a, 'l> {
                 return None;
             }
             return Some(Found {
-                content: vec![q],
+                content: Spans::one(q),
                 sentences: (si, si),
                 pattern: Pattern::ContinuedQuote,
                 ..prev.clone()
@@ -56,7 +57,7 @@ impl<'a, 'l> Rules<'a, 'l> {
             Pattern::ContinuedKonjunktiv
         };
         Some(Found {
-            content: vec![span],
+            content: Spans::one(span),
             sentences: (si, si),
             date_sentence: prev.date_sentence,
             pattern,
@@ -65,12 +66,12 @@ impl<'a, 'l> Rules<'a, 'l> {
     }
 }
 
-impl Rules<'_, '_> {
+impl<'a> Rules<'a, '_> {
     /// A sentence in Konjunktiv I with no cue, after a sentence with no claim
     /// whose subject is a named actor (`Die Stadtwerke wiesen die Kritik
     /// zurück. Die Preise seien angemessen.`): in German news the mood alone
     /// marks reported speech, and its source is the actor just named.
-    pub(super) fn free_indirect(&mut self, si: usize) -> Option<Found> {
+    pub(super) fn free_indirect(&mut self, si: usize) -> Option<Found<'a>> {
         let s = self.p.sents[si];
         let prev = self.p.sents.get(si.checked_sub(1)?).copied()?;
         if s.headline || prev.headline || prev.boilerplate || prev.paragraph != s.paragraph {
@@ -97,9 +98,9 @@ impl Rules<'_, '_> {
             .filter(|sp| sp.entity.is_some() && sp.certainty >= 0.75 || self.role_phrase(sp))?;
         Some(Found {
             speaker,
-            cue: vec![(kj, kj + 1)],
+            cue: Spans::one((kj, kj + 1)),
             claim_type: ClaimType::Statement,
-            content: vec![span],
+            content: Spans::one(span),
             addressee: None,
             sentences: (si, si),
             date_sentence: si - 1,
@@ -130,11 +131,13 @@ impl Rules<'_, '_> {
 
     /// A speaker named by a role noun of the lexicon (`Der Sprecher`, `Die
     /// Staatsanwaltschaft`), not by an abstract noun (`Die Entscheidung`).
-    pub(super) fn role_phrase(&self, sp: &Speaker) -> bool {
+    pub(super) fn role_phrase(&self, sp: &Speaker<'a>) -> bool {
         // the head stands before its genitive attribute ("Sprecher der Polizei")
         let phrase = [" des ", " der ", " von "]
             .iter()
-            .fold(sp.name.as_str(), |n, g| n.split(g).next().unwrap_or(n));
+            .fold(sp.name.as_ref(), |n: &str, g| {
+                n.split(g).next().unwrap_or(n)
+            });
         let head = phrase.rsplit(' ').next().unwrap_or("");
         sp.certainty >= 0.5 && self.lex.role_kind(head).is_some()
     }

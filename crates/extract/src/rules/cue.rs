@@ -16,9 +16,14 @@ pub(super) struct Cue<'l> {
     pub(super) particle: Option<usize>,
     pub(super) extra: Vec<usize>,
     pub(super) clause: (usize, usize),
+    /// The finite verb of the clause (`finite_position`), found once.
+    pub(super) finite: usize,
 }
 impl<'a, 'l> Rules<'a, 'l> {
+    /// The cue at token `i` of sentence `s`, if any.
+    #[inline]
     pub(super) fn cue_at(&self, i: usize, s: &Sentence) -> Option<Cue<'l>> {
+        // asked for every word: the common answer (no cue form) without a call
         let w = self.p.word(i);
         if is_capitalized(w) {
             return None;
@@ -27,6 +32,17 @@ impl<'a, 'l> Rules<'a, 'l> {
         if forms.is_empty() {
             return None;
         }
+        self.cue_of_forms(i, s, forms)
+    }
+
+    /// The best cue at token `i` among the lexicon's `forms` of its word.
+    #[inline(never)]
+    fn cue_of_forms(
+        &self,
+        i: usize,
+        s: &Sentence,
+        forms: &'l [(usize, FormUse)],
+    ) -> Option<Cue<'l>> {
         // "als erwartet", "wie angekündigt": comparisons, not speech acts
         if i > s.tok_start
             && matches!(self.p.word(i - 1), "als" | "wie")
@@ -103,11 +119,16 @@ impl<'a, 'l> Rules<'a, 'l> {
                         particle,
                         extra,
                         clause,
+                        finite: i,
                     },
                 ));
             }
         }
-        best.map(|(_, c)| c)
+        // the speaker, the addressee and the content all ask for the finite verb
+        best.map(|(_, mut c)| {
+            c.finite = self.finite_position(&c);
+            c
+        })
     }
 
     /// Whether `sich` stands right before the cue or within two words after it.
@@ -190,7 +211,7 @@ impl<'a, 'l> Rules<'a, 'l> {
             }
             if self.p.toks[j].is_quote() {
                 if let Some(q) = self.p.quotes.top_level_at(j) {
-                    return q.word_count(&self.p.toks) >= 4;
+                    return q.word_count(self.p.toks) >= 4;
                 }
             }
             false
@@ -233,7 +254,7 @@ impl<'a, 'l> Rules<'a, 'l> {
     }
 
     /// The finite verb of the cue's clause: the cue, or its auxiliary.
-    pub(super) fn finite_position(&self, cue: &Cue) -> usize {
+    fn finite_position(&self, cue: &Cue) -> usize {
         let (cs, _) = cue.clause;
         if cue.use_ != FormUse::Split {
             if let Some(aux) = (cs..cue.tok).find(|&j| self.lower_is(j, &AUXILIARIES)) {

@@ -14,6 +14,7 @@ mod content;
 mod continuation;
 mod cue;
 mod nominal;
+mod spans;
 mod speaker;
 mod typing;
 mod words;
@@ -23,14 +24,18 @@ use crate::lexicon::{Lexicon, WordSet};
 use claimgraph_model::{ActorKind, ClaimType};
 use claimgraph_text::token::TokenKind;
 use confidence::Pattern;
+pub(crate) use spans::Spans;
+use std::borrow::Cow;
 use std::sync::{LazyLock, OnceLock};
 
 /// Who a claim is attributed to.
 #[derive(Debug, Clone)]
-pub(crate) struct Speaker {
-    pub name: String,
+pub(crate) struct Speaker<'a> {
+    /// Borrowed from an entity or the text; owned only when quotation marks
+    /// or odd whitespace had to be removed from the text.
+    pub name: Cow<'a, str>,
     pub kind: ActorKind,
-    pub wikidata: Option<String>,
+    pub wikidata: Option<&'a str>,
     pub entity: Option<usize>,
     /// Tokens of the local mention.
     pub mention: (usize, usize),
@@ -40,12 +45,12 @@ pub(crate) struct Speaker {
 
 /// A claim found by the rules, in token coordinates.
 #[derive(Debug, Clone)]
-pub(crate) struct Found {
-    pub speaker: Speaker,
-    pub cue: Vec<(usize, usize)>,
+pub(crate) struct Found<'a> {
+    pub speaker: Speaker<'a>,
+    pub cue: Spans,
     pub claim_type: ClaimType,
-    pub content: Vec<(usize, usize)>,
-    pub addressee: Option<String>,
+    pub content: Spans,
+    pub addressee: Option<Cow<'a, str>>,
     /// Sentences `[first, last]` carrying the claim.
     pub sentences: (usize, usize),
     /// Sentence whose non-content tokens date the claim.
@@ -71,8 +76,9 @@ fn is_not_subject(w: &str) -> bool {
     NOT_SUBJECT_SET.contains(w)
 }
 
-fn strip_quotes_str(s: &str) -> String {
-    crate::strip_quotes(s)
+/// `strip_quotes` of a text, borrowed when it has nothing to strip.
+fn strip_quotes_str(s: &str) -> Cow<'_, str> {
+    crate::strip_quotes_cow(s)
 }
 
 fn is_sep(p: &Prepared, i: usize) -> bool {
@@ -133,15 +139,17 @@ impl WordList for LowerSet {
 }
 
 /// Content token spans, base confidence, and the last sentence used.
-type Content = (Vec<(usize, usize)>, Pattern, usize);
+type Content = (Spans, Pattern, usize);
 pub(crate) struct Rules<'a, 'l> {
     pub p: &'a Prepared<'a>,
     pub lex: &'l Lexicon,
     /// Sentences already used as part of an earlier claim.
     consumed: Vec<bool>,
     /// The last person who spoke, for pronouns.
-    last_person: Option<Speaker>,
-    last_group: Vec<Speaker>,
+    last_person: Option<Speaker<'a>>,
+    last_group: Vec<Speaker<'a>>,
+    /// The content spans of a sentence's verbal claims (a buffer reused by `sentence`).
+    covered: Vec<(usize, usize)>,
     /// Inside a nominal cue (`nach Angaben X`) any noun phrase can name the source.
     lenient: bool,
 }
@@ -156,10 +164,7 @@ impl<'a, 'l> Rules<'a, 'l> {
 
     /// The index of the sentence that holds token `tok`.
     fn sentence_of(&self, tok: usize) -> Option<usize> {
-        self.p
-            .sents
-            .iter()
-            .position(|s| s.tok_start <= tok && tok < s.tok_end)
+        self.p.sentence_of(tok)
     }
 
     pub fn new(p: &'a Prepared<'a>, lex: &'l Lexicon) -> Self {
@@ -169,12 +174,14 @@ impl<'a, 'l> Rules<'a, 'l> {
             lex,
             last_person: None,
             last_group: Vec::new(),
+            covered: Vec::new(),
             lenient: false,
         }
     }
 
-    pub fn run(&mut self) -> Vec<Found> {
-        let mut out: Vec<Found> = Vec::new();
+    pub fn run(&mut self) -> Vec<Found<'a>> {
+        // about one claim in two sentences: room for most documents at once
+        let mut out: Vec<Found<'a>> = Vec::with_capacity(self.p.sents.len() / 2);
         // the claim a following Konjunktiv sentence would continue (its index
         // in `out`), and the chain length
         let mut chain: Option<(usize, usize)> = None;
@@ -183,8 +190,10 @@ impl<'a, 'l> Rules<'a, 'l> {
             if s.boilerplate || self.consumed[si] {
                 continue;
             }
-            let found = self.sentence(si);
-            if found.is_empty() {
+            // the sentence's claims are appended to `out`: no list of their own
+            let start = out.len();
+            self.sentence(si, &mut out);
+            if out.len() == start {
                 chain = match chain.take() {
                     Some((prev, n)) if n < 5 => {
                         match out.get(prev).and_then(|p| self.continuation(si, p)) {
@@ -208,14 +217,13 @@ impl<'a, 'l> Rules<'a, 'l> {
                 }
                 continue;
             }
-            self.note_speakers(&found);
-            chain = going_on(&found).map(|k| (out.len() + k, 0));
-            out.extend(found);
+            self.note_speakers(&out[start..]);
+            chain = going_on(&out[start..]).map(|k| (start + k, 0));
         }
         out
     }
 
-    fn note_speakers(&mut self, found: &[Found]) {
+    fn note_speakers(&mut self, found: &[Found<'a>]) {
         if let Some(f) = found
             .iter()
             .rev()
@@ -224,19 +232,25 @@ impl<'a, 'l> Rules<'a, 'l> {
             self.last_person = Some(f.speaker.clone());
         }
         let last = found.last().map(|f| f.sentences.0);
-        self.last_group = found
-            .iter()
-            .filter(|f| Some(f.sentences.0) == last)
-            .map(|f| f.speaker.clone())
-            .collect();
+        // the list of the sentence before is reused: no allocation a sentence
+        self.last_group.clear();
+        self.last_group.extend(
+            found
+                .iter()
+                .filter(|f| Some(f.sentences.0) == last)
+                .map(|f| f.speaker.clone()),
+        );
     }
 
     // ----- cues -----------------------------------------------------------
 
-    fn sentence(&mut self, si: usize) -> Vec<Found> {
+    /// Appends the claims of sentence `si` to `out`.
+    fn sentence(&mut self, si: usize, out: &mut Vec<Found<'a>>) {
         let s = self.p.sents[si];
-        let mut out = Vec::new();
-        let mut covered: Vec<(usize, usize)> = Vec::new();
+        let start = out.len();
+        // content spans of the verbal cues' claims, in a buffer kept across sentences
+        let mut covered = std::mem::take(&mut self.covered);
+        covered.clear();
         for i in s.tok_start..s.tok_end {
             if self.p.quotes.inside(i) || !self.p.is_word(i) {
                 continue;
@@ -244,56 +258,66 @@ impl<'a, 'l> Rules<'a, 'l> {
             let Some(cue) = self.cue_at(i, &s) else {
                 continue;
             };
-            for f in self.claims_of_cue(si, &cue) {
+            let before = out.len();
+            self.claims_of_cue(si, &cue, out);
+            for f in &out[before..] {
                 covered.extend(f.content.iter().copied());
-                out.push(f);
             }
         }
         self.lenient = true;
-        let nominal = self.nominal_cues(si);
+        let verbal_end = out.len();
+        self.nominal_cues(si, out);
         self.lenient = false;
-        for f in nominal {
-            // a nominal cue inside another claim's content is not annotated
-            let inside = f
-                .cue
+        // a nominal cue inside another claim's content is not annotated
+        retain_from(out, verbal_end, |f| {
+            !f.cue
                 .iter()
-                .any(|&(a, _)| covered.iter().any(|&(x, y)| a >= x && a < y));
-            if !inside {
-                out.push(f);
-            }
-        }
-        if out.is_empty() {
+                .any(|&(a, _)| covered.iter().any(|&(x, y)| a >= x && a < y))
+        });
+        self.covered = covered;
+        if out.len() == start {
             if let Some(f) = self.with_the_words(si) {
                 out.push(f);
             }
         }
-        if out.is_empty() {
+        if out.len() == start {
             if let Some(f) = self.colon_speaker(si) {
                 out.push(f);
             }
         }
-        if out.is_empty() {
+        if out.len() == start {
             if let Some(f) = self.subject_colon_quote(si) {
                 out.push(f);
             }
         }
-        for f in &mut out {
+        for f in &mut out[start..] {
             f.confidence = confidence::confidence(f);
         }
-        dedup(&mut out);
-        out
+        dedup(out, start);
     }
+}
+
+/// Keeps the elements of `v` from index `start` on for which `keep` holds,
+/// in order (`Vec::retain` of the tail only).
+fn retain_from<T>(v: &mut Vec<T>, start: usize, mut keep: impl FnMut(&T) -> bool) {
+    let mut kept = start;
+    for i in start..v.len() {
+        if keep(&v[i]) {
+            v.swap(kept, i);
+            kept += 1;
+        }
+    }
+    v.truncate(kept);
 }
 
 /// The claim of a sentence that a following sentence may continue (its
 /// index in `found`): the innermost report, a claim nested in another's
 /// content ("Ein Sprecher sagte, X habe betont, …"), else the widest one.
 fn going_on(found: &[Found]) -> Option<usize> {
-    let eligible: Vec<usize> = (0..found.len())
-        .filter(|&k| found[k].speaker.kind == ActorKind::Person || found[k].confidence >= 0.5)
-        .collect();
-    let nested = eligible.iter().copied().find(|&k| {
-        eligible.iter().any(|&o| {
+    let eligible =
+        |k: &usize| found[*k].speaker.kind == ActorKind::Person || found[*k].confidence >= 0.5;
+    let nested = (0..found.len()).filter(eligible).find(|&k| {
+        (0..found.len()).filter(eligible).any(|o| {
             o != k
                 && found[o]
                     .content
@@ -302,19 +326,23 @@ fn going_on(found: &[Found]) -> Option<usize> {
         })
     });
     nested.or_else(|| {
-        eligible
-            .iter()
-            .copied()
+        (0..found.len())
+            .filter(eligible)
             .max_by_key(|&k| found[k].content.iter().map(|&(a, b)| b - a).sum::<usize>())
     })
 }
 
-/// One record per speaker and content: keep the most confident.
-fn dedup(found: &mut Vec<Found>) {
-    found.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
-    let mut kept: Vec<Found> = Vec::new();
-    for f in found.drain(..) {
-        let dup = kept.iter().any(|k| {
+/// One record per speaker and content among `found[start..]`: keep the most
+/// confident (in place: the kept ones move forward, the rest are cut off).
+fn dedup(found: &mut Vec<Found>, start: usize) {
+    if found.len() <= start + 1 {
+        return;
+    }
+    found[start..].sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
+    let mut kept = start;
+    for i in start..found.len() {
+        let f = &found[i];
+        let dup = found[start..kept].iter().any(|k| {
             k.speaker.name == f.speaker.name
                 && k.content
                     .first()
@@ -322,11 +350,12 @@ fn dedup(found: &mut Vec<Found>) {
                     .is_some_and(|(x, y)| x.0 < y.1 && y.0 < x.1)
         });
         if !dup {
-            kept.push(f);
+            found.swap(kept, i);
+            kept += 1;
         }
     }
-    kept.sort_by_key(|f| f.cue.first().map(|c| c.0));
-    *found = kept;
+    found.truncate(kept);
+    found[start..].sort_by_key(|f| f.cue.first().map(|c| c.0));
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 use super::confidence::Pattern;
 use super::words::*;
 use super::LowerSet;
+use super::Spans;
 use super::{is_sep, Found, Rules, Speaker};
 use crate::doc::is_determiner;
 use claimgraph_model::{ActorKind, ClaimType};
@@ -11,18 +12,20 @@ use claimgraph_text::time::TimeExpr;
 use claimgraph_text::token::is_capitalized;
 
 impl<'a, 'l> Rules<'a, 'l> {
-    pub(super) fn nominal_cues(&mut self, si: usize) -> Vec<Found> {
+    /// Appends the claims of the nominal cues of sentence `si` to `out`.
+    pub(super) fn nominal_cues(&mut self, si: usize, out: &mut Vec<Found<'a>>) {
         let s = self.p.sents[si];
-        let mut out = Vec::new();
         // a question ("Welche Vorschläge sind Ihrer Meinung nach …?") reports nothing
         if self.p.word(s.tok_end.saturating_sub(1)) == "?" {
-            return out;
+            return;
         }
         for i in s.tok_start..s.tok_end {
-            if self.p.quotes.inside(i) {
+            let lower = self.p.lower(i);
+            // most words have no shape of a nominal cue word: no string compared
+            if !may_be_nominal_cue(lower) || self.p.quotes.inside(i) {
                 continue;
             }
-            let found = match self.p.lower(i) {
+            let found = match lower {
                 "laut" if self.opens_source_phrase(i + 1) => {
                     self.after_phrase(si, i, i + 1, Pattern::Laut)
                 }
@@ -44,7 +47,6 @@ impl<'a, 'l> Rules<'a, 'l> {
                 out.push(f);
             }
         }
-        out
     }
 
     /// `nach Angaben der Polizei`, `aus Sicht von X`, `nach Medienberichten`:
@@ -80,7 +82,7 @@ impl<'a, 'l> Rules<'a, 'l> {
     /// geht aus dem Bericht hervor.` (the previous sentence is the content),
     /// `aus Sicht der Regierung`, `aus seiner Sicht`. A view with no owner
     /// (`aus juristischer Sicht`) names no source.
-    fn aus_source(&mut self, si: usize, i: usize) -> Option<Found> {
+    fn aus_source(&mut self, si: usize, i: usize) -> Option<Found<'a>> {
         let s = self.p.sents[si];
         if let Some(h) = (i + 1..s.tok_end).find(|&j| self.p.lower(j) == "hervor") {
             let (speakers, _) = self.np_at(i + 1, h)?;
@@ -99,8 +101,8 @@ impl<'a, 'l> Rules<'a, 'l> {
             return self.nominal_found(
                 si,
                 speakers,
-                vec![(i, i + 1)],
-                vec![content],
+                Spans::one((i, i + 1)),
+                Spans::one(content),
                 Pattern::SourceNoun,
             );
         }
@@ -112,12 +114,11 @@ impl<'a, 'l> Rules<'a, 'l> {
             let speaker = self.possessive_speaker(owner)?;
             let left = self.trim(s.tok_start, i);
             let right = self.trim(noun + 1, s.tok_end);
-            let spans: Vec<(usize, usize)> =
-                [left, right].into_iter().filter(|(a, b)| b > a).collect();
+            let spans: Spans = [left, right].into_iter().filter(|(a, b)| b > a).collect();
             return self.nominal_found(
                 si,
                 vec![speaker],
-                vec![(i, i + 1)],
+                Spans::one((i, i + 1)),
                 spans,
                 Pattern::SourceNoun,
             );
@@ -133,26 +134,23 @@ impl<'a, 'l> Rules<'a, 'l> {
     /// The person a possessive refers to (`seiner` → the last man named,
     /// `ihrer` → the last woman); `None` for the first person and the polite
     /// `Ihrer`, whose owner the text does not name.
-    fn possessive_speaker(&self, j: usize) -> Option<Speaker> {
+    fn possessive_speaker(&self, j: usize) -> Option<Speaker<'a>> {
         let w = self.p.word(j);
         let l = self.p.lower(j);
-        let start = self
-            .p
-            .sents
-            .iter()
-            .find(|s| s.tok_start <= j && j < s.tok_end)?
-            .tok_start;
+        let start = self.p.sents[self.p.sentence_of(j)?].tok_start;
         if l.starts_with("ihr") && w.starts_with('I') && j != start {
             return None;
         }
         let feminine = l.starts_with("ihr");
-        let sp = self.last_person_mention(j, feminine).or_else(|| {
-            // "ihrer Meinung nach" of a party or government
-            let m = self.p.mentions.iter().rev().find(|m| {
-                m.start < j && feminine && self.p.entities[m.entity].kind != ActorKind::Person
+        let sp =
+            self.last_person_mention(j, feminine).or_else(|| {
+                // "ihrer Meinung nach" of a party or government
+                let m =
+                    self.p.mentions_before(j).iter().rev().find(|m| {
+                        feminine && self.p.entities[m.entity].kind != ActorKind::Person
+                    })?;
+                Some(self.speaker_of_entity(m.entity, (m.start, m.end), 0.7))
             })?;
-            Some(self.speaker_of_entity(m.entity, (m.start, m.end), 0.7))
-        })?;
         Some(Speaker {
             mention: (j, j + 1),
             certainty: 0.7,
@@ -170,7 +168,7 @@ impl<'a, 'l> Rules<'a, 'l> {
     }
 
     /// `Dem Vernehmen nach …`, `Seiner Ansicht nach …`: the phrase before `nach` names the source.
-    fn before_nach(&mut self, si: usize, i: usize) -> Option<Found> {
+    fn before_nach(&mut self, si: usize, i: usize) -> Option<Found<'a>> {
         let s = self.p.sents[si];
         let mut a = i - 1;
         while a > s.tok_start
@@ -207,18 +205,18 @@ impl<'a, 'l> Rules<'a, 'l> {
         };
         let left = self.trim(s.tok_start, a);
         let right = self.trim(i + 1, s.tok_end);
-        let spans: Vec<(usize, usize)> = [left, right].into_iter().filter(|(a, b)| b > a).collect();
+        let spans: Spans = [left, right].into_iter().filter(|(a, b)| b > a).collect();
         self.nominal_found(
             si,
             vec![speaker],
-            vec![(i, i + 1)],
+            Spans::one((i, i + 1)),
             spans,
             Pattern::NachPostposition,
         )
     }
 
     /// `Demnach …`: the source of the previous report goes on.
-    fn demnach(&mut self, si: usize, i: usize) -> Option<Found> {
+    fn demnach(&mut self, si: usize, i: usize) -> Option<Found<'a>> {
         let s = self.p.sents[si];
         let mut speaker = self.phrase_speaker(i, i + 1);
         // the last source, else the subject of the sentence before
@@ -233,18 +231,24 @@ impl<'a, 'l> Rules<'a, 'l> {
         speaker.entity = source.entity;
         let left = self.trim(s.tok_start, i);
         let right = self.trim(i + 1, s.tok_end);
-        let spans: Vec<(usize, usize)> = [left, right].into_iter().filter(|(a, b)| b > a).collect();
-        self.nominal_found(si, vec![speaker], vec![(i, i + 1)], spans, Pattern::Demnach)
+        let spans: Spans = [left, right].into_iter().filter(|(a, b)| b > a).collect();
+        self.nominal_found(
+            si,
+            vec![speaker],
+            Spans::one((i, i + 1)),
+            spans,
+            Pattern::Demnach,
+        )
     }
 
     /// The noun phrase that opens the sentence before `si`, if it names an
     /// actor (a known one or a role noun of the lexicon).
-    fn previous_subject(&mut self, si: usize) -> Option<Speaker> {
+    fn previous_subject(&mut self, si: usize) -> Option<Speaker<'a>> {
         self.sentence_subject(si.checked_sub(1)?)
     }
 
     /// `…, ein Bericht, wonach …`: the noun phrase before the comma is the source.
-    fn wonach(&mut self, si: usize, i: usize) -> Option<Found> {
+    fn wonach(&mut self, si: usize, i: usize) -> Option<Found<'a>> {
         let s = self.p.sents[si];
         let comma = i - 1;
         let from = comma.saturating_sub(7).max(s.tok_start);
@@ -255,13 +259,19 @@ impl<'a, 'l> Rules<'a, 'l> {
         })?;
         let (speakers, _) = self.np_at(start, comma)?;
         let right = self.trim(i + 1, s.tok_end);
-        self.nominal_found(si, speakers, vec![(i, i + 1)], vec![right], Pattern::Wonach)
+        self.nominal_found(
+            si,
+            speakers,
+            Spans::one((i, i + 1)),
+            Spans::one(right),
+            Pattern::Wonach,
+        )
     }
 
     /// A speaker known only by the words of its phrase (`eigenen Angaben`).
-    fn phrase_speaker(&self, a: usize, b: usize) -> Speaker {
+    fn phrase_speaker(&self, a: usize, b: usize) -> Speaker<'a> {
         Speaker {
-            name: crate::strip_quotes(self.p.slice(a, b)),
+            name: crate::strip_quotes_cow(self.p.slice(a, b)),
             kind: claimgraph_model::ActorKind::Organization,
             wikidata: None,
             entity: None,
@@ -277,7 +287,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         cue_start: usize,
         np: usize,
         pattern: Pattern,
-    ) -> Option<Found> {
+    ) -> Option<Found<'a>> {
         let s = self.p.sents[si];
         let (speakers, end) = match self.owned_source(si, np, s.tok_end) {
             Some((sp, end)) => (vec![sp], end),
@@ -288,15 +298,15 @@ impl<'a, 'l> Rules<'a, 'l> {
         };
         let left = self.trim(s.tok_start, cue_start);
         let right = self.trim(end, s.tok_end);
-        let spans: Vec<(usize, usize)> = [left, right].into_iter().filter(|(a, b)| b > a).collect();
-        self.nominal_found(si, speakers, vec![(cue_start, np)], spans, pattern)
+        let spans: Spans = [left, right].into_iter().filter(|(a, b)| b > a).collect();
+        self.nominal_found(si, speakers, Spans::one((cue_start, np)), spans, pattern)
     }
 
     /// `nach seinen Worten`, `nach eigenen Angaben`: a source noun whose owner
     /// is a possessive (the person it refers to) or `eigen-` (the subject of
     /// the sentence) names that owner, not the noun. The speaker and the
     /// token after the noun.
-    fn owned_source(&mut self, si: usize, a: usize, limit: usize) -> Option<(Speaker, usize)> {
+    fn owned_source(&mut self, si: usize, a: usize, limit: usize) -> Option<(Speaker<'a>, usize)> {
         let noun = (a + 1..limit.min(a + 4)).find(|&j| is_capitalized(self.p.word(j)))?;
         if !is_source_noun(self.p.lower(noun)) {
             return None;
@@ -325,7 +335,7 @@ impl<'a, 'l> Rules<'a, 'l> {
     }
 
     /// The actor that opens sentence `si` (`Die Firma hat nach eigenen Angaben …`).
-    fn sentence_subject(&mut self, si: usize) -> Option<Speaker> {
+    fn sentence_subject(&mut self, si: usize) -> Option<Speaker<'a>> {
         let s = self.p.sents[si];
         let (speakers, _) = self.np_at(s.tok_start, s.tok_end)?;
         speakers
@@ -334,7 +344,7 @@ impl<'a, 'l> Rules<'a, 'l> {
             .filter(|sp| sp.entity.is_some() || self.role_phrase(sp))
     }
 
-    pub(super) fn before_zufolge(&mut self, si: usize, i: usize) -> Option<Found> {
+    pub(super) fn before_zufolge(&mut self, si: usize, i: usize) -> Option<Found<'a>> {
         let s = self.p.sents[si];
         // the longest noun phrase that ends right before "zufolge"
         let from = i.saturating_sub(7).max(s.tok_start);
@@ -360,12 +370,18 @@ impl<'a, 'l> Rules<'a, 'l> {
         let (start, speakers) = owned.or(found)?;
         let left = self.trim(s.tok_start, start);
         let right = self.trim(i + 1, s.tok_end);
-        let spans: Vec<(usize, usize)> = [left, right].into_iter().filter(|(a, b)| b > a).collect();
-        self.nominal_found(si, speakers, vec![(i, i + 1)], spans, Pattern::Zufolge)
+        let spans: Spans = [left, right].into_iter().filter(|(a, b)| b > a).collect();
+        self.nominal_found(
+            si,
+            speakers,
+            Spans::one((i, i + 1)),
+            spans,
+            Pattern::Zufolge,
+        )
     }
 
     /// `„…“, so X.` / `…, so X.`
-    pub(super) fn so_speaker(&mut self, si: usize, i: usize) -> Option<Found> {
+    pub(super) fn so_speaker(&mut self, si: usize, i: usize) -> Option<Found<'a>> {
         let s = self.p.sents[si];
         let (speakers, (_, end)) = self.np_at(i + 1, s.tok_end)?;
         // "so X gegenüber der Zeitung", "so X am Montag": an adverbial may follow the speaker
@@ -377,12 +393,12 @@ impl<'a, 'l> Rules<'a, 'l> {
             Some(q) => q,
             None => self.trim(s.tok_start, i - 1),
         };
-        let mut spans = vec![content];
+        let mut spans = Spans::one(content);
         // "Der Plan sei, so X, gescheitert": what follows the inserted "so X" goes on
         if let Some(rest) = self.after_so_insertion(end, &s) {
             spans.push(rest);
         }
-        self.nominal_found(si, speakers, vec![(i, i + 1)], spans, Pattern::So)
+        self.nominal_found(si, speakers, Spans::one((i, i + 1)), spans, Pattern::So)
     }
 
     /// The rest of the sentence after an inserted `, so X[ adverbial],` or
@@ -399,7 +415,7 @@ impl<'a, 'l> Rules<'a, 'l> {
     /// `…, hieß es in Moskau` / `Aus X hieß es, …` / `In einer Erklärung
     /// der Partei heißt es, …`: the source stands after `es` or in the
     /// prepositional phrase that opens the sentence.
-    pub(super) fn heisst_es(&mut self, si: usize, i: usize) -> Option<Found> {
+    pub(super) fn heisst_es(&mut self, si: usize, i: usize) -> Option<Found<'a>> {
         let s = self.p.sents[si];
         // "hieß es am Abend aus X": a time is no source
         let after_es = self.skip_time(si, i + 2);
@@ -419,8 +435,8 @@ impl<'a, 'l> Rules<'a, 'l> {
         self.nominal_found(
             si,
             speakers,
-            vec![(i, i + 2)],
-            vec![content],
+            Spans::one((i, i + 2)),
+            Spans::one(content),
             Pattern::HeisstEs,
         )
     }
@@ -441,7 +457,7 @@ impl<'a, 'l> Rules<'a, 'l> {
     /// `Aus dem Rathaus hieß es`, `In dem Bericht des Amtes heißt es`: the
     /// phrase between the clause's first word (a preposition, after `wie`)
     /// at `start` and the verb at `verb` names the source.
-    fn fronted_source(&mut self, si: usize, start: usize, verb: usize) -> Option<Vec<Speaker>> {
+    fn fronted_source(&mut self, si: usize, start: usize, verb: usize) -> Option<Vec<Speaker<'a>>> {
         let mut first = start;
         if self.p.lower(first) == "wie" {
             first += 1;
@@ -460,7 +476,11 @@ impl<'a, 'l> Rules<'a, 'l> {
     /// The source a noun phrase at `start` names. `dem Umfeld der Kommission`,
     /// `Kreisen der Partei`: people close to the genitive's owner speak for
     /// it, so the owner is the actor; any other phrase names itself.
-    fn source_np(&mut self, start: usize, limit: usize) -> Option<(Vec<Speaker>, (usize, usize))> {
+    fn source_np(
+        &mut self,
+        start: usize,
+        limit: usize,
+    ) -> Option<(Vec<Speaker<'a>>, (usize, usize))> {
         let mut j = start;
         if self.lower_is(j, &["dem", "den", "der", "des"]) {
             j += 1;
@@ -494,7 +514,7 @@ impl<'a, 'l> Rules<'a, 'l> {
     /// `Aus Regierungskreisen verlautete, …`, `Wie aus Kreisen der Partei
     /// verlautete, …`, `…, verlautete aus dem Ministerium`: the source of
     /// `verlauten` is an `aus` phrase, never a subject.
-    pub(super) fn verlautet(&mut self, si: usize, i: usize) -> Option<Found> {
+    pub(super) fn verlautet(&mut self, si: usize, i: usize) -> Option<Found<'a>> {
         let s = self.p.sents[si];
         // "…, wie aus X verlautete": the clause opens at `wie`
         let wie = (s.tok_start + 1..i)
@@ -523,8 +543,8 @@ impl<'a, 'l> Rules<'a, 'l> {
         self.nominal_found(
             si,
             speakers,
-            vec![(i, i + 1)],
-            vec![content],
+            Spans::one((i, i + 1)),
+            Spans::one(content),
             Pattern::HeisstEs,
         )
     }
@@ -532,11 +552,11 @@ impl<'a, 'l> Rules<'a, 'l> {
     pub(super) fn nominal_found(
         &mut self,
         si: usize,
-        speakers: Vec<Speaker>,
-        cue: Vec<(usize, usize)>,
-        content: Vec<(usize, usize)>,
+        speakers: Vec<Speaker<'a>>,
+        cue: Spans,
+        content: Spans,
         pattern: Pattern,
-    ) -> Option<Found> {
+    ) -> Option<Found<'a>> {
         let words: usize = content
             .iter()
             .map(|&(a, b)| (a..b).filter(|&j| self.p.is_word(j)).count())
@@ -560,7 +580,7 @@ impl<'a, 'l> Rules<'a, 'l> {
     }
 
     /// `Lawrow: „…“` — a colon after a named speaker at the start of a sentence.
-    pub(super) fn colon_speaker(&mut self, si: usize) -> Option<Found> {
+    pub(super) fn colon_speaker(&mut self, si: usize) -> Option<Found<'a>> {
         let s = self.p.sents[si];
         let colon =
             (s.tok_start..s.tok_end.min(s.tok_start + 8)).find(|&j| self.p.word(j) == ":")?;
@@ -580,16 +600,16 @@ impl<'a, 'l> Rules<'a, 'l> {
         si: usize,
         colon: usize,
         quote: (usize, usize),
-        speaker: Speaker,
-    ) -> Found {
-        let mut spans = vec![quote];
+        speaker: Speaker<'a>,
+    ) -> Found<'a> {
+        let mut spans = Spans::one(quote);
         let last = self.quote_after(si, quote.1 + 1, &mut spans);
         Found {
             confidence: 0.0,
             pattern: Pattern::ColonSpeaker,
             weak_cue: false,
             speaker,
-            cue: vec![(colon, colon + 1)],
+            cue: Spans::one((colon, colon + 1)),
             claim_type: ClaimType::Statement,
             content: spans,
             addressee: None,
@@ -600,7 +620,7 @@ impl<'a, 'l> Rules<'a, 'l> {
 
     /// `X versuchte mit den Worten zu beruhigen: „…“`, `Mit den Worten „…“ wandte er sich …`:
     /// the quotation after `mit den Worten` is the subject's.
-    pub(super) fn with_the_words(&mut self, si: usize) -> Option<Found> {
+    pub(super) fn with_the_words(&mut self, si: usize) -> Option<Found<'a>> {
         let s = self.p.sents[si];
         let mit = (s.tok_start..s.tok_end.saturating_sub(2)).find(|&j| {
             self.p.word(j).eq_ignore_ascii_case("mit")
@@ -625,9 +645,9 @@ impl<'a, 'l> Rules<'a, 'l> {
             pattern: Pattern::ColonSpeaker,
             weak_cue: false,
             speaker: sp,
-            cue: vec![(mit, mit + 3)],
+            cue: Spans::one((mit, mit + 3)),
             claim_type: ClaimType::Statement,
-            content: vec![content],
+            content: Spans::one(content),
             addressee: None,
             sentences: (si, si),
             date_sentence: si,
@@ -638,7 +658,7 @@ impl<'a, 'l> Rules<'a, 'l> {
     /// subject pronoun (`griff sie den Präsidenten X an: „…“`), else the first
     /// person named outside a prepositional, genitive, accusative or dative
     /// phrase.
-    fn inverted_colon_subject(&self, start: usize, colon: usize) -> Option<Speaker> {
+    fn inverted_colon_subject(&self, start: usize, colon: usize) -> Option<Speaker<'a>> {
         if let Some(j) = (start + 1..colon)
             .find(|&j| matches!(self.p.word(j), "er" | "sie") && !self.p.quotes.inside(j))
         {
@@ -646,9 +666,9 @@ impl<'a, 'l> Rules<'a, 'l> {
         }
         let m = self
             .p
-            .mentions
+            .mentions_in(start + 1, colon)
             .iter()
-            .filter(|m| m.start > start && m.end <= colon)
+            .filter(|m| m.end <= colon)
             .find(|m| {
                 let e = &self.p.entities[m.entity];
                 e.kind == ActorKind::Person
@@ -695,7 +715,7 @@ impl<'a, 'l> Rules<'a, 'l> {
 
     /// `Zypries sieht darin eine Bestätigung: „…“`: a quotation after a colon
     /// in a sentence whose subject is a named person or known actor.
-    pub(super) fn subject_colon_quote(&mut self, si: usize) -> Option<Found> {
+    pub(super) fn subject_colon_quote(&mut self, si: usize) -> Option<Found<'a>> {
         let s = self.p.sents[si];
         let colon = (s.tok_start + 2..s.tok_end)
             .find(|&j| self.p.word(j) == ":" && !self.p.quotes.inside(j))?;
@@ -711,6 +731,43 @@ impl<'a, 'l> Rules<'a, 'l> {
         };
         Some(self.colon_quote(si, colon, q, sp))
     }
+}
+
+/// Every word `nominal_cues` matches on (keep in step with its `match`).
+const NOMINAL_CUE_WORDS: &[&str] = &[
+    "laut",
+    "zufolge",
+    "aus",
+    "nach",
+    "gemäß",
+    "demnach",
+    "wonach",
+    "so",
+    "heißt",
+    "hieß",
+    "verlautete",
+    "verlautet",
+    "verlauteten",
+];
+
+/// The shapes of `NOMINAL_CUE_WORDS`: by first byte, a bit for each byte
+/// length (63: longer), built at compile time (no lazy static to ask per token).
+const NOMINAL_CUE_SHAPES: [u64; 256] = {
+    let mut table = [0u64; 256];
+    let mut k = 0;
+    while k < NOMINAL_CUE_WORDS.len() {
+        let w = NOMINAL_CUE_WORDS[k].as_bytes();
+        let len = if w.len() < 63 { w.len() } else { 63 };
+        table[w[0] as usize] |= 1 << len;
+        k += 1;
+    }
+    table
+};
+
+/// Whether a word has the shape of a nominal cue word.
+fn may_be_nominal_cue(lower: &str) -> bool {
+    let first = lower.as_bytes().first().map_or(0, |&b| usize::from(b));
+    NOMINAL_CUE_SHAPES[first] & (1 << lower.len().min(63)) != 0
 }
 
 /// Possessives of the third person (`seiner Ansicht nach`, `ihren Angaben zufolge`).
@@ -812,4 +869,18 @@ fn is_source_noun(lower: &str) -> bool {
 /// in -en/-em (`eigenen Angaben`).
 fn opens_noun_phrase(w: &str) -> bool {
     is_determiner(w) || is_capitalized(w) || w.ends_with("en") || w.ends_with("em")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nominal_cue_words_pass_the_shape_filter() {
+        for w in NOMINAL_CUE_WORDS {
+            assert!(may_be_nominal_cue(w), "{w}");
+        }
+        assert!(!may_be_nominal_cue("regierung"));
+        assert!(!may_be_nominal_cue(""));
+    }
 }

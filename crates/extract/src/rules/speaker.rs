@@ -9,6 +9,7 @@ use crate::lexicon::FormUse;
 use claimgraph_model::ActorKind;
 use claimgraph_text::segment::Sentence;
 use claimgraph_text::token::{is_capitalized, TokenKind};
+use std::borrow::Cow;
 
 impl<'a, 'l> Rules<'a, 'l> {
     /// The speakers of a verbal cue: (speakers, their tokens, inverted order?).
@@ -17,7 +18,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         cue: &Cue,
         finite: usize,
         s: &Sentence,
-    ) -> Option<(Vec<Speaker>, (usize, usize), bool)> {
+    ) -> Option<(Vec<Speaker<'a>>, (usize, usize), bool)> {
         let (cs, ce) = cue.clause;
         let mut start = cs;
         while start < finite {
@@ -45,7 +46,7 @@ impl<'a, 'l> Rules<'a, 'l> {
                 if matches!(first, "der" | "die") && start >= 2 {
                     let m = self
                         .p
-                        .mentions
+                        .mentions_before(start - 1)
                         .iter()
                         .rev()
                         .find(|m| m.end == start - 1)
@@ -139,7 +140,8 @@ impl<'a, 'l> Rules<'a, 'l> {
             }
             break;
         }
-        let known = |np: &(Vec<Speaker>, (usize, usize))| np.0.iter().any(|s| s.entity.is_some());
+        let known =
+            |np: &(Vec<Speaker<'a>>, (usize, usize))| np.0.iter().any(|s| s.entity.is_some());
         if finite == cs && !inverted.as_ref().is_some_and(known) {
             // "Der Sprecher der Behörde, Jan Kos, der … leitet, sagte …"
             if let Some(np) = self.apposition_subject(cs, s) {
@@ -153,8 +155,8 @@ impl<'a, 'l> Rules<'a, 'l> {
     /// whose apposition names a person speaks as that person.
     fn named_by_apposition(
         &self,
-        np: (Vec<Speaker>, (usize, usize)),
-    ) -> (Vec<Speaker>, (usize, usize)) {
+        np: (Vec<Speaker<'a>>, (usize, usize)),
+    ) -> (Vec<Speaker<'a>>, (usize, usize)) {
         let (start, mut end) = np.1;
         // "der Leiter der Kriminalpolizei, Jan Kos": past a genitive attribute
         if self.lower_is(end, &["des", "der"]) {
@@ -203,7 +205,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         &mut self,
         cs: usize,
         s: &Sentence,
-    ) -> Option<(Vec<Speaker>, (usize, usize))> {
+    ) -> Option<(Vec<Speaker<'a>>, (usize, usize))> {
         if cs <= s.tok_start + 1 || self.p.word(cs - 1) != "," {
             return None;
         }
@@ -278,7 +280,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         &mut self,
         i: usize,
         limit: usize,
-    ) -> Option<(Vec<Speaker>, (usize, usize))> {
+    ) -> Option<(Vec<Speaker<'a>>, (usize, usize))> {
         if let Some(group) = self.pair_of_persons(i, limit) {
             return Some(group);
         }
@@ -316,7 +318,11 @@ impl<'a, 'l> Rules<'a, 'l> {
 
     /// `die beiden Minister`, `beide Politiker`: the two persons named last,
     /// one record each.
-    fn pair_of_persons(&self, i: usize, limit: usize) -> Option<(Vec<Speaker>, (usize, usize))> {
+    fn pair_of_persons(
+        &self,
+        i: usize,
+        limit: usize,
+    ) -> Option<(Vec<Speaker<'a>>, (usize, usize))> {
         let mut j = i;
         if self.lower_is(j, &["die", "den", "der"]) {
             j += 1;
@@ -329,7 +335,7 @@ impl<'a, 'l> Rules<'a, 'l> {
             return None;
         }
         let mut persons: Vec<usize> = Vec::new();
-        for m in self.p.mentions.iter().rev().filter(|m| m.start < i) {
+        for m in self.p.mentions_before(i).iter().rev() {
             let e = &self.p.entities[m.entity];
             if e.kind == ActorKind::Person && e.surname.is_some() && !persons.contains(&m.entity) {
                 persons.push(m.entity);
@@ -349,7 +355,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         Some((speakers, (i, noun + 1)))
     }
 
-    pub(super) fn single_np(&mut self, i: usize, limit: usize) -> Option<(Speaker, usize)> {
+    pub(super) fn single_np(&mut self, i: usize, limit: usize) -> Option<(Speaker<'a>, usize)> {
         if i >= limit {
             return None;
         }
@@ -366,7 +372,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         }
         let mut lower = 0;
         while j < limit && lower < 6 {
-            let t = &self.p.toks[j];
+            let t = self.p.toks[j];
             let x = self.p.word(j);
             if t.is_quote() {
                 j += 1;
@@ -418,7 +424,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         let mut entity = m.entity;
         let mut mention = (i, m.end);
         let ent = &self.p.entities[m.entity];
-        let mut named: Option<String> = None;
+        let mut named: Option<Cow<'a, str>> = None;
         // "ein Sprecher des Ministeriums": the organisation speaks
         if m.role_only {
             let head = self.p.lower(m.start);
@@ -480,13 +486,13 @@ impl<'a, 'l> Rules<'a, 'l> {
         } else {
             1.0
         };
-        let name = named.unwrap_or_else(|| e.name.clone());
+        let name = named.unwrap_or(Cow::Borrowed(e.name));
         let _ = ent;
         Some((
             Speaker {
                 name,
                 kind: e.kind,
-                wikidata: e.wikidata.clone(),
+                wikidata: e.wikidata,
                 entity: Some(entity),
                 mention,
                 certainty,
@@ -497,7 +503,7 @@ impl<'a, 'l> Rules<'a, 'l> {
 
     /// A noun phrase that names no known actor (`der Staatsanwalt`, `einem
     /// Bericht der Zeitung`, `Malinowski`): the speaker is its text.
-    pub(super) fn generic_np(&mut self, i: usize, limit: usize) -> Option<(Speaker, usize)> {
+    pub(super) fn generic_np(&mut self, i: usize, limit: usize) -> Option<(Speaker<'a>, usize)> {
         let mut j = i;
         let det = is_determiner(self.p.word(j));
         if det {
@@ -631,7 +637,7 @@ impl<'a, 'l> Rules<'a, 'l> {
     fn organisation_ending_in(&self, head: usize) -> Option<usize> {
         let noun = self.p.word(head);
         let mut found = None;
-        for m in self.p.mentions.iter().filter(|m| m.start < head) {
+        for m in self.p.mentions_before(head) {
             let name = &self.p.entities[m.entity].name;
             let fits = self.p.entities[m.entity].kind == ActorKind::Organization
                 && name.len() > noun.len()
@@ -706,12 +712,12 @@ impl<'a, 'l> Rules<'a, 'l> {
         e: usize,
         mention: (usize, usize),
         certainty: f32,
-    ) -> Speaker {
+    ) -> Speaker<'a> {
         let ent = &self.p.entities[e];
         Speaker {
-            name: ent.name.clone(),
+            name: Cow::Borrowed(ent.name),
             kind: ent.kind,
-            wikidata: ent.wikidata.clone(),
+            wikidata: ent.wikidata,
             entity: Some(e),
             mention,
             certainty,
@@ -736,19 +742,14 @@ impl<'a, 'l> Rules<'a, 'l> {
 
     /// `Roth traf Petrow. Sie vereinbarten …`: plural `sie` after a sentence
     /// naming two persons, and no group or body since, refers to both.
-    fn persons_of_plural_pronoun(&self, i: usize) -> Option<(Vec<Speaker>, (usize, usize))> {
+    fn persons_of_plural_pronoun(&self, i: usize) -> Option<(Vec<Speaker<'a>>, (usize, usize))> {
         if !self.is_plural_sie(i) {
             return None;
         }
         let si = self.sentence_of(i)?;
         let from = self.p.sents[si.checked_sub(1)?].tok_start;
         let mut persons: Vec<usize> = Vec::new();
-        for m in self
-            .p
-            .mentions
-            .iter()
-            .filter(|m| m.start >= from && m.start < i)
-        {
+        for m in self.p.mentions_in(from, i) {
             let e = &self.p.entities[m.entity];
             if e.kind != ActorKind::Person {
                 if !self.after_preposition(m.start) {
@@ -768,33 +769,31 @@ impl<'a, 'l> Rules<'a, 'l> {
         Some((speakers, (i, i + 1)))
     }
 
-    pub(super) fn pronoun(&self, i: usize) -> Option<Speaker> {
+    pub(super) fn pronoun(&self, i: usize) -> Option<Speaker<'a>> {
         let w = self.p.word(i);
         if self.is_plural_sie(i) {
             let m = self
                 .p
-                .mentions
+                .mentions_before(i)
                 .iter()
                 .rev()
-                .filter(|m| m.start < i && !self.after_preposition(m.start))
+                .filter(|m| !self.after_preposition(m.start))
                 .find(|m| self.p.entities[m.entity].kind != ActorKind::Person)?;
             return Some(self.speaker_of_entity(m.entity, (i, i + 1), 0.7));
         }
         let s_start = self
             .p
-            .sents
-            .iter()
-            .find(|s| s.tok_start <= i && i < s.tok_end)
-            .map_or(0, |s| s.tok_start);
+            .sentence_of(i)
+            .map_or(0, |si| self.p.sents[si].tok_start);
         let feminine = w.eq_ignore_ascii_case("sie");
         // a person named in a prepositional phrase ("Vor dem Treffen mit der Ministerin
         // X sagte er") is rarely the one the pronoun refers to
         let same_sentence = self
             .p
-            .mentions
+            .mentions_in(s_start, i)
             .iter()
             .rev()
-            .filter(|m| m.start < i && m.start >= s_start && !self.in_prepositional_phrase(m.start))
+            .filter(|m| !self.in_prepositional_phrase(m.start))
             .find(|m| {
                 let e = &self.p.entities[m.entity];
                 e.kind == ActorKind::Person
@@ -812,10 +811,9 @@ impl<'a, 'l> Rules<'a, 'l> {
         let spoke_at = last.as_ref().map_or(0, |sp| sp.mention.1);
         let later = self
             .p
-            .mentions
+            .mentions_in(spoke_at + 1, s_start)
             .iter()
             .rev()
-            .filter(|m| m.start < s_start && m.start > spoke_at)
             .filter(|m| !self.in_prepositional_phrase(m.start) && !self.after_genitive(m.start))
             .find(|m| {
                 let e = &self.p.entities[m.entity];
@@ -843,8 +841,10 @@ impl<'a, 'l> Rules<'a, 'l> {
     /// person before, a pronoun refers to a role noun of the pronoun's gender
     /// that is the subject of the sentence before (the one that starts at
     /// or before `s_start`).
-    fn role_subject_before(&self, s_start: usize, feminine: bool) -> Option<Speaker> {
-        let prev = self.p.sents.iter().rev().find(|s| s.tok_end <= s_start)?;
+    fn role_subject_before(&self, s_start: usize, feminine: bool) -> Option<Speaker<'a>> {
+        // the last sentence that ends by `s_start` (sentences are in text order)
+        let k = self.p.sents.partition_point(|s| s.tok_end <= s_start);
+        let prev = self.p.sents.get(k.checked_sub(1)?)?;
         let det = prev.tok_start;
         let noun = det + 1;
         let w = self.p.word(noun);
@@ -852,7 +852,7 @@ impl<'a, 'l> Rules<'a, 'l> {
             && self.p.role_kind(self.lex, noun) == Some(ActorKind::Person)
             && is_feminine_role(w) == feminine;
         role.then(|| Speaker {
-            name: w.to_string(),
+            name: Cow::Borrowed(w),
             kind: ActorKind::Person,
             wikidata: None,
             entity: None,
@@ -888,23 +888,17 @@ impl<'a, 'l> Rules<'a, 'l> {
         start > 0 && self.lower_is(start - 1, &["des", "eines"])
     }
 
-    pub(super) fn last_person_mention(&self, i: usize, feminine: bool) -> Option<Speaker> {
-        let m = self
-            .p
-            .mentions
-            .iter()
-            .rev()
-            .filter(|m| m.start < i)
-            .find(|m| {
-                self.p.entities[m.entity].kind == ActorKind::Person
-                    && self.p.entities[m.entity].surname.is_some()
-                    && self.gender_fits(m.entity, feminine)
-            })?;
+    pub(super) fn last_person_mention(&self, i: usize, feminine: bool) -> Option<Speaker<'a>> {
+        let m = self.p.mentions_before(i).iter().rev().find(|m| {
+            self.p.entities[m.entity].kind == ActorKind::Person
+                && self.p.entities[m.entity].surname.is_some()
+                && self.gender_fits(m.entity, feminine)
+        })?;
         let e = &self.p.entities[m.entity];
         Some(Speaker {
-            name: e.name.clone(),
+            name: Cow::Borrowed(e.name),
             kind: e.kind,
-            wikidata: e.wikidata.clone(),
+            wikidata: e.wikidata,
             entity: Some(m.entity),
             mention: (m.start, m.end),
             certainty: 0.7,
@@ -917,15 +911,15 @@ impl<'a, 'l> Rules<'a, 'l> {
         cue: &Cue,
         sp: (usize, usize),
         inverted: bool,
-    ) -> Option<(String, usize)> {
+    ) -> Option<(Cow<'a, str>, usize)> {
         if !(cue.entry.accusative || cue.entry.dative) {
             return None;
         }
         let (_, ce) = cue.clause;
         let mut j = if inverted { sp.1 } else { cue.tok + 1 };
         // "ihm zugesagt", "der Zeitung gesagt": before a verb-final cue
-        if !inverted && cue.use_ != FormUse::Split && self.finite_position(cue) != cue.tok {
-            j = self.finite_position(cue) + 1;
+        if !inverted && cue.use_ != FormUse::Split && cue.finite != cue.tok {
+            j = cue.finite + 1;
             if sp.0 > cue.clause.0 && sp.1 > j {
                 j = sp.1;
             }
@@ -945,14 +939,15 @@ impl<'a, 'l> Rules<'a, 'l> {
             return Some((prev.name, j + 1));
         }
         let (sps, (_, end)) = self.np_at(j, ce)?;
-        sps.first().map(|s| (s.name.clone(), end))
+        let first = sps.into_iter().next()?;
+        Some((first.name, end))
     }
 }
 
-fn np_result(
-    np: (Vec<Speaker>, (usize, usize)),
+fn np_result<'a>(
+    np: (Vec<Speaker<'a>>, (usize, usize)),
     inverted: bool,
-) -> (Vec<Speaker>, (usize, usize), bool) {
+) -> (Vec<Speaker<'a>>, (usize, usize), bool) {
     (np.0, np.1, inverted)
 }
 
