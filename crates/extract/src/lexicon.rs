@@ -397,7 +397,7 @@ const ROLES: &str = include_str!("../../../data/lexicon/roles.tsv");
 const FIRST_NAMES: &str = include_str!("../../../data/lexicon/firstnames.txt");
 
 /// Adjective + noun phrases that name a country's government (`die russische Regierung`).
-const GOVERNMENT_NOUNS: &[&str] = &[
+pub(crate) const GOVERNMENT_NOUNS: &[&str] = &[
     "Regierung",
     "Seite",
     "Führung",

@@ -10,6 +10,7 @@ use claimgraph_model::{ActorKind, ClaimType};
 use claimgraph_text::segment::Sentence;
 use claimgraph_text::time::TimeExpr;
 use claimgraph_text::token::is_capitalized;
+use std::borrow::Cow;
 
 impl<'a, 'l> Rules<'a, 'l> {
     /// Appends the claims of the nominal cues of sentence `si` to `out`.
@@ -291,10 +292,13 @@ impl<'a, 'l> Rules<'a, 'l> {
         let s = self.p.sents[si];
         let (speakers, end) = match self.owned_source(si, np, s.tok_end) {
             Some((sp, end)) => (vec![sp], end),
-            None => {
-                let (speakers, (_, end)) = self.np_at(np, s.tok_end)?;
-                (speakers, end)
-            }
+            None => match self.source_owner(np, s.tok_end) {
+                Some(owner) => owner,
+                None => {
+                    let (speakers, (_, end)) = self.np_at(np, s.tok_end)?;
+                    (speakers, end)
+                }
+            },
         };
         let left = self.trim(s.tok_start, cue_start);
         let right = self.trim(end, s.tok_end);
@@ -334,6 +338,42 @@ impl<'a, 'l> Rules<'a, 'l> {
         Some((speaker, noun + 1))
     }
 
+    /// `nach Angaben der Polizei`, `laut einem Bericht des Senders`,
+    /// `Informationen von Diplomaten zufolge`: the source noun names what was
+    /// said, the genitive or `von` phrase after it who said it. The speakers
+    /// and the token after their phrase.
+    fn source_owner(&mut self, a: usize, limit: usize) -> Option<(Vec<Speaker<'a>>, usize)> {
+        let mut noun = a;
+        if is_determiner(self.p.word(noun)) {
+            noun += 1;
+        }
+        // adjectives before the noun: "laut einem internen Bericht"
+        while noun < limit.min(a + 4) && self.p.is_word(noun) && !is_capitalized(self.p.word(noun))
+        {
+            noun += 1;
+        }
+        if !is_capitalized(self.p.word(noun)) || !is_source_noun(self.p.lower(noun)) {
+            return None;
+        }
+        let owner = match self.p.lower(noun + 1) {
+            "des" | "der" => noun + 1,
+            "von" | "vom" => noun + 2,
+            _ => return None,
+        };
+        let (mut speakers, (_, end)) = self.np_at(owner, limit)?;
+        if self.p.lower(owner) == "des" {
+            // a name taken from the text (not a lexicon actor's) is in the genitive
+            let last_word = self.p.word(end.saturating_sub(1));
+            for sp in speakers.iter_mut().filter(|sp| sp.name == last_word) {
+                if let Some(n) = nominative_of_genitive(&sp.name) {
+                    sp.name = Cow::Owned(n.to_string());
+                }
+            }
+        }
+        // "nach Angaben des Instituts (ABC)": the abbreviation is no content
+        Some((speakers, self.after_short_parenthesis(end, limit)))
+    }
+
     /// The actor that opens sentence `si` (`Die Firma hat nach eigenen Angaben …`).
     fn sentence_subject(&mut self, si: usize) -> Option<Speaker<'a>> {
         let s = self.p.sents[si];
@@ -367,7 +407,15 @@ impl<'a, 'l> Rules<'a, 'l> {
                 .filter(|&(_, end)| end == i)
                 .map(|(sp, _)| (a, vec![sp]))
         });
-        let (start, speakers) = owned.or(found)?;
+        // "einem Bericht der Zeitung zufolge": the owner of the source noun speaks
+        let owner = || {
+            (from..i).find_map(|a| {
+                self.source_owner(a, i)
+                    .filter(|&(_, end)| end == i)
+                    .map(|(sp, _)| (a, sp))
+            })
+        };
+        let (start, speakers) = owned.or_else(owner).or(found)?;
         let left = self.trim(s.tok_start, start);
         let right = self.trim(i + 1, s.tok_end);
         let spans: Spans = [left, right].into_iter().filter(|(a, b)| b > a).collect();
@@ -865,6 +913,25 @@ fn is_source_noun(lower: &str) -> bool {
     SOURCE_NOUNS.iter().any(|n| lower.ends_with(n)) && !NOT_VIEWS.iter().any(|n| lower.ends_with(n))
 }
 
+/// The nominative of a one-word masculine or neuter noun in the genitive
+/// (`des Senders`, `des Ministeriums`, `des Rates`), None when `name` is no
+/// such word. `-es` goes after a consonant (`Rat-es`, `Haus-es`), else `-s`.
+fn nominative_of_genitive(name: &str) -> Option<&str> {
+    if name.contains(' ') || name.chars().count() < 4 {
+        return None;
+    }
+    if let Some(stem) = name.strip_suffix("es") {
+        if stem
+            .chars()
+            .last()
+            .is_some_and(|c| !"aeiouäöüy".contains(c))
+        {
+            return Some(stem);
+        }
+    }
+    name.strip_suffix('s').filter(|stem| !stem.ends_with('s'))
+}
+
 /// A word a noun phrase can start with: an article, a noun, or an adjective
 /// in -en/-em (`eigenen Angaben`).
 fn opens_noun_phrase(w: &str) -> bool {
@@ -874,6 +941,22 @@ fn opens_noun_phrase(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn genitive_nouns_lose_their_ending() {
+        for (genitive, nominative) in [
+            ("Senders", Some("Sender")),
+            ("Ministeriums", Some("Ministerium")),
+            ("Rates", Some("Rat")),
+            ("Hauses", Some("Haus")),
+            ("Kongresses", Some("Kongress")),
+            ("Polizei", None),
+            ("Auswärtigen Amtes", None),
+            ("Bus", None),
+        ] {
+            assert_eq!(nominative_of_genitive(genitive), nominative, "{genitive}");
+        }
+    }
 
     #[test]
     fn nominal_cue_words_pass_the_shape_filter() {

@@ -4,8 +4,8 @@ use super::cue::Cue;
 use super::words::*;
 use super::LowerSet;
 use super::{is_not_subject, strip_quotes_str, Rules, Speaker, WordList};
-use crate::doc::{is_determiner, is_feminine_role};
-use crate::lexicon::FormUse;
+use crate::doc::{is_determiner, is_feminine_role, Mention};
+use crate::lexicon::{FormUse, GOVERNMENT_NOUNS};
 use claimgraph_model::ActorKind;
 use claimgraph_text::segment::Sentence;
 use claimgraph_text::token::{is_capitalized, TokenKind};
@@ -404,6 +404,9 @@ impl<'a, 'l> Rules<'a, 'l> {
         if m.end > limit {
             return None;
         }
+        if self.city_adjective(&m) {
+            return self.generic_np(i, limit);
+        }
         // "Russlands Außenminister Sergej Lawrow": a genitive owner before the person
         let owner = self.p.entities[m.entity].kind != ActorKind::Person
             && self.p.word(m.end - 1).ends_with('s')
@@ -433,7 +436,8 @@ impl<'a, 'l> Rules<'a, 'l> {
                 || head.contains("kreise");
             let g = self.p.lower(end);
             if spokes && matches!(g, "des" | "der") {
-                if let Some(gm) = self.p.mention(end + 1).copied() {
+                let owner = self.p.mention(end + 1).copied();
+                if let Some(gm) = owner.filter(|gm| !self.city_adjective(gm)) {
                     if self.p.entities[gm.entity].kind != ActorKind::Person {
                         entity = gm.entity;
                         end = gm.end;
@@ -525,6 +529,13 @@ impl<'a, 'l> Rules<'a, 'l> {
             j += 1;
         }
         let head = j;
+        // "die Berliner Staatsanwaltschaft": the noun after a capital's adjective
+        // gives the phrase its role
+        let role_head = if self.p.mention(j).is_some_and(|m| self.city_adjective(m)) {
+            j + 1
+        } else {
+            j
+        };
         let mut caps = 0;
         while j < limit
             && caps < 4
@@ -568,7 +579,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         if !self.lenient
             && !det
             && caps == 1
-            && self.p.role_kind(self.lex, head).is_none()
+            && self.p.role_kind(self.lex, role_head).is_none()
             && !name_before_verb
             && (sentence_initial
                 || self.p.word(head).ends_with("en")
@@ -613,7 +624,7 @@ impl<'a, 'l> Rules<'a, 'l> {
             }
         }
         let name = strip_quotes_str(self.p.slice(name_start, j));
-        let kind = self.p.role_kind(self.lex, head).unwrap_or(if det {
+        let kind = self.p.role_kind(self.lex, role_head).unwrap_or(if det {
             ActorKind::Organization
         } else {
             ActorKind::Person
@@ -680,7 +691,26 @@ impl<'a, 'l> Rules<'a, 'l> {
     }
 
     /// Past a short parenthesis that opens at `j` (`(GdP)`), else `j`.
-    fn after_short_parenthesis(&self, j: usize, limit: usize) -> usize {
+    /// `die Berliner Polizei`, `der Pariser Staatsanwaltschaft`: the adjective
+    /// of a capital before a noun names a local body, not the country (the
+    /// mention `Berliner` stands for Germany only before a government noun:
+    /// `die Moskauer Führung`).
+    fn city_adjective(&self, m: &Mention) -> bool {
+        let noun = m.end;
+        m.end == m.start + 1
+            && !m.role_only
+            && self.p.entities[m.entity].kind == ActorKind::Country
+            && self.p.lower(m.start).ends_with("er")
+            && self.p.is_word(noun)
+            && is_capitalized(self.p.word(noun))
+            && self
+                .p
+                .mention(noun)
+                .is_none_or(|n| self.p.entities[n.entity].kind != ActorKind::Country)
+            && !GOVERNMENT_NOUNS.contains(&self.p.word(noun))
+    }
+
+    pub(super) fn after_short_parenthesis(&self, j: usize, limit: usize) -> usize {
         if self.p.word(j) != "(" {
             return j;
         }
