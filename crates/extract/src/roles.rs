@@ -307,7 +307,8 @@ fn is_plural(noun: &RoleNoun, article: Option<&str>) -> bool {
 /// An inflected adjective before a noun (`russischen`, `neue`, `ehemaliger`).
 fn is_adjective_form(p: &Prepared, lex: &Lexicon, j: usize) -> bool {
     let w = p.word(j);
-    p.toks[j].kind == TokenKind::Word
+    // `j` may be past the last token (a text that ends in "Name,")
+    p.toks.get(j).is_some_and(|t| t.kind == TokenKind::Word)
         && w.chars().count() > 3
         && w.chars().all(char::is_alphabetic)
         && w.chars().next().is_some_and(char::is_lowercase)

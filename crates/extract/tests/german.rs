@@ -1123,3 +1123,11 @@ fn a_capitals_adjective_names_a_local_body_not_the_country() {
     let c = one("Die Moskauer Führung erklärte am Montag, man sei zu Gesprächen bereit.");
     assert_eq!(c.speaker, "Russland");
 }
+
+#[test]
+fn a_text_that_ends_in_a_name_and_a_comma_is_no_error() {
+    // found by the fuzzer: the apposition after the comma was looked for past the last token
+    let claims = extract("„Wir verhandeln weiter“, sagte die Außenministerin Eva Roth,");
+    assert_eq!(claims.len(), 1, "{claims:#?}");
+    assert_eq!(claims[0].speaker, "Eva Roth");
+}
