@@ -1131,3 +1131,9 @@ fn a_text_that_ends_in_a_name_and_a_comma_is_no_error() {
     assert_eq!(claims.len(), 1, "{claims:#?}");
     assert_eq!(claims[0].speaker, "Eva Roth");
 }
+
+#[test]
+fn a_separable_cue_at_the_first_token_without_its_particle_is_no_error() {
+    // found by the fuzzer: the particle was looked for before the text's first token
+    assert!(extract("kommen ist eine Arbeitsgruppe und viel Skepsis.").is_empty());
+}

@@ -193,9 +193,11 @@ impl<'a, 'l> Rules<'a, 'l> {
         clause: (usize, usize),
         particle: &str,
     ) -> Option<usize> {
+        // the token before the cue, inside its clause (none at the text's first token)
+        let before = i.checked_sub(1).filter(|&b| b >= clause.0)?;
         let verb_last =
             (i + 1..clause.1).all(|j| !self.p.is_word(j) || self.lower_is(j, &AUXILIARIES));
-        (i > clause.0 && self.p.word(i - 1) == particle && verb_last).then_some(i - 1)
+        (self.p.word(before) == particle && verb_last).then_some(before)
     }
 
     /// The clause around token `i`: up to separators and long quotations.
