@@ -113,9 +113,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         }
         if let Some(owner) = (i + 1..noun).find(|&j| is_possessive(self.p.lower(j))) {
             let speaker = self.possessive_speaker(owner)?;
-            let left = self.trim(s.tok_start, i);
-            let right = self.trim(noun + 1, s.tok_end);
-            let spans: Spans = [left, right].into_iter().filter(|(a, b)| b > a).collect();
+            let spans = self.around(&s, i, noun + 1);
             return self.nominal_found(
                 si,
                 vec![speaker],
@@ -204,9 +202,7 @@ impl<'a, 'l> Rules<'a, 'l> {
                 self.phrase_speaker(a, i)
             }
         };
-        let left = self.trim(s.tok_start, a);
-        let right = self.trim(i + 1, s.tok_end);
-        let spans: Spans = [left, right].into_iter().filter(|(a, b)| b > a).collect();
+        let spans = self.around(&s, a, i + 1);
         self.nominal_found(
             si,
             vec![speaker],
@@ -230,9 +226,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         speaker.kind = source.kind;
         speaker.wikidata = source.wikidata;
         speaker.entity = source.entity;
-        let left = self.trim(s.tok_start, i);
-        let right = self.trim(i + 1, s.tok_end);
-        let spans: Spans = [left, right].into_iter().filter(|(a, b)| b > a).collect();
+        let spans = self.around(&s, i, i + 1);
         self.nominal_found(
             si,
             vec![speaker],
@@ -281,6 +275,14 @@ impl<'a, 'l> Rules<'a, 'l> {
         }
     }
 
+    /// The content around a cue phrase of sentence `s`: its words before token
+    /// `before` and from token `after` on, each trimmed, empty parts left out.
+    fn around(&self, s: &Sentence, before: usize, after: usize) -> Spans {
+        let left = self.trim(s.tok_start, before);
+        let right = self.trim(after, s.tok_end);
+        [left, right].into_iter().filter(|(a, b)| b > a).collect()
+    }
+
     /// `laut X …`: X right after the cue word(s), content the rest of the sentence.
     pub(super) fn after_phrase(
         &mut self,
@@ -300,9 +302,7 @@ impl<'a, 'l> Rules<'a, 'l> {
                 }
             },
         };
-        let left = self.trim(s.tok_start, cue_start);
-        let right = self.trim(end, s.tok_end);
-        let spans: Spans = [left, right].into_iter().filter(|(a, b)| b > a).collect();
+        let spans = self.around(&s, cue_start, end);
         self.nominal_found(si, speakers, Spans::one((cue_start, np)), spans, pattern)
     }
 
@@ -416,9 +416,7 @@ impl<'a, 'l> Rules<'a, 'l> {
             })
         };
         let (start, speakers) = owned.or_else(owner).or(found)?;
-        let left = self.trim(s.tok_start, start);
-        let right = self.trim(i + 1, s.tok_end);
-        let spans: Spans = [left, right].into_iter().filter(|(a, b)| b > a).collect();
+        let spans = self.around(&s, start, i + 1);
         self.nominal_found(
             si,
             speakers,
