@@ -108,7 +108,7 @@ pub fn strip_quotes(s: &str) -> String {
 
 /// `strip_quotes(s)`, borrowing `s` when it is its own result (no quotation
 /// mark, no whitespace but single spaces between words): most speaker names.
-fn strip_quotes_cow(s: &str) -> Cow<'_, str> {
+pub(crate) fn strip_quotes_cow(s: &str) -> Cow<'_, str> {
     if is_stripped(s) {
         Cow::Borrowed(s)
     } else {

@@ -76,11 +76,6 @@ fn is_not_subject(w: &str) -> bool {
     NOT_SUBJECT_SET.contains(w)
 }
 
-/// `strip_quotes` of a text, borrowed when it has nothing to strip.
-fn strip_quotes_str(s: &str) -> Cow<'_, str> {
-    crate::strip_quotes_cow(s)
-}
-
 fn is_sep(p: &Prepared, i: usize) -> bool {
     let t = &p.toks[i];
     t.kind == TokenKind::Punct

@@ -3,7 +3,7 @@
 use super::cue::Cue;
 use super::words::*;
 use super::LowerSet;
-use super::{is_not_subject, strip_quotes_str, Rules, Speaker, WordList};
+use super::{is_not_subject, Rules, Speaker, WordList};
 use crate::doc::{is_determiner, is_feminine_role, Mention};
 use crate::lexicon::{FormUse, GOVERNMENT_NOUNS};
 use claimgraph_model::ActorKind;
@@ -470,7 +470,7 @@ impl<'a, 'l> Rules<'a, 'l> {
                 if g_end > end {
                     end = self.after_short_parenthesis(g_end, limit);
                     mention = (i, end);
-                    named = Some(strip_quotes_str(self.p.slice(m.start, g_end)));
+                    named = Some(crate::strip_quotes_cow(self.p.slice(m.start, g_end)));
                 }
             }
         }
@@ -623,7 +623,7 @@ impl<'a, 'l> Rules<'a, 'l> {
                 }
             }
         }
-        let name = strip_quotes_str(self.p.slice(name_start, j));
+        let name = crate::strip_quotes_cow(self.p.slice(name_start, j));
         let kind = self.p.role_kind(self.lex, role_head).unwrap_or(if det {
             ActorKind::Organization
         } else {
