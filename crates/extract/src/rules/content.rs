@@ -620,11 +620,12 @@ impl<'a, 'l> Rules<'a, 'l> {
         (a..b).any(|j| {
             let w = self.p.word(j);
             (w == "zu" && self.p.word(j + 1).ends_with('n') && !is_capitalized(self.p.word(j + 1)))
-                || (w.contains("zu")
+                // the substring search last: it is the dearest test, asked for few words
+                || (w.len() > 6
                     && w.ends_with("en")
-                    && w.len() > 6
+                    && (j + 1 == b || is_sep(self.p, j + 1))
                     && !is_capitalized(w)
-                    && (j + 1 == b || is_sep(self.p, j + 1)))
+                    && w.contains("zu"))
         })
     }
 

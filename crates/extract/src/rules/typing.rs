@@ -9,8 +9,7 @@ pub(super) fn refine_type(p: &Prepared, t: ClaimType, content: &[(usize, usize)]
         content.iter().any(|&(a, b)| {
             (a..b).any(|j| {
                 let w = p.lower(j);
-                // most words are shorter than the needle: no substring searcher is built for them
-                needles.iter().any(|n| w.len() >= n.len() && w.contains(n))
+                needles.iter().any(|n| has_part(w, n))
             })
         })
     };
@@ -30,5 +29,30 @@ pub(super) fn refine_type(p: &Prepared, t: ClaimType, content: &[(usize, usize)]
         }
         ClaimType::Statement if has(&["verhandelbar"]) => ClaimType::Reject,
         _ => t,
+    }
+}
+
+/// Whether `part` occurs in `word`: a scan for its first byte and a compare
+/// where that stands. `str::contains` would set up a searcher for every word
+/// of the content, which costs more than scanning a word.
+fn has_part(word: &str, part: &str) -> bool {
+    let part = part.as_bytes();
+    let Some(first) = part.first() else {
+        return true;
+    };
+    word.as_bytes()
+        .windows(part.len())
+        .any(|w| w.first() == Some(first) && w == part)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn has_part_agrees_with_contains(word in "[a-cä]{0,8}", part in "[a-cä]{0,3}") {
+            proptest::prop_assert_eq!(has_part(&word, &part), word.contains(part.as_str()));
+        }
     }
 }
