@@ -120,6 +120,32 @@ pub(crate) fn strip_quotes_cow(s: &str) -> Cow<'_, str> {
 /// whitespace only as single spaces between kept chars.
 fn is_stripped(s: &str) -> bool {
     let bytes = s.as_bytes();
+    let plain_ends = bytes.first() != Some(&b' ') && bytes.last() != Some(&b' ');
+    // most texts have no byte that could change: decided without a branch a byte
+    plain_ends && no_byte_may_change(bytes) || is_stripped_by_chars(s)
+}
+
+/// Whether no byte of `bytes` is one `strip_quotes` might change: a control
+/// byte (ASCII whitespace but the space among them), `"`, the lead byte of a
+/// non-ASCII quotation mark or whitespace char (0xC2: « » U+0085 U+00A0;
+/// 0xE1: U+1680; 0xE2: U+2000–U+205F; 0xE3: U+3000), or a space after a
+/// space. A test of more bytes than need it, written without a branch a byte
+/// so that the compiler vectorises it.
+fn no_byte_may_change(bytes: &[u8]) -> bool {
+    let may_change = |b: u8| (b < 0x20) | (b == b'"') | (b == 0xC2) | (b.wrapping_sub(0xE1) < 3);
+    let odd = bytes.iter().fold(false, |acc, &b| acc | may_change(b));
+    let next = bytes.get(1..).unwrap_or(&[]);
+    let doubled = bytes
+        .iter()
+        .zip(next)
+        .fold(false, |acc, (&a, &b)| acc | ((a == b' ') & (b == b' ')));
+    !odd && !doubled
+}
+
+/// `is_stripped` char by char (eight plain bytes at a time), for a text
+/// that `no_byte_may_change` did not clear.
+fn is_stripped_by_chars(s: &str) -> bool {
+    let bytes = s.as_bytes();
     if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
         return false;
     }
@@ -424,6 +450,15 @@ mod tests {
 
         #[test]
         fn stripped_check_by_chunks_agrees(s in "[a-e  \"\t\n\u{1}\u{7f}äß„“]{0,40}") {
+            proptest::prop_assert_eq!(is_stripped(&s), strip_quotes(&s) == s);
+            proptest::prop_assert_eq!(is_stripped_by_chars(&s), strip_quotes(&s) == s);
+        }
+
+        #[test]
+        fn byte_test_clears_only_stripped_texts(s in "[a-e  \"\t\n\u{1}\u{7f}äß„“»«’\u{a0}\u{85}\u{1680}\u{2000}\u{202f}\u{205f}\u{3000}–€]{0,40}") {
+            if no_byte_may_change(s.as_bytes()) && !s.starts_with(' ') && !s.ends_with(' ') {
+                proptest::prop_assert_eq!(strip_quotes(&s), s.clone());
+            }
             proptest::prop_assert_eq!(is_stripped(&s), strip_quotes(&s) == s);
         }
 
