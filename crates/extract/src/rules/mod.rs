@@ -145,6 +145,8 @@ pub(crate) struct Rules<'a, 'l> {
     last_group: Vec<Speaker<'a>>,
     /// The content spans of a sentence's verbal claims (a buffer reused by `sentence`).
     covered: Vec<(usize, usize)>,
+    /// The tokens of a sentence that may be nominal cues (a buffer reused by `sentence`).
+    nominal_at: Vec<usize>,
     /// Inside a nominal cue (`nach Angaben X`) any noun phrase can name the source.
     lenient: bool,
 }
@@ -170,6 +172,7 @@ impl<'a, 'l> Rules<'a, 'l> {
             last_person: None,
             last_group: Vec::new(),
             covered: Vec::new(),
+            nominal_at: Vec::new(),
             lenient: false,
         }
     }
@@ -246,8 +249,18 @@ impl<'a, 'l> Rules<'a, 'l> {
         // content spans of the verbal cues' claims, in a buffer kept across sentences
         let mut covered = std::mem::take(&mut self.covered);
         covered.clear();
+        // the words that may be nominal cues, noted in this pass over the
+        // sentence: `nominal_cues` looks at them only, not at every token again
+        let mut nominal_at = std::mem::take(&mut self.nominal_at);
+        nominal_at.clear();
         for i in s.tok_start..s.tok_end {
-            if self.p.quotes.inside(i) || !self.p.is_word(i) {
+            if self.p.quotes.inside(i) {
+                continue;
+            }
+            if nominal::may_be_nominal_cue(self.p.lower(i)) {
+                nominal_at.push(i);
+            }
+            if !self.p.is_word(i) {
                 continue;
             }
             let Some(cue) = self.cue_at(i, &s) else {
@@ -261,7 +274,8 @@ impl<'a, 'l> Rules<'a, 'l> {
         }
         self.lenient = true;
         let verbal_end = out.len();
-        self.nominal_cues(si, out);
+        self.nominal_cues(si, &nominal_at, out);
+        self.nominal_at = nominal_at;
         self.lenient = false;
         // a nominal cue inside another claim's content is not annotated
         retain_from(out, verbal_end, |f| {

@@ -13,20 +13,22 @@ use claimgraph_text::token::is_capitalized;
 use std::borrow::Cow;
 
 impl<'a, 'l> Rules<'a, 'l> {
-    /// Appends the claims of the nominal cues of sentence `si` to `out`.
-    pub(super) fn nominal_cues(&mut self, si: usize, out: &mut Vec<Found<'a>>) {
+    /// Appends the claims of the nominal cues of sentence `si` to `out`:
+    /// `candidates` are its tokens outside quotations that pass
+    /// `may_be_nominal_cue`, in text order.
+    pub(super) fn nominal_cues(
+        &mut self,
+        si: usize,
+        candidates: &[usize],
+        out: &mut Vec<Found<'a>>,
+    ) {
         let s = self.p.sents[si];
         // a question ("Welche Vorschläge sind Ihrer Meinung nach …?") reports nothing
         if self.p.word(s.tok_end.saturating_sub(1)) == "?" {
             return;
         }
-        for i in s.tok_start..s.tok_end {
-            let lower = self.p.lower(i);
-            // most words have no shape of a nominal cue word: no string compared
-            if !may_be_nominal_cue(lower) || self.p.quotes.inside(i) {
-                continue;
-            }
-            let found = match lower {
+        for &i in candidates {
+            let found = match self.p.lower(i) {
                 "laut" if self.opens_source_phrase(i + 1) => {
                     self.after_phrase(si, i, i + 1, Pattern::Laut)
                 }
@@ -810,8 +812,10 @@ const NOMINAL_CUE_SHAPES: [u64; 256] = {
     table
 };
 
-/// Whether a word has the shape of a nominal cue word.
-fn may_be_nominal_cue(lower: &str) -> bool {
+/// Whether a word (in lower case) has the shape of a nominal cue word: most
+/// words have not, and are let go without a string compared.
+#[inline]
+pub(super) fn may_be_nominal_cue(lower: &str) -> bool {
     let first = lower.as_bytes().first().map_or(0, |&b| usize::from(b));
     NOMINAL_CUE_SHAPES[first] & (1 << lower.len().min(63)) != 0
 }
