@@ -20,8 +20,9 @@ pub(super) struct Cue<'l> {
     pub(super) finite: usize,
 }
 impl<'a, 'l> Rules<'a, 'l> {
-    /// The cue at token `i` of sentence `s`, if any.
-    #[inline]
+    /// The cue at token `i` of sentence `s`, if any. Inlined into the loops
+    /// over a sentence's words: `#[inline]` alone left it a call per word.
+    #[inline(always)]
     pub(super) fn cue_at(&self, i: usize, s: &Sentence) -> Option<Cue<'l>> {
         // asked for every word: the common answer (no cue form) without a call
         let w = self.p.word(i);
