@@ -575,17 +575,17 @@ impl<'a, 'l> Rules<'a, 'l> {
     /// subject pronoun (`er freue sich`, `man plane`), where the indicative has -t.
     pub(super) fn is_konjunktiv(&self, j: usize) -> bool {
         let w = self.p.word(j);
-        // "ich denke", "ich habe": the first person has -e in the indicative
-        let first_person = j > 0 && self.lower_is(j - 1, &["ich"]);
         if is_konjunktiv_form(w) {
-            return !first_person;
+            // "ich denke", "ich habe": the first person has -e in the indicative
+            return !(j > 0 && self.lower_is(j - 1, &["ich"]));
         }
-        j > 0
+        // asked for every word of a sentence: the cheapest test first
+        w.ends_with('e')
+            && j > 0
             && matches!(
                 self.p.word(j - 1),
                 "er" | "sie" | "es" | "man" | "Er" | "Es" | "Man"
             )
-            && w.ends_with('e')
             && !is_past_tense_form(w)
             // "hat sie eindeutige Signale": an adjective before its noun
             && !(self.p.is_word(j + 1) && is_capitalized(self.p.word(j + 1)))
