@@ -196,14 +196,21 @@ impl<'a, 'l> Rules<'a, 'l> {
     ) -> Option<usize> {
         // the token before the cue, inside its clause (none at the text's first token)
         let before = i.checked_sub(1).filter(|&b| b >= clause.0)?;
+        if self.p.word(before) != particle {
+            return None;
+        }
         let verb_last =
             (i + 1..clause.1).all(|j| !self.p.is_word(j) || self.lower_is(j, &AUXILIARIES));
-        (self.p.word(before) == particle && verb_last).then_some(before)
+        verb_last.then_some(before)
     }
 
     /// The clause around token `i`: up to separators and long quotations.
     pub(super) fn clause(&self, i: usize, s: &Sentence) -> (usize, usize) {
         let boundary = |j: usize| -> bool {
+            // most tokens are words: neither a separator nor a quotation mark
+            if self.p.is_word(j) {
+                return false;
+            }
             // "am 29. Februar": the full stop of an ordinal inside a sentence
             let ordinal = self.p.word(j) == "."
                 && j > s.tok_start
