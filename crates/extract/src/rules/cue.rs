@@ -206,11 +206,10 @@ impl<'a, 'l> Rules<'a, 'l> {
 
     /// The clause around token `i`: up to separators and long quotations.
     pub(super) fn clause(&self, i: usize, s: &Sentence) -> (usize, usize) {
+        // whether a token that is no word ends the clause (a word never does:
+        // it is neither a separator nor a quotation mark, and most tokens are
+        // words, so the loops below let them go without asking this)
         let boundary = |j: usize| -> bool {
-            // most tokens are words: neither a separator nor a quotation mark
-            if self.p.is_word(j) {
-                return false;
-            }
             // "am 29. Februar": the full stop of an ordinal inside a sentence
             let ordinal = self.p.word(j) == "."
                 && j > s.tok_start
@@ -228,7 +227,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         };
         let mut a = i;
         loop {
-            while a > s.tok_start && !boundary(a - 1) {
+            while a > s.tok_start && (self.p.is_word(a - 1) || !boundary(a - 1)) {
                 a -= 1;
             }
             // a parenthesis inside the subject ("Jan Kos (SPD) sagte") does not end the clause
@@ -239,7 +238,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         }
         let mut b = i + 1;
         loop {
-            while b < s.tok_end && !boundary(b) {
+            while b < s.tok_end && (self.p.is_word(b) || !boundary(b)) {
                 b += 1;
             }
             // "sagte der Direktor der Behörde (IAEO), …": a short parenthesis goes on
