@@ -573,6 +573,9 @@ impl<'a, 'l> Rules<'a, 'l> {
 
     /// A Konjunktiv I or II form: a listed one, or a verb in -e right after a
     /// subject pronoun (`er freue sich`, `man plane`), where the indicative has -t.
+    /// Inlined into the scans of whole sentences for a Konjunktiv: a call per
+    /// word cost more than the test of most words.
+    #[inline(always)]
     pub(super) fn is_konjunktiv(&self, j: usize) -> bool {
         let w = self.p.word(j);
         if is_konjunktiv_form(w) {
