@@ -145,8 +145,8 @@ pub(crate) struct Rules<'a, 'l> {
     last_group: Vec<Speaker<'a>>,
     /// The content spans of a sentence's verbal claims (a buffer reused by `sentence`).
     covered: Vec<(usize, usize)>,
-    /// The tokens of a sentence that may be nominal cues (a buffer reused by `sentence`).
-    nominal_at: Vec<usize>,
+    /// The tokens of a sentence that may be its key words (a buffer reused by `sentence`).
+    key_words: Vec<usize>,
     /// Inside a nominal cue (`nach Angaben X`) any noun phrase can name the source.
     lenient: bool,
 }
@@ -172,7 +172,7 @@ impl<'a, 'l> Rules<'a, 'l> {
             last_person: None,
             last_group: Vec::new(),
             covered: Vec::new(),
-            nominal_at: Vec::new(),
+            key_words: Vec::new(),
             lenient: false,
         }
     }
@@ -249,16 +249,17 @@ impl<'a, 'l> Rules<'a, 'l> {
         // content spans of the verbal cues' claims, in a buffer kept across sentences
         let mut covered = std::mem::take(&mut self.covered);
         covered.clear();
-        // the words that may be nominal cues, noted in this pass over the
-        // sentence: `nominal_cues` looks at them only, not at every token again
-        let mut nominal_at = std::mem::take(&mut self.nominal_at);
-        nominal_at.clear();
+        // the words that may be key words of the rules after the verbal cues,
+        // noted in this pass over the sentence: those rules look at them
+        // only, not at every token again
+        let mut key_words = std::mem::take(&mut self.key_words);
+        key_words.clear();
         for i in s.tok_start..s.tok_end {
             if self.p.quotes.inside(i) {
                 continue;
             }
-            if nominal::may_be_nominal_cue(self.p.lower(i)) {
-                nominal_at.push(i);
+            if nominal::may_be_key_word(self.p.lower(i)) {
+                key_words.push(i);
             }
             if !self.p.is_word(i) {
                 continue;
@@ -274,8 +275,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         }
         self.lenient = true;
         let verbal_end = out.len();
-        self.nominal_cues(si, &nominal_at, out);
-        self.nominal_at = nominal_at;
+        self.nominal_cues(si, &key_words, out);
         self.lenient = false;
         // a nominal cue inside another claim's content is not annotated
         retain_from(out, verbal_end, |f| {
@@ -284,7 +284,11 @@ impl<'a, 'l> Rules<'a, 'l> {
                 .any(|&(a, _)| covered.iter().any(|&(x, y)| a >= x && a < y))
         });
         self.covered = covered;
-        if out.len() == start {
+        // `mit den Worten` and a colon outside quotations: most sentences have neither
+        let has_key = |word: &str| key_words.iter().any(|&j| self.p.lower(j) == word);
+        let (mit, colon) = (has_key("mit"), has_key(":"));
+        self.key_words = key_words;
+        if out.len() == start && mit {
             if let Some(f) = self.with_the_words(si) {
                 out.push(f);
             }
@@ -294,7 +298,7 @@ impl<'a, 'l> Rules<'a, 'l> {
                 out.push(f);
             }
         }
-        if out.len() == start {
+        if out.len() == start && colon {
             if let Some(f) = self.subject_colon_quote(si) {
                 out.push(f);
             }

@@ -15,7 +15,7 @@ use std::borrow::Cow;
 impl<'a, 'l> Rules<'a, 'l> {
     /// Appends the claims of the nominal cues of sentence `si` to `out`:
     /// `candidates` are its tokens outside quotations that pass
-    /// `may_be_nominal_cue`, in text order.
+    /// `may_be_key_word`, in text order.
     pub(super) fn nominal_cues(
         &mut self,
         si: usize,
@@ -798,26 +798,37 @@ const NOMINAL_CUE_WORDS: &[&str] = &[
     "verlauteten",
 ];
 
-/// The shapes of `NOMINAL_CUE_WORDS`: by first byte, a bit for each byte
-/// length (63: longer), built at compile time (no lazy static to ask per token).
-const NOMINAL_CUE_SHAPES: [u64; 256] = {
+/// The other words that the rules of a sentence after its verbal cues look
+/// for (outside quotations): `mit den Worten` and the colon.
+const MARK_WORDS: &[&str] = &["mit", ":"];
+
+/// The shapes of `NOMINAL_CUE_WORDS` and `MARK_WORDS`: by first byte, a bit
+/// for each byte length (63: longer), built at compile time (no lazy static
+/// to ask per token).
+const KEY_WORD_SHAPES: [u64; 256] = {
     let mut table = [0u64; 256];
-    let mut k = 0;
-    while k < NOMINAL_CUE_WORDS.len() {
-        let w = NOMINAL_CUE_WORDS[k].as_bytes();
-        let len = if w.len() < 63 { w.len() } else { 63 };
-        table[w[0] as usize] |= 1 << len;
-        k += 1;
+    let lists = [NOMINAL_CUE_WORDS, MARK_WORDS];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut k = 0;
+        while k < lists[l].len() {
+            let w = lists[l][k].as_bytes();
+            let len = if w.len() < 63 { w.len() } else { 63 };
+            table[w[0] as usize] |= 1 << len;
+            k += 1;
+        }
+        l += 1;
     }
     table
 };
 
-/// Whether a word (in lower case) has the shape of a nominal cue word: most
-/// words have not, and are let go without a string compared.
+/// Whether a word (in lower case) has the shape of a key word (a nominal cue
+/// word or a `MARK_WORDS` one): most words have not, and are let go without a
+/// string compared.
 #[inline]
-pub(super) fn may_be_nominal_cue(lower: &str) -> bool {
+pub(super) fn may_be_key_word(lower: &str) -> bool {
     let first = lower.as_bytes().first().map_or(0, |&b| usize::from(b));
-    NOMINAL_CUE_SHAPES[first] & (1 << lower.len().min(63)) != 0
+    KEY_WORD_SHAPES[first] & (1 << lower.len().min(63)) != 0
 }
 
 /// Possessives of the third person (`seiner Ansicht nach`, `ihren Angaben zufolge`).
@@ -961,11 +972,11 @@ mod tests {
     }
 
     #[test]
-    fn nominal_cue_words_pass_the_shape_filter() {
-        for w in NOMINAL_CUE_WORDS {
-            assert!(may_be_nominal_cue(w), "{w}");
+    fn key_words_pass_the_shape_filter() {
+        for w in NOMINAL_CUE_WORDS.iter().chain(MARK_WORDS) {
+            assert!(may_be_key_word(w), "{w}");
         }
-        assert!(!may_be_nominal_cue("regierung"));
-        assert!(!may_be_nominal_cue(""));
+        assert!(!may_be_key_word("regierung"));
+        assert!(!may_be_key_word(""));
     }
 }
