@@ -5,7 +5,7 @@ use super::cue::Cue;
 use super::words::*;
 use super::LowerSet;
 use super::Spans;
-use super::{is_konjunktiv_form, is_sep, Content, Rules, WordList};
+use super::{is_konjunktiv_form, is_sep, may_be_konjunktiv, Content, Rules, WordList};
 use claimgraph_model::ClaimType;
 use claimgraph_text::segment::Sentence;
 use claimgraph_text::token::{is_capitalized, TokenKind};
@@ -578,6 +578,9 @@ impl<'a, 'l> Rules<'a, 'l> {
     #[inline(always)]
     pub(super) fn is_konjunktiv(&self, j: usize) -> bool {
         let w = self.p.word(j);
+        if !may_be_konjunktiv(w) {
+            return false;
+        }
         if is_konjunktiv_form(w) {
             // "ich denke", "ich habe": the first person has -e in the indicative
             return !(j > 0 && self.lower_is(j - 1, &["ich"]));

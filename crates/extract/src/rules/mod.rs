@@ -71,6 +71,30 @@ fn is_konjunktiv_form(w: &str) -> bool {
     KONJUNKTIV_SET.contains(w)
 }
 
+/// The last bytes a Konjunktiv can end in (`is_konjunktiv`): those of the
+/// `KONJUNKTIV` forms, and `e` (a verb in -e after a pronoun). Most words end
+/// in another, and are let go without a set asked.
+const KONJUNKTIV_ENDINGS: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'e' as usize] = true;
+    let mut k = 0;
+    while k < words::KONJUNKTIV.len() {
+        let w = words::KONJUNKTIV[k].as_bytes();
+        if !w.is_empty() {
+            table[w[w.len() - 1] as usize] = true;
+        }
+        k += 1;
+    }
+    table
+};
+
+/// Whether `w` ends in a byte a Konjunktiv can end in (see `KONJUNKTIV_ENDINGS`).
+fn may_be_konjunktiv(w: &str) -> bool {
+    w.as_bytes()
+        .last()
+        .is_some_and(|&b| KONJUNKTIV_ENDINGS[usize::from(b)])
+}
+
 /// `NOT_SUBJECTS.contains(&w)`.
 fn is_not_subject(w: &str) -> bool {
     NOT_SUBJECT_SET.contains(w)
@@ -415,6 +439,16 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn konjunktiv_forms_pass_the_ending_filter() {
+        for w in KONJUNKTIV {
+            assert!(may_be_konjunktiv(w), "{w}");
+        }
+        assert!(may_be_konjunktiv("plane"));
+        assert!(!may_be_konjunktiv("plant"));
+        assert!(!may_be_konjunktiv(""));
     }
 
     proptest::proptest! {
