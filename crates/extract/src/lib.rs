@@ -119,10 +119,16 @@ pub(crate) fn strip_quotes_cow(s: &str) -> Cow<'_, str> {
 /// Whether `strip_quotes(s) == s`: no char `push_stripped` removes, and
 /// whitespace only as single spaces between kept chars.
 fn is_stripped(s: &str) -> bool {
+    // most texts have no byte that could change: decided without a branch a byte
+    plainly_stripped(s) || is_stripped_by_chars(s)
+}
+
+/// Whether `s` is its own `strip_quotes` by the byte test (`no_byte_may_change`)
+/// and its ends: true only when it is, false for some that are.
+fn plainly_stripped(s: &str) -> bool {
     let bytes = s.as_bytes();
     let plain_ends = bytes.first() != Some(&b' ') && bytes.last() != Some(&b' ');
-    // most texts have no byte that could change: decided without a branch a byte
-    plain_ends && no_byte_may_change(bytes) || is_stripped_by_chars(s)
+    plain_ends && no_byte_may_change(bytes)
 }
 
 /// Whether no byte of `bytes` is one `strip_quotes` might change: a control
@@ -133,13 +139,12 @@ fn is_stripped(s: &str) -> bool {
 /// so that the compiler vectorises it.
 fn no_byte_may_change(bytes: &[u8]) -> bool {
     let may_change = |b: u8| (b < 0x20) | (b == b'"') | (b == 0xC2) | (b.wrapping_sub(0xE1) < 3);
-    let odd = bytes.iter().fold(false, |acc, &b| acc | may_change(b));
+    // each byte with the one after it, in one pass; the last byte on its own
     let next = bytes.get(1..).unwrap_or(&[]);
-    let doubled = bytes
-        .iter()
-        .zip(next)
-        .fold(false, |acc, (&a, &b)| acc | ((a == b' ') & (b == b' ')));
-    !odd && !doubled
+    let odd = bytes.iter().zip(next).fold(false, |acc, (&a, &b)| {
+        acc | may_change(a) | ((a == b' ') & (b == b' '))
+    });
+    !odd && !bytes.last().is_some_and(|&b| may_change(b))
 }
 
 /// `is_stripped` char by char (eight plain bytes at a time), for a text
@@ -212,8 +217,9 @@ fn plain_chunk(x: u64, after_space: bool) -> Option<bool> {
 /// runs of kept chars between quotation marks and whitespace are copied
 /// whole, and whitespace between them becomes one space.
 fn push_stripped(out: &mut String, s: &str) {
-    // most texts have nothing to strip: one check and one copy, not a copy a word
-    if is_stripped(s) {
+    // most texts have nothing to strip: one check and one copy, not a copy a
+    // word (the byte test alone: a text it does not clear mostly has marks to strip)
+    if plainly_stripped(s) {
         out.push_str(s);
         return;
     }
