@@ -86,8 +86,8 @@ pub struct Lexicon {
     aliases: AliasTrie,
     /// role head (lower case) → kind
     pub(crate) roles: HashMap<String, ActorKind>,
-    /// The role heads reversed, so a word's endings are looked up in one walk.
-    role_heads: SuffixTrie,
+    /// The role heads and their inflected forms reversed, so a word's endings are looked up in one walk.
+    role_heads: RoleTrie,
     pub(crate) first_names: FastSet<String>,
     first_name_shapes: Shapes,
 }
@@ -316,76 +316,101 @@ impl AliasTrie {
     }
 }
 
-/// Role heads stored back to front (`sprecher` as r-e-h-c-e-r-p-s).
+/// Role heads and their inflected forms (a head and one of `ROLE_SUFFIXES`),
+/// stored back to front by bytes (`sprecher` as r-e-h-c-e-r-p-s): the role
+/// kind of a word is one walk over its last bytes, with no retry per suffix.
 #[derive(Debug, Clone)]
-struct SuffixTrie {
-    nodes: Vec<SuffixNode>,
-    /// The root's children by Latin-1 char (0: none): most walks end after one step.
-    root_latin1: [u32; 256],
+struct RoleTrie {
+    nodes: Vec<RoleNode>,
+    /// The root's children by byte (0: none): most walks end after one step.
+    root: [u32; 256],
 }
 
-impl Default for SuffixTrie {
+impl Default for RoleTrie {
     fn default() -> Self {
         Self {
-            nodes: vec![SuffixNode::default()],
-            root_latin1: [0; 256],
+            nodes: vec![RoleNode::default()],
+            root: [0; 256],
         }
     }
 }
 
 #[derive(Debug, Clone, Default)]
-struct SuffixNode {
-    /// (char, node), sorted by char
-    children: Vec<(char, u32)>,
-    kind: Option<ActorKind>,
+struct RoleNode {
+    /// (byte, node), sorted by byte
+    children: Vec<(u8, u32)>,
+    /// The role form that ends here: its rank and the head's kind. Rank 0 is
+    /// a bare head, rank `k` a head with `ROLE_SUFFIXES[k - 1]`. Of two forms
+    /// spelt the same only the lower rank can decide (see `RoleTrie::find`).
+    form: Option<(u8, ActorKind)>,
 }
 
-impl SuffixTrie {
-    fn insert(&mut self, head: &str, kind: ActorKind) {
+impl RoleTrie {
+    /// Adds a head (lower case) and its inflected forms.
+    fn insert_head(&mut self, head: &str, kind: ActorKind) {
+        // a shorter head never matches ("Kremlchef" but not "Kartoffel"), and
+        // one with a hyphen never does either: only the part of a word after
+        // its last hyphen is matched (so no walk goes past a hyphen)
+        if head.chars().count() < ROLE_HEAD_MIN || head.contains('-') {
+            return;
+        }
+        self.insert(head.bytes().rev(), 0, kind);
+        for (k, suffix) in ROLE_SUFFIXES.iter().enumerate() {
+            let form = suffix.bytes().rev().chain(head.bytes().rev());
+            self.insert(form, k as u8 + 1, kind);
+        }
+    }
+
+    fn insert(&mut self, reversed: impl Iterator<Item = u8>, rank: u8, kind: ActorKind) {
         let mut node = 0usize;
-        for c in head.chars().rev() {
+        for b in reversed {
             let children = &self.nodes[node].children;
-            node = match children.binary_search_by_key(&c, |&(x, _)| x) {
+            node = match children.binary_search_by_key(&b, |&(x, _)| x) {
                 Ok(k) => children[k].1 as usize,
                 Err(k) => {
                     let new = self.nodes.len();
-                    self.nodes[node].children.insert(k, (c, new as u32));
-                    self.nodes.push(SuffixNode::default());
-                    if node == 0 && (c as u32) < 256 {
-                        self.root_latin1[c as usize] = new as u32;
+                    self.nodes[node].children.insert(k, (b, new as u32));
+                    self.nodes.push(RoleNode::default());
+                    if node == 0 {
+                        self.root[usize::from(b)] = new as u32;
                     }
                     new
                 }
             };
         }
-        // a later entry for the same head replaces the earlier one
-        self.nodes[node].kind = Some(kind);
+        let form = &mut self.nodes[node].form;
+        // the same rank at the same node is the same head: a later entry replaces it
+        if form.is_none_or(|(r, _)| rank <= r) {
+            *form = Some((rank, kind));
+        }
     }
 
-    /// The kind of the longest head of at least `min_chars` characters that `word` ends with.
-    fn longest_suffix(&self, word: &str, min_chars: usize) -> Option<ActorKind> {
-        let mut node = 0usize;
-        let mut best = None;
-        for (depth, c) in word.chars().rev().enumerate() {
-            if node == 0 && (c as u32) < 256 {
-                match self.root_latin1[c as usize] {
-                    0 => break,
-                    child => node = child as usize,
-                }
-            } else {
-                let Some(n) = self.nodes.get(node) else {
-                    break;
-                };
-                let Ok(k) = n.children.binary_search_by_key(&c, |&(x, _)| x) else {
-                    break;
-                };
-                node = n.children[k].1 as usize;
-            }
-            if depth + 1 >= min_chars {
-                if let Some(kind) = self.nodes[node].kind {
-                    best = Some(kind);
+    /// The role form `lower` ends with (after its last hyphen): the lowest
+    /// rank found, and of that rank the longest form, as (rank, kind).
+    /// This is `role_kind_general`: a bare head first, else the suffixes
+    /// in order, and the longest head for each.
+    fn find(&self, lower: &str) -> Option<(u8, ActorKind)> {
+        let mut bytes = lower.bytes().rev();
+        let mut node = self.root[usize::from(bytes.next()?)] as usize;
+        let mut best: Option<(u8, ActorKind)> = None;
+        while node != 0 {
+            let Some(n) = self.nodes.get(node) else {
+                break;
+            };
+            if let Some((rank, kind)) = n.form {
+                // deeper forms come later: an equal rank is a longer head
+                if best.is_none_or(|(b, _)| rank <= b) {
+                    best = Some((rank, kind));
                 }
             }
+            let Some(b) = bytes.next() else {
+                break;
+            };
+            node = n
+                .children
+                .iter()
+                .find(|&&(x, _)| x == b)
+                .map_or(0, |&(_, child)| child as usize);
         }
         best
     }
@@ -655,7 +680,7 @@ impl Lexicon {
             Some(k) => k.parse()?,
             None => ActorKind::Person,
         };
-        self.role_heads.insert(&head, kind);
+        self.role_heads.insert_head(&head, kind);
         self.roles.insert(head, kind);
         Ok(())
     }
@@ -676,29 +701,18 @@ impl Lexicon {
     }
 
     /// `role_kind` of a word already in lower case (`str::to_lowercase`).
+    #[inline]
     pub(crate) fn role_kind_lower(&self, lower: &str) -> Option<ActorKind> {
-        let w = after_last_hyphen(lower);
-        if let Some(kind) = self.role_heads.longest_suffix(w, ROLE_HEAD_MIN) {
-            return Some(kind);
-        }
-        // a suffix can end the word only if its last byte does: one byte
-        // compared per suffix instead of the whole suffix
-        let last = w.as_bytes().last();
-        ROLE_SUFFIXES
-            .iter()
-            .filter(|suffix| suffix.as_bytes().last() == last)
-            .find_map(|suffix| {
-                let base = w.strip_suffix(suffix)?;
-                self.role_heads.longest_suffix(base, ROLE_HEAD_MIN)
-            })
+        self.role_heads.find(lower).map(|(_, kind)| kind)
     }
 
     /// Whether a lower-case word ends in a role head with no ending after it
     /// (`us-außenminister`, `vorsitzende`, but not `außenministers`).
+    #[inline]
     pub(crate) fn ends_in_role_head(&self, lower: &str) -> bool {
-        // `rsplit('-').next()` without building a char searcher
-        let w = after_last_hyphen(lower);
-        self.role_heads.longest_suffix(w, ROLE_HEAD_MIN).is_some()
+        self.role_heads
+            .find(lower)
+            .is_some_and(|(rank, _)| rank == 0)
     }
 
     /// `role_kind` by strings: the definition the fast path must agree with.
@@ -1055,6 +1069,13 @@ mod tests {
             let lex = Lexicon::german();
             let w = format!("{prefix}{head}{suffix}");
             proptest::prop_assert_eq!(lex.role_kind(&w), lex.role_kind_general(&w), "{}", w);
+            let lower = w.to_lowercase();
+            let bare = lower.rsplit('-').next().unwrap_or(&lower);
+            let ends_in_head = bare
+                .char_indices()
+                .map(|(k, _)| &bare[k..])
+                .any(|tail| tail.chars().count() >= ROLE_HEAD_MIN && lex.roles.contains_key(tail));
+            proptest::prop_assert_eq!(lex.ends_in_role_head(&lower), ends_in_head, "{}", w);
         }
     }
 
