@@ -2,7 +2,8 @@
 //! actors it mentions (with coreference of names, roles and lexicon aliases).
 
 use crate::lexicon::{
-    after_last_hyphen, norm_len, push_norm, FastMap, Lexicon, WordSet, ALIAS_ROOT,
+    after_last_hyphen, push_norm, FastMap, FormUse, Lexicon, WordSet, ALIAS_ROOT, NO_ALIAS_WORD,
+    NO_FORM,
 };
 use claimgraph_model::ActorKind;
 use claimgraph_text::quote::{find_quotations, QuoteMap};
@@ -48,8 +49,8 @@ pub(crate) struct Prepared<'a> {
     lowers: Vec<&'a str>,
     /// The text was lower-cased in place (so it has no `Σ`).
     lowered_in_place: bool,
-    /// The alias word id of every word token (`NO_ALIAS_WORD` when none).
-    alias_words: Vec<u32>,
+    /// What the lexicon knows of every token.
+    forms: Vec<TokenForms>,
     pub quotes: QuoteMap,
     pub sents: Vec<Sentence>,
     pub chars: CharIndex,
@@ -87,8 +88,14 @@ pub(crate) fn is_determiner(w: &str) -> bool {
         && DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(w))
 }
 
-/// A token that is no word of any actor alias.
-const NO_ALIAS_WORD: u32 = u32::MAX;
+/// What the lexicon knows of a token, looked up once.
+#[derive(Debug, Clone, Copy)]
+struct TokenForms {
+    /// Its alias word id (`NO_ALIAS_WORD` when none).
+    alias_word: u32,
+    /// The lexicon form that holds its cue forms (`NO_FORM` when none).
+    cue_form: u32,
+}
 
 /// Name particles inside a person's name (`Ursula von der Leyen`).
 const NAME_PARTICLES: &[&str] = &[
@@ -222,7 +229,7 @@ impl<'a> Prepared<'a> {
             words,
             lowers,
             lowered_in_place: tokens.lower_end.is_empty(),
-            alias_words: Vec::new(),
+            forms: Vec::new(),
             sentence_times: vec![OnceCell::new(); sents.len()],
             toks,
             quotes,
@@ -236,7 +243,7 @@ impl<'a> Prepared<'a> {
             surnames: FastMap::default(),
             surname_first_bytes: [0; 4],
         };
-        p.alias_words = p.alias_word_ids(lex);
+        p.forms = p.look_up_forms(lex);
         let unresolved = p.find_mentions(lex);
         p.note_apposed_roles();
         p.resolve_late_roles();
@@ -269,32 +276,42 @@ impl<'a> Prepared<'a> {
         self.lowers.get(i).copied().unwrap_or("")
     }
 
-    /// The alias word id of every token: its normal form looked up once.
-    fn alias_word_ids(&self, lex: &Lexicon) -> Vec<u32> {
+    /// What the lexicon knows of every token: its lower case looked up once.
+    fn look_up_forms(&self, lex: &Lexicon) -> Vec<TokenForms> {
         let mut scratch = String::new();
         // a text lower-cased in place has no Σ (its lower case depends on the word)
         let may_have_sigma = !self.lowered_in_place;
         (0..self.toks.len())
             .map(|i| {
-                if !self.toks[i].is_word() {
-                    return NO_ALIAS_WORD;
-                }
                 let word = self.word(i);
-                // the normal form lower-cases char by char; only a final sigma differs
-                let norm = if may_have_sigma && word.contains('Σ') {
+                let lower = self.lower(i);
+                let form = lex.form_id(lower);
+                let alias_word = if !self.is_word(i) {
+                    NO_ALIAS_WORD
+                } else if may_have_sigma && word.contains('Σ') {
+                    // the normal form lower-cases char by char; only a final sigma differs
                     scratch.clear();
                     push_norm(&mut scratch, word);
-                    scratch.as_str()
+                    lex.alias_word(&scratch).unwrap_or(NO_ALIAS_WORD)
                 } else {
-                    let l = self.lower(i);
-                    if !lex.may_be_alias_word(l) {
-                        return NO_ALIAS_WORD;
-                    }
-                    &l[..norm_len(l)]
+                    form.map_or(NO_ALIAS_WORD, |f| lex.form_alias_word(f))
                 };
-                lex.alias_word(norm).unwrap_or(NO_ALIAS_WORD)
+                TokenForms {
+                    alias_word,
+                    cue_form: lex.cue_form_id(word, lower, form),
+                }
             })
             .collect()
+    }
+
+    /// The cue forms of token `i` (`Lexicon::cue_forms` of its text), looked
+    /// up once; `lex` is the lexicon the document was prepared with.
+    #[inline]
+    pub fn cue_forms<'l>(&self, lex: &'l Lexicon, i: usize) -> &'l [(usize, FormUse)] {
+        match self.forms.get(i) {
+            Some(f) if f.cue_form != NO_FORM => lex.cue_forms_by_id(f.cue_form),
+            _ => &[],
+        }
     }
 
     /// The role kind of token `i` (`Lexicon::role_kind_lower` of its lower
@@ -497,7 +514,11 @@ impl<'a> Prepared<'a> {
     /// The longest lexicon alias starting at token `i`: (tokens, actor index).
     fn alias_match(&self, lex: &Lexicon, i: usize) -> Option<(usize, usize)> {
         // most words are no alias word: done before looking at the word
-        if self.alias_words.get(i).is_none_or(|&w| w == NO_ALIAS_WORD) {
+        if self
+            .forms
+            .get(i)
+            .is_none_or(|f| f.alias_word == NO_ALIAS_WORD)
+        {
             return None;
         }
         let first_capitalized = is_capitalized(self.word(i));
@@ -508,7 +529,7 @@ impl<'a> Prepared<'a> {
             if !self.is_word(j) || (n > 1 && self.toks[j].breaks_before > 0) {
                 break;
             }
-            let word = self.alias_words[j];
+            let word = self.forms[j].alias_word;
             let Some(next) = (word != NO_ALIAS_WORD)
                 .then(|| lex.alias_step(node, word))
                 .flatten()
@@ -535,7 +556,7 @@ impl<'a> Prepared<'a> {
 
     /// Whether token `j` alone is an actor alias.
     fn is_single_alias(&self, lex: &Lexicon, j: usize) -> bool {
-        let word = self.alias_words.get(j).copied().unwrap_or(NO_ALIAS_WORD);
+        let word = self.forms.get(j).map_or(NO_ALIAS_WORD, |f| f.alias_word);
         word != NO_ALIAS_WORD
             && lex
                 .alias_step(ALIAS_ROOT, word)
@@ -840,6 +861,29 @@ mod tests {
         ] {
             let listed = DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(w));
             assert_eq!(is_determiner(w), listed, "{w}");
+        }
+    }
+
+    #[test]
+    fn token_forms_agree_with_the_lexicon() {
+        let lex = Lexicon::german();
+        let text = "Die russische Regierung sagte, Moskaus Außenminister SAGTE nichts. \
+                    Sie kündigte an, die Vereinten Nationen zu informieren; Sagte er?";
+        let tokens = Tokens::new(text);
+        let p = Prepared::new(text, &tokens, &lex);
+        assert!(p.forms.iter().any(|f| f.alias_word != NO_ALIAS_WORD));
+        for i in 0..p.toks.len() + 1 {
+            let word = p.word(i);
+            assert_eq!(p.cue_forms(&lex, i), lex.cue_forms(word), "{word}");
+            let mut norm = String::new();
+            push_norm(&mut norm, word);
+            let alias = p.forms.get(i).map_or(NO_ALIAS_WORD, |f| f.alias_word);
+            let expected = lex.alias_word(&norm).filter(|_| p.is_word(i));
+            assert_eq!(
+                Some(alias).filter(|&a| a != NO_ALIAS_WORD),
+                expected,
+                "{word}"
+            );
         }
     }
 

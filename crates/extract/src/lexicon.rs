@@ -90,6 +90,10 @@ pub struct Lexicon {
     role_heads: RoleTrie,
     pub(crate) first_names: FastSet<String>,
     first_name_shapes: Shapes,
+    /// The cue forms and the forms of alias words, by their lower case.
+    forms: FormTable,
+    /// Every cue form is its own lower case (a word that is not cannot be one).
+    cue_forms_lower: bool,
 }
 
 /// A fixed word list as a set, for lists asked for every token.
@@ -228,22 +232,11 @@ struct AliasTrie {
     /// By first byte, a bit for each byte length (63: longer) of an alias word:
     /// most tokens are rejected here without hashing.
     shapes: Vec<u64>,
-    /// The same by the first two bytes (folded to 4096 buckets): a finer
-    /// filter for `may_be_alias_word`, asked for every token.
-    shapes2: Vec<u64>,
     nodes: Vec<AliasNode>,
     /// The root's child for each word id (0: none; the root is no child):
     /// the first step, taken for every alias word of a text, is an index
     /// instead of a binary search among thousands of first words.
     root_children: Vec<u32>,
-}
-
-/// The bucket of a word's first two bytes in `AliasTrie::shapes2`.
-fn two_byte_bucket(word: &str) -> usize {
-    let b = word.as_bytes();
-    let first = b.first().map_or(0, |&x| usize::from(x));
-    let second = b.get(1).map_or(0, |&x| usize::from(x));
-    ((first << 8) | second) % 4096
 }
 
 fn shape_bit(word: &str) -> (usize, u64) {
@@ -268,13 +261,11 @@ impl AliasTrie {
         }
         if self.shapes.is_empty() {
             self.shapes = vec![0; 256];
-            self.shapes2 = vec![0; 4096];
         }
         let mut node = ALIAS_ROOT;
         for w in key.split(' ') {
             let (first, bit) = shape_bit(w);
             self.shapes[first] |= bit;
-            self.shapes2[two_byte_bucket(w)] |= bit;
             let next_id = self.words.len() as u32;
             let id = *self.words.entry(w.into()).or_insert(next_id);
             if let Some(key) = short_key(w) {
@@ -313,6 +304,137 @@ impl AliasTrie {
         let children = &self.nodes.get(node as usize)?.children;
         let k = children.binary_search_by_key(&word, |&(c, _)| c).ok()?;
         Some(children[k].1)
+    }
+}
+
+/// What the lexicon knows of a word form in lower case.
+#[derive(Debug, Clone)]
+struct FormEntry {
+    /// The alias word id of the form (`NO_ALIAS_WORD` when none): the id
+    /// of its normal form (`norm_len`).
+    alias_word: u32,
+    /// The cue forms of the form (`Lexicon::cue_forms`).
+    cue_forms: Vec<(usize, FormUse)>,
+}
+
+/// A form that is no alias word.
+pub(crate) const NO_ALIAS_WORD: u32 = u32::MAX;
+/// No form of the form table.
+pub(crate) const NO_FORM: u32 = u32::MAX;
+
+/// The word forms the lexicon knows (cue forms, alias words and their
+/// inflected forms), so that one probe per token finds all it knows.
+#[derive(Debug, Clone, Default)]
+struct FormTable {
+    /// Two bits per form in one of `FORM_FILTER_WORDS` words, chosen by its
+    /// `FormKey::mix`: most words of a text are rejected by one load, before
+    /// any hash table is probed. Empty when the table is.
+    filter: Vec<u64>,
+    /// The forms of at most 16 bytes by their key (which holds every byte).
+    short: FastMap<FormKey, u32>,
+    /// The longer forms.
+    long: FastMap<Box<str>, u32>,
+    entries: Vec<FormEntry>,
+}
+
+/// The size of `FormTable::filter` in words: some thousand forms leave
+/// most bits clear.
+const FORM_FILTER_WORDS: usize = 2048;
+
+/// A word as two integers and its length: its first and last eight bytes
+/// (four for a word under eight bytes, its bytes for one under four). For a
+/// word of at most 16 bytes these hold every byte, so the key is the word;
+/// it is made and compared without a loop over the bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct FormKey {
+    head: u64,
+    tail: u64,
+    len: usize,
+}
+
+impl FormKey {
+    /// The longest word whose key is the word itself.
+    const EXACT_LEN: usize = 16;
+
+    #[inline]
+    fn of(word: &str) -> Self {
+        let b = word.as_bytes();
+        let (head, tail) = match (b.first_chunk::<8>(), b.last_chunk::<8>()) {
+            (Some(h), Some(t)) => (u64::from_le_bytes(*h), u64::from_le_bytes(*t)),
+            _ => match (b.first_chunk::<4>(), b.last_chunk::<4>()) {
+                (Some(h), Some(t)) => (
+                    u64::from(u32::from_le_bytes(*h)),
+                    u64::from(u32::from_le_bytes(*t)),
+                ),
+                _ => (b.iter().fold(0, |acc, &x| (acc << 8) | u64::from(x)), 0),
+            },
+        };
+        FormKey {
+            head,
+            tail,
+            len: b.len(),
+        }
+    }
+
+    /// The key's bits mixed by multiplication (the top bits best).
+    #[inline]
+    fn mix(&self) -> u64 {
+        (self.head.wrapping_mul(FX_SEED) ^ self.tail.rotate_left(29) ^ self.len as u64)
+            .wrapping_mul(FX_SEED)
+    }
+
+    /// The filter word (from the top 11 bits) and the two bits in it.
+    #[inline]
+    fn filter_place(&self) -> (usize, u64) {
+        let m = self.mix();
+        let word = (m >> 53) as usize % FORM_FILTER_WORDS;
+        (word, 1 << ((m >> 47) & 63) | 1 << ((m >> 41) & 63))
+    }
+}
+
+impl std::hash::Hash for FormKey {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u64(self.mix());
+    }
+}
+
+impl FormTable {
+    /// The entry of a form, made when missing.
+    fn entry(&mut self, form: &str) -> &mut FormEntry {
+        let next = self.entries.len() as u32;
+        let key = FormKey::of(form);
+        let id = if form.len() <= FormKey::EXACT_LEN {
+            *self.short.entry(key).or_insert(next)
+        } else {
+            *self.long.entry(form.into()).or_insert(next)
+        };
+        if id == next {
+            self.entries.push(FormEntry {
+                alias_word: NO_ALIAS_WORD,
+                cue_forms: Vec::new(),
+            });
+            if self.filter.is_empty() {
+                self.filter = vec![0; FORM_FILTER_WORDS];
+            }
+            let (word, bits) = key.filter_place();
+            self.filter[word] |= bits;
+        }
+        &mut self.entries[id as usize]
+    }
+
+    // asked for every token: inlined into that loop
+    #[inline(always)]
+    fn id(&self, form: &str) -> Option<u32> {
+        let key = FormKey::of(form);
+        let (word, bits) = key.filter_place();
+        if self.filter.get(word).is_none_or(|w| w & bits != bits) {
+            return None;
+        }
+        if form.len() <= FormKey::EXACT_LEN {
+            self.short.get(&key).copied()
+        } else {
+            self.long.get(form).copied()
+        }
     }
 }
 
@@ -463,6 +585,33 @@ impl Lexicon {
 
     /// Adds the entries of a lexicon text; `origin` names it in errors.
     pub fn extend_from_str(&mut self, text: &str, origin: &str) -> Result<(), LexiconError> {
+        let added = self.add_entries(text, origin);
+        // the entries before an error were added: their forms too
+        self.index_forms();
+        added
+    }
+
+    /// The form table anew from the cue forms and the alias words.
+    fn index_forms(&mut self) {
+        let mut forms = FormTable::default();
+        for (form, uses) in &self.cue_forms {
+            forms.entry(form).cue_forms.clone_from(uses);
+        }
+        for (word, &id) in &self.aliases.words {
+            // the forms whose normal form is the alias word: the normal
+            // form cuts at most one of these endings
+            for ending in ["", "e", "s", "en", "es", "er", "em"] {
+                let form = format!("{word}{ending}");
+                if norm_len(&form) == word.len() {
+                    forms.entry(&form).alias_word = id;
+                }
+            }
+        }
+        self.cue_forms_lower = self.cue_forms.keys().all(|k| k.to_lowercase() == *k);
+        self.forms = forms;
+    }
+
+    fn add_entries(&mut self, text: &str, origin: &str) -> Result<(), LexiconError> {
         let mut section = "";
         for (n, raw) in text.lines().enumerate() {
             let line = raw.trim_end_matches('\r');
@@ -741,20 +890,48 @@ impl Lexicon {
         None
     }
 
-    /// The id of a normalised word (`push_norm`) in the actor aliases.
-    /// Whether the normal form of `lower` (a word in lower case) can be an
-    /// alias word: the normal form keeps the first byte and drops at most two.
-    #[inline]
-    pub(crate) fn may_be_alias_word(&self, lower: &str) -> bool {
-        // the normal form keeps the first two bytes too (it cuts only words of five or more)
-        let (_, bit) = shape_bit(lower);
-        let bits = bit | bit >> 1 | bit >> 2;
-        self.aliases
-            .shapes2
-            .get(two_byte_bucket(lower))
-            .is_some_and(|s| s & bits != 0)
+    /// The id of a word form in lower case the lexicon knows (a cue form, an
+    /// alias word or an inflected form of one): one probe of its form table.
+    #[inline(always)]
+    pub(crate) fn form_id(&self, lower: &str) -> Option<u32> {
+        self.forms.id(lower)
     }
 
+    /// The alias word id of the form `form_id` gave (`NO_ALIAS_WORD`: none):
+    /// `alias_word` of the form's normal form.
+    #[inline]
+    pub(crate) fn form_alias_word(&self, id: u32) -> u32 {
+        self.forms
+            .entries
+            .get(id as usize)
+            .map_or(NO_ALIAS_WORD, |e| e.alias_word)
+    }
+
+    /// The form whose cue forms are those of token text `word` (`NO_FORM`:
+    /// none), given `form_id(lower)` of its lower case.
+    #[inline]
+    pub(crate) fn cue_form_id(&self, word: &str, lower: &str, lower_id: Option<u32>) -> u32 {
+        match lower_id {
+            Some(id) if !self.cue_forms_by_id(id).is_empty() && word == lower => id,
+            // a word that is not its own lower case is no cue form
+            _ if self.cue_forms_lower => NO_FORM,
+            _ => self
+                .form_id(word)
+                .filter(|&id| !self.cue_forms_by_id(id).is_empty())
+                .unwrap_or(NO_FORM),
+        }
+    }
+
+    /// The cue forms of the form `form_id` gave.
+    #[inline]
+    pub(crate) fn cue_forms_by_id(&self, id: u32) -> &[(usize, FormUse)] {
+        self.forms
+            .entries
+            .get(id as usize)
+            .map_or(&[], |e| e.cue_forms.as_slice())
+    }
+
+    /// The id of a normalised word (`push_norm`) in the actor aliases.
     pub(crate) fn alias_word(&self, norm: &str) -> Option<u32> {
         let (first, bit) = shape_bit(norm);
         if self.aliases.shapes.get(first).is_none_or(|s| s & bit == 0) {
@@ -944,18 +1121,67 @@ mod tests {
         }
     }
 
+    /// The alias word id the form table gives a lower-case word.
+    fn alias_word_by_form(lex: &Lexicon, lower: &str) -> Option<u32> {
+        let id = lex.form_id(lower)?;
+        Some(lex.form_alias_word(id)).filter(|&w| w != NO_ALIAS_WORD)
+    }
+
     #[test]
-    fn alias_prefilter_keeps_every_alias_word_and_its_inflections() {
+    fn form_table_gives_every_alias_word_and_its_inflections() {
         let lex = Lexicon::german();
-        for w in lex.aliases.words.keys() {
+        for (w, &id) in &lex.aliases.words {
             for ending in ["", "e", "s", "en", "es", "er", "em"] {
                 let inflected = format!("{w}{ending}");
                 let norm = &inflected[..norm_len(&inflected)];
+                let expected = lex.alias_word(norm);
+                assert_eq!(
+                    alias_word_by_form(&lex, &inflected),
+                    expected,
+                    "{inflected}"
+                );
                 if norm == &**w {
-                    assert!(lex.may_be_alias_word(&inflected), "{inflected}");
+                    assert_eq!(expected, Some(id), "{inflected}");
                 }
             }
         }
+    }
+
+    #[test]
+    fn form_table_gives_every_cue_form() {
+        let lex = Lexicon::german();
+        for (form, uses) in &lex.cue_forms {
+            let id = lex.cue_form_id(form, form, lex.form_id(form));
+            assert_eq!(lex.cue_forms_by_id(id), uses.as_slice(), "{form}");
+            let upper = form.to_uppercase();
+            let id = lex.cue_form_id(&upper, form, lex.form_id(form));
+            assert_eq!(lex.cue_forms_by_id(id), lex.cue_forms(&upper), "{upper}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn form_table_agrees_with_the_maps(w in "[a-zäöüß]{0,3}(regierung|sagte|russisch|deutsch|)[a-z]{0,3}") {
+            let norm = &w[..norm_len(&w)];
+            proptest::prop_assert_eq!(alias_word_by_form(lex_once(), &w), lex_once().alias_word(norm));
+            let id = lex_once().cue_form_id(&w, &w, lex_once().form_id(&w));
+            proptest::prop_assert_eq!(lex_once().cue_forms_by_id(id), lex_once().cue_forms(&w));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn short_form_keys_are_the_words(a in "[a\0äß]{0,17}", b in "[a\0äß]{0,17}") {
+            if a.len() <= FormKey::EXACT_LEN && b.len() <= FormKey::EXACT_LEN {
+                proptest::prop_assert_eq!(FormKey::of(&a) == FormKey::of(&b), a == b);
+            }
+        }
+    }
+
+    /// The German lexicon, built once for the property tests.
+    fn lex_once() -> &'static Lexicon {
+        static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+        LEX.get_or_init(Lexicon::german)
     }
 
     #[test]

@@ -316,7 +316,7 @@ fn is_adjective_form(p: &Prepared, lex: &Lexicon, j: usize) -> bool {
         && !is_determiner(w)
         && !PLURAL_MARKERS.contains(&w)
         // "sagte Außenminister X": a verb, not an adjective
-        && lex.cue_forms(w).is_empty()
+        && p.cue_forms(lex, j).is_empty()
 }
 
 /// An adjective in the strong nominative singular of a gender
