@@ -65,7 +65,7 @@ pub(crate) struct Prepared<'a> {
     /// The time expressions of each sentence, found when first asked for.
     sentence_times: Vec<OnceCell<Vec<TimeExpr>>>,
     /// A buffer for `resolve_role`.
-    role_scores: Vec<Option<u8>>,
+    role_scores: Vec<u8>,
     /// The role kind of each token that `find_mentions` asked for
     /// (`Some(kind)`); `None` for a token it did not ask about.
     role_kinds: Vec<Option<Option<ActorKind>>>,
@@ -696,12 +696,7 @@ impl<'a> Prepared<'a> {
     }
 
     /// `resolve_role` with a buffer for the scores.
-    fn best_role_entity(
-        &self,
-        role: &str,
-        qualifier: &str,
-        scores: &mut Vec<Option<u8>>,
-    ) -> Option<usize> {
+    fn best_role_entity(&self, role: &str, qualifier: &str, scores: &mut Vec<u8>) -> Option<usize> {
         fn head(r: &str) -> &str {
             // `trim_end_matches("in")` without building a substring searcher
             let mut h = after_last_hyphen(r);
@@ -712,49 +707,40 @@ impl<'a> Prepared<'a> {
         }
         let h = head(role);
         let feminine = is_feminine_role(role);
-        // the score depends on the entity only: computed once per entity
+        let score = |(r, q): &(&str, String)| {
+            if *r == role {
+                3
+            } else if head(r) == h && (qualifier.is_empty() || q == qualifier) {
+                2
+            } else if qualifier.is_empty()
+                && h.chars().count() >= 5
+                && head(r).ends_with(h)
+                && is_feminine_role(r) == feminine
+            {
+                1
+            } else {
+                0
+            }
+        };
+        // the score of every named person by its roles (most have none)
         scores.clear();
-        scores.resize(self.entities.len(), None);
-        let mut best: Option<(u8, usize)> = None;
-        for m in self.mentions.iter().rev() {
-            let e = &self.entities[m.entity];
-            if e.kind != ActorKind::Person || e.surname.is_none() {
-                continue;
-            }
-            if let Some(&Some(score)) = scores.get(m.entity) {
-                if score > 0 && best.is_none_or(|(s, _)| score > s) {
-                    best = Some((score, m.entity));
-                }
-                continue;
-            }
-            let score = e
-                .roles
-                .iter()
-                .map(|(r, q)| {
-                    if *r == role {
-                        3
-                    } else if head(r) == h && (qualifier.is_empty() || q == qualifier) {
-                        2
-                    } else if qualifier.is_empty()
-                        && h.chars().count() >= 5
-                        && head(r).ends_with(h)
-                        && is_feminine_role(r) == feminine
-                    {
-                        1
-                    } else {
-                        0
-                    }
-                })
-                .max()
-                .unwrap_or(0);
-            if let Some(slot) = scores.get_mut(m.entity) {
-                *slot = Some(score);
-            }
-            if score > 0 && best.is_none_or(|(s, _)| score > s) {
-                best = Some((score, m.entity));
+        scores.resize(self.entities.len(), 0);
+        let mut best = 0;
+        for (slot, e) in scores.iter_mut().zip(&self.entities) {
+            if e.kind == ActorKind::Person && e.surname.is_some() {
+                *slot = e.roles.iter().map(score).max().unwrap_or(0);
+                best = best.max(*slot);
             }
         }
-        best.map(|(_, e)| e)
+        if best == 0 {
+            return None;
+        }
+        // of the persons with the best score, the one mentioned last
+        self.mentions
+            .iter()
+            .rev()
+            .map(|m| m.entity)
+            .find(|&e| scores.get(e) == Some(&best))
     }
 
     /// Registers a person named by tokens `[a, b)`, merging by surname.
@@ -849,6 +835,20 @@ pub(crate) fn is_feminine_role(role: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_role_alone_refers_to_the_last_person_mentioned_with_it() {
+        let lex = Lexicon::german();
+        let text = "Außenministerin Eva Kern traf Außenministerin Anna Berg. Kern lachte. \
+                    Die Außenministerin sagte nichts. Berg ging.";
+        let tokens = Tokens::new(text);
+        let p = Prepared::new(text, &tokens, &lex);
+        let role = (0..p.toks.len())
+            .rfind(|&i| p.word(i) == "Außenministerin")
+            .and_then(|i| p.mention(i))
+            .map(|m| p.entities[m.entity].name);
+        assert_eq!(role, Some("Eva Kern"));
+    }
 
     #[test]
     fn determiner_prefilter_keeps_every_determiner() {
