@@ -566,11 +566,13 @@ impl Lexicon {
             (ROLES, "data/lexicon/roles.tsv"),
             (FIRST_NAMES, "data/lexicon/firstnames.txt"),
         ] {
-            if let Err(e) = lex.extend_from_str(text, origin) {
+            if let Err(e) = lex.add_entries(text, origin) {
                 // the built-in files are tested; a broken one is a build defect
                 debug_assert!(false, "{e}");
             }
         }
+        // once for the four files
+        lex.index_forms();
         lex
     }
 
