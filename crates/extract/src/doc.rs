@@ -2,8 +2,8 @@
 //! actors it mentions (with coreference of names, roles and lexicon aliases).
 
 use crate::lexicon::{
-    after_last_hyphen, push_norm, FastMap, FormUse, Lexicon, WordSet, ALIAS_ROOT, NO_ALIAS_WORD,
-    NO_FORM,
+    after_last_hyphen, norm_len, push_norm, FastMap, FormUse, Lexicon, WordSet, ALIAS_ROOT,
+    NO_ALIAS_WORD, NO_FORM,
 };
 use claimgraph_model::ActorKind;
 use claimgraph_text::quote::{find_quotations, QuoteMap};
@@ -12,6 +12,7 @@ use claimgraph_text::time::{times_in, TimeExpr};
 use claimgraph_text::token::{
     is_capitalized, lowercase_same_length, push_lowercase_bytes, tokenize, Token, TokenKind,
 };
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::sync::LazyLock;
 
@@ -27,7 +28,7 @@ pub(crate) struct Entity<'a> {
     pub surname: Option<&'a str>,
     /// Role words used with the name, lower case (`us-außenminister`), with their qualifier.
     /// (The role word is the token's cached lower case: no string of its own.)
-    pub roles: Vec<(&'a str, String)>,
+    pub roles: Vec<(&'a str, Cow<'a, str>)>,
 }
 
 /// A mention of an entity: tokens `[start, end)`.
@@ -667,22 +668,32 @@ impl<'a> Prepared<'a> {
     }
 
     /// The adjective before a role, or the prefix of a compound role (`US-`), normalised.
-    fn qualifier(&self, i: usize) -> String {
+    fn qualifier(&self, i: usize) -> Cow<'a, str> {
         let w = self.word(i);
         if let Some((prefix, _)) = w.rsplit_once('-') {
-            let mut q = String::new();
-            push_norm(&mut q, prefix);
-            return q;
+            return self.norm(prefix, self.lower(i).get(..prefix.len()));
         }
         if i > 0 && self.is_word(i - 1) {
             let prev = self.word(i - 1);
             if prev.chars().next().is_some_and(char::is_lowercase) && !is_determiner(prev) {
-                let mut q = String::new();
-                push_norm(&mut q, prev);
-                return q;
+                return self.norm(prev, Some(self.lower(i - 1)));
             }
         }
-        String::new()
+        Cow::Borrowed("")
+    }
+
+    /// The normal form of `word` (`push_norm`), whose lower case in the text
+    /// is `lower`: cut from it when the text was lowered in place (char by
+    /// char, as `push_norm` lowers), else built.
+    fn norm(&self, word: &str, lower: Option<&'a str>) -> Cow<'a, str> {
+        match lower {
+            Some(l) if self.lowered_in_place => Cow::Borrowed(l.get(..norm_len(l)).unwrap_or(l)),
+            _ => {
+                let mut q = String::new();
+                push_norm(&mut q, word);
+                Cow::Owned(q)
+            }
+        }
     }
 
     /// The most recent entity that carried this role (same word, else same head,
@@ -707,7 +718,7 @@ impl<'a> Prepared<'a> {
         }
         let h = head(role);
         let feminine = is_feminine_role(role);
-        let score = |(r, q): &(&str, String)| {
+        let score = |(r, q): &(&str, Cow<str>)| {
             if *r == role {
                 3
             } else if head(r) == h && (qualifier.is_empty() || q == qualifier) {
@@ -744,7 +755,7 @@ impl<'a> Prepared<'a> {
     }
 
     /// Registers a person named by tokens `[a, b)`, merging by surname.
-    fn person(&mut self, a: usize, b: usize, role: Option<(&'a str, String)>) -> usize {
+    fn person(&mut self, a: usize, b: usize, role: Option<(&'a str, Cow<'a, str>)>) -> usize {
         let name = self.slice(a, b);
         let surname = self.word(b - 1);
         let n_tokens = b - a;
