@@ -2,8 +2,8 @@
 //! actors it mentions (with coreference of names, roles and lexicon aliases).
 
 use crate::lexicon::{
-    after_last_hyphen, norm_len, push_norm, FastMap, FormUse, Lexicon, WordSet, ALIAS_ROOT,
-    NO_ALIAS_WORD, NO_FORM,
+    after_last_hyphen, norm_len, push_norm, FastMap, FormUse, Lexicon, RoleForm, WordSet,
+    ALIAS_ROOT, NO_ALIAS_WORD, NO_FORM,
 };
 use claimgraph_model::ActorKind;
 use claimgraph_text::quote::{find_quotations, QuoteMap};
@@ -69,7 +69,7 @@ pub(crate) struct Prepared<'a> {
     role_scores: Vec<u8>,
     /// The role kind of each token that `find_mentions` asked for
     /// (`Some(kind)`); `None` for a token it did not ask about.
-    role_kinds: Vec<Option<Option<ActorKind>>>,
+    role_forms: Vec<Option<Option<RoleForm>>>,
 }
 
 const DETERMINERS: &[&str] = &[
@@ -226,7 +226,7 @@ impl<'a> Prepared<'a> {
         let mut p = Prepared {
             text,
             mention_at: vec![None; toks.len()],
-            role_kinds: vec![None; toks.len()],
+            role_forms: vec![None; toks.len()],
             words,
             lowers,
             lowered_in_place: tokens.lower_end.is_empty(),
@@ -318,9 +318,15 @@ impl<'a> Prepared<'a> {
     /// The role kind of token `i` (`Lexicon::role_kind_lower` of its lower
     /// case): the one `find_mentions` found, else looked up.
     pub fn role_kind(&self, lex: &Lexicon, i: usize) -> Option<ActorKind> {
-        match self.role_kinds.get(i) {
-            Some(&Some(kind)) => kind,
-            _ => lex.role_kind_lower(self.lower(i)),
+        self.role_form(lex, i).map(|f| f.kind)
+    }
+
+    /// The role form of token `i` (`Lexicon::role_form_lower` of its lower
+    /// case): the one `find_mentions` found, else looked up.
+    pub fn role_form(&self, lex: &Lexicon, i: usize) -> Option<RoleForm> {
+        match self.role_forms.get(i) {
+            Some(&Some(form)) => form,
+            _ => lex.role_form_lower(self.lower(i)),
         }
     }
 
@@ -404,11 +410,11 @@ impl<'a> Prepared<'a> {
             }
             let w = self.word(i);
             if is_capitalized(w) && !is_not_name(w) {
-                let role_kind = lex.role_kind_lower(self.lower(i));
-                if let Some(slot) = self.role_kinds.get_mut(i) {
-                    *slot = Some(role_kind);
+                let role_form = lex.role_form_lower(self.lower(i));
+                if let Some(slot) = self.role_forms.get_mut(i) {
+                    *slot = Some(role_form);
                 }
-                if let Some(kind) = role_kind {
+                if let Some(RoleForm { kind, .. }) = role_form {
                     i = self.role_mention(lex, i, kind);
                     continue;
                 }
@@ -903,10 +909,10 @@ mod tests {
         let lex = Lexicon::german();
         let text = "Die Außenministerin Eva Kern sagte, der Kanzler und \
                     Regierungssprecherin Anna Berg seien sich einig. Die Vereinten \
-                    Nationen und der Bürgermeister Jonas Wild widersprachen.";
+                    Nationen und der Bürgermeister Jonas Wild widersprachen den Ministern.";
         let tokens = Tokens::new(text);
         let p = Prepared::new(text, &tokens, &lex);
-        assert!(p.role_kinds.iter().any(Option::is_some));
+        assert!(p.role_forms.iter().any(Option::is_some));
         for i in 0..p.toks.len() + 1 {
             assert_eq!(
                 p.role_kind(&lex, i),
@@ -914,6 +920,8 @@ mod tests {
                 "{}",
                 p.word(i)
             );
+            let bare = p.role_form(&lex, i).is_some_and(|f| f.bare);
+            assert_eq!(bare, lex.ends_in_role_head(p.lower(i)), "{}", p.word(i));
         }
     }
 }

@@ -438,6 +438,14 @@ impl FormTable {
     }
 }
 
+/// How a word is a role noun.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct RoleForm {
+    pub kind: ActorKind,
+    /// It ends in a role head with no ending after it (`ends_in_role_head`).
+    pub bare: bool,
+}
+
 /// Role heads and their inflected forms (a head and one of `ROLE_SUFFIXES`),
 /// stored back to front by bytes (`sprecher` as r-e-h-c-e-r-p-s): the role
 /// kind of a word is one walk over its last bytes, with no retry per suffix.
@@ -854,7 +862,16 @@ impl Lexicon {
     /// `role_kind` of a word already in lower case (`str::to_lowercase`).
     #[inline]
     pub(crate) fn role_kind_lower(&self, lower: &str) -> Option<ActorKind> {
-        self.role_heads.find(lower).map(|(_, kind)| kind)
+        self.role_form_lower(lower).map(|f| f.kind)
+    }
+
+    /// `role_kind_lower` and `ends_in_role_head` of a lower-case word, found in one walk.
+    #[inline]
+    pub(crate) fn role_form_lower(&self, lower: &str) -> Option<RoleForm> {
+        self.role_heads.find(lower).map(|(rank, kind)| RoleForm {
+            kind,
+            bare: rank == 0,
+        })
     }
 
     /// Whether a lower-case word ends in a role head with no ending after it
