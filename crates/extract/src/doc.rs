@@ -61,8 +61,10 @@ pub(crate) struct Prepared<'a> {
     pub mention_at: Vec<Option<u32>>,
     /// surname → the person entity with that surname (surnames are unique: `person` merges by them)
     surnames: FastMap<&'a str, usize>,
-    /// The first bytes of those surnames (bit per byte value): most words are rejected here.
-    surname_first_bytes: [u64; 4],
+    /// The shapes of those surnames and their genitives (`surname_entity`
+    /// strips one of 1, 2 or 4 bytes): by first byte (folded to 64), a bit
+    /// per byte length (63: longer). Most words are rejected here.
+    surname_shapes: [u64; 64],
     /// The time expressions of each sentence, found when first asked for.
     sentence_times: Vec<OnceCell<Vec<TimeExpr>>>,
     /// A buffer for `resolve_role`.
@@ -242,7 +244,7 @@ impl<'a> Prepared<'a> {
             // about one mention in ten tokens: room for most documents at once
             mentions: Vec::with_capacity(toks_len / 8),
             surnames: FastMap::default(),
-            surname_first_bytes: [0; 4],
+            surname_shapes: [0; 64],
         };
         p.forms = p.look_up_forms(lex);
         let unresolved = p.find_mentions(lex);
@@ -776,7 +778,10 @@ impl<'a> Prepared<'a> {
             None => {
                 let e = self.entities.len();
                 if let Some(&b) = surname.as_bytes().first() {
-                    self.surname_first_bytes[usize::from(b / 64)] |= 1 << (b % 64);
+                    for genitive in [0, 1, 2, 4] {
+                        let len = (surname.len() + genitive).min(63);
+                        self.surname_shapes[usize::from(b % 64)] |= 1 << len;
+                    }
                 }
                 self.surnames.insert(surname, e);
                 self.entities.push(Entity {
@@ -798,7 +803,7 @@ impl<'a> Prepared<'a> {
     fn surname_entity(&self, w: &str) -> Option<usize> {
         // `w` and its bare form start with the same byte
         let b = w.as_bytes().first().copied()?;
-        if self.surname_first_bytes[usize::from(b / 64)] & (1 << (b % 64)) == 0 {
+        if self.surname_shapes[usize::from(b % 64)] & (1 << w.len().min(63)) == 0 {
             return None;
         }
         let bare = w
@@ -865,6 +870,20 @@ mod tests {
             .and_then(|i| p.mention(i))
             .map(|m| p.entities[m.entity].name);
         assert_eq!(role, Some("Eva Kern"));
+    }
+
+    #[test]
+    fn surname_shapes_keep_surnames_and_genitives() {
+        let lex = Lexicon::german();
+        let text = "Eva Kern und Jonas Wild sprachen. Kerns Plan, Wild’s Antwort und Wild's Brief.";
+        let tokens = Tokens::new(text);
+        let p = Prepared::new(text, &tokens, &lex);
+        for w in ["Kern", "Kerns", "Wild", "Wild’s", "Wild's", "Wilds"] {
+            assert!(p.surname_entity(w).is_some(), "{w}");
+        }
+        for w in ["Plan", "Kernkraft", "W", ""] {
+            assert!(p.surname_entity(w).is_none(), "{w}");
+        }
     }
 
     #[test]
