@@ -69,8 +69,8 @@ pub(crate) struct Prepared<'a> {
     sentence_times: Vec<OnceCell<Vec<TimeExpr>>>,
     /// A buffer for `resolve_role`.
     role_scores: Vec<u8>,
-    /// The role kind of each token that `find_mentions` asked for
-    /// (`Some(kind)`); `None` for a token it did not ask about.
+    /// The role form of each token that `find_mentions` asked for
+    /// (`Some(form)`); `None` for a token it did not ask about.
     role_forms: Vec<Option<Option<RoleForm>>>,
 }
 
