@@ -800,12 +800,21 @@ impl<'a> Prepared<'a> {
         e
     }
 
+    /// The person whose surname `w` is, or is with a genitive ending.
+    #[inline]
     fn surname_entity(&self, w: &str) -> Option<usize> {
-        // `w` and its bare form start with the same byte
+        // `w` and its bare form start with the same byte; most words are
+        // rejected here, inlined, without a call
         let b = w.as_bytes().first().copied()?;
         if self.surname_shapes[usize::from(b % 64)] & (1 << w.len().min(63)) == 0 {
             return None;
         }
+        self.surname_entity_by_map(w)
+    }
+
+    /// `surname_entity` past its shape check.
+    #[inline(never)]
+    fn surname_entity_by_map(&self, w: &str) -> Option<usize> {
         let bare = w
             .strip_suffix("’s")
             .or_else(|| w.strip_suffix("'s"))
