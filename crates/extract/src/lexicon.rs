@@ -119,13 +119,20 @@ impl WordSet {
         set
     }
 
-    /// `words.contains(&w)`.
+    /// `words.contains(&w)`: most words leave at the shape check, inlined
+    /// at the caller without a call.
+    #[inline]
     pub(crate) fn contains(&self, w: &str) -> bool {
-        self.shapes.may_contain(w)
-            && match short_key(w) {
-                Some(key) => self.short.contains(&key),
-                None => self.set.contains(w),
-            }
+        self.shapes.may_contain(w) && self.contains_by_hash(w)
+    }
+
+    /// `contains` past the shape check.
+    #[inline(never)]
+    fn contains_by_hash(&self, w: &str) -> bool {
+        match short_key(w) {
+            Some(key) => self.short.contains(&key),
+            None => self.set.contains(w),
+        }
     }
 }
 
