@@ -2,7 +2,8 @@
 //! actors it mentions (with coreference of names, roles and lexicon aliases).
 
 use crate::lexicon::{
-    after_last_hyphen, norm_len, push_norm, FastMap, Lexicon, WordSet, ALIAS_ROOT,
+    after_last_hyphen, norm_len, push_norm, FastMap, FormUse, Lexicon, RoleForm, WordSet,
+    ALIAS_ROOT, NO_ALIAS_WORD, NO_FORM,
 };
 use claimgraph_model::ActorKind;
 use claimgraph_text::quote::{find_quotations, QuoteMap};
@@ -11,6 +12,7 @@ use claimgraph_text::time::{times_in, TimeExpr};
 use claimgraph_text::token::{
     is_capitalized, lowercase_same_length, push_lowercase_bytes, tokenize, Token, TokenKind,
 };
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::sync::LazyLock;
 
@@ -26,7 +28,7 @@ pub(crate) struct Entity<'a> {
     pub surname: Option<&'a str>,
     /// Role words used with the name, lower case (`us-außenminister`), with their qualifier.
     /// (The role word is the token's cached lower case: no string of its own.)
-    pub roles: Vec<(&'a str, String)>,
+    pub roles: Vec<(&'a str, Cow<'a, str>)>,
 }
 
 /// A mention of an entity: tokens `[start, end)`.
@@ -48,8 +50,8 @@ pub(crate) struct Prepared<'a> {
     lowers: Vec<&'a str>,
     /// The text was lower-cased in place (so it has no `Σ`).
     lowered_in_place: bool,
-    /// The alias word id of every word token (`NO_ALIAS_WORD` when none).
-    alias_words: Vec<u32>,
+    /// What the lexicon knows of every token.
+    forms: Vec<TokenForms>,
     pub quotes: QuoteMap,
     pub sents: Vec<Sentence>,
     pub chars: CharIndex,
@@ -59,15 +61,17 @@ pub(crate) struct Prepared<'a> {
     pub mention_at: Vec<Option<u32>>,
     /// surname → the person entity with that surname (surnames are unique: `person` merges by them)
     surnames: FastMap<&'a str, usize>,
-    /// The first bytes of those surnames (bit per byte value): most words are rejected here.
-    surname_first_bytes: [u64; 4],
+    /// The shapes of those surnames and their genitives (`surname_entity`
+    /// strips one of 1, 2 or 4 bytes): by first byte (folded to 64), a bit
+    /// per byte length (63: longer). Most words are rejected here.
+    surname_shapes: [u64; 64],
     /// The time expressions of each sentence, found when first asked for.
     sentence_times: Vec<OnceCell<Vec<TimeExpr>>>,
     /// A buffer for `resolve_role`.
-    role_scores: Vec<Option<u8>>,
-    /// The role kind of each token that `find_mentions` asked for
-    /// (`Some(kind)`); `None` for a token it did not ask about.
-    role_kinds: Vec<Option<Option<ActorKind>>>,
+    role_scores: Vec<u8>,
+    /// The role form of each token that `find_mentions` asked for
+    /// (`Some(form)`); `None` for a token it did not ask about.
+    role_forms: Vec<Option<Option<RoleForm>>>,
 }
 
 const DETERMINERS: &[&str] = &[
@@ -87,8 +91,14 @@ pub(crate) fn is_determiner(w: &str) -> bool {
         && DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(w))
 }
 
-/// A token that is no word of any actor alias.
-const NO_ALIAS_WORD: u32 = u32::MAX;
+/// What the lexicon knows of a token, looked up once.
+#[derive(Debug, Clone, Copy)]
+struct TokenForms {
+    /// Its alias word id (`NO_ALIAS_WORD` when none).
+    alias_word: u32,
+    /// The lexicon form that holds its cue forms (`NO_FORM` when none).
+    cue_form: u32,
+}
 
 /// Name particles inside a person's name (`Ursula von der Leyen`).
 const NAME_PARTICLES: &[&str] = &[
@@ -218,11 +228,11 @@ impl<'a> Prepared<'a> {
         let mut p = Prepared {
             text,
             mention_at: vec![None; toks.len()],
-            role_kinds: vec![None; toks.len()],
+            role_forms: vec![None; toks.len()],
             words,
             lowers,
             lowered_in_place: tokens.lower_end.is_empty(),
-            alias_words: Vec::new(),
+            forms: Vec::new(),
             sentence_times: vec![OnceCell::new(); sents.len()],
             toks,
             quotes,
@@ -234,9 +244,9 @@ impl<'a> Prepared<'a> {
             // about one mention in ten tokens: room for most documents at once
             mentions: Vec::with_capacity(toks_len / 8),
             surnames: FastMap::default(),
-            surname_first_bytes: [0; 4],
+            surname_shapes: [0; 64],
         };
-        p.alias_words = p.alias_word_ids(lex);
+        p.forms = p.look_up_forms(lex);
         let unresolved = p.find_mentions(lex);
         p.note_apposed_roles();
         p.resolve_late_roles();
@@ -269,40 +279,56 @@ impl<'a> Prepared<'a> {
         self.lowers.get(i).copied().unwrap_or("")
     }
 
-    /// The alias word id of every token: its normal form looked up once.
-    fn alias_word_ids(&self, lex: &Lexicon) -> Vec<u32> {
+    /// What the lexicon knows of every token: its lower case looked up once.
+    fn look_up_forms(&self, lex: &Lexicon) -> Vec<TokenForms> {
         let mut scratch = String::new();
         // a text lower-cased in place has no Σ (its lower case depends on the word)
         let may_have_sigma = !self.lowered_in_place;
         (0..self.toks.len())
             .map(|i| {
-                if !self.toks[i].is_word() {
-                    return NO_ALIAS_WORD;
-                }
                 let word = self.word(i);
-                // the normal form lower-cases char by char; only a final sigma differs
-                let norm = if may_have_sigma && word.contains('Σ') {
+                let lower = self.lower(i);
+                let form = lex.form_id(lower);
+                let alias_word = if !self.is_word(i) {
+                    NO_ALIAS_WORD
+                } else if may_have_sigma && word.contains('Σ') {
+                    // the normal form lower-cases char by char; only a final sigma differs
                     scratch.clear();
                     push_norm(&mut scratch, word);
-                    scratch.as_str()
+                    lex.alias_word(&scratch).unwrap_or(NO_ALIAS_WORD)
                 } else {
-                    let l = self.lower(i);
-                    if !lex.may_be_alias_word(l) {
-                        return NO_ALIAS_WORD;
-                    }
-                    &l[..norm_len(l)]
+                    form.map_or(NO_ALIAS_WORD, |f| lex.form_alias_word(f))
                 };
-                lex.alias_word(norm).unwrap_or(NO_ALIAS_WORD)
+                TokenForms {
+                    alias_word,
+                    cue_form: lex.cue_form_id(word, lower, form),
+                }
             })
             .collect()
+    }
+
+    /// The cue forms of token `i` (`Lexicon::cue_forms` of its text), looked
+    /// up once; `lex` is the lexicon the document was prepared with.
+    #[inline]
+    pub fn cue_forms<'l>(&self, lex: &'l Lexicon, i: usize) -> &'l [(usize, FormUse)] {
+        match self.forms.get(i) {
+            Some(f) if f.cue_form != NO_FORM => lex.cue_forms_by_id(f.cue_form),
+            _ => &[],
+        }
     }
 
     /// The role kind of token `i` (`Lexicon::role_kind_lower` of its lower
     /// case): the one `find_mentions` found, else looked up.
     pub fn role_kind(&self, lex: &Lexicon, i: usize) -> Option<ActorKind> {
-        match self.role_kinds.get(i) {
-            Some(&Some(kind)) => kind,
-            _ => lex.role_kind_lower(self.lower(i)),
+        self.role_form(lex, i).map(|f| f.kind)
+    }
+
+    /// The role form of token `i` (`Lexicon::role_form_lower` of its lower
+    /// case): the one `find_mentions` found, else looked up.
+    pub fn role_form(&self, lex: &Lexicon, i: usize) -> Option<RoleForm> {
+        match self.role_forms.get(i) {
+            Some(&Some(form)) => form,
+            _ => lex.role_form_lower(self.lower(i)),
         }
     }
 
@@ -386,11 +412,11 @@ impl<'a> Prepared<'a> {
             }
             let w = self.word(i);
             if is_capitalized(w) && !is_not_name(w) {
-                let role_kind = lex.role_kind_lower(self.lower(i));
-                if let Some(slot) = self.role_kinds.get_mut(i) {
-                    *slot = Some(role_kind);
+                let role_form = lex.role_form_lower(self.lower(i));
+                if let Some(slot) = self.role_forms.get_mut(i) {
+                    *slot = Some(role_form);
                 }
-                if let Some(kind) = role_kind {
+                if let Some(RoleForm { kind, .. }) = role_form {
                     i = self.role_mention(lex, i, kind);
                     continue;
                 }
@@ -497,7 +523,11 @@ impl<'a> Prepared<'a> {
     /// The longest lexicon alias starting at token `i`: (tokens, actor index).
     fn alias_match(&self, lex: &Lexicon, i: usize) -> Option<(usize, usize)> {
         // most words are no alias word: done before looking at the word
-        if self.alias_words.get(i).is_none_or(|&w| w == NO_ALIAS_WORD) {
+        if self
+            .forms
+            .get(i)
+            .is_none_or(|f| f.alias_word == NO_ALIAS_WORD)
+        {
             return None;
         }
         let first_capitalized = is_capitalized(self.word(i));
@@ -508,7 +538,7 @@ impl<'a> Prepared<'a> {
             if !self.is_word(j) || (n > 1 && self.toks[j].breaks_before > 0) {
                 break;
             }
-            let word = self.alias_words[j];
+            let word = self.forms[j].alias_word;
             let Some(next) = (word != NO_ALIAS_WORD)
                 .then(|| lex.alias_step(node, word))
                 .flatten()
@@ -535,7 +565,7 @@ impl<'a> Prepared<'a> {
 
     /// Whether token `j` alone is an actor alias.
     fn is_single_alias(&self, lex: &Lexicon, j: usize) -> bool {
-        let word = self.alias_words.get(j).copied().unwrap_or(NO_ALIAS_WORD);
+        let word = self.forms.get(j).map_or(NO_ALIAS_WORD, |f| f.alias_word);
         word != NO_ALIAS_WORD
             && lex
                 .alias_step(ALIAS_ROOT, word)
@@ -646,22 +676,32 @@ impl<'a> Prepared<'a> {
     }
 
     /// The adjective before a role, or the prefix of a compound role (`US-`), normalised.
-    fn qualifier(&self, i: usize) -> String {
+    fn qualifier(&self, i: usize) -> Cow<'a, str> {
         let w = self.word(i);
         if let Some((prefix, _)) = w.rsplit_once('-') {
-            let mut q = String::new();
-            push_norm(&mut q, prefix);
-            return q;
+            return self.norm(prefix, self.lower(i).get(..prefix.len()));
         }
         if i > 0 && self.is_word(i - 1) {
             let prev = self.word(i - 1);
             if prev.chars().next().is_some_and(char::is_lowercase) && !is_determiner(prev) {
-                let mut q = String::new();
-                push_norm(&mut q, prev);
-                return q;
+                return self.norm(prev, Some(self.lower(i - 1)));
             }
         }
-        String::new()
+        Cow::Borrowed("")
+    }
+
+    /// The normal form of `word` (`push_norm`), whose lower case in the text
+    /// is `lower`: cut from it when the text was lowered in place (char by
+    /// char, as `push_norm` lowers), else built.
+    fn norm(&self, word: &str, lower: Option<&'a str>) -> Cow<'a, str> {
+        match lower {
+            Some(l) if self.lowered_in_place => Cow::Borrowed(l.get(..norm_len(l)).unwrap_or(l)),
+            _ => {
+                let mut q = String::new();
+                push_norm(&mut q, word);
+                Cow::Owned(q)
+            }
+        }
     }
 
     /// The most recent entity that carried this role (same word, else same head,
@@ -675,12 +715,7 @@ impl<'a> Prepared<'a> {
     }
 
     /// `resolve_role` with a buffer for the scores.
-    fn best_role_entity(
-        &self,
-        role: &str,
-        qualifier: &str,
-        scores: &mut Vec<Option<u8>>,
-    ) -> Option<usize> {
+    fn best_role_entity(&self, role: &str, qualifier: &str, scores: &mut Vec<u8>) -> Option<usize> {
         fn head(r: &str) -> &str {
             // `trim_end_matches("in")` without building a substring searcher
             let mut h = after_last_hyphen(r);
@@ -691,53 +726,44 @@ impl<'a> Prepared<'a> {
         }
         let h = head(role);
         let feminine = is_feminine_role(role);
-        // the score depends on the entity only: computed once per entity
+        let score = |(r, q): &(&str, Cow<str>)| {
+            if *r == role {
+                3
+            } else if head(r) == h && (qualifier.is_empty() || q == qualifier) {
+                2
+            } else if qualifier.is_empty()
+                && h.chars().count() >= 5
+                && head(r).ends_with(h)
+                && is_feminine_role(r) == feminine
+            {
+                1
+            } else {
+                0
+            }
+        };
+        // the score of every named person by its roles (most have none)
         scores.clear();
-        scores.resize(self.entities.len(), None);
-        let mut best: Option<(u8, usize)> = None;
-        for m in self.mentions.iter().rev() {
-            let e = &self.entities[m.entity];
-            if e.kind != ActorKind::Person || e.surname.is_none() {
-                continue;
-            }
-            if let Some(&Some(score)) = scores.get(m.entity) {
-                if score > 0 && best.is_none_or(|(s, _)| score > s) {
-                    best = Some((score, m.entity));
-                }
-                continue;
-            }
-            let score = e
-                .roles
-                .iter()
-                .map(|(r, q)| {
-                    if *r == role {
-                        3
-                    } else if head(r) == h && (qualifier.is_empty() || q == qualifier) {
-                        2
-                    } else if qualifier.is_empty()
-                        && h.chars().count() >= 5
-                        && head(r).ends_with(h)
-                        && is_feminine_role(r) == feminine
-                    {
-                        1
-                    } else {
-                        0
-                    }
-                })
-                .max()
-                .unwrap_or(0);
-            if let Some(slot) = scores.get_mut(m.entity) {
-                *slot = Some(score);
-            }
-            if score > 0 && best.is_none_or(|(s, _)| score > s) {
-                best = Some((score, m.entity));
+        scores.resize(self.entities.len(), 0);
+        let mut best = 0;
+        for (slot, e) in scores.iter_mut().zip(&self.entities) {
+            if e.kind == ActorKind::Person && e.surname.is_some() {
+                *slot = e.roles.iter().map(score).max().unwrap_or(0);
+                best = best.max(*slot);
             }
         }
-        best.map(|(_, e)| e)
+        if best == 0 {
+            return None;
+        }
+        // of the persons with the best score, the one mentioned last
+        self.mentions
+            .iter()
+            .rev()
+            .map(|m| m.entity)
+            .find(|&e| scores.get(e) == Some(&best))
     }
 
     /// Registers a person named by tokens `[a, b)`, merging by surname.
-    fn person(&mut self, a: usize, b: usize, role: Option<(&'a str, String)>) -> usize {
+    fn person(&mut self, a: usize, b: usize, role: Option<(&'a str, Cow<'a, str>)>) -> usize {
         let name = self.slice(a, b);
         let surname = self.word(b - 1);
         let n_tokens = b - a;
@@ -752,7 +778,10 @@ impl<'a> Prepared<'a> {
             None => {
                 let e = self.entities.len();
                 if let Some(&b) = surname.as_bytes().first() {
-                    self.surname_first_bytes[usize::from(b / 64)] |= 1 << (b % 64);
+                    for genitive in [0, 1, 2, 4] {
+                        let len = (surname.len() + genitive).min(63);
+                        self.surname_shapes[usize::from(b % 64)] |= 1 << len;
+                    }
                 }
                 self.surnames.insert(surname, e);
                 self.entities.push(Entity {
@@ -771,12 +800,21 @@ impl<'a> Prepared<'a> {
         e
     }
 
+    /// The person whose surname `w` is, or is with a genitive ending.
+    #[inline]
     fn surname_entity(&self, w: &str) -> Option<usize> {
-        // `w` and its bare form start with the same byte
+        // `w` and its bare form start with the same byte; most words are
+        // rejected here, inlined, without a call
         let b = w.as_bytes().first().copied()?;
-        if self.surname_first_bytes[usize::from(b / 64)] & (1 << (b % 64)) == 0 {
+        if self.surname_shapes[usize::from(b % 64)] & (1 << w.len().min(63)) == 0 {
             return None;
         }
+        self.surname_entity_by_map(w)
+    }
+
+    /// `surname_entity` past its shape check.
+    #[inline(never)]
+    fn surname_entity_by_map(&self, w: &str) -> Option<usize> {
         let bare = w
             .strip_suffix("’s")
             .or_else(|| w.strip_suffix("'s"))
@@ -830,6 +868,34 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_role_alone_refers_to_the_last_person_mentioned_with_it() {
+        let lex = Lexicon::german();
+        let text = "Außenministerin Eva Kern traf Außenministerin Anna Berg. Kern lachte. \
+                    Die Außenministerin sagte nichts. Berg ging.";
+        let tokens = Tokens::new(text);
+        let p = Prepared::new(text, &tokens, &lex);
+        let role = (0..p.toks.len())
+            .rfind(|&i| p.word(i) == "Außenministerin")
+            .and_then(|i| p.mention(i))
+            .map(|m| p.entities[m.entity].name);
+        assert_eq!(role, Some("Eva Kern"));
+    }
+
+    #[test]
+    fn surname_shapes_keep_surnames_and_genitives() {
+        let lex = Lexicon::german();
+        let text = "Eva Kern und Jonas Wild sprachen. Kerns Plan, Wild’s Antwort und Wild's Brief.";
+        let tokens = Tokens::new(text);
+        let p = Prepared::new(text, &tokens, &lex);
+        for w in ["Kern", "Kerns", "Wild", "Wild’s", "Wild's", "Wilds"] {
+            assert!(p.surname_entity(w).is_some(), "{w}");
+        }
+        for w in ["Plan", "Kernkraft", "W", ""] {
+            assert!(p.surname_entity(w).is_none(), "{w}");
+        }
+    }
+
+    #[test]
     fn determiner_prefilter_keeps_every_determiner() {
         for d in DETERMINERS {
             assert!(is_determiner(d), "{d}");
@@ -844,14 +910,37 @@ mod tests {
     }
 
     #[test]
+    fn token_forms_agree_with_the_lexicon() {
+        let lex = Lexicon::german();
+        let text = "Die russische Regierung sagte, Moskaus Außenminister SAGTE nichts. \
+                    Sie kündigte an, die Vereinten Nationen zu informieren; Sagte er?";
+        let tokens = Tokens::new(text);
+        let p = Prepared::new(text, &tokens, &lex);
+        assert!(p.forms.iter().any(|f| f.alias_word != NO_ALIAS_WORD));
+        for i in 0..p.toks.len() + 1 {
+            let word = p.word(i);
+            assert_eq!(p.cue_forms(&lex, i), lex.cue_forms(word), "{word}");
+            let mut norm = String::new();
+            push_norm(&mut norm, word);
+            let alias = p.forms.get(i).map_or(NO_ALIAS_WORD, |f| f.alias_word);
+            let expected = lex.alias_word(&norm).filter(|_| p.is_word(i));
+            assert_eq!(
+                Some(alias).filter(|&a| a != NO_ALIAS_WORD),
+                expected,
+                "{word}"
+            );
+        }
+    }
+
+    #[test]
     fn cached_role_kinds_agree_with_the_lexicon() {
         let lex = Lexicon::german();
         let text = "Die Außenministerin Eva Kern sagte, der Kanzler und \
                     Regierungssprecherin Anna Berg seien sich einig. Die Vereinten \
-                    Nationen und der Bürgermeister Jonas Wild widersprachen.";
+                    Nationen und der Bürgermeister Jonas Wild widersprachen den Ministern.";
         let tokens = Tokens::new(text);
         let p = Prepared::new(text, &tokens, &lex);
-        assert!(p.role_kinds.iter().any(Option::is_some));
+        assert!(p.role_forms.iter().any(Option::is_some));
         for i in 0..p.toks.len() + 1 {
             assert_eq!(
                 p.role_kind(&lex, i),
@@ -859,6 +948,8 @@ mod tests {
                 "{}",
                 p.word(i)
             );
+            let bare = p.role_form(&lex, i).is_some_and(|f| f.bare);
+            assert_eq!(bare, lex.ends_in_role_head(p.lower(i)), "{}", p.word(i));
         }
     }
 }

@@ -86,10 +86,14 @@ pub struct Lexicon {
     aliases: AliasTrie,
     /// role head (lower case) → kind
     pub(crate) roles: HashMap<String, ActorKind>,
-    /// The role heads reversed, so a word's endings are looked up in one walk.
-    role_heads: SuffixTrie,
+    /// The role heads and their inflected forms reversed, so a word's endings are looked up in one walk.
+    role_heads: RoleTrie,
     pub(crate) first_names: FastSet<String>,
     first_name_shapes: Shapes,
+    /// The cue forms and the forms of alias words, by their lower case.
+    forms: FormTable,
+    /// Every cue form is its own lower case (a word that is not cannot be one).
+    cue_forms_lower: bool,
 }
 
 /// A fixed word list as a set, for lists asked for every token.
@@ -115,13 +119,20 @@ impl WordSet {
         set
     }
 
-    /// `words.contains(&w)`.
+    /// `words.contains(&w)`: most words leave at the shape check, inlined
+    /// at the caller without a call.
+    #[inline]
     pub(crate) fn contains(&self, w: &str) -> bool {
-        self.shapes.may_contain(w)
-            && match short_key(w) {
-                Some(key) => self.short.contains(&key),
-                None => self.set.contains(w),
-            }
+        self.shapes.may_contain(w) && self.contains_by_hash(w)
+    }
+
+    /// `contains` past the shape check.
+    #[inline(never)]
+    fn contains_by_hash(&self, w: &str) -> bool {
+        match short_key(w) {
+            Some(key) => self.short.contains(&key),
+            None => self.set.contains(w),
+        }
     }
 }
 
@@ -228,22 +239,11 @@ struct AliasTrie {
     /// By first byte, a bit for each byte length (63: longer) of an alias word:
     /// most tokens are rejected here without hashing.
     shapes: Vec<u64>,
-    /// The same by the first two bytes (folded to 4096 buckets): a finer
-    /// filter for `may_be_alias_word`, asked for every token.
-    shapes2: Vec<u64>,
     nodes: Vec<AliasNode>,
     /// The root's child for each word id (0: none; the root is no child):
     /// the first step, taken for every alias word of a text, is an index
     /// instead of a binary search among thousands of first words.
     root_children: Vec<u32>,
-}
-
-/// The bucket of a word's first two bytes in `AliasTrie::shapes2`.
-fn two_byte_bucket(word: &str) -> usize {
-    let b = word.as_bytes();
-    let first = b.first().map_or(0, |&x| usize::from(x));
-    let second = b.get(1).map_or(0, |&x| usize::from(x));
-    ((first << 8) | second) % 4096
 }
 
 fn shape_bit(word: &str) -> (usize, u64) {
@@ -268,13 +268,11 @@ impl AliasTrie {
         }
         if self.shapes.is_empty() {
             self.shapes = vec![0; 256];
-            self.shapes2 = vec![0; 4096];
         }
         let mut node = ALIAS_ROOT;
         for w in key.split(' ') {
             let (first, bit) = shape_bit(w);
             self.shapes[first] |= bit;
-            self.shapes2[two_byte_bucket(w)] |= bit;
             let next_id = self.words.len() as u32;
             let id = *self.words.entry(w.into()).or_insert(next_id);
             if let Some(key) = short_key(w) {
@@ -316,76 +314,240 @@ impl AliasTrie {
     }
 }
 
-/// Role heads stored back to front (`sprecher` as r-e-h-c-e-r-p-s).
+/// What the lexicon knows of a word form in lower case.
 #[derive(Debug, Clone)]
-struct SuffixTrie {
-    nodes: Vec<SuffixNode>,
-    /// The root's children by Latin-1 char (0: none): most walks end after one step.
-    root_latin1: [u32; 256],
+struct FormEntry {
+    /// The alias word id of the form (`NO_ALIAS_WORD` when none): the id
+    /// of its normal form (`norm_len`).
+    alias_word: u32,
+    /// The cue forms of the form (`Lexicon::cue_forms`).
+    cue_forms: Vec<(usize, FormUse)>,
 }
 
-impl Default for SuffixTrie {
+/// A form that is no alias word.
+pub(crate) const NO_ALIAS_WORD: u32 = u32::MAX;
+/// No form of the form table.
+pub(crate) const NO_FORM: u32 = u32::MAX;
+
+/// The word forms the lexicon knows (cue forms, alias words and their
+/// inflected forms), so that one probe per token finds all it knows.
+#[derive(Debug, Clone, Default)]
+struct FormTable {
+    /// Two bits per form in one of `FORM_FILTER_WORDS` words, chosen by its
+    /// `FormKey::mix`: most words of a text are rejected by one load, before
+    /// any hash table is probed. Empty when the table is.
+    filter: Vec<u64>,
+    /// The forms of at most 16 bytes by their key (which holds every byte).
+    short: FastMap<FormKey, u32>,
+    /// The longer forms.
+    long: FastMap<Box<str>, u32>,
+    entries: Vec<FormEntry>,
+}
+
+/// The size of `FormTable::filter` in words: some thousand forms leave
+/// most bits clear.
+const FORM_FILTER_WORDS: usize = 2048;
+
+/// A word as two integers and its length: its first and last eight bytes
+/// (four for a word under eight bytes, its bytes for one under four). For a
+/// word of at most 16 bytes these hold every byte, so the key is the word;
+/// it is made and compared without a loop over the bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct FormKey {
+    head: u64,
+    tail: u64,
+    len: usize,
+}
+
+impl FormKey {
+    /// The longest word whose key is the word itself.
+    const EXACT_LEN: usize = 16;
+
+    #[inline]
+    fn of(word: &str) -> Self {
+        let b = word.as_bytes();
+        let (head, tail) = match (b.first_chunk::<8>(), b.last_chunk::<8>()) {
+            (Some(h), Some(t)) => (u64::from_le_bytes(*h), u64::from_le_bytes(*t)),
+            _ => match (b.first_chunk::<4>(), b.last_chunk::<4>()) {
+                (Some(h), Some(t)) => (
+                    u64::from(u32::from_le_bytes(*h)),
+                    u64::from(u32::from_le_bytes(*t)),
+                ),
+                _ => (b.iter().fold(0, |acc, &x| (acc << 8) | u64::from(x)), 0),
+            },
+        };
+        FormKey {
+            head,
+            tail,
+            len: b.len(),
+        }
+    }
+
+    /// The key's bits mixed by multiplication (the top bits best).
+    #[inline]
+    fn mix(&self) -> u64 {
+        (self.head.wrapping_mul(FX_SEED) ^ self.tail.rotate_left(29) ^ self.len as u64)
+            .wrapping_mul(FX_SEED)
+    }
+
+    /// The filter word (from the top 11 bits) and the two bits in it.
+    #[inline]
+    fn filter_place(&self) -> (usize, u64) {
+        let m = self.mix();
+        let word = (m >> 53) as usize % FORM_FILTER_WORDS;
+        (word, 1 << ((m >> 47) & 63) | 1 << ((m >> 41) & 63))
+    }
+}
+
+impl std::hash::Hash for FormKey {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u64(self.mix());
+    }
+}
+
+impl FormTable {
+    /// The entry of a form, made when missing.
+    fn entry(&mut self, form: &str) -> &mut FormEntry {
+        let next = self.entries.len() as u32;
+        let key = FormKey::of(form);
+        let id = if form.len() <= FormKey::EXACT_LEN {
+            *self.short.entry(key).or_insert(next)
+        } else {
+            *self.long.entry(form.into()).or_insert(next)
+        };
+        if id == next {
+            self.entries.push(FormEntry {
+                alias_word: NO_ALIAS_WORD,
+                cue_forms: Vec::new(),
+            });
+            if self.filter.is_empty() {
+                self.filter = vec![0; FORM_FILTER_WORDS];
+            }
+            let (word, bits) = key.filter_place();
+            self.filter[word] |= bits;
+        }
+        &mut self.entries[id as usize]
+    }
+
+    // asked for every token: inlined into that loop
+    #[inline(always)]
+    fn id(&self, form: &str) -> Option<u32> {
+        let key = FormKey::of(form);
+        let (word, bits) = key.filter_place();
+        if self.filter.get(word).is_none_or(|w| w & bits != bits) {
+            return None;
+        }
+        if form.len() <= FormKey::EXACT_LEN {
+            self.short.get(&key).copied()
+        } else {
+            self.long.get(form).copied()
+        }
+    }
+}
+
+/// How a word is a role noun.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct RoleForm {
+    pub kind: ActorKind,
+    /// It ends in a role head with no ending after it (`ends_in_role_head`).
+    pub bare: bool,
+}
+
+/// Role heads and their inflected forms (a head and one of `ROLE_SUFFIXES`),
+/// stored back to front by bytes (`sprecher` as r-e-h-c-e-r-p-s): the role
+/// kind of a word is one walk over its last bytes, with no retry per suffix.
+#[derive(Debug, Clone)]
+struct RoleTrie {
+    nodes: Vec<RoleNode>,
+    /// The root's children by byte (0: none): most walks end after one step.
+    root: [u32; 256],
+}
+
+impl Default for RoleTrie {
     fn default() -> Self {
         Self {
-            nodes: vec![SuffixNode::default()],
-            root_latin1: [0; 256],
+            nodes: vec![RoleNode::default()],
+            root: [0; 256],
         }
     }
 }
 
 #[derive(Debug, Clone, Default)]
-struct SuffixNode {
-    /// (char, node), sorted by char
-    children: Vec<(char, u32)>,
-    kind: Option<ActorKind>,
+struct RoleNode {
+    /// (byte, node), sorted by byte
+    children: Vec<(u8, u32)>,
+    /// The role form that ends here: its rank and the head's kind. Rank 0 is
+    /// a bare head, rank `k` a head with `ROLE_SUFFIXES[k - 1]`. Of two forms
+    /// spelt the same only the lower rank can decide (see `RoleTrie::find`).
+    form: Option<(u8, ActorKind)>,
 }
 
-impl SuffixTrie {
-    fn insert(&mut self, head: &str, kind: ActorKind) {
+impl RoleTrie {
+    /// Adds a head (lower case) and its inflected forms.
+    fn insert_head(&mut self, head: &str, kind: ActorKind) {
+        // a shorter head never matches ("Kremlchef" but not "Kartoffel"), and
+        // one with a hyphen never does either: only the part of a word after
+        // its last hyphen is matched (so no walk goes past a hyphen)
+        if head.chars().count() < ROLE_HEAD_MIN || head.contains('-') {
+            return;
+        }
+        self.insert(head.bytes().rev(), 0, kind);
+        for (k, suffix) in ROLE_SUFFIXES.iter().enumerate() {
+            let form = suffix.bytes().rev().chain(head.bytes().rev());
+            self.insert(form, k as u8 + 1, kind);
+        }
+    }
+
+    fn insert(&mut self, reversed: impl Iterator<Item = u8>, rank: u8, kind: ActorKind) {
         let mut node = 0usize;
-        for c in head.chars().rev() {
+        for b in reversed {
             let children = &self.nodes[node].children;
-            node = match children.binary_search_by_key(&c, |&(x, _)| x) {
+            node = match children.binary_search_by_key(&b, |&(x, _)| x) {
                 Ok(k) => children[k].1 as usize,
                 Err(k) => {
                     let new = self.nodes.len();
-                    self.nodes[node].children.insert(k, (c, new as u32));
-                    self.nodes.push(SuffixNode::default());
-                    if node == 0 && (c as u32) < 256 {
-                        self.root_latin1[c as usize] = new as u32;
+                    self.nodes[node].children.insert(k, (b, new as u32));
+                    self.nodes.push(RoleNode::default());
+                    if node == 0 {
+                        self.root[usize::from(b)] = new as u32;
                     }
                     new
                 }
             };
         }
-        // a later entry for the same head replaces the earlier one
-        self.nodes[node].kind = Some(kind);
+        let form = &mut self.nodes[node].form;
+        // the same rank at the same node is the same head: a later entry replaces it
+        if form.is_none_or(|(r, _)| rank <= r) {
+            *form = Some((rank, kind));
+        }
     }
 
-    /// The kind of the longest head of at least `min_chars` characters that `word` ends with.
-    fn longest_suffix(&self, word: &str, min_chars: usize) -> Option<ActorKind> {
-        let mut node = 0usize;
-        let mut best = None;
-        for (depth, c) in word.chars().rev().enumerate() {
-            if node == 0 && (c as u32) < 256 {
-                match self.root_latin1[c as usize] {
-                    0 => break,
-                    child => node = child as usize,
-                }
-            } else {
-                let Some(n) = self.nodes.get(node) else {
-                    break;
-                };
-                let Ok(k) = n.children.binary_search_by_key(&c, |&(x, _)| x) else {
-                    break;
-                };
-                node = n.children[k].1 as usize;
-            }
-            if depth + 1 >= min_chars {
-                if let Some(kind) = self.nodes[node].kind {
-                    best = Some(kind);
+    /// The role form `lower` ends with (after its last hyphen): the lowest
+    /// rank found, and of that rank the longest form, as (rank, kind).
+    /// This is `role_kind_general`: a bare head first, else the suffixes
+    /// in order, and the longest head for each.
+    fn find(&self, lower: &str) -> Option<(u8, ActorKind)> {
+        let mut bytes = lower.bytes().rev();
+        let mut node = self.root[usize::from(bytes.next()?)] as usize;
+        let mut best: Option<(u8, ActorKind)> = None;
+        while node != 0 {
+            let Some(n) = self.nodes.get(node) else {
+                break;
+            };
+            if let Some((rank, kind)) = n.form {
+                // deeper forms come later: an equal rank is a longer head
+                if best.is_none_or(|(b, _)| rank <= b) {
+                    best = Some((rank, kind));
                 }
             }
+            let Some(b) = bytes.next() else {
+                break;
+            };
+            node = n
+                .children
+                .iter()
+                .find(|&&(x, _)| x == b)
+                .map_or(0, |&(_, child)| child as usize);
         }
         best
     }
@@ -419,11 +581,13 @@ impl Lexicon {
             (ROLES, "data/lexicon/roles.tsv"),
             (FIRST_NAMES, "data/lexicon/firstnames.txt"),
         ] {
-            if let Err(e) = lex.extend_from_str(text, origin) {
+            if let Err(e) = lex.add_entries(text, origin) {
                 // the built-in files are tested; a broken one is a build defect
                 debug_assert!(false, "{e}");
             }
         }
+        // once for the four files
+        lex.index_forms();
         lex
     }
 
@@ -438,6 +602,33 @@ impl Lexicon {
 
     /// Adds the entries of a lexicon text; `origin` names it in errors.
     pub fn extend_from_str(&mut self, text: &str, origin: &str) -> Result<(), LexiconError> {
+        let added = self.add_entries(text, origin);
+        // the entries before an error were added: their forms too
+        self.index_forms();
+        added
+    }
+
+    /// The form table anew from the cue forms and the alias words.
+    fn index_forms(&mut self) {
+        let mut forms = FormTable::default();
+        for (form, uses) in &self.cue_forms {
+            forms.entry(form).cue_forms.clone_from(uses);
+        }
+        for (word, &id) in &self.aliases.words {
+            // the forms whose normal form is the alias word: the normal
+            // form cuts at most one of these endings
+            for ending in ["", "e", "s", "en", "es", "er", "em"] {
+                let form = format!("{word}{ending}");
+                if norm_len(&form) == word.len() {
+                    forms.entry(&form).alias_word = id;
+                }
+            }
+        }
+        self.cue_forms_lower = self.cue_forms.keys().all(|k| k.to_lowercase() == *k);
+        self.forms = forms;
+    }
+
+    fn add_entries(&mut self, text: &str, origin: &str) -> Result<(), LexiconError> {
         let mut section = "";
         for (n, raw) in text.lines().enumerate() {
             let line = raw.trim_end_matches('\r');
@@ -655,7 +846,7 @@ impl Lexicon {
             Some(k) => k.parse()?,
             None => ActorKind::Person,
         };
-        self.role_heads.insert(&head, kind);
+        self.role_heads.insert_head(&head, kind);
         self.roles.insert(head, kind);
         Ok(())
     }
@@ -676,29 +867,27 @@ impl Lexicon {
     }
 
     /// `role_kind` of a word already in lower case (`str::to_lowercase`).
+    #[inline]
     pub(crate) fn role_kind_lower(&self, lower: &str) -> Option<ActorKind> {
-        let w = after_last_hyphen(lower);
-        if let Some(kind) = self.role_heads.longest_suffix(w, ROLE_HEAD_MIN) {
-            return Some(kind);
-        }
-        // a suffix can end the word only if its last byte does: one byte
-        // compared per suffix instead of the whole suffix
-        let last = w.as_bytes().last();
-        ROLE_SUFFIXES
-            .iter()
-            .filter(|suffix| suffix.as_bytes().last() == last)
-            .find_map(|suffix| {
-                let base = w.strip_suffix(suffix)?;
-                self.role_heads.longest_suffix(base, ROLE_HEAD_MIN)
-            })
+        self.role_form_lower(lower).map(|f| f.kind)
+    }
+
+    /// `role_kind_lower` and `ends_in_role_head` of a lower-case word, found in one walk.
+    #[inline]
+    pub(crate) fn role_form_lower(&self, lower: &str) -> Option<RoleForm> {
+        self.role_heads.find(lower).map(|(rank, kind)| RoleForm {
+            kind,
+            bare: rank == 0,
+        })
     }
 
     /// Whether a lower-case word ends in a role head with no ending after it
     /// (`us-außenminister`, `vorsitzende`, but not `außenministers`).
+    #[inline]
     pub(crate) fn ends_in_role_head(&self, lower: &str) -> bool {
-        // `rsplit('-').next()` without building a char searcher
-        let w = after_last_hyphen(lower);
-        self.role_heads.longest_suffix(w, ROLE_HEAD_MIN).is_some()
+        self.role_heads
+            .find(lower)
+            .is_some_and(|(rank, _)| rank == 0)
     }
 
     /// `role_kind` by strings: the definition the fast path must agree with.
@@ -727,20 +916,48 @@ impl Lexicon {
         None
     }
 
-    /// The id of a normalised word (`push_norm`) in the actor aliases.
-    /// Whether the normal form of `lower` (a word in lower case) can be an
-    /// alias word: the normal form keeps the first byte and drops at most two.
-    #[inline]
-    pub(crate) fn may_be_alias_word(&self, lower: &str) -> bool {
-        // the normal form keeps the first two bytes too (it cuts only words of five or more)
-        let (_, bit) = shape_bit(lower);
-        let bits = bit | bit >> 1 | bit >> 2;
-        self.aliases
-            .shapes2
-            .get(two_byte_bucket(lower))
-            .is_some_and(|s| s & bits != 0)
+    /// The id of a word form in lower case the lexicon knows (a cue form, an
+    /// alias word or an inflected form of one): one probe of its form table.
+    #[inline(always)]
+    pub(crate) fn form_id(&self, lower: &str) -> Option<u32> {
+        self.forms.id(lower)
     }
 
+    /// The alias word id of the form `form_id` gave (`NO_ALIAS_WORD`: none):
+    /// `alias_word` of the form's normal form.
+    #[inline]
+    pub(crate) fn form_alias_word(&self, id: u32) -> u32 {
+        self.forms
+            .entries
+            .get(id as usize)
+            .map_or(NO_ALIAS_WORD, |e| e.alias_word)
+    }
+
+    /// The form whose cue forms are those of token text `word` (`NO_FORM`:
+    /// none), given `form_id(lower)` of its lower case.
+    #[inline]
+    pub(crate) fn cue_form_id(&self, word: &str, lower: &str, lower_id: Option<u32>) -> u32 {
+        match lower_id {
+            Some(id) if !self.cue_forms_by_id(id).is_empty() && word == lower => id,
+            // a word that is not its own lower case is no cue form
+            _ if self.cue_forms_lower => NO_FORM,
+            _ => self
+                .form_id(word)
+                .filter(|&id| !self.cue_forms_by_id(id).is_empty())
+                .unwrap_or(NO_FORM),
+        }
+    }
+
+    /// The cue forms of the form `form_id` gave.
+    #[inline]
+    pub(crate) fn cue_forms_by_id(&self, id: u32) -> &[(usize, FormUse)] {
+        self.forms
+            .entries
+            .get(id as usize)
+            .map_or(&[], |e| e.cue_forms.as_slice())
+    }
+
+    /// The id of a normalised word (`push_norm`) in the actor aliases.
     pub(crate) fn alias_word(&self, norm: &str) -> Option<u32> {
         let (first, bit) = shape_bit(norm);
         if self.aliases.shapes.get(first).is_none_or(|s| s & bit == 0) {
@@ -930,18 +1147,67 @@ mod tests {
         }
     }
 
+    /// The alias word id the form table gives a lower-case word.
+    fn alias_word_by_form(lex: &Lexicon, lower: &str) -> Option<u32> {
+        let id = lex.form_id(lower)?;
+        Some(lex.form_alias_word(id)).filter(|&w| w != NO_ALIAS_WORD)
+    }
+
     #[test]
-    fn alias_prefilter_keeps_every_alias_word_and_its_inflections() {
+    fn form_table_gives_every_alias_word_and_its_inflections() {
         let lex = Lexicon::german();
-        for w in lex.aliases.words.keys() {
+        for (w, &id) in &lex.aliases.words {
             for ending in ["", "e", "s", "en", "es", "er", "em"] {
                 let inflected = format!("{w}{ending}");
                 let norm = &inflected[..norm_len(&inflected)];
+                let expected = lex.alias_word(norm);
+                assert_eq!(
+                    alias_word_by_form(&lex, &inflected),
+                    expected,
+                    "{inflected}"
+                );
                 if norm == &**w {
-                    assert!(lex.may_be_alias_word(&inflected), "{inflected}");
+                    assert_eq!(expected, Some(id), "{inflected}");
                 }
             }
         }
+    }
+
+    #[test]
+    fn form_table_gives_every_cue_form() {
+        let lex = Lexicon::german();
+        for (form, uses) in &lex.cue_forms {
+            let id = lex.cue_form_id(form, form, lex.form_id(form));
+            assert_eq!(lex.cue_forms_by_id(id), uses.as_slice(), "{form}");
+            let upper = form.to_uppercase();
+            let id = lex.cue_form_id(&upper, form, lex.form_id(form));
+            assert_eq!(lex.cue_forms_by_id(id), lex.cue_forms(&upper), "{upper}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn form_table_agrees_with_the_maps(w in "[a-zäöüß]{0,3}(regierung|sagte|russisch|deutsch|)[a-z]{0,3}") {
+            let norm = &w[..norm_len(&w)];
+            proptest::prop_assert_eq!(alias_word_by_form(lex_once(), &w), lex_once().alias_word(norm));
+            let id = lex_once().cue_form_id(&w, &w, lex_once().form_id(&w));
+            proptest::prop_assert_eq!(lex_once().cue_forms_by_id(id), lex_once().cue_forms(&w));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn short_form_keys_are_the_words(a in "[a\0äß]{0,17}", b in "[a\0äß]{0,17}") {
+            if a.len() <= FormKey::EXACT_LEN && b.len() <= FormKey::EXACT_LEN {
+                proptest::prop_assert_eq!(FormKey::of(&a) == FormKey::of(&b), a == b);
+            }
+        }
+    }
+
+    /// The German lexicon, built once for the property tests.
+    fn lex_once() -> &'static Lexicon {
+        static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+        LEX.get_or_init(Lexicon::german)
     }
 
     #[test]
@@ -1055,6 +1321,13 @@ mod tests {
             let lex = Lexicon::german();
             let w = format!("{prefix}{head}{suffix}");
             proptest::prop_assert_eq!(lex.role_kind(&w), lex.role_kind_general(&w), "{}", w);
+            let lower = w.to_lowercase();
+            let bare = lower.rsplit('-').next().unwrap_or(&lower);
+            let ends_in_head = bare
+                .char_indices()
+                .map(|(k, _)| &bare[k..])
+                .any(|tail| tail.chars().count() >= ROLE_HEAD_MIN && lex.roles.contains_key(tail));
+            proptest::prop_assert_eq!(lex.ends_in_role_head(&lower), ends_in_head, "{}", w);
         }
     }
 

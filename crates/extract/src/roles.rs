@@ -220,14 +220,13 @@ fn genitive_owner<'a>(p: &Prepared<'a>, r: usize) -> Option<&'a str> {
 fn role_noun<'a>(p: &Prepared<'a>, lex: &Lexicon, r: usize) -> Option<RoleNoun<'a>> {
     let word = p.word(r);
     let lower = p.lower(r);
-    if !p.is_word(r)
-        || !is_capitalized(word)
-        || p.role_kind(lex, r) != Some(ActorKind::Person)
-        || lower.ends_with("innen")
-    {
+    if !p.is_word(r) || !is_capitalized(word) || lower.ends_with("innen") {
         return None;
     }
-    let ending = if lex.ends_in_role_head(lower) {
+    let form = p
+        .role_form(lex, r)
+        .filter(|f| f.kind == ActorKind::Person)?;
+    let ending = if form.bare {
         ""
     } else {
         CASE_ENDINGS
@@ -316,7 +315,7 @@ fn is_adjective_form(p: &Prepared, lex: &Lexicon, j: usize) -> bool {
         && !is_determiner(w)
         && !PLURAL_MARKERS.contains(&w)
         // "sagte Außenminister X": a verb, not an adjective
-        && lex.cue_forms(w).is_empty()
+        && p.cue_forms(lex, j).is_empty()
 }
 
 /// An adjective in the strong nominative singular of a gender

@@ -29,7 +29,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         if is_capitalized(w) {
             return None;
         }
-        let forms = self.lex.cue_forms(w);
+        let forms = self.p.cue_forms(self.lex, i);
         if forms.is_empty() {
             return None;
         }
