@@ -250,17 +250,14 @@ impl<'a> Prepared<'a> {
             return &[];
         };
         cell.get_or_init(|| {
-            times_in(self.toks, s.tok_start, s.tok_end, &|i| self.word(i), &|i| {
-                self.lower(i)
-            })
-            .collect()
+            times_in(self.toks, s.tok_start, s.tok_end, &self.words, &self.lowers).collect()
         })
     }
 
     /// The first time expression among tokens `[a, b)` (as `find_times(…).first()`),
     /// with the words cut and lower-cased once per document.
     pub fn first_time(&self, a: usize, b: usize) -> Option<TimeExpr> {
-        times_in(self.toks, a, b, &|i| self.word(i), &|i| self.lower(i)).next()
+        times_in(self.toks, a, b, &self.words, &self.lowers).next()
     }
 
     /// Token `i` in lower case (as `str::to_lowercase`), "" past the end.
