@@ -490,10 +490,9 @@ fn push_anchored(hay: &[u8], at: usize, found: &mut Vec<(usize, usize)>) {
         let Some(start) = at.checked_sub(offset) else {
             continue;
         };
-        if hay
-            .get(start..)
-            .is_some_and(|rest| rest.starts_with(p.as_bytes()))
-        {
+        // the first bytes differ at most anchors: compared before the whole pattern
+        let rest = hay.get(start..).unwrap_or(&[]);
+        if rest.first() == p.as_bytes().first() && rest.starts_with(p.as_bytes()) {
             found.push((start, start + p.len()));
         }
     }
