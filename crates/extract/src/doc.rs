@@ -5,11 +5,11 @@ use crate::lexicon::{
     after_last_hyphen, norm_len, push_norm, FastMap, Lexicon, WordSet, ALIAS_ROOT,
 };
 use claimgraph_model::ActorKind;
-use claimgraph_text::quote::{find_quotations, QuoteMap};
+use claimgraph_text::quote::{find_quotations_marked, QuoteMap};
 use claimgraph_text::segment::{sentences, CharIndex, Sentence};
 use claimgraph_text::time::{times_in, TimeExpr};
 use claimgraph_text::token::{
-    is_capitalized, lowercase_same_length, push_lowercase_bytes, tokenize, Token, TokenKind,
+    is_capitalized, lowercase_same_length, push_lowercase_bytes, tokenize_marked, Token, TokenKind,
 };
 use std::cell::OnceCell;
 use std::sync::LazyLock;
@@ -163,6 +163,8 @@ fn is_not_name(w: &str) -> bool {
 /// its char-boundary checks.
 pub(crate) struct Tokens {
     toks: Vec<Token>,
+    /// The tokens that are no word or start a line (`tokenize_marked`).
+    marks: Vec<usize>,
     /// The lower case of the text, byte for byte in place when `lower_end` is
     /// empty (token `i` is `lower[toks[i].start..toks[i].end]`); else every
     /// token in lower case, one after the other, and `lower_end[i]` ends token `i`.
@@ -172,13 +174,14 @@ pub(crate) struct Tokens {
 
 impl Tokens {
     pub fn new(text: &str) -> Self {
-        let toks = tokenize(text);
+        let (toks, marks) = tokenize_marked(text);
         let (lower, lower_end) = match lowercase_same_length(text) {
             Some(lower) => (lower, Vec::new()),
             None => lower_by_token(text, &toks),
         };
         Tokens {
             toks,
+            marks,
             lower,
             lower_end,
         }
@@ -204,7 +207,7 @@ impl Tokens {
 impl<'a> Prepared<'a> {
     pub fn new(text: &'a str, tokens: &'a Tokens, lex: &'a Lexicon) -> Self {
         let toks = tokens.toks.as_slice();
-        let quotes = find_quotations(toks);
+        let quotes = find_quotations_marked(toks, tokens.marks.clone());
         let sents = sentences(text, toks, &quotes);
         let chars = CharIndex::new(text);
         let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();

@@ -126,11 +126,16 @@ fn prev_attached_is_word(tokens: &[Token], i: usize) -> bool {
 
 /// Finds the quotations in `tokens`.
 pub fn find_quotations(tokens: &[Token]) -> QuoteMap {
+    find_quotations_marked(tokens, marked_tokens(tokens))
+}
+
+/// `find_quotations`, given `marked_tokens(tokens)` (as `tokenize_marked`
+/// notes them).
+pub fn find_quotations_marked(tokens: &[Token], marks: Vec<usize>) -> QuoteMap {
     let mut quotes: Vec<Quotation> = Vec::new();
     // open marks not yet closed: (index into `quotes`, is_single)
     let mut stack: Vec<(usize, bool)> = Vec::new();
     // words inside a line (most tokens) change nothing
-    let marks = marked_tokens(tokens);
     for &i in &marks {
         let Some(tok) = tokens.get(i) else {
             break;
@@ -214,7 +219,17 @@ fn close_all(stack: &mut Vec<(usize, bool)>, quotes: &mut [Quotation], at: usize
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::token::tokenize;
+    use crate::token::{tokenize, tokenize_marked};
+
+    proptest::proptest! {
+        #[test]
+        fn the_tokenizer_marks_what_marked_tokens_finds(s in "[a-zA-Z0-9ä„“\"»«.,:!?() \n-]{0,60}") {
+            let (tokens, marks) = tokenize_marked(&s);
+            proptest::prop_assert_eq!(&tokens, &tokenize(&s));
+            proptest::prop_assert_eq!(&marks, &marked_tokens(&tokens));
+            proptest::prop_assert_eq!(find_quotations_marked(&tokens, marks).quotes, find_quotations(&tokens).quotes);
+        }
+    }
 
     fn inner(s: &str) -> Vec<(String, u8)> {
         let t = tokenize(s);
