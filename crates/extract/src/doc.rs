@@ -6,11 +6,11 @@ use crate::lexicon::{
     ALIAS_ROOT, NO_ALIAS_WORD, NO_FORM,
 };
 use claimgraph_model::ActorKind;
-use claimgraph_text::quote::{find_quotations, QuoteMap};
+use claimgraph_text::quote::{find_quotations_marked, QuoteMap};
 use claimgraph_text::segment::{sentences, CharIndex, Sentence};
 use claimgraph_text::time::{times_in, TimeExpr};
 use claimgraph_text::token::{
-    is_capitalized, lowercase_same_length, push_lowercase_bytes, tokenize, Token, TokenKind,
+    is_capitalized, lowercase_same_length, push_lowercase_bytes, tokenize_marked, Token, TokenKind,
 };
 use std::borrow::Cow;
 use std::cell::OnceCell;
@@ -173,6 +173,8 @@ fn is_not_name(w: &str) -> bool {
 /// its char-boundary checks.
 pub(crate) struct Tokens {
     toks: Vec<Token>,
+    /// The tokens that are no word or start a line (`tokenize_marked`).
+    marks: Vec<usize>,
     /// The lower case of the text, byte for byte in place when `lower_end` is
     /// empty (token `i` is `lower[toks[i].start..toks[i].end]`); else every
     /// token in lower case, one after the other, and `lower_end[i]` ends token `i`.
@@ -182,13 +184,14 @@ pub(crate) struct Tokens {
 
 impl Tokens {
     pub fn new(text: &str) -> Self {
-        let toks = tokenize(text);
+        let (toks, marks) = tokenize_marked(text);
         let (lower, lower_end) = match lowercase_same_length(text) {
             Some(lower) => (lower, Vec::new()),
             None => lower_by_token(text, &toks),
         };
         Tokens {
             toks,
+            marks,
             lower,
             lower_end,
         }
@@ -214,7 +217,7 @@ impl Tokens {
 impl<'a> Prepared<'a> {
     pub fn new(text: &'a str, tokens: &'a Tokens, lex: &'a Lexicon) -> Self {
         let toks = tokens.toks.as_slice();
-        let quotes = find_quotations(toks);
+        let quotes = find_quotations_marked(toks, tokens.marks.clone());
         let sents = sentences(text, toks, &quotes);
         let chars = CharIndex::new(text);
         let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
@@ -260,17 +263,14 @@ impl<'a> Prepared<'a> {
             return &[];
         };
         cell.get_or_init(|| {
-            times_in(self.toks, s.tok_start, s.tok_end, &|i| self.word(i), &|i| {
-                self.lower(i)
-            })
-            .collect()
+            times_in(self.toks, s.tok_start, s.tok_end, &self.words, &self.lowers).collect()
         })
     }
 
     /// The first time expression among tokens `[a, b)` (as `find_times(…).first()`),
     /// with the words cut and lower-cased once per document.
     pub fn first_time(&self, a: usize, b: usize) -> Option<TimeExpr> {
-        times_in(self.toks, a, b, &|i| self.word(i), &|i| self.lower(i)).next()
+        times_in(self.toks, a, b, &self.words, &self.lowers).next()
     }
 
     /// Token `i` in lower case (as `str::to_lowercase`), "" past the end.

@@ -48,6 +48,8 @@ pub struct QuoteMap {
     pub depth: Vec<u8>,
     /// For every token, the index in `quotes` of the top-level quotation holding it.
     top: Vec<u32>,
+    /// The tokens that `find_quotations` and `sentences` look at: see [`marked_tokens`].
+    marks: Vec<usize>,
 }
 
 impl QuoteMap {
@@ -62,6 +64,31 @@ impl QuoteMap {
     pub fn inside(&self, i: usize) -> bool {
         self.depth.get(i).is_some_and(|&d| d > 0)
     }
+
+    /// `marked_tokens(tokens)`, found once by `find_quotations` when this map
+    /// is of these tokens (a map of other tokens, such as the default one,
+    /// has another length, and they are found again).
+    pub(crate) fn marks_of(&self, tokens: &[Token]) -> std::borrow::Cow<'_, [usize]> {
+        if self.depth.len() == tokens.len() {
+            std::borrow::Cow::Borrowed(&self.marks)
+        } else {
+            std::borrow::Cow::Owned(marked_tokens(tokens))
+        }
+    }
+}
+
+/// The tokens that are no word or number or that start a line, in order:
+/// the only ones at which quotations and sentences may start or end, so
+/// both walk these instead of every token.
+pub(crate) fn marked_tokens(tokens: &[Token]) -> Vec<usize> {
+    // about one token in five: room for most texts at once
+    let mut marks = Vec::with_capacity(tokens.len() / 4 + 1);
+    for (i, t) in tokens.iter().enumerate() {
+        if t.breaks_before > 0 || !t.is_word() {
+            marks.push(i);
+        }
+    }
+    marks
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -99,23 +126,20 @@ fn prev_attached_is_word(tokens: &[Token], i: usize) -> bool {
 
 /// Finds the quotations in `tokens`.
 pub fn find_quotations(tokens: &[Token]) -> QuoteMap {
+    find_quotations_marked(tokens, marked_tokens(tokens))
+}
+
+/// `find_quotations`, given `marked_tokens(tokens)` (as `tokenize_marked`
+/// notes them).
+pub fn find_quotations_marked(tokens: &[Token], marks: Vec<usize>) -> QuoteMap {
     let mut quotes: Vec<Quotation> = Vec::new();
     // open marks not yet closed: (index into `quotes`, is_single)
     let mut stack: Vec<(usize, bool)> = Vec::new();
-    let mut next = 0;
-    loop {
-        // tokens that are no quotation mark and start no line (most) change nothing
-        let i = next
-            + tokens
-                .get(next..)
-                .unwrap_or(&[])
-                .iter()
-                .take_while(|t| t.breaks_before == 0 && !t.is_quote())
-                .count();
+    // words inside a line (most tokens) change nothing
+    for &i in &marks {
         let Some(tok) = tokens.get(i) else {
             break;
         };
-        next = i + 1;
         if tok.breaks_before > 0 {
             close_all(&mut stack, &mut quotes, i);
         }
@@ -178,7 +202,12 @@ pub fn find_quotations(tokens: &[Token]) -> QuoteMap {
             span.fill(qi as u32);
         }
     }
-    QuoteMap { quotes, depth, top }
+    QuoteMap {
+        quotes,
+        depth,
+        top,
+        marks,
+    }
 }
 
 fn close_all(stack: &mut Vec<(usize, bool)>, quotes: &mut [Quotation], at: usize) {
@@ -190,7 +219,17 @@ fn close_all(stack: &mut Vec<(usize, bool)>, quotes: &mut [Quotation], at: usize
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::token::tokenize;
+    use crate::token::{tokenize, tokenize_marked};
+
+    proptest::proptest! {
+        #[test]
+        fn the_tokenizer_marks_what_marked_tokens_finds(s in "[a-zA-Z0-9ä„“\"»«.,:!?() \n-]{0,60}") {
+            let (tokens, marks) = tokenize_marked(&s);
+            proptest::prop_assert_eq!(&tokens, &tokenize(&s));
+            proptest::prop_assert_eq!(&marks, &marked_tokens(&tokens));
+            proptest::prop_assert_eq!(find_quotations_marked(&tokens, marks).quotes, find_quotations(&tokens).quotes);
+        }
+    }
 
     fn inner(s: &str) -> Vec<(String, u8)> {
         let t = tokenize(s);
@@ -274,7 +313,13 @@ mod tests {
                 *t = qi as u32;
             }
         }
-        QuoteMap { quotes, depth, top }
+        let marks = marked_tokens(tokens);
+        QuoteMap {
+            quotes,
+            depth,
+            top,
+            marks,
+        }
     }
 
     proptest::proptest! {

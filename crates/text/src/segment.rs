@@ -490,10 +490,9 @@ fn push_anchored(hay: &[u8], at: usize, found: &mut Vec<(usize, usize)>) {
         let Some(start) = at.checked_sub(offset) else {
             continue;
         };
-        if hay
-            .get(start..)
-            .is_some_and(|rest| rest.starts_with(p.as_bytes()))
-        {
+        // the first bytes differ at most anchors: compared before the whole pattern
+        let rest = hay.get(start..).unwrap_or(&[]);
+        if rest.first() == p.as_bytes().first() && rest.starts_with(p.as_bytes()) {
             found.push((start, start + p.len()));
         }
     }
@@ -586,15 +585,13 @@ pub fn sentences(text: &str, tokens: &[Token], quotes: &QuoteMap) -> Vec<Sentenc
     let mut line_boiler = tokens
         .first()
         .is_some_and(|t| lines.is_boilerplate_from(t.start));
+    // words and numbers inside a line (most tokens) change nothing: only
+    // the marked tokens are looked at, from token `i` on
+    let marks = quotes.marks_of(tokens);
+    let mut marks = marks.iter().copied();
     let mut i = 0;
-    loop {
-        // words and numbers inside a line (most tokens) change nothing
-        i += tokens
-            .get(i..)
-            .unwrap_or(&[])
-            .iter()
-            .take_while(|t| t.breaks_before == 0 && t.is_word())
-            .count();
+    while let Some(next) = marks.find(|&m| m >= i) {
+        i = next;
         let Some(t) = tokens.get(i) else {
             break;
         };
@@ -742,6 +739,15 @@ mod tests {
         assert!(v[0].headline);
         assert!(!v[1].headline);
         assert_eq!(v[1].paragraph, 1);
+    }
+
+    #[test]
+    fn a_map_of_other_tokens_finds_the_marks_again() {
+        let s = "Er kam. Dann ging er.\nNeue Zeile hier";
+        let t = tokenize(s);
+        let by_default = sentences(s, &t, &QuoteMap::default());
+        assert_eq!(by_default, sentences(s, &t, &find_quotations(&t)));
+        assert_eq!(by_default.len(), 3);
     }
 
     #[test]

@@ -132,50 +132,48 @@ fn year_of(word: &str) -> Option<i32> {
 /// Finds the time expressions among `tokens[from..to]`.
 pub fn find_times(text: &str, tokens: &[Token], from: usize, to: usize) -> Vec<TimeExpr> {
     let to = to.min(tokens.len());
-    let lowered: Vec<String> = (from..to)
-        .map(|i| tokens[i].text(text).to_lowercase())
+    let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
+    // only tokens from `from` on are asked for in lower case
+    let lowered: Vec<String> = (0..to)
+        .map(|i| match (i >= from, words.get(i)) {
+            (true, Some(w)) => w.to_lowercase(),
+            _ => String::new(),
+        })
         .collect();
-    let word = |i: usize| tokens.get(i).map_or("", |t| t.text(text));
-    let lower = |i: usize| {
-        i.checked_sub(from)
-            .and_then(|k| lowered.get(k))
-            .map_or("", String::as_str)
-    };
-    times_in(tokens, from, to, &word, &lower).collect()
+    let lowers: Vec<&str> = lowered.iter().map(String::as_str).collect();
+    times_in(tokens, from, to, &words, &lowers).collect()
 }
 
 /// The time expressions among `tokens[from..to]`, in order, found lazily.
-/// `word(i)` is the text of token `i` and `lower(i)` the same in lower case
-/// (as `str::to_lowercase`), for callers that have cut and lower-cased every
-/// token once; both are asked only for tokens below `to` (and `word` for
-/// `from - 1`).
-pub fn times_in<'t, 'a: 't, W, L>(
+/// `words[i]` is the text of token `i` and `lowers[i]` the same in lower
+/// case (as `str::to_lowercase`), for callers that have cut and lower-cased
+/// every token once; both are asked only for tokens below `to` (and `words`
+/// for `from - 1`).
+pub fn times_in<'t, 'a: 't>(
     tokens: &'t [Token],
     from: usize,
     to: usize,
-    word: &'t W,
-    lower: &'t L,
-) -> impl Iterator<Item = TimeExpr> + use<'t, 'a, W, L>
-where
-    W: Fn(usize) -> &'a str + ?Sized,
-    L: Fn(usize) -> &'a str + ?Sized,
-{
+    words: &'t [&'a str],
+    lowers: &'t [&'a str],
+) -> impl Iterator<Item = TimeExpr> + use<'t, 'a> {
     let to = to.min(tokens.len());
+    let (tokens_to, words_to) = (
+        tokens.get(..to).unwrap_or(tokens),
+        words.get(..to).unwrap_or(words),
+    );
+    let word = move |j: usize| words_to.get(j).copied().unwrap_or("");
+    let lower = move |j: usize| {
+        if j < to {
+            lowers.get(j).copied().unwrap_or("")
+        } else {
+            ""
+        }
+    };
     let mut i = from;
     std::iter::from_fn(move || {
-        let word = |j: usize| if j < to { word(j) } else { "" };
-        let lower = |j: usize| if j < to { lower(j) } else { "" };
-        while let Some(t) = tokens.get(i).filter(|_| i < to) {
-            // punctuation and quotation marks start nothing: their lower case is not asked for
-            let may_start = match t.kind {
-                TokenKind::Number => true,
-                TokenKind::Word => may_be_trigger(word(i)),
-                _ => false,
-            };
-            if !may_start {
-                i += 1;
-                continue;
-            }
+        // the candidates are found in a loop of their own, over the tokens and their words
+        while let Some(at) = next_may_start(tokens_to, words_to, i) {
+            i = at;
             if let Some((len, kind)) = match_at(i, &word, &lower, tokens) {
                 let found = TimeExpr {
                     tok_start: i,
@@ -189,6 +187,20 @@ where
         }
         None
     })
+}
+
+/// The first of `tokens` from `from` on that may start a time expression:
+/// a number, or a word that passes `may_be_trigger` (punctuation and
+/// quotation marks start nothing: their lower case is not asked for).
+/// `words[i]` is the text of token `i`.
+fn next_may_start(tokens: &[Token], words: &[&str], from: usize) -> Option<usize> {
+    let (tokens, words) = (tokens.get(from..)?, words.get(from..)?);
+    let k = tokens.iter().zip(words).position(|(t, w)| match t.kind {
+        TokenKind::Number => true,
+        TokenKind::Word => may_be_trigger(w),
+        _ => false,
+    })?;
+    Some(from + k)
 }
 
 type Found = Option<(usize, TimeKind)>;
@@ -225,12 +237,32 @@ fn may_be_trigger(word: &str) -> bool {
     let (Some(&x), Some(&y)) = (b.first(), b.get(1)) else {
         return false;
     };
+    // the first byte and the length alone turn most words away
+    if b.len() >= 32 || FIRST_BYTE_LENGTHS[usize::from(x)] >> b.len() & 1 == 0 {
+        return false;
+    }
     let (x, y) = ((x | 0x20).wrapping_sub(b'a'), (y | 0x20).wrapping_sub(b'a'));
-    x < 26
-        && y < 26
-        && b.len() < 32
-        && TRIGGER_LENGTHS[usize::from(x) * 26 + usize::from(y)] >> b.len() & 1 != 0
+    x < 26 && y < 26 && TRIGGER_LENGTHS[usize::from(x) * 26 + usize::from(y)] >> b.len() & 1 != 0
 }
+
+/// Per first byte (a letter in either case), the lengths in bytes of the
+/// words of `TRIGGER_LENGTHS` that start with it, whatever their second letter.
+const FIRST_BYTE_LENGTHS: [u32; 256] = {
+    let mut table = [0u32; 256];
+    let mut x = 0;
+    while x < 26 {
+        let mut lengths = 0;
+        let mut y = 0;
+        while y < 26 {
+            lengths |= TRIGGER_LENGTHS[x * 26 + y];
+            y += 1;
+        }
+        table[b'a' as usize + x] = lengths;
+        table[b'A' as usize + x] = lengths;
+        x += 1;
+    }
+    table
+};
 
 /// The words `match_at` looks for at its first token, besides the weekdays.
 const TRIGGER_WORDS: [&str; 23] = [

@@ -195,8 +195,30 @@ const BYTE_KINDS: [ByteKind; 256] = {
 
 /// Cuts `text` into tokens.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let bytes = text.as_bytes();
     let mut tokens = Vec::with_capacity(text.len() / 5);
+    scan_tokens(text, |t| tokens.push(t));
+    tokens
+}
+
+/// `tokenize`, and the indices of the tokens that are no word or number or
+/// that start a line (`quote::marked_tokens`), noted as they are found.
+pub fn tokenize_marked(text: &str) -> (Vec<Token>, Vec<usize>) {
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    // about one token in five is marked
+    let mut marks = Vec::with_capacity(text.len() / 20);
+    scan_tokens(text, |t| {
+        if t.breaks_before > 0 || !t.is_word() {
+            marks.push(tokens.len());
+        }
+        tokens.push(t);
+    });
+    (tokens, marks)
+}
+
+/// Cuts `text` into tokens and hands them to `found`, one after the other.
+#[inline(always)]
+fn scan_tokens(text: &str, mut found: impl FnMut(Token)) {
+    let bytes = text.as_bytes();
     let mut i = 0;
     let mut breaks = 0u8;
     let mut space = false;
@@ -239,7 +261,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
         };
         debug_assert!(end > i && end <= text.len());
-        tokens.push(Token {
+        found(Token {
             start: i,
             end,
             kind,
@@ -252,7 +274,6 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         space = bytes.get(i) == Some(&b' ');
         i += usize::from(space);
     }
-    tokens
 }
 
 /// Per byte: `LETTER` for an ASCII letter, `DIGIT` for an ASCII digit, 0 otherwise.
