@@ -24,13 +24,10 @@ impl<'a, 'l> Rules<'a, 'l> {
     /// over a sentence's words: `#[inline]` alone left it a call per word.
     #[inline(always)]
     pub(super) fn cue_at(&self, i: usize, s: &Sentence) -> Option<Cue<'l>> {
-        // asked for every word: the common answer (no cue form) without a call
-        let w = self.p.word(i);
-        if is_capitalized(w) {
-            return None;
-        }
+        // asked for every word: the common answer (no cue form, looked up
+        // once per token) without a call, before the word is looked at
         let forms = self.p.cue_forms(self.lex, i);
-        if forms.is_empty() {
+        if forms.is_empty() || is_capitalized(self.p.word(i)) {
             return None;
         }
         self.cue_of_forms(i, s, forms)
