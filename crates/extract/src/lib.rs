@@ -235,8 +235,19 @@ fn push_stripped(out: &mut String, s: &str) {
                 i += 1;
                 continue;
             }
+            // a single space between two kept chars stays inside the run
+            // (what the cut would write): one copy a run of words, not one a word
+            SPACE if b == b' ' && i > run_start && is_kept(bytes.get(i + 1)) => {
+                i += 1;
+                continue;
+            }
             QUOTE => (1, Cut::Mark),
             SPACE => (1, Cut::Space),
+            // U+00C0–U+00FF (the umlauts, ß): no quotation mark or whitespace among them
+            _ if b == 0xC3 => {
+                i += 2;
+                continue;
+            }
             _ => match s.get(i..).and_then(|rest| rest.chars().next()) {
                 Some(c) if is_quote_char(c) => (c.len_utf8(), Cut::Mark),
                 Some(c) if c.is_whitespace() => (c.len_utf8(), Cut::Space),
@@ -255,6 +266,12 @@ fn push_stripped(out: &mut String, s: &str) {
         run_start = i;
     }
     push_run(out, s.get(run_start..).unwrap_or(""), &mut space);
+}
+
+/// Whether `b` starts a char `push_stripped` keeps as it is: a kept ASCII
+/// char or one of U+00C0–U+00FF.
+fn is_kept(b: Option<&u8>) -> bool {
+    b.is_some_and(|&b| ASCII_CLASS[usize::from(b)] == KEPT || b == 0xC3)
 }
 
 /// What ends a run of kept chars in `push_stripped`.

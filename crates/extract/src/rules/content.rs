@@ -712,7 +712,6 @@ impl<'a, 'l> Rules<'a, 'l> {
         if let Some(q) = later {
             let between_cue = (ce..q.open).any(|j| {
                 !self.p.quotes.inside(j)
-                    && self.p.is_word(j)
                     && self
                         .cue_at(j, &s)
                         .is_some_and(|c| c.entry.claim_type != ClaimType::Statement)
@@ -751,8 +750,7 @@ impl<'a, 'l> Rules<'a, 'l> {
     }
 
     pub(super) fn sentence_has_cue(&self, s: &Sentence) -> bool {
-        (s.tok_start..s.tok_end)
-            .any(|i| !self.p.quotes.inside(i) && self.p.is_word(i) && self.cue_at(i, s).is_some())
+        (s.tok_start..s.tok_end).any(|i| !self.p.quotes.inside(i) && self.cue_at(i, s).is_some())
     }
 }
 

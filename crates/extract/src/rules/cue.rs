@@ -20,17 +20,14 @@ pub(super) struct Cue<'l> {
     pub(super) finite: usize,
 }
 impl<'a, 'l> Rules<'a, 'l> {
-    /// The cue at token `i` of sentence `s`, if any. Inlined into the loops
+    /// The cue at token `i` of sentence `s`, if any (a word only). Inlined into the loops
     /// over a sentence's words: `#[inline]` alone left it a call per word.
     #[inline(always)]
     pub(super) fn cue_at(&self, i: usize, s: &Sentence) -> Option<Cue<'l>> {
-        // asked for every word: the common answer (no cue form) without a call
-        let w = self.p.word(i);
-        if is_capitalized(w) {
-            return None;
-        }
+        // asked for every word: the common answer (no cue form, looked up
+        // once per token) without a call, before the word is looked at
         let forms = self.p.cue_forms(self.lex, i);
-        if forms.is_empty() {
+        if forms.is_empty() || !self.p.is_word(i) || is_capitalized(self.p.word(i)) {
             return None;
         }
         self.cue_of_forms(i, s, forms)

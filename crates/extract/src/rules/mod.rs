@@ -285,9 +285,6 @@ impl<'a, 'l> Rules<'a, 'l> {
             if nominal::may_be_key_word(self.p.lower(i)) {
                 key_words.push(i);
             }
-            if !self.p.is_word(i) {
-                continue;
-            }
             let Some(cue) = self.cue_at(i, &s) else {
                 continue;
             };
