@@ -7,7 +7,7 @@
 //! of each file under `data/lexicon/`.
 
 use claimgraph_model::{ActorKind, ClaimType};
-use claimgraph_text::token::lowercase;
+use claimgraph_text::token::{lowercase, tokenize};
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::path::Path;
@@ -94,6 +94,9 @@ pub struct Lexicon {
     forms: FormTable,
     /// Every cue form is its own lower case (a word that is not cannot be one).
     cue_forms_lower: bool,
+    /// No cue form is punctuation or a quotation mark (a token that is no
+    /// word): such tokens need no lookup.
+    cue_forms_are_words: bool,
 }
 
 /// A fixed word list as a set, for lists asked for every token.
@@ -625,6 +628,7 @@ impl Lexicon {
             }
         }
         self.cue_forms_lower = self.cue_forms.keys().all(|k| k.to_lowercase() == *k);
+        self.cue_forms_are_words = self.cue_forms.keys().all(|k| !is_one_non_word_token(k));
         self.forms = forms;
     }
 
@@ -935,7 +939,8 @@ impl Lexicon {
 
     /// The form whose cue forms are those of token text `word` (`NO_FORM`:
     /// none), given `form_id(lower)` of its lower case.
-    #[inline]
+    // asked for every word token: inlined into that loop
+    #[inline(always)]
     pub(crate) fn cue_form_id(&self, word: &str, lower: &str, lower_id: Option<u32>) -> u32 {
         match lower_id {
             Some(id) if !self.cue_forms_by_id(id).is_empty() && word == lower => id,
@@ -946,6 +951,13 @@ impl Lexicon {
                 .filter(|&id| !self.cue_forms_by_id(id).is_empty())
                 .unwrap_or(NO_FORM),
         }
+    }
+
+    /// Whether a token that is no word (punctuation, a quotation mark) has
+    /// no cue forms, for sure (and, being no word, no alias word either).
+    #[inline]
+    pub(crate) fn non_words_are_unknown(&self) -> bool {
+        self.cue_forms_are_words
     }
 
     /// The cue forms of the form `form_id` gave.
@@ -993,6 +1005,14 @@ impl Lexicon {
     #[inline]
     pub(crate) fn is_first_name(&self, word: &str) -> bool {
         self.first_name_shapes.may_contain(word) && self.first_names.contains(word)
+    }
+}
+
+/// Whether `text` is one token that is no word (as `,` or `„`).
+fn is_one_non_word_token(text: &str) -> bool {
+    match tokenize(text).as_slice() {
+        [t] => !t.is_word() && t.start == 0 && t.end == text.len(),
+        _ => false,
     }
 }
 
