@@ -464,6 +464,21 @@ struct RoleTrie {
     nodes: Vec<RoleNode>,
     /// The root's children by byte (0: none): most walks end after one step.
     root: [u32; 256],
+    /// A bit per hash of the last four bytes of every form (all forms have
+    /// at least four): a word whose last four bytes have no bit ends in no
+    /// form, found without a walk (most capitalised words).
+    tails: Vec<u64>,
+}
+
+/// The size of `RoleTrie::tails` in words (2^16 bits: a few thousand tails leave most clear).
+const ROLE_TAIL_WORDS: usize = 1 << 10;
+
+/// The bit of `RoleTrie::tails` for the last four bytes of a word (none when shorter).
+#[inline]
+fn role_tail_bit(word: &[u8]) -> Option<(usize, u64)> {
+    let tail = u32::from_le_bytes(*word.last_chunk::<4>()?);
+    let h = (tail.wrapping_mul(0x9E37_79B1) >> 16) as usize;
+    Some((h / 64, 1u64 << (h % 64)))
 }
 
 impl Default for RoleTrie {
@@ -471,6 +486,7 @@ impl Default for RoleTrie {
         Self {
             nodes: vec![RoleNode::default()],
             root: [0; 256],
+            tails: vec![0; ROLE_TAIL_WORDS],
         }
     }
 }
@@ -495,9 +511,20 @@ impl RoleTrie {
             return;
         }
         self.insert(head.bytes().rev(), 0, kind);
+        self.insert_tail(head);
         for (k, suffix) in ROLE_SUFFIXES.iter().enumerate() {
             let form = suffix.bytes().rev().chain(head.bytes().rev());
             self.insert(form, k as u8 + 1, kind);
+            self.insert_tail(&format!("{head}{suffix}"));
+        }
+    }
+
+    /// Sets the `tails` bit of a form (of at least four chars, so bytes).
+    fn insert_tail(&mut self, form: &str) {
+        if let Some((word, bit)) = role_tail_bit(form.as_bytes()) {
+            if let Some(w) = self.tails.get_mut(word) {
+                *w |= bit;
+            }
         }
     }
 
@@ -530,6 +557,10 @@ impl RoleTrie {
     /// This is `role_kind_general`: a bare head first, else the suffixes
     /// in order, and the longest head for each.
     fn find(&self, lower: &str) -> Option<(u8, ActorKind)> {
+        let (word, bit) = role_tail_bit(lower.as_bytes())?;
+        if self.tails.get(word).is_none_or(|w| w & bit == 0) {
+            return None;
+        }
         let mut bytes = lower.bytes().rev();
         let mut node = self.root[usize::from(bytes.next()?)] as usize;
         let mut best: Option<(u8, ActorKind)> = None;
