@@ -697,16 +697,16 @@ impl<'a> Prepared<'a> {
         }
         let h = head(role);
         let feminine = is_feminine_role(role);
+        // asked for every role of every person: what depends on `role` alone is found once
+        let may_end_in_head = qualifier.is_empty() && h.chars().nth(4).is_some();
         let score = |(r, q): &(&str, Cow<str>)| {
             if *r == role {
-                3
-            } else if head(r) == h && (qualifier.is_empty() || q == qualifier) {
+                return 3;
+            }
+            let r_head = head(r);
+            if r_head == h && (qualifier.is_empty() || q == qualifier) {
                 2
-            } else if qualifier.is_empty()
-                && h.chars().count() >= 5
-                && head(r).ends_with(h)
-                && is_feminine_role(r) == feminine
-            {
+            } else if may_end_in_head && r_head.ends_with(h) && is_feminine_role(r) == feminine {
                 1
             } else {
                 0
@@ -791,8 +791,12 @@ impl<'a> Prepared<'a> {
             .or_else(|| w.strip_suffix("'s"))
             .or_else(|| w.strip_suffix('s'))
             .unwrap_or(w);
-        // the first entity with either surname (at most one has each)
+        // the first entity with either surname (at most one has each); most
+        // words have no ending to strip: one lookup
         let exact = self.surnames.get(w).copied();
+        if bare.len() == w.len() {
+            return exact;
+        }
         let stripped = self.surnames.get(bare).copied();
         match (exact, stripped) {
             (Some(a), Some(b)) => Some(a.min(b)),
