@@ -687,14 +687,17 @@ impl<'a> Prepared<'a> {
 
     /// `resolve_role` with a buffer for the scores.
     fn best_role_entity(&self, role: &str, qualifier: &str, scores: &mut Vec<u8>) -> Option<usize> {
-        fn head(r: &str) -> &str {
+        fn without_in(r: &str) -> &str {
             // `trim_end_matches("in")` without building a substring searcher
-            let mut h = after_last_hyphen(r);
+            let mut h = r;
             while let Some(shorter) = h.strip_suffix("in") {
                 h = shorter;
             }
             h
         }
+        // the head of a role: its last part without `in` endings (`in` has
+        // no hyphen, so the endings can be cut first)
+        let head = |r| after_last_hyphen(without_in(r));
         let h = head(role);
         let feminine = is_feminine_role(role);
         // asked for every role of every person: what depends on `role` alone is found once
@@ -703,7 +706,13 @@ impl<'a> Prepared<'a> {
             if *r == role {
                 return 3;
             }
-            let r_head = head(r);
+            // both scores below need a head that ends with `h`: most roles
+            // are rejected before their hyphen is looked for
+            let bare = without_in(r);
+            if !bare.ends_with(h) {
+                return 0;
+            }
+            let r_head = after_last_hyphen(bare);
             if r_head == h && (qualifier.is_empty() || q == qualifier) {
                 2
             } else if may_end_in_head && r_head.ends_with(h) && is_feminine_role(r) == feminine {
