@@ -833,24 +833,35 @@ fn cut_and_look_up<'a>(
     tokens: &'a Tokens,
     lex: &Lexicon,
 ) -> (Vec<&'a str>, Vec<&'a str>, Vec<TokenForms>) {
+    if tokens.lower_end.is_empty() {
+        // token `i` is the same byte range of the lower case (which has no Σ)
+        cut_and_look_up_by(text, tokens, lex, false, |_, t| t.text(&tokens.lower))
+    } else {
+        cut_and_look_up_by(text, tokens, lex, true, |i, _| tokens.lower(i))
+    }
+}
+
+/// `cut_and_look_up` with `lower_of` cutting the lower case of token `i`:
+/// a loop of its own for either kind of lower case.
+#[inline(always)]
+fn cut_and_look_up_by<'a>(
+    text: &'a str,
+    tokens: &'a Tokens,
+    lex: &Lexicon,
+    may_have_sigma: bool,
+    lower_of: impl Fn(usize, &'a Token) -> &'a str,
+) -> (Vec<&'a str>, Vec<&'a str>, Vec<TokenForms>) {
     let n = tokens.toks.len();
     let mut words = Vec::with_capacity(n);
     let mut lowers = Vec::with_capacity(n);
     let mut forms = Vec::with_capacity(n);
     let mut scratch = String::new();
-    // a text lower-cased in place has no Σ (its lower case depends on the word)
-    let lowered_in_place = tokens.lower_end.is_empty();
     let skip_non_words = lex.non_words_are_unknown();
     for (i, t) in tokens.toks.iter().enumerate() {
         let word = t.text(text);
-        let lower = if lowered_in_place {
-            // token `i` is the same byte range of the lower case
-            t.text(&tokens.lower)
-        } else {
-            tokens.lower(i)
-        };
+        let lower = lower_of(i, t);
         forms.push(if t.is_word() {
-            word_forms(lex, word, lower, !lowered_in_place, &mut scratch)
+            word_forms(lex, word, lower, may_have_sigma, &mut scratch)
         } else if skip_non_words {
             NO_FORMS
         } else {
