@@ -100,6 +100,12 @@ struct TokenForms {
     cue_form: u32,
 }
 
+/// What the lexicon knows of a token it does not know.
+const NO_FORMS: TokenForms = TokenForms {
+    alias_word: NO_ALIAS_WORD,
+    cue_form: NO_FORM,
+};
+
 /// Name particles inside a person's name (`Ursula von der Leyen`).
 const NAME_PARTICLES: &[&str] = &[
     "von", "van", "de", "der", "den", "al", "bin", "da", "di", "del", "la", "le", "zu",
@@ -220,13 +226,7 @@ impl<'a> Prepared<'a> {
         let quotes = find_quotations_marked(toks, tokens.marks.clone());
         let sents = sentences(text, toks, &quotes);
         let chars = CharIndex::new(text);
-        let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
-        let lowers: Vec<&str> = if tokens.lower_end.is_empty() {
-            // lowered in place: token `i` is the same byte range of the lower case
-            toks.iter().map(|t| t.text(&tokens.lower)).collect()
-        } else {
-            (0..toks.len()).map(|i| tokens.lower(i)).collect()
-        };
+        let (words, lowers, forms) = cut_and_look_up(text, tokens, lex);
         let toks_len = toks.len();
         let mut p = Prepared {
             text,
@@ -235,7 +235,7 @@ impl<'a> Prepared<'a> {
             words,
             lowers,
             lowered_in_place: tokens.lower_end.is_empty(),
-            forms: Vec::new(),
+            forms,
             sentence_times: vec![OnceCell::new(); sents.len()],
             toks,
             quotes,
@@ -249,7 +249,6 @@ impl<'a> Prepared<'a> {
             surnames: FastMap::default(),
             surname_shapes: [0; 64],
         };
-        p.forms = p.look_up_forms(lex);
         let unresolved = p.find_mentions(lex);
         p.note_apposed_roles();
         p.resolve_late_roles();
@@ -277,34 +276,6 @@ impl<'a> Prepared<'a> {
     #[inline]
     pub fn lower(&self, i: usize) -> &'a str {
         self.lowers.get(i).copied().unwrap_or("")
-    }
-
-    /// What the lexicon knows of every token: its lower case looked up once.
-    fn look_up_forms(&self, lex: &Lexicon) -> Vec<TokenForms> {
-        let mut scratch = String::new();
-        // a text lower-cased in place has no Σ (its lower case depends on the word)
-        let may_have_sigma = !self.lowered_in_place;
-        (0..self.toks.len())
-            .map(|i| {
-                let word = self.word(i);
-                let lower = self.lower(i);
-                let form = lex.form_id(lower);
-                let alias_word = if !self.is_word(i) {
-                    NO_ALIAS_WORD
-                } else if may_have_sigma && word.contains('Σ') {
-                    // the normal form lower-cases char by char; only a final sigma differs
-                    scratch.clear();
-                    push_norm(&mut scratch, word);
-                    lex.alias_word(&scratch).unwrap_or(NO_ALIAS_WORD)
-                } else {
-                    form.map_or(NO_ALIAS_WORD, |f| lex.form_alias_word(f))
-                };
-                TokenForms {
-                    alias_word,
-                    cue_form: lex.cue_form_id(word, lower, form),
-                }
-            })
-            .collect()
     }
 
     /// The cue forms of token `i` (`Lexicon::cue_forms` of its text), looked
@@ -716,26 +687,35 @@ impl<'a> Prepared<'a> {
 
     /// `resolve_role` with a buffer for the scores.
     fn best_role_entity(&self, role: &str, qualifier: &str, scores: &mut Vec<u8>) -> Option<usize> {
-        fn head(r: &str) -> &str {
+        fn without_in(r: &str) -> &str {
             // `trim_end_matches("in")` without building a substring searcher
-            let mut h = after_last_hyphen(r);
+            let mut h = r;
             while let Some(shorter) = h.strip_suffix("in") {
                 h = shorter;
             }
             h
         }
+        // the head of a role: its last part without `in` endings (`in` has
+        // no hyphen, so the endings can be cut first)
+        let head = |r| after_last_hyphen(without_in(r));
         let h = head(role);
         let feminine = is_feminine_role(role);
+        // asked for every role of every person: what depends on `role` alone is found once
+        let may_end_in_head = qualifier.is_empty() && h.chars().nth(4).is_some();
         let score = |(r, q): &(&str, Cow<str>)| {
             if *r == role {
-                3
-            } else if head(r) == h && (qualifier.is_empty() || q == qualifier) {
+                return 3;
+            }
+            // both scores below need a head that ends with `h`: most roles
+            // are rejected before their hyphen is looked for
+            let bare = without_in(r);
+            if !bare.ends_with(h) {
+                return 0;
+            }
+            let r_head = after_last_hyphen(bare);
+            if r_head == h && (qualifier.is_empty() || q == qualifier) {
                 2
-            } else if qualifier.is_empty()
-                && h.chars().count() >= 5
-                && head(r).ends_with(h)
-                && is_feminine_role(r) == feminine
-            {
+            } else if may_end_in_head && r_head.ends_with(h) && is_feminine_role(r) == feminine {
                 1
             } else {
                 0
@@ -820,8 +800,12 @@ impl<'a> Prepared<'a> {
             .or_else(|| w.strip_suffix("'s"))
             .or_else(|| w.strip_suffix('s'))
             .unwrap_or(w);
-        // the first entity with either surname (at most one has each)
+        // the first entity with either surname (at most one has each); most
+        // words have no ending to strip: one lookup
         let exact = self.surnames.get(w).copied();
+        if bare.len() == w.len() {
+            return exact;
+        }
         let stripped = self.surnames.get(bare).copied();
         match (exact, stripped) {
             (Some(a), Some(b)) => Some(a.min(b)),
@@ -839,6 +823,88 @@ impl<'a> Prepared<'a> {
             entity,
             role_only,
         });
+    }
+}
+
+/// Every token's text and lower case, cut once, and what the lexicon knows
+/// of it: one pass over the tokens fills all three lists.
+fn cut_and_look_up<'a>(
+    text: &'a str,
+    tokens: &'a Tokens,
+    lex: &Lexicon,
+) -> (Vec<&'a str>, Vec<&'a str>, Vec<TokenForms>) {
+    if tokens.lower_end.is_empty() {
+        // token `i` is the same byte range of the lower case (which has no Σ)
+        cut_and_look_up_by(text, tokens, lex, false, |_, t| t.text(&tokens.lower))
+    } else {
+        cut_and_look_up_by(text, tokens, lex, true, |i, _| tokens.lower(i))
+    }
+}
+
+/// `cut_and_look_up` with `lower_of` cutting the lower case of token `i`:
+/// a loop of its own for either kind of lower case.
+#[inline(always)]
+fn cut_and_look_up_by<'a>(
+    text: &'a str,
+    tokens: &'a Tokens,
+    lex: &Lexicon,
+    may_have_sigma: bool,
+    lower_of: impl Fn(usize, &'a Token) -> &'a str,
+) -> (Vec<&'a str>, Vec<&'a str>, Vec<TokenForms>) {
+    let n = tokens.toks.len();
+    let mut words = Vec::with_capacity(n);
+    let mut lowers = Vec::with_capacity(n);
+    let mut forms = Vec::with_capacity(n);
+    let mut scratch = String::new();
+    let skip_non_words = lex.non_words_are_unknown();
+    for (i, t) in tokens.toks.iter().enumerate() {
+        let word = t.text(text);
+        let lower = lower_of(i, t);
+        forms.push(if t.is_word() {
+            word_forms(lex, word, lower, may_have_sigma, &mut scratch)
+        } else if skip_non_words {
+            NO_FORMS
+        } else {
+            non_word_forms(lex, word, lower)
+        });
+        words.push(word);
+        lowers.push(lower);
+    }
+    (words, lowers, forms)
+}
+
+/// What the lexicon knows of a word token; `may_have_sigma` unless the
+/// text was lower-cased in place; `scratch` is a buffer.
+#[inline(always)]
+fn word_forms(
+    lex: &Lexicon,
+    word: &str,
+    lower: &str,
+    may_have_sigma: bool,
+    scratch: &mut String,
+) -> TokenForms {
+    let form = lex.form_id(lower);
+    let alias_word = if may_have_sigma && word.contains('Σ') {
+        // the normal form lower-cases char by char; only a final sigma differs
+        scratch.clear();
+        push_norm(scratch, word);
+        lex.alias_word(scratch).unwrap_or(NO_ALIAS_WORD)
+    } else {
+        form.map_or(NO_ALIAS_WORD, |f| lex.form_alias_word(f))
+    };
+    TokenForms {
+        alias_word,
+        cue_form: lex.cue_form_id(word, lower, form),
+    }
+}
+
+/// What the lexicon knows of a token that is no word (no alias word; a cue
+/// form only if the lexicon has punctuation among its cue forms).
+#[cold]
+fn non_word_forms(lex: &Lexicon, word: &str, lower: &str) -> TokenForms {
+    TokenForms {
+        alias_word: NO_ALIAS_WORD,
+        cue_form: lex.cue_form_id(word, lower, lex.form_id(lower)),
     }
 }
 
@@ -907,6 +973,11 @@ mod tests {
             let listed = DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(w));
             assert_eq!(is_determiner(w), listed, "{w}");
         }
+    }
+
+    #[test]
+    fn no_cue_form_of_the_built_in_lexicon_is_punctuation() {
+        assert!(Lexicon::german().non_words_are_unknown());
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! of each file under `data/lexicon/`.
 
 use claimgraph_model::{ActorKind, ClaimType};
-use claimgraph_text::token::lowercase;
+use claimgraph_text::token::{lowercase, tokenize};
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::path::Path;
@@ -94,6 +94,9 @@ pub struct Lexicon {
     forms: FormTable,
     /// Every cue form is its own lower case (a word that is not cannot be one).
     cue_forms_lower: bool,
+    /// No cue form is punctuation or a quotation mark (a token that is no
+    /// word): such tokens need no lookup.
+    cue_forms_are_words: bool,
 }
 
 /// A fixed word list as a set, for lists asked for every token.
@@ -461,6 +464,21 @@ struct RoleTrie {
     nodes: Vec<RoleNode>,
     /// The root's children by byte (0: none): most walks end after one step.
     root: [u32; 256],
+    /// A bit per hash of the last four bytes of every form (all forms have
+    /// at least four): a word whose last four bytes have no bit ends in no
+    /// form, found without a walk (most capitalised words).
+    tails: Vec<u64>,
+}
+
+/// The size of `RoleTrie::tails` in words (2^16 bits: a few thousand tails leave most clear).
+const ROLE_TAIL_WORDS: usize = 1 << 10;
+
+/// The bit of `RoleTrie::tails` for the last four bytes of a word (none when shorter).
+#[inline]
+fn role_tail_bit(word: &[u8]) -> Option<(usize, u64)> {
+    let tail = u32::from_le_bytes(*word.last_chunk::<4>()?);
+    let h = (tail.wrapping_mul(0x9E37_79B1) >> 16) as usize;
+    Some((h / 64, 1u64 << (h % 64)))
 }
 
 impl Default for RoleTrie {
@@ -468,6 +486,7 @@ impl Default for RoleTrie {
         Self {
             nodes: vec![RoleNode::default()],
             root: [0; 256],
+            tails: vec![0; ROLE_TAIL_WORDS],
         }
     }
 }
@@ -492,9 +511,20 @@ impl RoleTrie {
             return;
         }
         self.insert(head.bytes().rev(), 0, kind);
+        self.insert_tail(head);
         for (k, suffix) in ROLE_SUFFIXES.iter().enumerate() {
             let form = suffix.bytes().rev().chain(head.bytes().rev());
             self.insert(form, k as u8 + 1, kind);
+            self.insert_tail(&format!("{head}{suffix}"));
+        }
+    }
+
+    /// Sets the `tails` bit of a form (of at least four chars, so bytes).
+    fn insert_tail(&mut self, form: &str) {
+        if let Some((word, bit)) = role_tail_bit(form.as_bytes()) {
+            if let Some(w) = self.tails.get_mut(word) {
+                *w |= bit;
+            }
         }
     }
 
@@ -527,6 +557,10 @@ impl RoleTrie {
     /// This is `role_kind_general`: a bare head first, else the suffixes
     /// in order, and the longest head for each.
     fn find(&self, lower: &str) -> Option<(u8, ActorKind)> {
+        let (word, bit) = role_tail_bit(lower.as_bytes())?;
+        if self.tails.get(word).is_none_or(|w| w & bit == 0) {
+            return None;
+        }
         let mut bytes = lower.bytes().rev();
         let mut node = self.root[usize::from(bytes.next()?)] as usize;
         let mut best: Option<(u8, ActorKind)> = None;
@@ -625,6 +659,7 @@ impl Lexicon {
             }
         }
         self.cue_forms_lower = self.cue_forms.keys().all(|k| k.to_lowercase() == *k);
+        self.cue_forms_are_words = self.cue_forms.keys().all(|k| !is_one_non_word_token(k));
         self.forms = forms;
     }
 
@@ -935,7 +970,8 @@ impl Lexicon {
 
     /// The form whose cue forms are those of token text `word` (`NO_FORM`:
     /// none), given `form_id(lower)` of its lower case.
-    #[inline]
+    // asked for every word token: inlined into that loop
+    #[inline(always)]
     pub(crate) fn cue_form_id(&self, word: &str, lower: &str, lower_id: Option<u32>) -> u32 {
         match lower_id {
             Some(id) if !self.cue_forms_by_id(id).is_empty() && word == lower => id,
@@ -946,6 +982,13 @@ impl Lexicon {
                 .filter(|&id| !self.cue_forms_by_id(id).is_empty())
                 .unwrap_or(NO_FORM),
         }
+    }
+
+    /// Whether a token that is no word (punctuation, a quotation mark) has
+    /// no cue forms, for sure (and, being no word, no alias word either).
+    #[inline]
+    pub(crate) fn non_words_are_unknown(&self) -> bool {
+        self.cue_forms_are_words
     }
 
     /// The cue forms of the form `form_id` gave.
@@ -993,6 +1036,14 @@ impl Lexicon {
     #[inline]
     pub(crate) fn is_first_name(&self, word: &str) -> bool {
         self.first_name_shapes.may_contain(word) && self.first_names.contains(word)
+    }
+}
+
+/// Whether `text` is one token that is no word (as `,` or `„`).
+fn is_one_non_word_token(text: &str) -> bool {
+    match tokenize(text).as_slice() {
+        [t] => !t.is_word() && t.start == 0 && t.end == text.len(),
+        _ => false,
     }
 }
 
