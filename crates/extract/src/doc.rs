@@ -52,7 +52,7 @@ pub(crate) struct Prepared<'a> {
     lowered_in_place: bool,
     /// What the lexicon knows of every token.
     forms: Vec<TokenForms>,
-    pub quotes: QuoteMap,
+    pub quotes: &'a QuoteMap,
     pub sents: Vec<Sentence>,
     pub chars: CharIndex,
     pub entities: Vec<Entity<'a>>,
@@ -173,14 +173,15 @@ fn is_not_name(w: &str) -> bool {
     NOT_NAME_SET.contains(w)
 }
 
-/// A document's tokens and their lower case, owned apart from [`Prepared`]
-/// so that it can borrow them: it keeps every token's text and lower case
-/// as a `&str` cut once, and a lookup is an index instead of a slice with
-/// its char-boundary checks.
+/// A document's tokens, their lower case and quotations, owned apart from
+/// [`Prepared`] so that it can borrow them: it keeps every token's text and
+/// lower case as a `&str` cut once, and a lookup is an index instead of a
+/// slice with its char-boundary checks.
 pub(crate) struct Tokens {
     toks: Vec<Token>,
-    /// The tokens that are no word or start a line (`tokenize_marked`).
-    marks: Vec<usize>,
+    /// The quotations, found from the tokens the tokenizer marked (no word,
+    /// or first of a line), which the map keeps for `sentences`.
+    quotes: QuoteMap,
     /// The lower case of the text, byte for byte in place when `lower_end` is
     /// empty (token `i` is `lower[toks[i].start..toks[i].end]`); else every
     /// token in lower case, one after the other, and `lower_end[i]` ends token `i`.
@@ -191,13 +192,14 @@ pub(crate) struct Tokens {
 impl Tokens {
     pub fn new(text: &str) -> Self {
         let (toks, marks) = tokenize_marked(text);
+        let quotes = find_quotations_marked(&toks, marks);
         let (lower, lower_end) = match lowercase_same_length(text) {
             Some(lower) => (lower, Vec::new()),
             None => lower_by_token(text, &toks),
         };
         Tokens {
             toks,
-            marks,
+            quotes,
             lower,
             lower_end,
         }
@@ -223,8 +225,8 @@ impl Tokens {
 impl<'a> Prepared<'a> {
     pub fn new(text: &'a str, tokens: &'a Tokens, lex: &'a Lexicon) -> Self {
         let toks = tokens.toks.as_slice();
-        let quotes = find_quotations_marked(toks, tokens.marks.clone());
-        let sents = sentences(text, toks, &quotes);
+        let quotes = &tokens.quotes;
+        let sents = sentences(text, toks, quotes);
         let chars = CharIndex::new(text);
         let (words, lowers, forms) = cut_and_look_up(text, tokens, lex);
         let toks_len = toks.len();
