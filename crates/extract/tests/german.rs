@@ -132,6 +132,26 @@ fn nominal_cues_laut_and_zufolge() {
 }
 
 #[test]
+fn a_name_apposed_to_a_bodys_noun_speaks() {
+    let c = one("Laut der Nachrichtenagentur AFP wurden zwei Fischer gerettet.");
+    assert_eq!(c.speaker, "AFP");
+    assert_eq!(c.content, "wurden zwei Fischer gerettet");
+    let c = one("Nach Angaben des Senders CNN ist die Brücke wieder offen.");
+    assert_eq!(c.speaker, "CNN");
+    assert_eq!(c.content, "ist die Brücke wieder offen");
+    // a name the lexicon does not know: quoted or an acronym, the whole phrase names it
+    let c = one("Der Zeitung „Le Matin“ zufolge tritt der Bürgermeister zurück.");
+    assert_eq!(c.speaker, "Zeitung Le Matin");
+    assert_eq!(c.content, "tritt der Bürgermeister zurück");
+    let c = one("Laut der Agentur KNA bleibt die Kirche bis Ostern geschlossen.");
+    assert_eq!(c.speaker, "Agentur KNA");
+    assert_eq!(c.content, "bleibt die Kirche bis Ostern geschlossen");
+    // a common noun after the body's noun is no name
+    let c = one("Laut der Zeitung wurden zwei Fischer gerettet.");
+    assert_eq!(c.speaker, "Zeitung");
+}
+
+#[test]
 fn scare_quotes_and_narrative_are_not_claims() {
     assert!(extract("Die Partei warb mit dem Slogan „Zukunft jetzt“ um Stimmen.").is_empty());
     assert!(extract("Der Minister besuchte am Freitag die Werft in Kiel.").is_empty());
@@ -1113,6 +1133,23 @@ fn the_genitive_or_von_phrase_after_a_source_noun_speaks() {
     assert_eq!(c.speaker, "Ministerium");
     let c = one("Nach Schätzungen von Fachleuten sinkt der Pegel bis Freitag um einen Meter.");
     assert_eq!(c.speaker, "Fachleuten");
+}
+
+#[test]
+fn a_genitive_owner_before_adjectives_and_a_person_does_not_speak() {
+    let c = one("Russlands früherer Außenminister Igor Sorin sagte, die Lage sei ernst.");
+    assert_eq!(c.speaker, "Igor Sorin");
+    let c = one("Frankreichs Regierender Präsident Paul Morel sagte, man werde helfen.");
+    assert_eq!(c.speaker, "Paul Morel");
+}
+
+#[test]
+fn a_person_from_the_capital_is_not_the_country() {
+    let c = one("„Die Mieten sind zu hoch“, sagte der Berliner.");
+    assert_eq!(c.speaker, "Berliner");
+    assert_eq!(c.speaker_kind, claimgraph_model::ActorKind::Person);
+    let c = one("„Die Mieten sind zu hoch“, sagte der Berliner Senat.");
+    assert_eq!(c.speaker, "Berliner Senat");
 }
 
 #[test]

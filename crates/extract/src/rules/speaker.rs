@@ -407,14 +407,37 @@ impl<'a, 'l> Rules<'a, 'l> {
         if self.city_adjective(&m) {
             return self.generic_np(i, limit);
         }
-        // "Russlands Außenminister Sergej Lawrow": a genitive owner before the person
+        if self.demonym(i, &m) {
+            return Some((
+                Speaker {
+                    name: Cow::Borrowed(self.p.word(m.start)),
+                    kind: ActorKind::Person,
+                    wikidata: None,
+                    entity: None,
+                    mention: (i, m.end),
+                    certainty: 0.5,
+                },
+                m.end,
+            ));
+        }
+        // "Russlands (früherer) Außenminister Sergej Lawrow": a genitive owner
+        // before the person, adjectives between them (a title's capitalised
+        // one too: "Berlins Regierender Bürgermeister")
+        let mut person = m.end;
+        while person < limit.min(m.end + 3)
+            && self.p.is_word(person)
+            && self.p.mention(person).is_none()
+            && is_adjective_form(self.p.word(person))
+        {
+            person += 1;
+        }
         let owner = self.p.entities[m.entity].kind != ActorKind::Person
             && self.p.word(m.end - 1).ends_with('s')
-            && self.p.mention(m.end).is_some_and(|n| {
+            && self.p.mention(person).is_some_and(|n| {
                 n.end <= limit && self.p.entities[n.entity].kind == ActorKind::Person
             });
         if owner {
-            let (sp, end) = self.single_np(m.end, limit)?;
+            let (sp, end) = self.single_np(person, limit)?;
             return Some((
                 Speaker {
                     mention: (i, sp.mention.1),
@@ -428,8 +451,22 @@ impl<'a, 'l> Rules<'a, 'l> {
         let mut mention = (i, m.end);
         let ent = &self.p.entities[m.entity];
         let mut named: Option<Cow<'a, str>> = None;
-        // "ein Sprecher des Ministeriums": the organisation speaks
-        if m.role_only {
+        // "die Nachrichtenagentur AFP", "der Zeitung „Le Monde“": a body's noun
+        // and the name apposed to it are one phrase, and the name speaks
+        let apposed = if m.role_only && ent.kind == ActorKind::Organization {
+            self.apposed_name(end, limit)
+        } else {
+            None
+        };
+        if let Some((name_end, apposed_entity)) = apposed {
+            match apposed_entity {
+                Some(e) => entity = e,
+                None => named = Some(crate::strip_quotes_cow(self.p.slice(m.start, name_end))),
+            }
+            end = name_end;
+            mention = (i, end);
+        } else if m.role_only {
+            // "ein Sprecher des Ministeriums": the organisation speaks
             let head = self.p.lower(m.start);
             let spokes = head.contains("sprecher")
                 || head.starts_with("vertreter")
@@ -485,6 +522,8 @@ impl<'a, 'l> Rules<'a, 'l> {
             end += 1;
         }
         let e = &self.p.entities[entity];
+        // a name apposed to a body's noun that the lexicon does not know is no
+        // surer an actor than the noun alone
         let certainty = if m.role_only && e.surname.is_none() && entity == m.entity {
             0.6
         } else {
@@ -503,6 +542,44 @@ impl<'a, 'l> Rules<'a, 'l> {
             },
             end,
         ))
+    }
+
+    /// The name apposed to a body's noun that ends at `j` (`AFP` in `die
+    /// Nachrichtenagentur AFP`, `„Le Monde“` in `der Zeitung „Le Monde“`): one
+    /// past it, and the organisation when the lexicon knows the name. A
+    /// quoted name of up to four words that opens with a capital, a known
+    /// organisation, or an acronym; a common noun cannot follow a noun
+    /// without an article, so nothing else is taken.
+    fn apposed_name(&self, j: usize, limit: usize) -> Option<(usize, Option<usize>)> {
+        let t = self
+            .p
+            .toks
+            .get(j)
+            .filter(|t| j < limit && t.breaks_before == 0)?;
+        let organisation = |m: &Mention| {
+            (!m.role_only && self.p.entities[m.entity].kind == ActorKind::Organization)
+                .then_some(m.entity)
+        };
+        if t.is_quote() {
+            if !is_capitalized(self.p.word(j + 1)) {
+                return None;
+            }
+            let close = (j + 1..limit.min(j + 6)).find(|&k| !self.p.is_word(k))?;
+            if close == j + 1 || !self.p.toks[close].is_quote() {
+                return None;
+            }
+            let known = self
+                .p
+                .mention(j + 1)
+                .filter(|m| m.end == close)
+                .and_then(organisation);
+            return Some((close + 1, known));
+        }
+        if let Some(m) = self.p.mention(j) {
+            let e = organisation(m).filter(|_| m.start == j && m.end <= limit)?;
+            return Some((m.end, Some(e)));
+        }
+        is_acronym(self.p.word(j)).then_some((j + 1, None))
     }
 
     /// A noun phrase that names no known actor (`der Staatsanwalt`, `einem
@@ -708,6 +785,19 @@ impl<'a, 'l> Rules<'a, 'l> {
                 .mention(noun)
                 .is_none_or(|n| self.p.entities[n.entity].kind != ActorKind::Country)
             && !GOVERNMENT_NOUNS.contains(&self.p.word(noun))
+    }
+
+    /// `der Berliner`, `ein Hamburger`: a singular article before a
+    /// capital's `-er` form with no noun after it makes a person of the city,
+    /// not the country the capital stands for.
+    fn demonym(&self, i: usize, m: &Mention) -> bool {
+        m.end == m.start + 1
+            && m.start > i
+            && !m.role_only
+            && self.p.entities[m.entity].kind == ActorKind::Country
+            && self.p.lower(m.start).ends_with("er")
+            && self.lower_is(i, &["der", "ein", "dem", "einem", "des", "eines"])
+            && !(self.p.is_word(m.end) && is_capitalized(self.p.word(m.end)))
     }
 
     pub(super) fn after_short_parenthesis(&self, j: usize, limit: usize) -> usize {
@@ -982,6 +1072,15 @@ fn np_result<'a>(
 }
 
 /// An inflected adjective (`eigenen`, `israelischer`, `offizielle`).
+/// `AFP`, `ISNA`, `N24`: two or more capitals, with digits or hyphens.
+fn is_acronym(w: &str) -> bool {
+    let caps = w.bytes().filter(u8::is_ascii_uppercase).count();
+    caps >= 2
+        && w.len() <= 8
+        && w.bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-')
+}
+
 fn is_adjective_form(w: &str) -> bool {
     w.chars().count() > 3
         && ["en", "er", "es", "em", "e"].iter().any(|e| w.ends_with(e))
