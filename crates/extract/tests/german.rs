@@ -152,6 +152,23 @@ fn a_name_apposed_to_a_bodys_noun_speaks() {
 }
 
 #[test]
+fn a_source_inside_a_later_clause_reports_only_that_clause() {
+    let c = one("Der Fährbetrieb ruht seit Montag, der laut der Reederei bis Mai dauern soll.");
+    assert_eq!(c.content, "der ... bis Mai dauern soll");
+    let c = one("Die Mieter hatten sich beschwert, diese Mängel seien laut dem Vermieter behoben.");
+    assert_eq!(c.content, "diese Mängel seien ... behoben");
+    let c = one("Die Halle brannte aus; nach Angaben der Feuerwehr war niemand im Gebäude.");
+    assert_eq!(c.content, "war niemand im Gebäude");
+    // a comma before the verb of the main clause opens no clause of its own
+    let c =
+        one("Der Lastwagen, der Holz geladen hatte, ist laut der Polizei in den Graben gerutscht.");
+    assert_eq!(
+        c.content,
+        "Der Lastwagen, der Holz geladen hatte, ist ... in den Graben gerutscht"
+    );
+}
+
+#[test]
 fn scare_quotes_and_narrative_are_not_claims() {
     assert!(extract("Die Partei warb mit dem Slogan „Zukunft jetzt“ um Stimmen.").is_empty());
     assert!(extract("Der Minister besuchte am Freitag die Werft in Kiel.").is_empty());

@@ -280,9 +280,54 @@ impl<'a, 'l> Rules<'a, 'l> {
     /// The content around a cue phrase of sentence `s`: its words before token
     /// `before` and from token `after` on, each trimmed, empty parts left out.
     fn around(&self, s: &Sentence, before: usize, after: usize) -> Spans {
-        let left = self.trim(s.tok_start, before);
-        let right = self.trim(after, s.tok_end);
+        let (start, end) = self.clause_of_source(s, before, after);
+        let left = self.trim(start, before);
+        let right = self.trim(after, end);
         [left, right].into_iter().filter(|(a, b)| b > a).collect()
+    }
+
+    /// The clause a source phrase between `before` and `after` stands in: a
+    /// source reports only its own clause. A clause that opens after a comma
+    /// (`…, die laut X geschlossen bleibt`, `…, diese seien laut X verjährt`)
+    /// or a semicolon before the phrase, else the sentence; a relative clause
+    /// ends at the next comma.
+    fn clause_of_source(&self, s: &Sentence, before: usize, after: usize) -> (usize, usize) {
+        let outside = |j: &usize| !self.p.quotes.inside(*j);
+        let Some(sep) = (s.tok_start..before)
+            .rev()
+            .filter(outside)
+            .find(|&j| matches!(self.p.word(j), "," | ";"))
+        else {
+            return (s.tok_start, s.tok_end);
+        };
+        let first = sep + 1;
+        // "…, bei dem laut X …": a preposition before the relative pronoun
+        let relative_at = if self.lower_is(first, &PREPOSITIONS) {
+            first + 1
+        } else {
+            first
+        };
+        let relative = relative_at < before
+            && (self.lower_is(relative_at, RELATIVES) || self.lower_is(relative_at, &["was"]));
+        let opens_clause = self.p.word(sep) == ";"
+            || relative
+            || self.lower_is(first, &SUBORDINATORS)
+            || self.lower_is(first, CLAUSE_OPENING_PRONOUNS);
+        if !opens_clause {
+            return (s.tok_start, s.tok_end);
+        }
+        let end = if relative {
+            (after..s.tok_end)
+                .filter(outside)
+                .find(|&j| matches!(self.p.word(j), "," | ";"))
+                .unwrap_or(s.tok_end)
+        } else {
+            (after..s.tok_end)
+                .filter(outside)
+                .find(|&j| self.p.word(j) == ";")
+                .unwrap_or(s.tok_end)
+        };
+        (first, end)
     }
 
     /// `laut X …`: X right after the cue word(s), content the rest of the sentence.
@@ -901,6 +946,12 @@ const HEISST_ES_PREPOSITIONS: &[&str] = &[
 /// Prepositions opening a sentence whose phrase is the source of `heißt es`
 /// or `verlautete` (`Aus der Partei hieß es`, `In dem Bericht heißt es`).
 const FRONTED_SOURCE_PREPOSITIONS: &[&str] = &["aus", "in", "im", "seitens", "von", "vom"];
+
+/// Words that open a new clause after a comma: its subject (`…, diese Taten
+/// seien laut X verjährt`).
+const CLAUSE_OPENING_PRONOUNS: &[&str] = &[
+    "er", "sie", "es", "man", "diese", "dieser", "dieses", "dies", "das", "wir",
+];
 
 /// Prepositions that cannot open the source phrase after `laut`.
 pub(super) static PREPOSITIONS: LowerSet = LowerSet::new(&[
