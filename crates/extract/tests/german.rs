@@ -430,6 +430,21 @@ fn colon_quotation_after_a_named_subject() {
 }
 
 #[test]
+fn colon_quotation_after_a_role_subject_and_its_apposition() {
+    let c = one("Der Konzern sieht das ganz anders: „Wir haben alle Vorschriften eingehalten.“");
+    assert_eq!(c.speaker, "Konzern");
+    assert_eq!(c.content, "Wir haben alle Vorschriften eingehalten.");
+    let c = one(
+        "Der Sprecher der Reederei, Jan Kossel, widersprach dem Bericht: „Die Fähre war sicher.“",
+    );
+    assert_eq!(c.speaker, "Jan Kossel");
+    let c = one("Der Experte von Greenpeace, Jan Kossel, wandte sich gegen den Plan: „Das Risiko ist zu groß.“");
+    assert_eq!(c.speaker, "Jan Kossel");
+    // an abstract noun is no speaker
+    assert!(extract("Die Lage ist ernst: „Wir haben keine Zeit mehr.“").is_empty());
+}
+
+#[test]
 fn quoted_term_after_warnen_vor_and_nennen() {
     let c = one("Der Bürgermeister Karl Jansen warnte die Partei vor einem „gefährlichen Kurs“.");
     assert_eq!(c.content, "gefährlichen Kurs");

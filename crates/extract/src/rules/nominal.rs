@@ -1,6 +1,7 @@
 //! Nominal cues: laut X, X zufolge, nach Angaben X, so X, heißt es, X: „…“.
 
 use super::confidence::Pattern;
+use super::speaker::HEAD_ATTRIBUTE_STARTS;
 use super::words::*;
 use super::LowerSet;
 use super::Spans;
@@ -807,7 +808,9 @@ impl<'a, 'l> Rules<'a, 'l> {
     }
 
     /// `Zypries sieht darin eine Bestätigung: „…“`: a quotation after a colon
-    /// in a sentence whose subject is a named person or known actor.
+    /// in a sentence whose subject is a named person or known actor, or a role
+    /// noun (`Der Konzern sieht das anders: „…“`; the person apposed to it
+    /// when there is one: `Der Leiter der Studie, Jan Kos, sieht …: „…“`).
     pub(super) fn subject_colon_quote(&mut self, si: usize) -> Option<Found<'a>> {
         let s = self.p.sents[si];
         let colon = (s.tok_start + 2..s.tok_end)
@@ -816,13 +819,35 @@ impl<'a, 'l> Rules<'a, 'l> {
         // a named subject, or a pronoun standing for one ("Er schloss sich an: „…“")
         let subject = self
             .np_at(s.tok_start, colon)
-            .and_then(|(sps, _)| sps.into_iter().next())
-            .filter(|sp| sp.entity.is_some() && sp.certainty >= 0.75);
+            .and_then(|(sps, (_, end))| Some((sps.into_iter().next()?, end)));
         let sp = match subject {
-            Some(sp) => sp,
-            None => self.inverted_colon_subject(s.tok_start, colon)?,
+            Some((sp, _)) if sp.entity.is_some() && sp.certainty >= 0.75 => sp,
+            Some((sp, end)) if self.role_phrase(&sp) => match self.apposed_person(end, colon) {
+                Some(person) => person,
+                None => sp,
+            },
+            _ => self.inverted_colon_subject(s.tok_start, colon)?,
         };
         Some(self.colon_quote(si, colon, q, sp))
+    }
+
+    /// The person named between commas right after a role phrase that ends
+    /// at `end`, or after its attribute (`Der Leiter der Studie, Jan Kos, …`,
+    /// `Der Experte von X, Jan Kos, …`).
+    fn apposed_person(&self, end: usize, limit: usize) -> Option<Speaker<'a>> {
+        let comma = if self.lower_is(end, &HEAD_ATTRIBUTE_STARTS) {
+            (end + 1..limit.min(end + 7)).find(|&j| self.p.word(j) == ",")?
+        } else {
+            end
+        };
+        if self.p.word(comma) != "," {
+            return None;
+        }
+        let m = self.p.mention(comma + 1).copied()?;
+        let e = &self.p.entities[m.entity];
+        let named = e.kind == ActorKind::Person && e.surname.is_some();
+        (named && m.end < limit && self.p.word(m.end) == ",")
+            .then(|| self.speaker_of_entity(m.entity, (m.start, m.end), 1.0))
     }
 }
 
