@@ -152,6 +152,23 @@ fn a_name_apposed_to_a_bodys_noun_speaks() {
 }
 
 #[test]
+fn a_quoted_name_is_a_speaker() {
+    let c = one("Laut „Le Matin“ soll der Minister im Ausland sein.");
+    assert_eq!(c.speaker, "Le Matin");
+    assert_eq!(c.content, "soll der Minister im Ausland sein");
+    let c = one("Nach Angaben der „Abendpost“ soll der Minister im Ausland sein.");
+    assert_eq!(c.speaker, "Abendpost");
+    let c = one("Die „Abendpost“ berichtete, der Minister sei zurückgetreten.");
+    assert_eq!(c.speaker, "Abendpost");
+    assert_eq!(c.speaker_kind, claimgraph_model::ActorKind::Organization);
+    let c = one("„Er war ein großer Maler“, schrieb „Die Woche“ in einem Nachruf.");
+    assert_eq!(c.speaker, "Die Woche");
+    // a quoted sentence is no name
+    let c = one("„Es gibt noch viel zu tun“, sagte Jan Kossel am Abend.");
+    assert_eq!(c.speaker, "Jan Kossel");
+}
+
+#[test]
 fn a_source_inside_a_later_clause_reports_only_that_clause() {
     let c = one("Der Fährbetrieb ruht seit Montag, der laut der Reederei bis Mai dauern soll.");
     assert_eq!(c.content, "der ... bis Mai dauern soll");

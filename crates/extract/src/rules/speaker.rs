@@ -585,6 +585,9 @@ impl<'a, 'l> Rules<'a, 'l> {
     /// A noun phrase that names no known actor (`der Staatsanwalt`, `einem
     /// Bericht der Zeitung`, `Malinowski`): the speaker is its text.
     pub(super) fn generic_np(&mut self, i: usize, limit: usize) -> Option<(Speaker<'a>, usize)> {
+        if let Some(quoted) = self.quoted_name(i, limit) {
+            return Some(quoted);
+        }
         let mut j = i;
         let det = is_determiner(self.p.word(j));
         if det {
@@ -716,6 +719,47 @@ impl<'a, 'l> Rules<'a, 'l> {
                 certainty: 0.5,
             },
             j,
+        ))
+    }
+
+    /// `„Le Monde“`, `die „Morgenpost“`, `„Die Zeit“`: a name in quotation
+    /// marks (up to four words, the first capitalised), with or without an
+    /// article, names a medium or another body.
+    fn quoted_name(&self, i: usize, limit: usize) -> Option<(Speaker<'a>, usize)> {
+        let open = if is_determiner(self.p.word(i)) {
+            i + 1
+        } else {
+            i
+        };
+        if !self.p.toks.get(open).is_some_and(|t| t.is_quote())
+            || !is_capitalized(self.p.word(open + 1))
+        {
+            return None;
+        }
+        let close = (open + 1..limit.min(open + 6)).find(|&j| !self.p.is_word(j))?;
+        if close == open + 1 || !self.p.toks[close].is_quote() {
+            return None;
+        }
+        // a name's words are capitalised but for particles; a quoted sentence
+        // ("„Es besteht Bedarf“, sagte X") has its verb in lower case
+        let name_word = |j: usize| {
+            is_capitalized(self.p.word(j))
+                || self.lower_is(j, &["von", "ohne", "für", "und", "de", "la", "le", "del"])
+        };
+        if !(open + 1..close).all(name_word) {
+            return None;
+        }
+        let end = close + 1;
+        Some((
+            Speaker {
+                name: crate::strip_quotes_cow(self.p.slice(open, end)),
+                kind: ActorKind::Organization,
+                wikidata: None,
+                entity: None,
+                mention: (i, end),
+                certainty: 0.5,
+            },
+            end,
         ))
     }
 
