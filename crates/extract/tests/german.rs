@@ -432,6 +432,31 @@ fn second_predicate_shares_the_subject() {
 }
 
 #[test]
+fn a_second_predicate_in_the_past_ends_the_report_without_a_comma() {
+    let claims = extract(
+        "Der Minister Jan Kossel sagte, die Reform sei nötig und kündigte an, im Mai einen Entwurf vorzulegen.",
+    );
+    assert_eq!(claims.len(), 2, "{claims:#?}");
+    assert_eq!(claims[0].content, "die Reform sei nötig");
+    assert_eq!(claims[1].speaker, "Jan Kossel");
+    assert_eq!(claims[1].content, "im Mai einen Entwurf vorzulegen");
+    let claims =
+        extract("Kossel sagte, die Lage sei ernst und fügte hinzu: „Wir brauchen mehr Zeit.“");
+    assert_eq!(claims.len(), 2, "{claims:#?}");
+    assert_eq!(claims[0].content, "die Lage sei ernst");
+    assert_eq!(claims[1].speaker, "Kossel");
+    // a lone name before the first predicate speaks for the second
+    let c = one("Kossel dankte seinem Team und sagte: „Wir haben alles gegeben.“");
+    assert_eq!(c.speaker, "Kossel");
+    // words joined in the report stay in it
+    let c = one("Kossel sagte, die Preise seien gestiegen und die Löhne gesunken.");
+    assert_eq!(
+        c.content,
+        "die Preise seien gestiegen und die Löhne gesunken"
+    );
+}
+
+#[test]
 fn lone_surname_before_the_cue_verb() {
     let c = one("Wiegand sagte: „Die Politik sollte sich heraushalten.“");
     assert_eq!(c.speaker, "Wiegand");

@@ -414,8 +414,21 @@ impl<'a, 'l> Rules<'a, 'l> {
                     && matches!(self.p.word(j + 1), "und" | "sowie")
                     && !is_capitalized(self.p.word(j + 2))
                     && !self.lex.cue_forms(self.p.word(j + 2)).is_empty()
+                    || self.second_cue_in_past(j)
             })
             .unwrap_or(s.tok_end)
+    }
+
+    /// `sagte, X sei nötig, und kündigte an`, also without the comma: `und`
+    /// and a cue verb in the past tense are the speaker's next predicate, not
+    /// part of what was reported (reported speech is in Konjunktiv).
+    fn second_cue_in_past(&self, j: usize) -> bool {
+        let w = self.p.word(j + 1);
+        matches!(self.p.word(j), "und" | "sowie")
+            && !self.p.quotes.inside(j)
+            && (w.ends_with("te") || w.ends_with("ten"))
+            && !is_capitalized(w)
+            && !self.lex.cue_forms(w).is_empty()
     }
 
     /// Tokens `[a, b)` without punctuation at either end (quotation marks stay).

@@ -68,7 +68,9 @@ impl<'a, 'l> Rules<'a, 'l> {
         // "X bestätigte, dass …, und gab an, …": a second predicate shares the subject
         let conj = self.lower_is(cs, &["und", "sowie"]);
         if conj && finite <= cs + 2 && finite > cs && cs > s.tok_start {
-            let np = self.np_at(s.tok_start, cs).filter(|np| {
+            // up to the verb: a lone name before the first predicate ("Kos dankte … und
+            // sagte") is told by the `und` that follows it
+            let np = self.np_at(s.tok_start, finite).filter(|np| {
                 np.0.iter()
                     .all(|sp| sp.kind == ActorKind::Person || sp.entity.is_some())
             });
