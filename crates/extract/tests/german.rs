@@ -705,6 +705,12 @@ fn a_possessive_names_whose_view_it_is() {
                 Dies geht aus einem Bericht der Stadtwerke hervor.";
     let c = one(text);
     assert_eq!(c.content, "Die Preise für Strom steigen im Herbst deutlich");
+    // a relative clause on the source is no content; the owner of the source noun speaks
+    let text = "Die Preise für Strom steigen im Herbst deutlich. \
+                Dies geht aus einer Mitteilung des Konzerns hervor, die am Montag erschien.";
+    let c = one(text);
+    assert_eq!(c.content, "Die Preise für Strom steigen im Herbst deutlich");
+    assert_eq!(c.speaker, "Konzern");
 }
 
 #[test]

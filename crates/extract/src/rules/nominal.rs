@@ -89,8 +89,14 @@ impl<'a, 'l> Rules<'a, 'l> {
     fn aus_source(&mut self, si: usize, i: usize) -> Option<Found<'a>> {
         let s = self.p.sents[si];
         if let Some(h) = (i + 1..s.tok_end).find(|&j| self.p.lower(j) == "hervor") {
-            let (speakers, _) = self.np_at(i + 1, h)?;
-            let content = if self.p.word(h + 1) == "," {
+            // "aus einer Mitteilung des Konzerns": the owner of the source noun speaks
+            let speakers = match self.source_owner(i + 1, h) {
+                Some((speakers, _)) => speakers,
+                None => self.np_at(i + 1, h)?.0,
+            };
+            // "geht aus dem Bericht hervor, der …": a relative clause on the source
+            let clause_after = self.p.word(h + 1) == "," && !self.lower_is(h + 2, RELATIVES);
+            let content = if clause_after {
                 let from = if self.p.lower(h + 2) == "dass" {
                     h + 3
                 } else {
