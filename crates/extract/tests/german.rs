@@ -176,6 +176,8 @@ fn a_source_inside_a_later_clause_reports_only_that_clause() {
     assert_eq!(c.content, "diese Mängel seien ... behoben");
     let c = one("Die Halle brannte aus; nach Angaben der Feuerwehr war niemand im Gebäude.");
     assert_eq!(c.content, "war niemand im Gebäude");
+    let c = one("Laut der Polizei war der Fahrer betrunken; eine Blutprobe wurde entnommen.");
+    assert_eq!(c.content, "war der Fahrer betrunken");
     // a comma before the verb of the main clause opens no clause of its own
     let c =
         one("Der Lastwagen, der Holz geladen hatte, ist laut der Polizei in den Graben gerutscht.");

@@ -300,12 +300,19 @@ impl<'a, 'l> Rules<'a, 'l> {
     /// ends at the next comma.
     fn clause_of_source(&self, s: &Sentence, before: usize, after: usize) -> (usize, usize) {
         let outside = |j: &usize| !self.p.quotes.inside(*j);
+        // "Laut X ist A; demnach B": a semicolon after the phrase ends its clause
+        let semicolon_after = || {
+            (after..s.tok_end)
+                .filter(outside)
+                .find(|&j| self.p.word(j) == ";")
+                .unwrap_or(s.tok_end)
+        };
         let Some(sep) = (s.tok_start..before)
             .rev()
             .filter(outside)
             .find(|&j| matches!(self.p.word(j), "," | ";"))
         else {
-            return (s.tok_start, s.tok_end);
+            return (s.tok_start, semicolon_after());
         };
         let first = sep + 1;
         // "…, bei dem laut X …": a preposition before the relative pronoun
@@ -321,7 +328,7 @@ impl<'a, 'l> Rules<'a, 'l> {
             || self.lower_is(first, &SUBORDINATORS)
             || self.lower_is(first, CLAUSE_OPENING_PRONOUNS);
         if !opens_clause {
-            return (s.tok_start, s.tok_end);
+            return (s.tok_start, semicolon_after());
         }
         let end = if relative {
             (after..s.tok_end)
@@ -329,10 +336,7 @@ impl<'a, 'l> Rules<'a, 'l> {
                 .find(|&j| matches!(self.p.word(j), "," | ";"))
                 .unwrap_or(s.tok_end)
         } else {
-            (after..s.tok_end)
-                .filter(outside)
-                .find(|&j| self.p.word(j) == ";")
-                .unwrap_or(s.tok_end)
+            semicolon_after()
         };
         (first, end)
     }
