@@ -447,6 +447,14 @@ fn a_second_predicate_in_the_past_ends_the_report_without_a_comma() {
     assert_eq!(claims.len(), 2, "{claims:#?}");
     assert_eq!(claims[0].content, "die Lage sei ernst");
     assert_eq!(claims[1].speaker, "Kossel");
+    // a semicolon and a clause without Konjunktiv end the report
+    let c = one("Kossel sagte, die Preise seien gestiegen; die Stadt prüft das noch.");
+    assert_eq!(c.content, "die Preise seien gestiegen");
+    let c = one("Kossel sagte, die Preise seien gestiegen; die Löhne seien gesunken.");
+    assert_eq!(
+        c.content,
+        "die Preise seien gestiegen; die Löhne seien gesunken"
+    );
     // a lone name before the first predicate speaks for the second
     let c = one("Kossel dankte seinem Team und sagte: „Wir haben alles gegeben.“");
     assert_eq!(c.speaker, "Kossel");

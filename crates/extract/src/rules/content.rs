@@ -415,8 +415,16 @@ impl<'a, 'l> Rules<'a, 'l> {
                     && !is_capitalized(self.p.word(j + 2))
                     && !self.lex.cue_forms(self.p.word(j + 2)).is_empty()
                     || self.second_cue_in_past(j)
+                    || self.indicative_after_semicolon(j, s)
             })
             .unwrap_or(s.tok_end)
+    }
+
+    /// `…, der Vater habe sie geschlagen; es wird geprüft, …`: a semicolon
+    /// followed by a clause without Konjunktiv ends the report (the
+    /// journalist goes on).
+    fn indicative_after_semicolon(&self, j: usize, s: &Sentence) -> bool {
+        self.p.word(j) == ";" && !self.p.quotes.inside(j) && !self.has_konjunktiv(j + 1, s.tok_end)
     }
 
     /// `sagte, X sei nötig, und kündigte an`, also without the comma: `und`
