@@ -152,6 +152,18 @@ fn a_name_apposed_to_a_bodys_noun_speaks() {
 }
 
 #[test]
+fn gemaess_and_an_actor_is_a_source() {
+    let c = one("Gemäß der Polizei wurden zwei Fischer gerettet.");
+    assert_eq!(c.speaker, "Polizei");
+    assert_eq!(c.cue, "Gemäß");
+    assert_eq!(c.content, "wurden zwei Fischer gerettet");
+    let c = one("Die Brücke bleibt gemäß einem Sprecher der Stadt bis Mai gesperrt.");
+    assert_eq!(c.content, "Die Brücke bleibt ... bis Mai gesperrt");
+    // a rule is no source
+    assert!(extract("Gemäß dem neuen Gesetz dürfen Läden sonntags öffnen.").is_empty());
+}
+
+#[test]
 fn a_quoted_name_is_a_speaker() {
     let c = one("Laut „Le Matin“ soll der Minister im Ausland sein.");
     assert_eq!(c.speaker, "Le Matin");

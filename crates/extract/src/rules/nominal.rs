@@ -38,6 +38,9 @@ impl<'a, 'l> Rules<'a, 'l> {
                 "nach" | "gemäß" if self.source_noun_at(i + 1, s.tok_end) => {
                     self.after_phrase(si, i, i + 1, Pattern::SourceNoun)
                 }
+                // "gemäß der Polizei", "gemäß Jan Kos": an actor, as after `laut`
+                // (not a rule: "gemäß dem Gesetz")
+                "gemäß" if self.actor_at(i + 1) => self.after_phrase(si, i, i + 1, Pattern::Laut),
                 // "Dem Vernehmen nach", "eigenen Angaben nach": a postposition
                 "nach" if self.source_noun_before(i, s.tok_start) => self.before_nach(si, i),
                 "demnach" if !self.p.quotes.inside(i) => self.demnach(si, i),
@@ -65,6 +68,19 @@ impl<'a, 'l> Rules<'a, 'l> {
             j += 1;
         }
         is_source_noun(self.p.lower(j))
+    }
+
+    /// Whether a phrase naming an actor (a mention of the lexicon, a name or a
+    /// role noun, after an article or adjectives) opens at token `j`.
+    fn actor_at(&self, j: usize) -> bool {
+        let mut k = j;
+        if is_determiner(self.p.word(k)) {
+            k += 1;
+        }
+        while k < j + 3 && self.p.is_word(k) && !is_capitalized(self.p.word(k)) {
+            k += 1;
+        }
+        self.p.mention(k).is_some()
     }
 
     /// `laut der Polizei`, `laut Angaben`, `laut eigenen Angaben`, but not the
