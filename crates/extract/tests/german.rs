@@ -143,9 +143,14 @@ fn a_name_apposed_to_a_bodys_noun_speaks() {
     let c = one("Der Zeitung „Le Matin“ zufolge tritt der Bürgermeister zurück.");
     assert_eq!(c.speaker, "Zeitung Le Matin");
     assert_eq!(c.content, "tritt der Bürgermeister zurück");
-    let c = one("Laut der Agentur KNA bleibt die Kirche bis Ostern geschlossen.");
-    assert_eq!(c.speaker, "Agentur KNA");
+    let c = one("Laut der Agentur NTX bleibt die Kirche bis Ostern geschlossen.");
+    assert_eq!(c.speaker, "Agentur NTX");
     assert_eq!(c.content, "bleibt die Kirche bis Ostern geschlossen");
+    // news agencies and media of the lexicon
+    let c = one("Nach Angaben der Nachrichtenagentur Kyodo wurden drei Menschen verletzt.");
+    assert_eq!(c.speaker, "Kyodo");
+    let c = one("Der Tagesspiegel berichtete, der Senat plane eine Reform.");
+    assert_eq!(c.speaker, "Tagesspiegel");
     // a common noun after the body's noun is no name
     let c = one("Laut der Zeitung wurden zwei Fischer gerettet.");
     assert_eq!(c.speaker, "Zeitung");
