@@ -725,8 +725,8 @@ impl<'a, 'l> Rules<'a, 'l> {
     }
 
     /// `„Le Monde“`, `die „Morgenpost“`, `„Die Zeit“`: a name in quotation
-    /// marks (up to four words, the first capitalised), with or without an
-    /// article, names a medium or another body.
+    /// marks (up to four words, capitalised but for particles), with or
+    /// without an article, names a medium or another body.
     fn quoted_name(&self, i: usize, limit: usize) -> Option<(Speaker<'a>, usize)> {
         let open = if is_determiner(self.p.word(i)) {
             i + 1
