@@ -157,6 +157,14 @@ fn a_name_apposed_to_a_bodys_noun_speaks() {
 }
 
 #[test]
+fn a_pronoun_alone_is_no_content() {
+    assert!(extract("Jan Kossel bestritt dies.").is_empty());
+    assert!(extract("Jan Kossel lehnte folglich ab.").is_empty());
+    let c = one("Jan Kossel bestritt die Vorwürfe.");
+    assert_eq!(c.content, "die Vorwürfe");
+}
+
+#[test]
 fn gemaess_and_an_actor_is_a_source() {
     let c = one("Gemäß der Polizei wurden zwei Fischer gerettet.");
     assert_eq!(c.speaker, "Polizei");

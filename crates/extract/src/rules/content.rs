@@ -259,6 +259,7 @@ impl<'a, 'l> Rules<'a, 'l> {
             && (words >= 2 || cue.entry.takes_object && words >= 1)
             && (cue.entry.takes_object || !cue.entry.requires.is_empty() || words >= 3)
             && !(!cue.entry.takes_object && cue.entry.requires.is_empty() && self.declares(a, b))
+            && !self.only_a_pronoun(a, b)
         {
             let pattern = if cue.entry.takes_object {
                 Pattern::Object
@@ -268,6 +269,24 @@ impl<'a, 'l> Rules<'a, 'l> {
             return Some((Spans::one((a, b)), pattern, si));
         }
         None
+    }
+
+    /// `Der Verband bestritt dies`, `bestätigte niemand`, `lehnte folglich ab`:
+    /// an object that is a pronoun (or an adverb) alone says nothing of what
+    /// was said.
+    fn only_a_pronoun(&self, a: usize, b: usize) -> bool {
+        let mut words = (a..b).filter(|&j| self.p.is_word(j) && !self.lower_is(j, &ADVERBS));
+        match (words.next(), words.next()) {
+            (None, _) => true,
+            (Some(j), None) => self.lower_is(
+                j,
+                &[
+                    "dies", "dieses", "das", "es", "niemand", "nichts", "alles", "einen", "eine",
+                    "folglich",
+                ],
+            ),
+            _ => false,
+        }
     }
 
     /// An accusative phrase that opens the clause of a verb taking an object,
