@@ -89,6 +89,9 @@ pub struct Lexicon {
     /// The role heads and their inflected forms reversed, so a word's endings are looked up in one walk.
     role_heads: RoleTrie,
     pub(crate) first_names: FastSet<String>,
+    /// The first names of at most seven bytes (most) by `short_key`: asked
+    /// for every capitalised word, found without hashing a string.
+    short_first_names: FastSet<u64>,
     first_name_shapes: Shapes,
     /// The cue forms and the forms of alias words, by their lower case.
     forms: FormTable,
@@ -468,7 +471,17 @@ struct RoleTrie {
     /// at least four): a word whose last four bytes have no bit ends in no
     /// form, found without a walk (most capitalised words).
     tails: Vec<u64>,
+    /// The same bits for the forms under `LONG_TAIL` bytes only.
+    short_tails: Vec<u64>,
+    /// A bit per hash of the last `LONG_TAIL` bytes of every longer form: a
+    /// word whose last four bytes end no short form can only end in a long
+    /// form, and one whose last six bytes have no bit here ends in none
+    /// (`Vorstand`, `-ungen`: most words that pass `tails`).
+    long_tails: Vec<u64>,
 }
+
+/// The length of the tails in `RoleTrie::long_tails`.
+const LONG_TAIL: usize = 6;
 
 /// The size of `RoleTrie::tails` in words (2^16 bits: a few thousand tails leave most clear).
 const ROLE_TAIL_WORDS: usize = 1 << 10;
@@ -481,12 +494,39 @@ fn role_tail_bit(word: &[u8]) -> Option<(usize, u64)> {
     Some((h / 64, 1u64 << (h % 64)))
 }
 
+/// The bit of `RoleTrie::long_tails` for the last `LONG_TAIL` bytes of a
+/// word (none when shorter).
+#[inline]
+fn role_long_tail_bit(word: &[u8]) -> Option<(usize, u64)> {
+    let tail = word.last_chunk::<LONG_TAIL>()?;
+    let packed = tail.iter().fold(0u64, |acc, &b| (acc << 8) | u64::from(b));
+    let h = (packed.wrapping_mul(FX_SEED) >> 48) as usize;
+    Some((h / 64, 1u64 << (h % 64)))
+}
+
+/// Sets a bit of a tail filter (none when the word is too short for it).
+fn set_bit(filter: &mut [u64], place: Option<(usize, u64)>) {
+    if let Some((word, bit)) = place {
+        if let Some(w) = filter.get_mut(word) {
+            *w |= bit;
+        }
+    }
+}
+
+/// Whether a tail filter has the bit (false when the word is too short for it).
+#[inline]
+fn has_bit(filter: &[u64], place: Option<(usize, u64)>) -> bool {
+    place.is_some_and(|(word, bit)| filter.get(word).is_some_and(|w| w & bit != 0))
+}
+
 impl Default for RoleTrie {
     fn default() -> Self {
         Self {
             nodes: vec![RoleNode::default()],
             root: [0; 256],
             tails: vec![0; ROLE_TAIL_WORDS],
+            short_tails: vec![0; ROLE_TAIL_WORDS],
+            long_tails: vec![0; ROLE_TAIL_WORDS],
         }
     }
 }
@@ -519,12 +559,14 @@ impl RoleTrie {
         }
     }
 
-    /// Sets the `tails` bit of a form (of at least four chars, so bytes).
+    /// Sets the tail bits of a form (of at least four chars, so bytes).
     fn insert_tail(&mut self, form: &str) {
-        if let Some((word, bit)) = role_tail_bit(form.as_bytes()) {
-            if let Some(w) = self.tails.get_mut(word) {
-                *w |= bit;
-            }
+        let form = form.as_bytes();
+        set_bit(&mut self.tails, role_tail_bit(form));
+        if form.len() < LONG_TAIL {
+            set_bit(&mut self.short_tails, role_tail_bit(form));
+        } else {
+            set_bit(&mut self.long_tails, role_long_tail_bit(form));
         }
     }
 
@@ -557,8 +599,14 @@ impl RoleTrie {
     /// This is `role_kind_general`: a bare head first, else the suffixes
     /// in order, and the longest head for each.
     fn find(&self, lower: &str) -> Option<(u8, ActorKind)> {
-        let (word, bit) = role_tail_bit(lower.as_bytes())?;
-        if self.tails.get(word).is_none_or(|w| w & bit == 0) {
+        let bytes = lower.as_bytes();
+        let tail = role_tail_bit(bytes);
+        if !has_bit(&self.tails, tail) {
+            return None;
+        }
+        if !has_bit(&self.short_tails, tail)
+            && !has_bit(&self.long_tails, role_long_tail_bit(bytes))
+        {
             return None;
         }
         let mut bytes = lower.bytes().rev();
@@ -695,6 +743,9 @@ impl Lexicon {
                     for w in trimmed.split_whitespace() {
                         self.first_name_shapes.insert(w);
                         self.first_names.insert(w.to_string());
+                        if let Some(key) = short_key(w) {
+                            self.short_first_names.insert(key);
+                        }
                     }
                 }
                 _ => {
@@ -1035,7 +1086,11 @@ impl Lexicon {
 
     #[inline]
     pub(crate) fn is_first_name(&self, word: &str) -> bool {
-        self.first_name_shapes.may_contain(word) && self.first_names.contains(word)
+        self.first_name_shapes.may_contain(word)
+            && match short_key(word) {
+                Some(key) => self.short_first_names.contains(&key),
+                None => self.first_names.contains(word),
+            }
     }
 }
 
@@ -1272,6 +1327,20 @@ mod tests {
                 .ok()
                 .map(|k| trie.nodes[ALIAS_ROOT as usize].children[k].1);
             assert_eq!(trie.step(ALIAS_ROOT, id), searched, "{id}");
+        }
+    }
+
+    #[test]
+    fn first_names_by_short_key_agree_with_the_name_set() {
+        let lex = Lexicon::german();
+        for name in &lex.first_names {
+            assert!(lex.is_first_name(name), "{name}");
+            for w in [format!("{name}s"), format!("{name}a"), name.to_lowercase()] {
+                assert_eq!(lex.is_first_name(&w), lex.first_names.contains(&w), "{w}");
+            }
+        }
+        for w in ["", "A", "Anna\0", "Ännchen", "Maximilianus", "Der"] {
+            assert_eq!(lex.is_first_name(w), lex.first_names.contains(w), "{w:?}");
         }
     }
 
