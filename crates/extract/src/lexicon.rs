@@ -464,9 +464,11 @@ pub(crate) struct RoleForm {
 /// kind of a word is one walk over its last bytes, with no retry per suffix.
 #[derive(Debug, Clone)]
 struct RoleTrie {
+    /// The trie as built, node by node.
     nodes: Vec<RoleNode>,
-    /// The root's children by byte (0: none): most walks end after one step.
-    root: [u32; 256],
+    /// The same trie as a double array (`RoleArray::of`), which the walks
+    /// read; made anew by `freeze` once the heads are added.
+    array: RoleArray,
     /// A bit per hash of the last four bytes of every form (all forms have
     /// at least four): a word whose last four bytes have no bit ends in no
     /// form, found without a walk (most capitalised words).
@@ -523,7 +525,7 @@ impl Default for RoleTrie {
     fn default() -> Self {
         Self {
             nodes: vec![RoleNode::default()],
-            root: [0; 256],
+            array: RoleArray::of(&[RoleNode::default()]),
             tails: vec![0; ROLE_TAIL_WORDS],
             short_tails: vec![0; ROLE_TAIL_WORDS],
             long_tails: vec![0; ROLE_TAIL_WORDS],
@@ -580,9 +582,6 @@ impl RoleTrie {
                     let new = self.nodes.len();
                     self.nodes[node].children.insert(k, (b, new as u32));
                     self.nodes.push(RoleNode::default());
-                    if node == 0 {
-                        self.root[usize::from(b)] = new as u32;
-                    }
                     new
                 }
             };
@@ -598,6 +597,9 @@ impl RoleTrie {
     /// rank found, and of that rank the longest form, as (rank, kind).
     /// This is `role_kind_general`: a bare head first, else the suffixes
     /// in order, and the longest head for each.
+    // asked for every capitalised word: the filters inlined, the walk (for
+    // few words) not
+    #[inline]
     fn find(&self, lower: &str) -> Option<(u8, ActorKind)> {
         let bytes = lower.as_bytes();
         let tail = role_tail_bit(bytes);
@@ -609,27 +611,112 @@ impl RoleTrie {
         {
             return None;
         }
-        let mut bytes = lower.bytes().rev();
-        let mut node = self.root[usize::from(bytes.next()?)] as usize;
-        let mut best: Option<(u8, ActorKind)> = None;
-        while node != 0 {
-            let Some(n) = self.nodes.get(node) else {
-                break;
+        self.array.walk(bytes)
+    }
+
+    /// Makes the double array anew from the nodes (after heads were added).
+    fn freeze(&mut self) {
+        self.array = RoleArray::of(&self.nodes);
+    }
+}
+
+/// A trie as a double array: the child of state `s` by byte `b` is state
+/// `t = base(s) + b + 1` when `t` names `s` as its parent. A step of a
+/// walk is an addition and a comparison, with no search among children.
+#[derive(Debug, Clone, Default)]
+struct RoleArray {
+    /// By state; state 0 is the root.
+    states: Vec<RoleState>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct RoleState {
+    /// Where the children of the state start (0 for a leaf).
+    base: u32,
+    /// The state's parent (`NO_PARENT` for a free slot and the root).
+    parent: u32,
+    /// The role form that ends here (as `RoleNode::form`).
+    form: Option<(u8, ActorKind)>,
+}
+
+const NO_PARENT: u32 = u32::MAX;
+
+const FREE_STATE: RoleState = RoleState {
+    base: 0,
+    parent: NO_PARENT,
+    form: None,
+};
+
+impl RoleArray {
+    /// The double array of the trie whose root is `nodes[0]`: the children
+    /// of every node go to the first base that finds their slots free.
+    fn of(nodes: &[RoleNode]) -> Self {
+        let mut states = vec![FREE_STATE];
+        // the free slots below `states.len()` (every slot above is free)
+        let mut free = std::collections::BTreeSet::new();
+        let mut queue = std::collections::VecDeque::from([(0usize, 0usize)]);
+        while let Some((node, state)) = queue.pop_front() {
+            let Some(children) = nodes.get(node).map(|n| &n.children) else {
+                continue;
             };
-            if let Some((rank, kind)) = n.form {
-                // deeper forms come later: an equal rank is a longer head
-                if best.is_none_or(|(b, _)| rank <= b) {
-                    best = Some((rank, kind));
+            let Some(&(lowest, _)) = children.first() else {
+                continue;
+            };
+            let is_free = |slot: usize| slot >= states.len() || free.contains(&slot);
+            // the lowest child (children are sorted by byte) tries the free slots in order
+            let first = usize::from(lowest) + 2;
+            let base = free
+                .range(first..)
+                .copied()
+                .chain(states.len().max(first)..)
+                .map(|slot| slot - first + 1)
+                .find(|&base| {
+                    children
+                        .iter()
+                        .all(|&(b, _)| is_free(base + usize::from(b) + 1))
+                })
+                .unwrap_or(states.len());
+            states[state].base = base as u32;
+            for &(b, child) in children {
+                let slot = base + usize::from(b) + 1;
+                if states.len() <= slot {
+                    free.extend(states.len()..slot);
+                    states.resize(slot + 1, FREE_STATE);
                 }
+                free.remove(&slot);
+                states[slot] = RoleState {
+                    base: 0,
+                    parent: state as u32,
+                    form: nodes.get(child as usize).and_then(|n| n.form),
+                };
+                queue.push_back((child as usize, slot));
             }
-            let Some(b) = bytes.next() else {
+        }
+        RoleArray { states }
+    }
+
+    /// The walk of `RoleTrie::find` over the bytes of a word from its end.
+    #[inline(never)]
+    fn walk(&self, word: &[u8]) -> Option<(u8, ActorKind)> {
+        let mut best: Option<(u8, ActorKind)> = None;
+        let mut state = 0usize;
+        for &b in word.iter().rev() {
+            let Some(s) = self.states.get(state) else {
                 break;
             };
-            node = n
-                .children
-                .iter()
-                .find(|&&(x, _)| x == b)
-                .map_or(0, |&(_, child)| child as usize);
+            let child = s.base as usize + usize::from(b) + 1;
+            match self.states.get(child) {
+                Some(c) if c.parent == state as u32 && s.base != 0 => {
+                    if let Some((rank, kind)) = c.form {
+                        // deeper forms come later: an equal rank is a longer head
+                        if best.is_none_or(|(r, _)| rank <= r) {
+                            best = Some((rank, kind));
+                        }
+                    }
+                    state = child;
+                }
+                _ => break,
+            }
         }
         best
     }
@@ -709,6 +796,8 @@ impl Lexicon {
         self.cue_forms_lower = self.cue_forms.keys().all(|k| k.to_lowercase() == *k);
         self.cue_forms_are_words = self.cue_forms.keys().all(|k| !is_one_non_word_token(k));
         self.forms = forms;
+        // the role walks read the double array: made once the heads are in
+        self.role_heads.freeze();
     }
 
     fn add_entries(&mut self, text: &str, origin: &str) -> Result<(), LexiconError> {
@@ -1449,6 +1538,25 @@ mod tests {
                 .any(|tail| tail.chars().count() >= ROLE_HEAD_MIN && lex.roles.contains_key(tail));
             proptest::prop_assert_eq!(lex.ends_in_role_head(&lower), ends_in_head, "{}", w);
         }
+    }
+
+    #[test]
+    fn roles_added_from_a_user_file_are_walked() {
+        let mut lex = Lexicon::default();
+        assert_eq!(lex.role_kind("Oberbürgermeisterin"), None);
+        lex.extend_from_str("[roles]\nbürgermeister\tperson\n", "user.tsv")
+            .expect("parses");
+        assert_eq!(
+            lex.role_kind("Oberbürgermeisterin"),
+            Some(ActorKind::Person)
+        );
+        lex.extend_from_str("[roles]\nbürgermeisteramt\torganization\n", "more.tsv")
+            .expect("parses");
+        assert_eq!(
+            lex.role_kind("Bürgermeisteramts"),
+            Some(ActorKind::Organization)
+        );
+        assert_eq!(lex.role_kind("Bürgermeisters"), Some(ActorKind::Person));
     }
 
     #[test]
