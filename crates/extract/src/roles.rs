@@ -327,12 +327,13 @@ fn is_plural(noun: &RoleNoun, article: Option<&str>) -> bool {
 /// An inflected adjective before a noun (`russischen`, `neue`, `ehemaliger`).
 fn is_adjective_form(p: &Prepared, lex: &Lexicon, j: usize) -> bool {
     let w = p.word(j);
-    // `j` may be past the last token (a text that ends in "Name,")
+    // `j` may be past the last token (a text that ends in "Name,"); the
+    // cheap tests first (most words fail the ending or the first letter)
     p.toks.get(j).is_some_and(|t| t.kind == TokenKind::Word)
+        && ["e", "en", "er", "es", "em"].iter().any(|e| w.ends_with(e))
+        && w.chars().next().is_some_and(char::is_lowercase)
         && w.chars().count() > 3
         && w.chars().all(char::is_alphabetic)
-        && w.chars().next().is_some_and(char::is_lowercase)
-        && ["e", "en", "er", "es", "em"].iter().any(|e| w.ends_with(e))
         && !is_determiner(w)
         && !PLURAL_MARKERS.contains(&w)
         // "sagte Außenminister X": a verb, not an adjective
