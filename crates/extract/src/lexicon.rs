@@ -92,7 +92,9 @@ pub struct Lexicon {
     /// The first names of at most seven bytes (most) by `short_key`: asked
     /// for every capitalised word, found without hashing a string.
     short_first_names: FastSet<u64>,
-    first_name_shapes: Shapes,
+    /// Two bits of every first name: asked for every capitalised word, most
+    /// of which are rejected here (a shape check let half of them pass).
+    first_name_filter: WordFilter,
     /// The cue forms and the forms of alias words, by their lower case.
     forms: FormTable,
     /// Every cue form is its own lower case (a word that is not cannot be one).
@@ -139,6 +141,35 @@ impl WordSet {
             Some(key) => self.short.contains(&key),
             None => self.set.contains(w),
         }
+    }
+}
+
+/// Two bits per word of a set (by `FormKey::mix`, as `FormTable::filter`):
+/// a word without both bits is not in the set, found without hashing it.
+#[derive(Debug, Clone, Default)]
+struct WordFilter {
+    /// `WORD_FILTER_WORDS` words; empty when no word was added.
+    bits: Vec<u64>,
+}
+
+/// The size of a `WordFilter` in words (2^14 bits: a few hundred words leave most clear).
+const WORD_FILTER_WORDS: usize = 256;
+
+impl WordFilter {
+    fn insert(&mut self, word: &str) {
+        if self.bits.is_empty() {
+            self.bits = vec![0; WORD_FILTER_WORDS];
+        }
+        let (w, bits) = FormKey::of(word).filter_place_in(WORD_FILTER_WORDS);
+        if let Some(slot) = self.bits.get_mut(w) {
+            *slot |= bits;
+        }
+    }
+
+    #[inline]
+    fn may_contain(&self, word: &str) -> bool {
+        let (w, bits) = FormKey::of(word).filter_place_in(WORD_FILTER_WORDS);
+        self.bits.get(w).is_some_and(|&slot| slot & bits == bits)
     }
 }
 
@@ -396,11 +427,18 @@ impl FormKey {
             .wrapping_mul(FX_SEED)
     }
 
-    /// The filter word (from the top 11 bits) and the two bits in it.
+    /// The filter word (from the top 11 bits) and the two bits in it, for
+    /// a filter of `FORM_FILTER_WORDS` words.
     #[inline]
     fn filter_place(&self) -> (usize, u64) {
+        self.filter_place_in(FORM_FILTER_WORDS)
+    }
+
+    /// The filter word (from the top bits, below `words`) and the two bits in it.
+    #[inline]
+    fn filter_place_in(&self, words: usize) -> (usize, u64) {
         let m = self.mix();
-        let word = (m >> 53) as usize % FORM_FILTER_WORDS;
+        let word = (m >> 53) as usize % words;
         (word, 1 << ((m >> 47) & 63) | 1 << ((m >> 41) & 63))
     }
 }
@@ -830,7 +868,7 @@ impl Lexicon {
                 "roles" => self.add_role(&fields).map_err(err)?,
                 "firstnames" => {
                     for w in trimmed.split_whitespace() {
-                        self.first_name_shapes.insert(w);
+                        self.first_name_filter.insert(w);
                         self.first_names.insert(w.to_string());
                         if let Some(key) = short_key(w) {
                             self.short_first_names.insert(key);
@@ -1173,13 +1211,20 @@ impl Lexicon {
             .is_some_and(|n| !n.children.is_empty())
     }
 
+    /// Whether `word` is a first name: most words leave at the filter,
+    /// inlined at the caller without a call.
     #[inline]
     pub(crate) fn is_first_name(&self, word: &str) -> bool {
-        self.first_name_shapes.may_contain(word)
-            && match short_key(word) {
-                Some(key) => self.short_first_names.contains(&key),
-                None => self.first_names.contains(word),
-            }
+        self.first_name_filter.may_contain(word) && self.is_first_name_by_hash(word)
+    }
+
+    /// `is_first_name` past its filter.
+    #[inline(never)]
+    fn is_first_name_by_hash(&self, word: &str) -> bool {
+        match short_key(word) {
+            Some(key) => self.short_first_names.contains(&key),
+            None => self.first_names.contains(word),
+        }
     }
 }
 
@@ -1431,6 +1476,12 @@ mod tests {
         for w in ["", "A", "Anna\0", "Ännchen", "Maximilianus", "Der"] {
             assert_eq!(lex.is_first_name(w), lex.first_names.contains(w), "{w:?}");
         }
+        let mut user = Lexicon::default();
+        assert!(!user.is_first_name("Zoltán"));
+        user.extend_from_str("[firstnames]\nZoltán Bartholomäus\n", "names.txt")
+            .expect("parses");
+        assert!(user.is_first_name("Zoltán") && user.is_first_name("Bartholomäus"));
+        assert!(!user.is_first_name("Zoltan"));
     }
 
     #[test]
