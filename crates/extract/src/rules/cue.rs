@@ -162,7 +162,7 @@ impl<'a, 'l> Rules<'a, 'l> {
                     || self.p.toks[j + 1].is_quote()
                     // a second predicate follows: "lehnt X ab und verlangt Y"
                     || matches!(self.p.word(j + 1), "und" | "oder")
-                        && !self.lex.cue_forms(self.p.word(j + 2)).is_empty()
+                        && !self.p.cue_forms(self.lex, j + 2).is_empty()
             })
             .or_else(|| self.particle_written_apart(i, clause, particle))
             .or_else(|| self.particle_after_apposition(clause, particle))
