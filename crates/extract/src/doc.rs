@@ -280,6 +280,13 @@ impl<'a> Prepared<'a> {
         self.lowers.get(i).copied().unwrap_or("")
     }
 
+    /// Tokens `[a, b)` in lower case (`lower` of each; empty when the range
+    /// is not within the tokens), for a scan of a sentence.
+    #[inline]
+    pub fn lowers(&self, a: usize, b: usize) -> &[&'a str] {
+        self.lowers.get(a..b).unwrap_or(&[])
+    }
+
     /// The cue forms of token `i` (`Lexicon::cue_forms` of its text), looked
     /// up once; `lex` is the lexicon the document was prepared with.
     #[inline]

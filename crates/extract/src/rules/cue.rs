@@ -58,6 +58,9 @@ impl<'a, 'l> Rules<'a, 'l> {
         if i > s.tok_start && self.p.word(i - 1) == "zu" {
             return None;
         }
+        if !self.phrase_words_may_occur(forms, s) {
+            return None;
+        }
         let clause = self.clause(i, s);
         let mut best: Option<(u8, Cue<'l>)> = None;
         // "meldete das Patent an", "rief den Notstand aus": a particle at the clause end
@@ -126,6 +129,21 @@ impl<'a, 'l> Rules<'a, 'l> {
         best.map(|(_, mut c)| {
             c.finite = self.finite_position(&c);
             c
+        })
+    }
+
+    /// Whether some form could find the words its phrase requires (`der
+    /// Meinung sein`) in the clause: false when every form requires one that
+    /// the whole sentence lacks. Forms of common verbs (`ist`, `war`) have only
+    /// such phrases, and most of their sentences hold none of the words: they
+    /// are let go before their clause is looked for.
+    fn phrase_words_may_occur(&self, forms: &[(usize, FormUse)], s: &Sentence) -> bool {
+        let lowers = self.p.lowers(s.tok_start, s.tok_end);
+        forms.iter().any(|&(idx, _)| {
+            self.lex
+                .cues
+                .get(idx)
+                .is_some_and(|entry| entry.requires.iter().all(|r| lowers.contains(&r.as_str())))
         })
     }
 
