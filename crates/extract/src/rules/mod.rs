@@ -18,6 +18,7 @@ mod cue;
 mod nominal;
 mod spans;
 mod speaker;
+mod suffixes;
 mod typing;
 mod words;
 
