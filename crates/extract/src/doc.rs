@@ -280,6 +280,36 @@ impl<'a> Prepared<'a> {
         self.lowers.get(i).copied().unwrap_or("")
     }
 
+    /// Tokens `[a, b)` in lower case (`lower` of each; empty when the range
+    /// is not within the tokens), for a scan of a sentence.
+    #[inline]
+    pub fn lowers(&self, a: usize, b: usize) -> &[&'a str] {
+        self.lowers.get(a..b).unwrap_or(&[])
+    }
+
+    /// The tokens outside quotations that have cue forms, and those whose
+    /// lower case `key_word` accepts, in order: the tokens the rules of a
+    /// sentence start from, found in one pass over the document's tokens.
+    pub fn rule_candidates(&self, key_word: impl Fn(&str) -> bool) -> (Vec<usize>, Vec<usize>) {
+        // room for most documents at once (about one token in twenty has
+        // cue forms, one in twelve may be a key word)
+        let mut cues = Vec::with_capacity(self.toks.len() / 16);
+        let mut keys = Vec::with_capacity(self.toks.len() / 8);
+        let tokens = self.forms.iter().zip(&self.lowers).zip(&self.quotes.depth);
+        for (i, ((form, lower), &depth)) in tokens.enumerate() {
+            if depth > 0 {
+                continue;
+            }
+            if form.cue_form != NO_FORM {
+                cues.push(i);
+            }
+            if key_word(lower) {
+                keys.push(i);
+            }
+        }
+        (cues, keys)
+    }
+
     /// The cue forms of token `i` (`Lexicon::cue_forms` of its text), looked
     /// up once; `lex` is the lexicon the document was prepared with.
     #[inline]
