@@ -280,6 +280,36 @@ impl<'a> Prepared<'a> {
         self.lowers.get(i).copied().unwrap_or("")
     }
 
+    /// Tokens `[a, b)` in lower case (`lower` of each; empty when the range
+    /// is not within the tokens), for a scan of a sentence.
+    #[inline]
+    pub fn lowers(&self, a: usize, b: usize) -> &[&'a str] {
+        self.lowers.get(a..b).unwrap_or(&[])
+    }
+
+    /// The tokens outside quotations that have cue forms, and those whose
+    /// lower case `key_word` accepts, in order: the tokens the rules of a
+    /// sentence start from, found in one pass over the document's tokens.
+    pub fn rule_candidates(&self, key_word: impl Fn(&str) -> bool) -> (Vec<usize>, Vec<usize>) {
+        // room for most documents at once (about one token in twenty has
+        // cue forms, one in twelve may be a key word)
+        let mut cues = Vec::with_capacity(self.toks.len() / 16);
+        let mut keys = Vec::with_capacity(self.toks.len() / 8);
+        let tokens = self.forms.iter().zip(&self.lowers).zip(&self.quotes.depth);
+        for (i, ((form, lower), &depth)) in tokens.enumerate() {
+            if depth > 0 {
+                continue;
+            }
+            if form.cue_form != NO_FORM {
+                cues.push(i);
+            }
+            if key_word(lower) {
+                keys.push(i);
+            }
+        }
+        (cues, keys)
+    }
+
     /// The cue forms of token `i` (`Lexicon::cue_forms` of its text), looked
     /// up once; `lex` is the lexicon the document was prepared with.
     #[inline]
@@ -495,14 +525,13 @@ impl<'a> Prepared<'a> {
 
     /// The longest lexicon alias starting at token `i`: (tokens, actor index).
     fn alias_match(&self, lex: &Lexicon, i: usize) -> Option<(usize, usize)> {
-        // most words are no alias word: done before looking at the word
-        if self
-            .forms
-            .get(i)
-            .is_none_or(|f| f.alias_word == NO_ALIAS_WORD)
-        {
+        // most words are no alias word, and many alias words start no
+        // alias (`in`, `und` of longer ones): done before looking at the word
+        let first = self.forms.get(i).map_or(NO_ALIAS_WORD, |f| f.alias_word);
+        if first == NO_ALIAS_WORD {
             return None;
         }
+        lex.alias_step(ALIAS_ROOT, first)?;
         let first_capitalized = is_capitalized(self.word(i));
         let mut node = ALIAS_ROOT;
         let mut best = None;
@@ -551,7 +580,10 @@ impl<'a> Prepared<'a> {
         if let Some(i) = self
             .entities
             .iter()
-            .position(|e| e.name == a.name && e.surname.is_none())
+            // an actor's entity borrows the actor's name: the same string, found without comparing bytes
+            .position(|e| {
+                (std::ptr::eq(e.name, a.name.as_str()) || e.name == a.name) && e.surname.is_none()
+            })
         {
             return i;
         }
@@ -573,7 +605,8 @@ impl<'a> Prepared<'a> {
         // ("Joop den Uyl", "Ursula von der Leyen"), never a surname ("Angela
         // Merkel den Vorschlag", "Jan Kos von der Polizei", "so Kos zu …")
         let mut surnames = 0;
-        let first_name_before = from > 0 && lex.is_first_name(self.word(from - 1));
+        // asked only at a particle (few names have one)
+        let first_name_before = || from > 0 && lex.is_first_name(self.word(from - 1));
         while j < self.toks.len() && names < 3 {
             let t = &self.toks[j];
             if t.breaks_before > 0 || !t.is_word() {
@@ -585,7 +618,7 @@ impl<'a> Prepared<'a> {
             if NAME_PARTICLES.contains(&w)
                 && j + 1 < self.toks.len()
                 && (is_capitalized(next) || NAME_PARTICLES.contains(&next))
-                && (names > 0 || first_name_before)
+                && (names > 0 || first_name_before())
                 && (surnames == 0 || after_particle)
             {
                 // "von der Leyen": only when another name or particle follows
@@ -596,7 +629,7 @@ impl<'a> Prepared<'a> {
                 || is_not_name(w)
                 || lex.role_kind_lower(self.lower(j)).is_some()
                 || t.kind == TokenKind::Number
-                || w.chars().count() < 2
+                || w.chars().nth(1).is_none()
             {
                 break;
             }
@@ -651,7 +684,13 @@ impl<'a> Prepared<'a> {
     /// The adjective before a role, or the prefix of a compound role (`US-`), normalised.
     fn qualifier(&self, i: usize) -> Cow<'a, str> {
         let w = self.word(i);
-        if let Some((prefix, _)) = w.rsplit_once('-') {
+        // `rsplit_once('-')` by a byte loop (words are short; the char searcher calls `memrchr`)
+        if let Some(prefix) = w
+            .as_bytes()
+            .iter()
+            .rposition(|&b| b == b'-')
+            .and_then(|k| w.get(..k))
+        {
             return self.norm(prefix, self.lower(i).get(..prefix.len()));
         }
         if i > 0 && self.is_word(i - 1) {

@@ -75,10 +75,9 @@ pub struct ActorEntry {
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
     pub(crate) cues: Vec<CueEntry>,
-    /// lower-case form → (cue index, use)
+    /// lower-case form → (cue index, use): the source `forms` is built
+    /// from (`index_forms`); lookups go through `forms`.
     pub(crate) cue_forms: FastMap<String, Vec<(usize, FormUse)>>,
-    /// The shapes of the cue forms: most words are rejected before hashing.
-    cue_form_shapes: Shapes,
     pub(crate) actors: Vec<ActorEntry>,
     /// normalised alias (tokens joined by a space) → actor index
     pub(crate) actor_aliases: HashMap<String, usize>,
@@ -89,7 +88,12 @@ pub struct Lexicon {
     /// The role heads and their inflected forms reversed, so a word's endings are looked up in one walk.
     role_heads: RoleTrie,
     pub(crate) first_names: FastSet<String>,
-    first_name_shapes: Shapes,
+    /// The first names of at most seven bytes (most) by `short_key`: asked
+    /// for every capitalised word, found without hashing a string.
+    short_first_names: FastSet<u64>,
+    /// Two bits of every first name: asked for every capitalised word, most
+    /// of which are rejected here (a shape check let half of them pass).
+    first_name_filter: WordFilter,
     /// The cue forms and the forms of alias words, by their lower case.
     forms: FormTable,
     /// Every cue form is its own lower case (a word that is not cannot be one).
@@ -136,6 +140,35 @@ impl WordSet {
             Some(key) => self.short.contains(&key),
             None => self.set.contains(w),
         }
+    }
+}
+
+/// Two bits per word of a set (by `FormKey::mix`, as `FormTable::filter`):
+/// a word without both bits is not in the set, found without hashing it.
+#[derive(Debug, Clone, Default)]
+struct WordFilter {
+    /// `WORD_FILTER_WORDS` words; empty when no word was added.
+    bits: Vec<u64>,
+}
+
+/// The size of a `WordFilter` in words (2^14 bits: a few hundred words leave most clear).
+const WORD_FILTER_WORDS: usize = 256;
+
+impl WordFilter {
+    fn insert(&mut self, word: &str) {
+        if self.bits.is_empty() {
+            self.bits = vec![0; WORD_FILTER_WORDS];
+        }
+        let (w, bits) = FormKey::of(word).filter_place_in(WORD_FILTER_WORDS);
+        if let Some(slot) = self.bits.get_mut(w) {
+            *slot |= bits;
+        }
+    }
+
+    #[inline]
+    fn may_contain(&self, word: &str) -> bool {
+        let (w, bits) = FormKey::of(word).filter_place_in(WORD_FILTER_WORDS);
+        self.bits.get(w).is_some_and(|&slot| slot & bits == bits)
     }
 }
 
@@ -393,11 +426,18 @@ impl FormKey {
             .wrapping_mul(FX_SEED)
     }
 
-    /// The filter word (from the top 11 bits) and the two bits in it.
+    /// The filter word (from the top 11 bits) and the two bits in it, for
+    /// a filter of `FORM_FILTER_WORDS` words.
     #[inline]
     fn filter_place(&self) -> (usize, u64) {
+        self.filter_place_in(FORM_FILTER_WORDS)
+    }
+
+    /// The filter word (from the top bits, below `words`) and the two bits in it.
+    #[inline]
+    fn filter_place_in(&self, words: usize) -> (usize, u64) {
         let m = self.mix();
-        let word = (m >> 53) as usize % FORM_FILTER_WORDS;
+        let word = (m >> 53) as usize % words;
         (word, 1 << ((m >> 47) & 63) | 1 << ((m >> 41) & 63))
     }
 }
@@ -461,14 +501,26 @@ pub(crate) struct RoleForm {
 /// kind of a word is one walk over its last bytes, with no retry per suffix.
 #[derive(Debug, Clone)]
 struct RoleTrie {
+    /// The trie as built, node by node.
     nodes: Vec<RoleNode>,
-    /// The root's children by byte (0: none): most walks end after one step.
-    root: [u32; 256],
+    /// The same trie as a double array (`RoleArray::of`), which the walks
+    /// read; made anew by `freeze` once the heads are added.
+    array: RoleArray,
     /// A bit per hash of the last four bytes of every form (all forms have
     /// at least four): a word whose last four bytes have no bit ends in no
     /// form, found without a walk (most capitalised words).
     tails: Vec<u64>,
+    /// The same bits for the forms under `LONG_TAIL` bytes only.
+    short_tails: Vec<u64>,
+    /// A bit per hash of the last `LONG_TAIL` bytes of every longer form: a
+    /// word whose last four bytes end no short form can only end in a long
+    /// form, and one whose last six bytes have no bit here ends in none
+    /// (`Vorstand`, `-ungen`: most words that pass `tails`).
+    long_tails: Vec<u64>,
 }
+
+/// The length of the tails in `RoleTrie::long_tails`.
+const LONG_TAIL: usize = 6;
 
 /// The size of `RoleTrie::tails` in words (2^16 bits: a few thousand tails leave most clear).
 const ROLE_TAIL_WORDS: usize = 1 << 10;
@@ -481,12 +533,39 @@ fn role_tail_bit(word: &[u8]) -> Option<(usize, u64)> {
     Some((h / 64, 1u64 << (h % 64)))
 }
 
+/// The bit of `RoleTrie::long_tails` for the last `LONG_TAIL` bytes of a
+/// word (none when shorter).
+#[inline]
+fn role_long_tail_bit(word: &[u8]) -> Option<(usize, u64)> {
+    let tail = word.last_chunk::<LONG_TAIL>()?;
+    let packed = tail.iter().fold(0u64, |acc, &b| (acc << 8) | u64::from(b));
+    let h = (packed.wrapping_mul(FX_SEED) >> 48) as usize;
+    Some((h / 64, 1u64 << (h % 64)))
+}
+
+/// Sets a bit of a tail filter (none when the word is too short for it).
+fn set_bit(filter: &mut [u64], place: Option<(usize, u64)>) {
+    if let Some((word, bit)) = place {
+        if let Some(w) = filter.get_mut(word) {
+            *w |= bit;
+        }
+    }
+}
+
+/// Whether a tail filter has the bit (false when the word is too short for it).
+#[inline]
+fn has_bit(filter: &[u64], place: Option<(usize, u64)>) -> bool {
+    place.is_some_and(|(word, bit)| filter.get(word).is_some_and(|w| w & bit != 0))
+}
+
 impl Default for RoleTrie {
     fn default() -> Self {
         Self {
             nodes: vec![RoleNode::default()],
-            root: [0; 256],
+            array: RoleArray::of(&[RoleNode::default()]),
             tails: vec![0; ROLE_TAIL_WORDS],
+            short_tails: vec![0; ROLE_TAIL_WORDS],
+            long_tails: vec![0; ROLE_TAIL_WORDS],
         }
     }
 }
@@ -519,12 +598,14 @@ impl RoleTrie {
         }
     }
 
-    /// Sets the `tails` bit of a form (of at least four chars, so bytes).
+    /// Sets the tail bits of a form (of at least four chars, so bytes).
     fn insert_tail(&mut self, form: &str) {
-        if let Some((word, bit)) = role_tail_bit(form.as_bytes()) {
-            if let Some(w) = self.tails.get_mut(word) {
-                *w |= bit;
-            }
+        let form = form.as_bytes();
+        set_bit(&mut self.tails, role_tail_bit(form));
+        if form.len() < LONG_TAIL {
+            set_bit(&mut self.short_tails, role_tail_bit(form));
+        } else {
+            set_bit(&mut self.long_tails, role_long_tail_bit(form));
         }
     }
 
@@ -538,9 +619,6 @@ impl RoleTrie {
                     let new = self.nodes.len();
                     self.nodes[node].children.insert(k, (b, new as u32));
                     self.nodes.push(RoleNode::default());
-                    if node == 0 {
-                        self.root[usize::from(b)] = new as u32;
-                    }
                     new
                 }
             };
@@ -556,32 +634,126 @@ impl RoleTrie {
     /// rank found, and of that rank the longest form, as (rank, kind).
     /// This is `role_kind_general`: a bare head first, else the suffixes
     /// in order, and the longest head for each.
+    // asked for every capitalised word: the filters inlined, the walk (for
+    // few words) not
+    #[inline]
     fn find(&self, lower: &str) -> Option<(u8, ActorKind)> {
-        let (word, bit) = role_tail_bit(lower.as_bytes())?;
-        if self.tails.get(word).is_none_or(|w| w & bit == 0) {
+        let bytes = lower.as_bytes();
+        let tail = role_tail_bit(bytes);
+        if !has_bit(&self.tails, tail) {
             return None;
         }
-        let mut bytes = lower.bytes().rev();
-        let mut node = self.root[usize::from(bytes.next()?)] as usize;
-        let mut best: Option<(u8, ActorKind)> = None;
-        while node != 0 {
-            let Some(n) = self.nodes.get(node) else {
-                break;
+        if !has_bit(&self.short_tails, tail)
+            && !has_bit(&self.long_tails, role_long_tail_bit(bytes))
+        {
+            return None;
+        }
+        self.array.walk(bytes)
+    }
+
+    /// Makes the double array anew from the nodes (after heads were added).
+    fn freeze(&mut self) {
+        self.array = RoleArray::of(&self.nodes);
+    }
+}
+
+/// A trie as a double array: the child of state `s` by byte `b` is state
+/// `t = base(s) + b + 1` when `t` names `s` as its parent. A step of a
+/// walk is an addition and a comparison, with no search among children.
+#[derive(Debug, Clone, Default)]
+struct RoleArray {
+    /// By state; state 0 is the root.
+    states: Vec<RoleState>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct RoleState {
+    /// Where the children of the state start (0 for a leaf).
+    base: u32,
+    /// The state's parent (`NO_PARENT` for a free slot and the root).
+    parent: u32,
+    /// The role form that ends here (as `RoleNode::form`).
+    form: Option<(u8, ActorKind)>,
+}
+
+const NO_PARENT: u32 = u32::MAX;
+
+const FREE_STATE: RoleState = RoleState {
+    base: 0,
+    parent: NO_PARENT,
+    form: None,
+};
+
+impl RoleArray {
+    /// The double array of the trie whose root is `nodes[0]`: the children
+    /// of every node go to the first base that finds their slots free.
+    fn of(nodes: &[RoleNode]) -> Self {
+        let mut states = vec![FREE_STATE];
+        // the free slots below `states.len()` (every slot above is free)
+        let mut free = std::collections::BTreeSet::new();
+        let mut queue = std::collections::VecDeque::from([(0usize, 0usize)]);
+        while let Some((node, state)) = queue.pop_front() {
+            let Some(children) = nodes.get(node).map(|n| &n.children) else {
+                continue;
             };
-            if let Some((rank, kind)) = n.form {
-                // deeper forms come later: an equal rank is a longer head
-                if best.is_none_or(|(b, _)| rank <= b) {
-                    best = Some((rank, kind));
+            let Some(&(lowest, _)) = children.first() else {
+                continue;
+            };
+            let is_free = |slot: usize| slot >= states.len() || free.contains(&slot);
+            // the lowest child (children are sorted by byte) tries the free slots in order
+            let first = usize::from(lowest) + 2;
+            let base = free
+                .range(first..)
+                .copied()
+                .chain(states.len().max(first)..)
+                .map(|slot| slot - first + 1)
+                .find(|&base| {
+                    children
+                        .iter()
+                        .all(|&(b, _)| is_free(base + usize::from(b) + 1))
+                })
+                .unwrap_or(states.len());
+            states[state].base = base as u32;
+            for &(b, child) in children {
+                let slot = base + usize::from(b) + 1;
+                if states.len() <= slot {
+                    free.extend(states.len()..slot);
+                    states.resize(slot + 1, FREE_STATE);
                 }
+                free.remove(&slot);
+                states[slot] = RoleState {
+                    base: 0,
+                    parent: state as u32,
+                    form: nodes.get(child as usize).and_then(|n| n.form),
+                };
+                queue.push_back((child as usize, slot));
             }
-            let Some(b) = bytes.next() else {
+        }
+        RoleArray { states }
+    }
+
+    /// The walk of `RoleTrie::find` over the bytes of a word from its end.
+    #[inline(never)]
+    fn walk(&self, word: &[u8]) -> Option<(u8, ActorKind)> {
+        let mut best: Option<(u8, ActorKind)> = None;
+        let mut state = 0usize;
+        for &b in word.iter().rev() {
+            let Some(s) = self.states.get(state) else {
                 break;
             };
-            node = n
-                .children
-                .iter()
-                .find(|&&(x, _)| x == b)
-                .map_or(0, |&(_, child)| child as usize);
+            let child = s.base as usize + usize::from(b) + 1;
+            match self.states.get(child) {
+                Some(c) if c.parent == state as u32 && s.base != 0 => {
+                    if let Some((rank, kind)) = c.form {
+                        // deeper forms come later: an equal rank is a longer head
+                        if best.is_none_or(|(r, _)| rank <= r) {
+                            best = Some((rank, kind));
+                        }
+                    }
+                    state = child;
+                }
+                _ => break,
+            }
         }
         best
     }
@@ -661,6 +833,8 @@ impl Lexicon {
         self.cue_forms_lower = self.cue_forms.keys().all(|k| k.to_lowercase() == *k);
         self.cue_forms_are_words = self.cue_forms.keys().all(|k| !is_one_non_word_token(k));
         self.forms = forms;
+        // the role walks read the double array: made once the heads are in
+        self.role_heads.freeze();
     }
 
     fn add_entries(&mut self, text: &str, origin: &str) -> Result<(), LexiconError> {
@@ -693,8 +867,11 @@ impl Lexicon {
                 "roles" => self.add_role(&fields).map_err(err)?,
                 "firstnames" => {
                     for w in trimmed.split_whitespace() {
-                        self.first_name_shapes.insert(w);
+                        self.first_name_filter.insert(w);
                         self.first_names.insert(w.to_string());
+                        if let Some(key) = short_key(w) {
+                            self.short_first_names.insert(key);
+                        }
                     }
                 }
                 _ => {
@@ -801,7 +978,6 @@ impl Lexicon {
     }
 
     fn add_form(&mut self, form: &str, idx: usize, use_: FormUse) {
-        self.cue_form_shapes.insert(form);
         let v = self.cue_forms.entry(form.to_string()).or_default();
         if !v.contains(&(idx, use_)) {
             v.push((idx, use_));
@@ -886,13 +1062,12 @@ impl Lexicon {
         Ok(())
     }
 
-    /// The cue forms of a lower-case word.
-    #[inline]
-    pub(crate) fn cue_forms(&self, lower: &str) -> &[(usize, FormUse)] {
-        if !self.cue_form_shapes.may_contain(lower) {
-            return &[];
-        }
-        self.cue_forms.get(lower).map_or(&[], |v| v.as_slice())
+    /// The cue forms of a word, by its text (the rules ask `Prepared::cue_forms`
+    /// of a token instead, looked up once per token).
+    #[cfg(test)]
+    pub(crate) fn cue_forms(&self, word: &str) -> &[(usize, FormUse)] {
+        self.form_id(word)
+            .map_or(&[], |id| self.cue_forms_by_id(id))
     }
 
     /// The role kind of a capitalised word (`US-Außenministerin`, `Kremlsprecher`):
@@ -1033,9 +1208,20 @@ impl Lexicon {
             .is_some_and(|n| !n.children.is_empty())
     }
 
+    /// Whether `word` is a first name: most words leave at the filter,
+    /// inlined at the caller without a call.
     #[inline]
     pub(crate) fn is_first_name(&self, word: &str) -> bool {
-        self.first_name_shapes.may_contain(word) && self.first_names.contains(word)
+        self.first_name_filter.may_contain(word) && self.is_first_name_by_hash(word)
+    }
+
+    /// `is_first_name` past its filter.
+    #[inline(never)]
+    fn is_first_name_by_hash(&self, word: &str) -> bool {
+        match short_key(word) {
+            Some(key) => self.short_first_names.contains(&key),
+            None => self.first_names.contains(word),
+        }
     }
 }
 
@@ -1232,8 +1418,17 @@ mod tests {
             assert_eq!(lex.cue_forms_by_id(id), uses.as_slice(), "{form}");
             let upper = form.to_uppercase();
             let id = lex.cue_form_id(&upper, form, lex.form_id(form));
-            assert_eq!(lex.cue_forms_by_id(id), lex.cue_forms(&upper), "{upper}");
+            assert_eq!(
+                lex.cue_forms_by_id(id),
+                mapped_cue_forms(&lex, &upper),
+                "{upper}"
+            );
         }
+    }
+
+    /// The cue forms of a word by the word map the form table is built from.
+    fn mapped_cue_forms<'l>(lex: &'l Lexicon, word: &str) -> &'l [(usize, FormUse)] {
+        lex.cue_forms.get(word).map_or(&[], |v| v.as_slice())
     }
 
     proptest::proptest! {
@@ -1242,7 +1437,8 @@ mod tests {
             let norm = &w[..norm_len(&w)];
             proptest::prop_assert_eq!(alias_word_by_form(lex_once(), &w), lex_once().alias_word(norm));
             let id = lex_once().cue_form_id(&w, &w, lex_once().form_id(&w));
-            proptest::prop_assert_eq!(lex_once().cue_forms_by_id(id), lex_once().cue_forms(&w));
+            proptest::prop_assert_eq!(lex_once().cue_forms_by_id(id), mapped_cue_forms(lex_once(), &w));
+            proptest::prop_assert_eq!(lex_once().cue_forms(&w), mapped_cue_forms(lex_once(), &w));
         }
     }
 
@@ -1273,6 +1469,26 @@ mod tests {
                 .map(|k| trie.nodes[ALIAS_ROOT as usize].children[k].1);
             assert_eq!(trie.step(ALIAS_ROOT, id), searched, "{id}");
         }
+    }
+
+    #[test]
+    fn first_names_by_short_key_agree_with_the_name_set() {
+        let lex = Lexicon::german();
+        for name in &lex.first_names {
+            assert!(lex.is_first_name(name), "{name}");
+            for w in [format!("{name}s"), format!("{name}a"), name.to_lowercase()] {
+                assert_eq!(lex.is_first_name(&w), lex.first_names.contains(&w), "{w}");
+            }
+        }
+        for w in ["", "A", "Anna\0", "Ännchen", "Maximilianus", "Der"] {
+            assert_eq!(lex.is_first_name(w), lex.first_names.contains(w), "{w:?}");
+        }
+        let mut user = Lexicon::default();
+        assert!(!user.is_first_name("Zoltán"));
+        user.extend_from_str("[firstnames]\nZoltán Bartholomäus\n", "names.txt")
+            .expect("parses");
+        assert!(user.is_first_name("Zoltán") && user.is_first_name("Bartholomäus"));
+        assert!(!user.is_first_name("Zoltan"));
     }
 
     #[test]
@@ -1380,6 +1596,25 @@ mod tests {
                 .any(|tail| tail.chars().count() >= ROLE_HEAD_MIN && lex.roles.contains_key(tail));
             proptest::prop_assert_eq!(lex.ends_in_role_head(&lower), ends_in_head, "{}", w);
         }
+    }
+
+    #[test]
+    fn roles_added_from_a_user_file_are_walked() {
+        let mut lex = Lexicon::default();
+        assert_eq!(lex.role_kind("Oberbürgermeisterin"), None);
+        lex.extend_from_str("[roles]\nbürgermeister\tperson\n", "user.tsv")
+            .expect("parses");
+        assert_eq!(
+            lex.role_kind("Oberbürgermeisterin"),
+            Some(ActorKind::Person)
+        );
+        lex.extend_from_str("[roles]\nbürgermeisteramt\torganization\n", "more.tsv")
+            .expect("parses");
+        assert_eq!(
+            lex.role_kind("Bürgermeisteramts"),
+            Some(ActorKind::Organization)
+        );
+        assert_eq!(lex.role_kind("Bürgermeisters"), Some(ActorKind::Person));
     }
 
     #[test]

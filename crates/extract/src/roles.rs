@@ -13,7 +13,7 @@
 use crate::doc::{is_determiner, is_feminine_role, Prepared};
 use crate::lexicon::Lexicon;
 use claimgraph_model::ActorKind;
-use claimgraph_text::token::{is_capitalized, TokenKind};
+use claimgraph_text::token::{is_capitalized, lowercase, Lowered, TokenKind};
 use std::borrow::Cow;
 
 /// Articles an apposition may open with (any case).
@@ -140,16 +140,21 @@ fn in_order(mut roles: Vec<(usize, String)>) -> Vec<String> {
         // no other role to contain it
         return out;
     }
-    let lower: Vec<String> = out.iter().map(|r| r.to_lowercase()).collect();
+    // the lower cases borrow `out`: which roles to keep is found first
+    let keep: Vec<bool> = {
+        let lower: Vec<Lowered> = out.iter().map(|r| lowercase(r)).collect();
+        (0..lower.len())
+            .map(|i| {
+                !lower
+                    .iter()
+                    .enumerate()
+                    .any(|(k, other)| k != i && contains_role(other, &lower[i]))
+            })
+            .collect()
+    };
     out.into_iter()
-        .enumerate()
-        .filter(|(i, _)| {
-            !lower
-                .iter()
-                .enumerate()
-                .any(|(k, other)| k != *i && contains_role(other, &lower[*i]))
-        })
-        .map(|(_, r)| r)
+        .zip(keep)
+        .filter_map(|(r, kept)| kept.then_some(r))
         .collect()
 }
 
@@ -157,13 +162,26 @@ fn in_order(mut roles: Vec<(usize, String)>) -> Vec<String> {
 /// `us-außenminister` and `außenminister der usa` contain `außenminister`,
 /// `außenministerin` does not contain `außenminister`.
 fn contains_role(specific: &str, general: &str) -> bool {
-    specific.len() > general.len()
-        && specific.match_indices(general).any(|(at, g)| {
-            specific[at + g.len()..]
-                .chars()
-                .next()
-                .is_none_or(|c| !c.is_alphabetic())
-        })
+    if specific.len() <= general.len() || general.is_empty() {
+        return false;
+    }
+    // the matches of `match_indices` (leftmost, not overlapping), by a byte
+    // loop: the strings are short, a substring searcher costs more to build
+    let (s, g) = (specific.as_bytes(), general.as_bytes());
+    let mut at = 0;
+    while let Some(rest) = s.get(at..) {
+        if !rest.starts_with(g) {
+            at += 1;
+            continue;
+        }
+        // a match starts a char (`g` is UTF-8) and ends one: `at + g.len()` is a boundary
+        let after = specific.get(at + g.len()..).and_then(|a| a.chars().next());
+        if after.is_none_or(|c| !c.is_alphabetic()) {
+            return true;
+        }
+        at += g.len();
+    }
+    false
 }
 
 /// The role phrase whose noun is token `r`: adjectives before it (with an
@@ -188,8 +206,11 @@ fn role_phrase(p: &Prepared, lex: &Lexicon, r: usize, apposition: bool) -> Optio
     let r_ending = noun.adjectival && gender == Gender::Masculine && noun.base.ends_with('e');
     let opens =
         BEFORE_ADJECTIVES.contains(&before) || is_determiner(before) || apposition && before == ",";
-    // the phrase is built in one string: words before the noun, then the noun
-    let mut phrase = String::new();
+    // the phrase is built in one string: words before the noun, then the
+    // noun; room for the text from the owner to the noun, two bytes more an
+    // adjective (its strong ending) and an `r` (an attribute may follow)
+    let room = p.slice(k.saturating_sub(1), r + 1).len() + 2 * (r - k) + 1;
+    let mut phrase = String::with_capacity(room);
     if k < r && opens {
         for j in k..r {
             push_adjective_base(&mut phrase, p.word(j), gender);
@@ -306,12 +327,13 @@ fn is_plural(noun: &RoleNoun, article: Option<&str>) -> bool {
 /// An inflected adjective before a noun (`russischen`, `neue`, `ehemaliger`).
 fn is_adjective_form(p: &Prepared, lex: &Lexicon, j: usize) -> bool {
     let w = p.word(j);
-    // `j` may be past the last token (a text that ends in "Name,")
+    // `j` may be past the last token (a text that ends in "Name,"); the
+    // cheap tests first (most words fail the ending or the first letter)
     p.toks.get(j).is_some_and(|t| t.kind == TokenKind::Word)
+        && ["e", "en", "er", "es", "em"].iter().any(|e| w.ends_with(e))
+        && w.chars().next().is_some_and(char::is_lowercase)
         && w.chars().count() > 3
         && w.chars().all(char::is_alphabetic)
-        && w.chars().next().is_some_and(char::is_lowercase)
-        && ["e", "en", "er", "es", "em"].iter().any(|e| w.ends_with(e))
         && !is_determiner(w)
         && !PLURAL_MARKERS.contains(&w)
         // "sagte Außenminister X": a verb, not an adjective
@@ -440,12 +462,14 @@ fn closes_apposition(p: &Prepared, j: usize) -> bool {
 }
 
 /// A role phrase with the genitive attribute `[a, b)` after it.
-fn with_attribute(role: String, p: &Prepared, a: usize, b: usize) -> String {
+fn with_attribute(mut role: String, p: &Prepared, a: usize, b: usize) -> String {
     if b > a {
-        format!("{role} {}", p.slice(a, b))
-    } else {
-        role
+        let attribute = p.slice(a, b);
+        role.reserve(1 + attribute.len());
+        role.push(' ');
+        role.push_str(attribute);
     }
+    role
 }
 
 #[cfg(test)]
@@ -487,6 +511,18 @@ mod tests {
         assert!(contains_role("russischer außenminister", "außenminister"));
         assert!(!contains_role("außenministerin", "außenminister"));
         assert!(!contains_role("außenminister", "außenminister"));
+        assert!(!contains_role("außenminister", ""));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn contains_role_agrees_with_match_indices(s in "[aäb -]{0,8}", g in "[aäb -]{1,3}") {
+            let by_search = s.len() > g.len()
+                && s.match_indices(g.as_str()).any(|(at, m)| {
+                    s[at + m.len()..].chars().next().is_none_or(|c| !c.is_alphabetic())
+                });
+            proptest::prop_assert_eq!(contains_role(&s, &g), by_search);
+        }
     }
 
     #[test]

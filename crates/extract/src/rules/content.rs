@@ -372,8 +372,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         words().nth(5).is_none()
             && words().any(|j| self.lower_is(j, &["und", "oder", "sowie"]))
             && !words().any(|j| {
-                let w = self.p.word(j);
-                !self.lex.cue_forms(w).is_empty()
+                !self.p.cue_forms(self.lex, j).is_empty()
                     || self.lower_is(j, &AUXILIARIES)
                     || self.lower_is(j, &SUBORDINATORS)
                     || self.lower_is(j, RELATIVES)
@@ -432,7 +431,7 @@ impl<'a, 'l> Rules<'a, 'l> {
                     && !self.p.quotes.inside(j)
                     && matches!(self.p.word(j + 1), "und" | "sowie")
                     && !is_capitalized(self.p.word(j + 2))
-                    && !self.lex.cue_forms(self.p.word(j + 2)).is_empty()
+                    && !self.p.cue_forms(self.lex, j + 2).is_empty()
                     || self.second_cue_in_past(j)
                     || self.indicative_after_semicolon(j, s)
             })
@@ -455,7 +454,7 @@ impl<'a, 'l> Rules<'a, 'l> {
             && !self.p.quotes.inside(j)
             && (w.ends_with("te") || w.ends_with("ten"))
             && !is_capitalized(w)
-            && !self.lex.cue_forms(w).is_empty()
+            && !self.p.cue_forms(self.lex, j + 1).is_empty()
     }
 
     /// Tokens `[a, b)` without punctuation at either end (quotation marks stay).
@@ -477,7 +476,7 @@ impl<'a, 'l> Rules<'a, 'l> {
                 self.lower_is(j, &["und", "sowie"])
                     && j + 1 < b
                     && !is_capitalized(self.p.word(j + 1))
-                    && !self.lex.cue_forms(self.p.word(j + 1)).is_empty()
+                    && !self.p.cue_forms(self.lex, j + 1).is_empty()
             })
             .unwrap_or(b)
     }

@@ -58,6 +58,9 @@ impl<'a, 'l> Rules<'a, 'l> {
         if i > s.tok_start && self.p.word(i - 1) == "zu" {
             return None;
         }
+        if !self.phrase_words_may_occur(forms, s) {
+            return None;
+        }
         let clause = self.clause(i, s);
         let mut best: Option<(u8, Cue<'l>)> = None;
         // "meldete das Patent an", "rief den Notstand aus": a particle at the clause end
@@ -129,6 +132,21 @@ impl<'a, 'l> Rules<'a, 'l> {
         })
     }
 
+    /// Whether some form could find the words its phrase requires (`der
+    /// Meinung sein`) in the clause: false when every form requires one that
+    /// the whole sentence lacks. Forms of common verbs (`ist`, `war`) have only
+    /// such phrases, and most of their sentences hold none of the words: they
+    /// are let go before their clause is looked for.
+    fn phrase_words_may_occur(&self, forms: &[(usize, FormUse)], s: &Sentence) -> bool {
+        let lowers = self.p.lowers(s.tok_start, s.tok_end);
+        forms.iter().any(|&(idx, _)| {
+            self.lex
+                .cues
+                .get(idx)
+                .is_some_and(|entry| entry.requires.iter().all(|r| lowers.contains(&r.as_str())))
+        })
+    }
+
     /// Whether `sich` stands right before the cue or within two words after it.
     fn reflexive_near(&self, i: usize, clause: (usize, usize)) -> bool {
         let from = i.saturating_sub(1).max(clause.0);
@@ -162,7 +180,7 @@ impl<'a, 'l> Rules<'a, 'l> {
                     || self.p.toks[j + 1].is_quote()
                     // a second predicate follows: "lehnt X ab und verlangt Y"
                     || matches!(self.p.word(j + 1), "und" | "oder")
-                        && !self.lex.cue_forms(self.p.word(j + 2)).is_empty()
+                        && !self.p.cue_forms(self.lex, j + 2).is_empty()
             })
             .or_else(|| self.particle_written_apart(i, clause, particle))
             .or_else(|| self.particle_after_apposition(clause, particle))

@@ -6,8 +6,10 @@
 //! (subject, addressee, names, roles, pronouns), `content` (quotation and
 //! clause boundaries), `nominal` (laut, zufolge, so X, colon), `claim` (one
 //! cue to claims), `continuation` (reported speech going on without a cue),
-//! `typing` (claim types) and `words` (the word lists).
+//! `typing` (claim types), `words` (the word lists) and `candidates` (the
+//! tokens a sentence's rules start from).
 
+mod candidates;
 mod claim;
 mod confidence;
 mod content;
@@ -16,11 +18,13 @@ mod cue;
 mod nominal;
 mod spans;
 mod speaker;
+mod suffixes;
 mod typing;
 mod words;
 
 use crate::doc::Prepared;
 use crate::lexicon::{Lexicon, WordSet};
+use candidates::TokenList;
 use claimgraph_model::{ActorKind, ClaimType};
 use claimgraph_text::token::TokenKind;
 use confidence::Pattern;
@@ -169,8 +173,11 @@ pub(crate) struct Rules<'a, 'l> {
     last_group: Vec<Speaker<'a>>,
     /// The content spans of a sentence's verbal claims (a buffer reused by `sentence`).
     covered: Vec<(usize, usize)>,
-    /// The tokens of a sentence that may be its key words (a buffer reused by `sentence`).
-    key_words: Vec<usize>,
+    /// The tokens outside quotations with cue forms, and those that may be
+    /// key words of the rules after the verbal cues (`nominal_cues`): a
+    /// sentence looks at these only, not at every token.
+    cue_tokens: TokenList,
+    key_words: TokenList,
     /// Inside a nominal cue (`nach Angaben X`) any noun phrase can name the source.
     lenient: bool,
 }
@@ -189,6 +196,7 @@ impl<'a, 'l> Rules<'a, 'l> {
     }
 
     pub fn new(p: &'a Prepared<'a>, lex: &'l Lexicon) -> Self {
+        let (cues, keys) = p.rule_candidates(nominal::may_be_key_word);
         Self {
             consumed: vec![false; p.sents.len()],
             p,
@@ -196,7 +204,8 @@ impl<'a, 'l> Rules<'a, 'l> {
             last_person: None,
             last_group: Vec::new(),
             covered: Vec::new(),
-            key_words: Vec::new(),
+            cue_tokens: TokenList::new(cues),
+            key_words: TokenList::new(keys),
             lenient: false,
         }
     }
@@ -273,18 +282,12 @@ impl<'a, 'l> Rules<'a, 'l> {
         // content spans of the verbal cues' claims, in a buffer kept across sentences
         let mut covered = std::mem::take(&mut self.covered);
         covered.clear();
-        // the words that may be key words of the rules after the verbal cues,
-        // noted in this pass over the sentence: those rules look at them
-        // only, not at every token again
+        // the sentence's cue candidates and key words, taken out of `self`
+        // while its rules (which take `&mut self`) run
+        let mut cue_tokens = std::mem::take(&mut self.cue_tokens);
         let mut key_words = std::mem::take(&mut self.key_words);
-        key_words.clear();
-        for i in s.tok_start..s.tok_end {
-            if self.p.quotes.inside(i) {
-                continue;
-            }
-            if nominal::may_be_key_word(self.p.lower(i)) {
-                key_words.push(i);
-            }
+        let keys = key_words.within(s.tok_start, s.tok_end);
+        for &i in cue_tokens.within(s.tok_start, s.tok_end) {
             let Some(cue) = self.cue_at(i, &s) else {
                 continue;
             };
@@ -296,7 +299,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         }
         self.lenient = true;
         let verbal_end = out.len();
-        self.nominal_cues(si, &key_words, out);
+        self.nominal_cues(si, keys, out);
         self.lenient = false;
         // a nominal cue inside another claim's content is not annotated
         retain_from(out, verbal_end, |f| {
@@ -306,8 +309,9 @@ impl<'a, 'l> Rules<'a, 'l> {
         });
         self.covered = covered;
         // `mit den Worten` and a colon outside quotations: most sentences have neither
-        let has_key = |word: &str| key_words.iter().any(|&j| self.p.lower(j) == word);
+        let has_key = |word: &str| keys.iter().any(|&j| self.p.lower(j) == word);
         let (mit, colon) = (has_key("mit"), has_key(":"));
+        self.cue_tokens = cue_tokens;
         self.key_words = key_words;
         if out.len() == start && mit {
             if let Some(f) = self.with_the_words(si) {

@@ -2,6 +2,7 @@
 
 use super::confidence::Pattern;
 use super::speaker::HEAD_ATTRIBUTE_STARTS;
+use super::suffixes::SuffixSet;
 use super::words::*;
 use super::LowerSet;
 use super::Spans;
@@ -12,6 +13,7 @@ use claimgraph_text::segment::Sentence;
 use claimgraph_text::time::TimeExpr;
 use claimgraph_text::token::is_capitalized;
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 impl<'a, 'l> Rules<'a, 'l> {
     /// Appends the claims of the nominal cues of sentence `si` to `out`:
@@ -1025,8 +1027,12 @@ fn is_source_noun(lower: &str) -> bool {
         "vorsicht",
         "zuversicht",
     ];
-    SOURCE_NOUNS.iter().any(|n| lower.ends_with(n)) && !NOT_VIEWS.iter().any(|n| lower.ends_with(n))
+    SOURCE_NOUN_ENDINGS.ends(lower) && !NOT_VIEWS.iter().any(|n| lower.ends_with(n))
 }
+
+/// `SOURCE_NOUNS` as endings: most words asked about (`Berlin`, `Treffen`)
+/// are let go after a byte or three, without the list compared.
+static SOURCE_NOUN_ENDINGS: LazyLock<SuffixSet> = LazyLock::new(|| SuffixSet::new(SOURCE_NOUNS));
 
 /// The nominative of a one-word masculine or neuter noun in the genitive
 /// (`des Senders`, `des Ministeriums`, `des Rates`), None when `name` is no
@@ -1081,4 +1087,25 @@ mod tests {
         assert!(!may_be_key_word("regierung"));
         assert!(!may_be_key_word(""));
     }
+
+    #[test]
+    fn source_noun_endings_are_the_list() {
+        let by_list = |w: &str| SOURCE_NOUNS.iter().any(|n| w.ends_with(n));
+        for n in SOURCE_NOUNS.iter().chain(NEAR_SOURCE_NOUNS) {
+            let shorter: String = n.chars().skip(1).collect();
+            for w in [
+                n.to_string(),
+                format!("polizei{n}"),
+                format!("{n}s"),
+                shorter,
+            ] {
+                assert_eq!(SOURCE_NOUN_ENDINGS.ends(&w), by_list(&w), "{w}");
+            }
+        }
+        assert!(!SOURCE_NOUN_ENDINGS.ends("treffen"));
+        assert!(!SOURCE_NOUN_ENDINGS.ends(""));
+    }
+
+    /// Words near the source nouns in form (`Voraussicht`, `Bekunden`).
+    const NEAR_SOURCE_NOUNS: &[&str] = &["voraussicht", "rücksicht", "bekunden", "berichte"];
 }

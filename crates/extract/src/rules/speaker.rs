@@ -384,7 +384,7 @@ impl<'a, 'l> Rules<'a, 'l> {
                 break;
             }
             if t.is_word() && x.chars().next().is_some_and(char::is_lowercase) && has_det {
-                if !self.lex.cue_forms(x).is_empty() {
+                if !self.p.cue_forms(self.lex, j).is_empty() {
                     return None;
                 }
                 lower += 1;
@@ -604,7 +604,7 @@ impl<'a, 'l> Rules<'a, 'l> {
             && !is_noun_like(self.p.word(j))
             && (det || adjectives_alone && is_adjective_form(self.p.word(j)))
         {
-            if !self.lex.cue_forms(self.p.word(j)).is_empty() || self.lower_is(j, &ADVERBS) {
+            if !self.p.cue_forms(self.lex, j).is_empty() || self.lower_is(j, &ADVERBS) {
                 return None;
             }
             lower += 1;
