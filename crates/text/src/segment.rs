@@ -59,6 +59,46 @@ impl CharIndex {
     }
 }
 
+/// Builds a `CharIndex` from the multi-byte chars of a text, noted in order
+/// by a walk that visits them anyway (`token::lowercase_same_length_indexed`).
+pub(crate) struct CharIndexBuilder {
+    continuations: Vec<usize>,
+    first_in_block: Vec<usize>,
+}
+
+impl CharIndexBuilder {
+    pub(crate) fn new(len: usize) -> Self {
+        CharIndexBuilder {
+            continuations: Vec::with_capacity(len / 32),
+            first_in_block: Vec::with_capacity(len / BLOCK + 1),
+        }
+    }
+
+    /// Notes the char of `len` bytes at byte `at`, after every char before it.
+    #[inline]
+    pub(crate) fn note_char(&mut self, at: usize, len: usize) {
+        for continuation in at + 1..at + len {
+            // the blocks that start up to here have all their continuations before them noted
+            while self.first_in_block.len() * BLOCK <= continuation {
+                self.first_in_block.push(self.continuations.len());
+            }
+            self.continuations.push(continuation);
+        }
+    }
+
+    /// The index of a text of `len` bytes whose multi-byte chars were all noted.
+    pub(crate) fn finish(mut self, len: usize) -> CharIndex {
+        while self.first_in_block.len() * BLOCK < len {
+            self.first_in_block.push(self.continuations.len());
+        }
+        CharIndex {
+            continuations: self.continuations,
+            first_in_block: self.first_in_block,
+            len,
+        }
+    }
+}
+
 /// Appends the offsets of the continuation bytes of `bytes` (which starts at
 /// offset `at`) to `out`. Most runs of 32 bytes are ASCII, told by one
 /// vectorised test; the others eight bytes at a time, where a byte's high

@@ -8,6 +8,8 @@
 
 use arrayvec::ArrayString;
 
+use crate::segment::{CharIndex, CharIndexBuilder};
+
 /// A quotation mark, classified by its shape.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum QuoteMark {
@@ -733,6 +735,24 @@ pub fn push_lowercase_bytes(out: &mut Vec<u8>, word: &str) {
 /// result. `None` otherwise (`İ`, `ẞ`, `Σ`, …), and callers lower-case token
 /// by token.
 pub fn lowercase_same_length(text: &str) -> Option<String> {
+    lowercase_same_length_noting(text, |_, _| {})
+}
+
+/// `lowercase_same_length` of `text`, and its `CharIndex` (as
+/// `CharIndex::new`), built from the same walk over its multi-byte chars.
+pub fn lowercase_same_length_indexed(text: &str) -> (Option<String>, CharIndex) {
+    let mut index = CharIndexBuilder::new(text.len());
+    match lowercase_same_length_noting(text, |at, len| index.note_char(at, len)) {
+        Some(lower) => (Some(lower), index.finish(text.len())),
+        // the walk stopped early
+        None => (None, CharIndex::new(text)),
+    }
+}
+
+/// `lowercase_same_length`, telling `note` the byte offset and length of
+/// every multi-byte char, in order, as long as it does not give up.
+#[inline(always)]
+fn lowercase_same_length_noting(text: &str, mut note: impl FnMut(usize, usize)) -> Option<String> {
     // ASCII in one vectorised pass (bytes of other chars pass unchanged) …
     let mut out = text.to_ascii_lowercase();
     // … then the other chars in place, skipping ASCII eight bytes at a time
@@ -747,11 +767,13 @@ pub fn lowercase_same_length(text: &str) -> Option<String> {
                     let small = [0xC3, b2 + 0x20];
                     out.replace_range(at..at + 2, std::str::from_utf8(&small).ok()?);
                 }
+                note(at, 2);
                 i = at + 2;
                 continue;
             }
             // U+2000–U+203F (quotation marks, dashes, …) have no case
             (Some(0xE2), Some(0x80)) => {
+                note(at, 3);
                 i = at + 3;
                 continue;
             }
@@ -763,6 +785,7 @@ pub fn lowercase_same_length(text: &str) -> Option<String> {
             let mut buf = [0u8; 4];
             out.replace_range(at..at + c.len_utf8(), lower.encode_utf8(&mut buf));
         }
+        note(at, c.len_utf8());
         i = at + c.len_utf8();
     }
     Some(out)
@@ -1050,6 +1073,23 @@ mod tests {
         ) {
             let s = words.join(&gap);
             proptest::prop_assert_eq!(tokenize(&s), tokenize_by_chars(&s));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn indexed_lower_case_keeps_the_char_index(
+            w in "\\PC{0,200}",
+            v in "[a-zA-ZäöüÄÖÜßÀÞ×÷ΣΟİẞ„“–€𝄞 .]{0,150}",
+        ) {
+            for w in [&w, &v] {
+                let (lower, index) = lowercase_same_length_indexed(w);
+                proptest::prop_assert_eq!(lower, lowercase_same_length(w));
+                let expected = CharIndex::new(w);
+                for b in 0..=w.len() + 1 {
+                    proptest::prop_assert_eq!(index.chars(b), expected.chars(b), "byte {}", b);
+                }
+            }
         }
     }
 
