@@ -411,11 +411,8 @@ fn ascii_alnum_masks(bytes: &[u8]) -> Vec<u64> {
     let chunks = bytes.chunks_exact(64);
     let rest = chunks.remainder();
     let mut masks = Vec::with_capacity(bytes.len() / 64 + 1);
-    masks.extend(
-        chunks
-            .filter_map(|chunk| chunk.first_chunk::<64>())
-            .map(ascii_alnum_mask),
-    );
+    // `map` keeps the length known to `extend` (a `filter_map` would not)
+    masks.extend(chunks.map(|chunk| chunk.first_chunk::<64>().map_or(0, ascii_alnum_mask)));
     if !rest.is_empty() {
         // padded with NUL, which is no letter or digit
         let mut last = [0u8; 64];
