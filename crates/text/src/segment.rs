@@ -10,7 +10,7 @@
 use crate::quote::QuoteMap;
 use crate::token::{is_alphabetic, is_capitalized, next_non_ascii, Token, TokenKind};
 use memchr::memmem::Finder;
-use memchr::{memchr, memchr3_iter, memchr_iter};
+use memchr::{memchr3_iter, memchr_iter};
 use std::sync::LazyLock;
 
 /// Byte offset → code point offset, built once per document: the offsets of
@@ -47,14 +47,22 @@ impl CharIndex {
     }
 
     /// Code points before byte offset `byte` (clamped to the text); inside a
-    /// char, the code points before that char.
+    /// char, the code points before that char. Inlined: callers ask for
+    /// both ends of a span, and share the loads.
+    #[inline]
     pub fn chars(&self, byte: usize) -> usize {
         let byte = byte.min(self.len);
         let first = self.first_in_block.get(byte / BLOCK).copied();
         let from = first.unwrap_or(self.continuations.len());
-        let in_block = self.continuations.get(from..).unwrap_or(&[]);
-        let before = from + in_block.iter().take_while(|&&c| c < byte).count();
-        let inside_char = self.continuations.get(before) == Some(&byte);
+        let (mut before, mut inside_char) = (from, false);
+        // the continuation bytes from the block's first on, up to `byte`
+        for &c in self.continuations.get(from..).unwrap_or(&[]) {
+            if c >= byte {
+                inside_char = c == byte;
+                break;
+            }
+            before += 1;
+        }
         byte - before - usize::from(inside_char)
     }
 }
@@ -316,7 +324,7 @@ fn mostly_non_letters(s: &str) -> bool {
     // counted 64 bytes at a time, up to half the bytes (prose gets there early)
     let mut ascii_letters = 0;
     for chunk in s.as_bytes().chunks(64) {
-        ascii_letters += count_ascii_letters(chunk);
+        ascii_letters += usize::from(count_ascii_letters(chunk));
         if ascii_letters * 2 >= s.len() {
             return false;
         }
@@ -325,18 +333,11 @@ fn mostly_non_letters(s: &str) -> bool {
     letters * 2 < chars
 }
 
-/// The ASCII letters of `bytes`, counted in chunks of 255 bytes (byte
-/// counters vectorise well).
-fn count_ascii_letters(bytes: &[u8]) -> usize {
-    bytes
-        .chunks(255)
-        .map(|chunk| {
-            let n = chunk.iter().fold(0u8, |n, &b| {
-                n.wrapping_add(u8::from((b | 0x20).wrapping_sub(b'a') < 26))
-            });
-            usize::from(n)
-        })
-        .sum()
+/// The ASCII letters of at most 255 bytes, in a byte counter (it vectorises).
+fn count_ascii_letters(bytes: &[u8]) -> u8 {
+    bytes.iter().fold(0u8, |n, &b| {
+        n.wrapping_add(u8::from((b | 0x20).wrapping_sub(b'a') < 26))
+    })
 }
 
 /// (code points, alphabetic code points) of `s`, ASCII bytes without decoding.
@@ -561,19 +562,11 @@ impl<'a> LineTest<'a> {
         }
     }
 
-    /// `is_boilerplate_line` of the line from byte `start`, where a token
-    /// starts (so no whitespace), to the next line feed; `start` grows from
+    /// `is_boilerplate_line` of the line whose tokens cover bytes
+    /// `a..b` (the line without the whitespace around it); `a` grows from
     /// call to call.
-    fn is_boilerplate_from(&mut self, start: usize) -> bool {
-        let rest = self.text.get(start..).unwrap_or("");
-        // a line feed is ASCII, so the cut is at a char boundary
-        let line = memchr(b'\n', rest.as_bytes())
-            .and_then(|n| rest.get(..n))
-            .unwrap_or(rest);
-        debug_assert_eq!(line, line.trim_start());
-        let l = line.trim_end();
-        let a = start;
-        let b = a + l.len();
+    fn is_boilerplate_line_at(&mut self, a: usize, b: usize) -> bool {
+        let l = self.text.get(a..b).unwrap_or("");
         while self.matches.get(self.next).is_some_and(|&(s, _)| s < a) {
             self.next += 1;
         }
@@ -627,13 +620,13 @@ pub fn sentences(text: &str, tokens: &[Token], quotes: &QuoteMap) -> Vec<Sentenc
     let mut start = 0;
     let mut paragraph = 0;
     let mut line_start = 0;
-    let mut line_boiler = tokens
-        .first()
-        .is_some_and(|t| lines.is_boilerplate_from(t.start));
     // words and numbers inside a line (most tokens) change nothing: only
     // the marked tokens are looked at, from token `i` on
     let marks = quotes.marks_of(tokens);
     let mut marks = marks.iter().copied();
+    let mut line_boiler = tokens
+        .first()
+        .is_some_and(|t| lines.is_boilerplate_line_at(t.start, line_end(tokens, marks.clone(), 0)));
     let mut i = 0;
     while let Some(next) = marks.find(|&m| m >= i) {
         i = next;
@@ -647,7 +640,8 @@ pub fn sentences(text: &str, tokens: &[Token], quotes: &QuoteMap) -> Vec<Sentenc
             }
             if i > line_start {
                 line_start = i;
-                line_boiler = lines.is_boilerplate_from(t.start);
+                let end = line_end(tokens, marks.clone(), i);
+                line_boiler = lines.is_boilerplate_line_at(t.start, end);
                 if t.breaks_before > 1 || line_boiler {
                     paragraph += 1;
                 }
@@ -699,6 +693,20 @@ pub fn sentences(text: &str, tokens: &[Token], quotes: &QuoteMap) -> Vec<Sentenc
         );
     }
     out
+}
+
+/// The end of the last token of the line of token `i`, that is the end of
+/// the line without its trailing whitespace (every other char is in a
+/// token); `later_marks` are the marked tokens after `i` (every token that
+/// starts a line is marked).
+fn line_end(tokens: &[Token], mut later_marks: impl Iterator<Item = usize>, i: usize) -> usize {
+    let next_line = later_marks
+        .find(|&m| m > i && tokens.get(m).is_some_and(|t| t.breaks_before > 0))
+        .unwrap_or(tokens.len());
+    next_line
+        .checked_sub(1)
+        .and_then(|last| tokens.get(last))
+        .map_or(0, |t| t.end)
 }
 
 /// The end of the final marks and attached closing quotation marks that
