@@ -10,7 +10,8 @@ use claimgraph_text::quote::{find_quotations_marked, QuoteMap};
 use claimgraph_text::segment::{sentences, CharIndex, Sentence};
 use claimgraph_text::time::{times_in, TimeExpr};
 use claimgraph_text::token::{
-    is_capitalized, lowercase_same_length, push_lowercase_bytes, tokenize_marked, Token, TokenKind,
+    is_capitalized, lowercase_same_length_indexed, push_lowercase_bytes, tokenize_marked, Token,
+    TokenKind,
 };
 use std::borrow::Cow;
 use std::cell::OnceCell;
@@ -54,7 +55,7 @@ pub(crate) struct Prepared<'a> {
     forms: Vec<TokenForms>,
     pub quotes: &'a QuoteMap,
     pub sents: Vec<Sentence>,
-    pub chars: CharIndex,
+    pub chars: &'a CharIndex,
     pub entities: Vec<Entity<'a>>,
     pub mentions: Vec<Mention>,
     /// token → index into `mentions` of the mention starting there
@@ -187,13 +188,16 @@ pub(crate) struct Tokens {
     /// token in lower case, one after the other, and `lower_end[i]` ends token `i`.
     lower: String,
     lower_end: Vec<usize>,
+    /// Byte → char offsets, built by the walk that lower-cases the text.
+    chars: CharIndex,
 }
 
 impl Tokens {
     pub fn new(text: &str) -> Self {
         let (toks, marks) = tokenize_marked(text);
         let quotes = find_quotations_marked(&toks, marks);
-        let (lower, lower_end) = match lowercase_same_length(text) {
+        let (lower, chars) = lowercase_same_length_indexed(text);
+        let (lower, lower_end) = match lower {
             Some(lower) => (lower, Vec::new()),
             None => lower_by_token(text, &toks),
         };
@@ -202,6 +206,7 @@ impl Tokens {
             quotes,
             lower,
             lower_end,
+            chars,
         }
     }
 
@@ -227,7 +232,7 @@ impl<'a> Prepared<'a> {
         let toks = tokens.toks.as_slice();
         let quotes = &tokens.quotes;
         let sents = sentences(text, toks, quotes);
-        let chars = CharIndex::new(text);
+        let chars = &tokens.chars;
         let (words, lowers, forms) = cut_and_look_up(text, tokens, lex);
         let toks_len = toks.len();
         let mut p = Prepared {

@@ -10,82 +10,135 @@
 use crate::quote::QuoteMap;
 use crate::token::{is_alphabetic, is_capitalized, next_non_ascii, Token, TokenKind};
 use memchr::memmem::Finder;
-use memchr::{memchr, memchr3_iter, memchr_iter};
+use memchr::{memchr3_iter, memchr_iter};
 use std::sync::LazyLock;
 
-/// Byte offset → code point offset, built once per document: the count of
-/// chars before every 32nd byte (a vectorised count of the bytes that start
-/// a char); the bytes between are counted when asked (a few spans a claim).
+/// Byte offset → code point offset, built once per document: the offsets of
+/// the UTF-8 continuation bytes (`10xxxxxx`), in order, and where those of
+/// every 64-byte block begin. German news is nearly all ASCII (about one
+/// continuation byte in 43), so a query counts the few offsets of its block
+/// below it; every byte before an offset that is no continuation byte starts
+/// a char.
 #[derive(Debug, Clone)]
 pub struct CharIndex {
-    /// `every_block[k]`: chars starting before byte `k * BLOCK`.
-    every_block: Vec<u32>,
-    text: Box<[u8]>,
+    continuations: Vec<usize>,
+    /// `first_in_block[k]`: the continuation bytes before byte `k * BLOCK`.
+    first_in_block: Vec<usize>,
+    len: usize,
 }
 
-const BLOCK: usize = 32;
-
-fn is_char_start(b: u8) -> bool {
-    (b as i8) >= -0x40
-}
-
-/// The bytes of `bytes` that start a char (are no UTF-8 continuation byte
-/// `10xxxxxx`), eight bytes at a time: the high bit of each byte, cleared
-/// unless the byte is a continuation byte, shifted down and summed by one
-/// multiplication (the sum, at most 8, stays in the top byte).
-fn count_char_starts(bytes: &[u8]) -> usize {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let words = bytes.chunks_exact(8);
-    let rest = words.remainder();
-    let mut continuations = 0;
-    for word in words.filter_map(|w| w.first_chunk::<8>()) {
-        let x = u64::from_le_bytes(*word);
-        let continuation = x & !(x << 1) & HIGH;
-        continuations += ((continuation >> 7).wrapping_mul(ONES) >> 56) as usize;
-    }
-    continuations += rest.iter().filter(|&&b| !is_char_start(b)).count();
-    bytes.len() - continuations
-}
+const BLOCK: usize = 64;
 
 impl CharIndex {
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
-        let mut every_block = Vec::with_capacity(bytes.len() / BLOCK + 2);
-        let mut n = 0u32;
-        // blocks of a fixed length: the count of a block vectorises without a loop
-        let blocks = bytes.chunks_exact(BLOCK);
-        let tail = blocks.remainder();
-        for block in blocks.filter_map(|b| b.first_chunk::<BLOCK>()) {
-            every_block.push(n);
-            n += u32::from(
-                block
-                    .iter()
-                    .map(|&b| u8::from(is_char_start(b)))
-                    .sum::<u8>(),
-            );
+        // about one byte in 43 (room for one in 32 saves most reallocations)
+        let mut continuations = Vec::with_capacity(bytes.len() / 32);
+        let mut first_in_block = Vec::with_capacity(bytes.len() / BLOCK + 1);
+        for (k, block) in bytes.chunks(BLOCK).enumerate() {
+            first_in_block.push(continuations.len());
+            push_continuations(block, k * BLOCK, &mut continuations);
         }
-        if !tail.is_empty() {
-            every_block.push(n);
-            n += count_char_starts(tail) as u32;
-        }
-        every_block.push(n);
         Self {
-            every_block,
-            text: bytes.into(),
+            continuations,
+            first_in_block,
+            len: bytes.len(),
         }
     }
 
     /// Code points before byte offset `byte` (clamped to the text); inside a
-    /// char, the code points before that char.
+    /// char, the code points before that char. Inlined: callers ask for
+    /// both ends of a span, and share the loads.
+    #[inline]
     pub fn chars(&self, byte: usize) -> usize {
-        let byte = byte.min(self.text.len());
-        let block = byte / BLOCK;
-        let base = self.every_block.get(block).copied().unwrap_or(0) as usize;
-        let between = self.text.get(block * BLOCK..byte).unwrap_or(&[]);
-        let inside_char = self.text.get(byte).is_some_and(|&b| !is_char_start(b));
-        base + count_char_starts(between) - usize::from(inside_char)
+        let byte = byte.min(self.len);
+        let first = self.first_in_block.get(byte / BLOCK).copied();
+        let from = first.unwrap_or(self.continuations.len());
+        let (mut before, mut inside_char) = (from, false);
+        // the continuation bytes from the block's first on, up to `byte`
+        for &c in self.continuations.get(from..).unwrap_or(&[]) {
+            if c >= byte {
+                inside_char = c == byte;
+                break;
+            }
+            before += 1;
+        }
+        byte - before - usize::from(inside_char)
     }
+}
+
+/// Builds a `CharIndex` from the multi-byte chars of a text, noted in order
+/// by a walk that visits them anyway (`token::lowercase_same_length_indexed`).
+pub(crate) struct CharIndexBuilder {
+    continuations: Vec<usize>,
+    first_in_block: Vec<usize>,
+}
+
+impl CharIndexBuilder {
+    pub(crate) fn new(len: usize) -> Self {
+        CharIndexBuilder {
+            continuations: Vec::with_capacity(len / 32),
+            first_in_block: Vec::with_capacity(len / BLOCK + 1),
+        }
+    }
+
+    /// Notes the char of `len` bytes at byte `at`, after every char before it.
+    #[inline]
+    pub(crate) fn note_char(&mut self, at: usize, len: usize) {
+        for continuation in at + 1..at + len {
+            // the blocks that start up to here have all their continuations before them noted
+            while self.first_in_block.len() * BLOCK <= continuation {
+                self.first_in_block.push(self.continuations.len());
+            }
+            self.continuations.push(continuation);
+        }
+    }
+
+    /// The index of a text of `len` bytes whose multi-byte chars were all noted.
+    pub(crate) fn finish(mut self, len: usize) -> CharIndex {
+        while self.first_in_block.len() * BLOCK < len {
+            self.first_in_block.push(self.continuations.len());
+        }
+        CharIndex {
+            continuations: self.continuations,
+            first_in_block: self.first_in_block,
+            len,
+        }
+    }
+}
+
+/// Appends the offsets of the continuation bytes of `bytes` (which starts at
+/// offset `at`) to `out`. Most runs of 32 bytes are ASCII, told by one
+/// vectorised test; the others eight bytes at a time, where a byte's high
+/// bit stays when the bit below it is clear.
+fn push_continuations(bytes: &[u8], mut at: usize, out: &mut Vec<usize>) {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let runs = bytes.chunks_exact(32);
+    let rest = runs.remainder();
+    for run in runs {
+        if run.iter().fold(0, |acc, &b| acc | b).is_ascii() {
+            at += 32;
+            continue;
+        }
+        for word in run.chunks_exact(8).filter_map(|w| w.first_chunk::<8>()) {
+            let x = u64::from_le_bytes(*word);
+            let mut continuation = x & !(x << 1) & HIGH;
+            while continuation != 0 {
+                out.push(at + continuation.trailing_zeros() as usize / 8);
+                continuation &= continuation - 1;
+            }
+            at += 8;
+        }
+    }
+    for (i, &b) in rest.iter().enumerate() {
+        if !is_char_start(b) {
+            out.push(at + i);
+        }
+    }
+}
+
+fn is_char_start(b: u8) -> bool {
+    (b as i8) >= -0x40
 }
 
 /// A sentence: a range of tokens and the bytes they cover.
@@ -271,7 +324,7 @@ fn mostly_non_letters(s: &str) -> bool {
     // counted 64 bytes at a time, up to half the bytes (prose gets there early)
     let mut ascii_letters = 0;
     for chunk in s.as_bytes().chunks(64) {
-        ascii_letters += count_ascii_letters(chunk);
+        ascii_letters += usize::from(count_ascii_letters(chunk));
         if ascii_letters * 2 >= s.len() {
             return false;
         }
@@ -280,18 +333,11 @@ fn mostly_non_letters(s: &str) -> bool {
     letters * 2 < chars
 }
 
-/// The ASCII letters of `bytes`, counted in chunks of 255 bytes (byte
-/// counters vectorise well).
-fn count_ascii_letters(bytes: &[u8]) -> usize {
-    bytes
-        .chunks(255)
-        .map(|chunk| {
-            let n = chunk.iter().fold(0u8, |n, &b| {
-                n.wrapping_add(u8::from((b | 0x20).wrapping_sub(b'a') < 26))
-            });
-            usize::from(n)
-        })
-        .sum()
+/// The ASCII letters of at most 255 bytes, in a byte counter (it vectorises).
+fn count_ascii_letters(bytes: &[u8]) -> u8 {
+    bytes.iter().fold(0u8, |n, &b| {
+        n.wrapping_add(u8::from((b | 0x20).wrapping_sub(b'a') < 26))
+    })
 }
 
 /// (code points, alphabetic code points) of `s`, ASCII bytes without decoding.
@@ -516,19 +562,11 @@ impl<'a> LineTest<'a> {
         }
     }
 
-    /// `is_boilerplate_line` of the line from byte `start`, where a token
-    /// starts (so no whitespace), to the next line feed; `start` grows from
+    /// `is_boilerplate_line` of the line whose tokens cover bytes
+    /// `a..b` (the line without the whitespace around it); `a` grows from
     /// call to call.
-    fn is_boilerplate_from(&mut self, start: usize) -> bool {
-        let rest = self.text.get(start..).unwrap_or("");
-        // a line feed is ASCII, so the cut is at a char boundary
-        let line = memchr(b'\n', rest.as_bytes())
-            .and_then(|n| rest.get(..n))
-            .unwrap_or(rest);
-        debug_assert_eq!(line, line.trim_start());
-        let l = line.trim_end();
-        let a = start;
-        let b = a + l.len();
+    fn is_boilerplate_line_at(&mut self, a: usize, b: usize) -> bool {
+        let l = self.text.get(a..b).unwrap_or("");
         while self.matches.get(self.next).is_some_and(|&(s, _)| s < a) {
             self.next += 1;
         }
@@ -582,13 +620,13 @@ pub fn sentences(text: &str, tokens: &[Token], quotes: &QuoteMap) -> Vec<Sentenc
     let mut start = 0;
     let mut paragraph = 0;
     let mut line_start = 0;
-    let mut line_boiler = tokens
-        .first()
-        .is_some_and(|t| lines.is_boilerplate_from(t.start));
     // words and numbers inside a line (most tokens) change nothing: only
     // the marked tokens are looked at, from token `i` on
     let marks = quotes.marks_of(tokens);
     let mut marks = marks.iter().copied();
+    let mut line_boiler = tokens
+        .first()
+        .is_some_and(|t| lines.is_boilerplate_line_at(t.start, line_end(tokens, marks.clone(), 0)));
     let mut i = 0;
     while let Some(next) = marks.find(|&m| m >= i) {
         i = next;
@@ -602,7 +640,8 @@ pub fn sentences(text: &str, tokens: &[Token], quotes: &QuoteMap) -> Vec<Sentenc
             }
             if i > line_start {
                 line_start = i;
-                line_boiler = lines.is_boilerplate_from(t.start);
+                let end = line_end(tokens, marks.clone(), i);
+                line_boiler = lines.is_boilerplate_line_at(t.start, end);
                 if t.breaks_before > 1 || line_boiler {
                     paragraph += 1;
                 }
@@ -654,6 +693,20 @@ pub fn sentences(text: &str, tokens: &[Token], quotes: &QuoteMap) -> Vec<Sentenc
         );
     }
     out
+}
+
+/// The end of the last token of the line of token `i`, that is the end of
+/// the line without its trailing whitespace (every other char is in a
+/// token); `later_marks` are the marked tokens after `i` (every token that
+/// starts a line is marked).
+fn line_end(tokens: &[Token], mut later_marks: impl Iterator<Item = usize>, i: usize) -> usize {
+    let next_line = later_marks
+        .find(|&m| m > i && tokens.get(m).is_some_and(|t| t.breaks_before > 0))
+        .unwrap_or(tokens.len());
+    next_line
+        .checked_sub(1)
+        .and_then(|last| tokens.get(last))
+        .map_or(0, |t| t.end)
 }
 
 /// The end of the final marks and attached closing quotation marks that
@@ -988,14 +1041,6 @@ mod tests {
         ) {
             let line = parts.concat();
             proptest::prop_assert_eq!(is_boilerplate_line(&line), is_boilerplate_line_by_definition(&line));
-        }
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn char_starts_are_counted(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..80)) {
-            let expected = bytes.iter().filter(|&&b| is_char_start(b)).count();
-            proptest::prop_assert_eq!(count_char_starts(&bytes), expected);
         }
     }
 

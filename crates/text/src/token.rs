@@ -8,6 +8,8 @@
 
 use arrayvec::ArrayString;
 
+use crate::segment::{CharIndex, CharIndexBuilder};
+
 /// A quotation mark, classified by its shape.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum QuoteMark {
@@ -219,6 +221,7 @@ pub fn tokenize_marked(text: &str) -> (Vec<Token>, Vec<usize>) {
 #[inline(always)]
 fn scan_tokens(text: &str, mut found: impl FnMut(Token)) {
     let bytes = text.as_bytes();
+    let alnum = ascii_alnum_masks(bytes);
     let mut i = 0;
     let mut breaks = 0u8;
     let mut space = false;
@@ -236,11 +239,13 @@ fn scan_tokens(text: &str, mut found: impl FnMut(Token)) {
                 i += 1;
                 continue;
             }
-            ByteKind::Letter => scan_letter_word(text, i),
+            ByteKind::Letter => scan_letter_word(text, &alnum, i),
             ByteKind::Digit => scan_word_classified(text, i, 0),
             ByteKind::Straight => (i + 1, TokenKind::Quote(QuoteMark::Straight)),
             ByteKind::Punct => (i + 1, TokenKind::Punct),
-            ByteKind::NonAscii if is_latin1_letter_at(bytes, i) => scan_letter_word(text, i),
+            ByteKind::NonAscii if is_latin1_letter_at(bytes, i) => {
+                scan_letter_word(text, &alnum, i)
+            }
             ByteKind::NonAscii => {
                 let Some(c) = char_at(text, i) else {
                     break;
@@ -338,9 +343,9 @@ fn scan_run(bytes: &[u8], mut end: usize, seen: &mut u8) -> usize {
 /// from digits; when the byte after the run surely ends the word (most
 /// often), that is all. Inlined into the tokenizer's loop.
 #[inline(always)]
-fn scan_letter_word(text: &str, start: usize) -> (usize, TokenKind) {
+fn scan_letter_word(text: &str, alnum: &[u64], start: usize) -> (usize, TokenKind) {
     let bytes = text.as_bytes();
-    let end = scan_alnum(bytes, start);
+    let end = scan_alnum(bytes, alnum, start);
     if ends_word(bytes, end) {
         return (end, TokenKind::Word);
     }
@@ -368,24 +373,74 @@ fn ends_word(bytes: &[u8], end: usize) -> bool {
     }
 }
 
-/// The run of ASCII letters and digits and Latin-1 letters from byte `end`
-/// (one table lookup a byte: words are too short for eight bytes at a time
-/// to pay, measured).
+/// The run of ASCII letters and digits and Latin-1 letters from byte `end`:
+/// the ASCII runs by `alnum` (`ascii_alnum_masks` of `bytes`), without a
+/// step per byte.
 #[inline]
-fn scan_alnum(bytes: &[u8], mut end: usize) -> usize {
+fn scan_alnum(bytes: &[u8], alnum: &[u64], mut end: usize) -> usize {
     loop {
-        while let Some(&b) = bytes.get(end) {
-            if ASCII_WORD[usize::from(b)] == 0 {
-                break;
-            }
-            end += 1;
-        }
+        end = ascii_alnum_run_end(alnum, end);
         if is_latin1_letter_at(bytes, end) {
             end += 2;
             continue;
         }
         return end;
     }
+}
+
+/// The end of the run of ASCII letters and digits from byte `at`, by the
+/// masks of `ascii_alnum_masks`.
+#[inline]
+fn ascii_alnum_run_end(alnum: &[u64], mut at: usize) -> usize {
+    while let Some(&mask) = alnum.get(at / 64) {
+        // bit k: byte at + k is no ASCII letter or digit (the bits past the
+        // word are 0, so a run to the word's end goes on in the next word)
+        let stops = !mask >> (at % 64);
+        if stops != 0 {
+            return at + stops.trailing_zeros() as usize;
+        }
+        at = (at / 64 + 1) * 64;
+    }
+    at
+}
+
+/// Bit k of word w: byte `64 * w + k` of `bytes` is an ASCII letter or digit.
+/// Built once per text, 64 bytes at a time by vectorised code, so that the
+/// runs of letters (most of the text) are found without a step per byte.
+fn ascii_alnum_masks(bytes: &[u8]) -> Vec<u64> {
+    let chunks = bytes.chunks_exact(64);
+    let rest = chunks.remainder();
+    let mut masks = Vec::with_capacity(bytes.len() / 64 + 1);
+    // `map` keeps the length known to `extend` (a `filter_map` would not)
+    masks.extend(chunks.map(|chunk| chunk.first_chunk::<64>().map_or(0, ascii_alnum_mask)));
+    if !rest.is_empty() {
+        // padded with NUL, which is no letter or digit
+        let mut last = [0u8; 64];
+        if let Some(head) = last.get_mut(..rest.len()) {
+            head.copy_from_slice(rest);
+        }
+        masks.push(ascii_alnum_mask(&last));
+    }
+    masks
+}
+
+/// `ascii_alnum_masks` of 64 bytes: a 0/1 flag per byte (vectorised), and
+/// the flags of eight bytes gathered into one byte by a multiplication.
+#[inline]
+fn ascii_alnum_mask(chunk: &[u8; 64]) -> u64 {
+    let mut flags = [0u8; 64];
+    for (flag, &b) in flags.iter_mut().zip(chunk) {
+        *flag = u8::from((b.wrapping_sub(b'0') < 10) | ((b | 0x20).wrapping_sub(b'a') < 26));
+    }
+    let mut mask = 0;
+    for (k, eight) in flags.chunks_exact(8).enumerate() {
+        let x = eight
+            .first_chunk::<8>()
+            .map_or(0, |e| u64::from_le_bytes(*e));
+        // byte j of x (0 or 1) lands in bit 56 + j
+        mask |= (x.wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * k);
+    }
+    mask
 }
 
 /// The rest of a word from byte `end`, `seen` holding `LETTER` and `DIGIT`
@@ -677,6 +732,24 @@ pub fn push_lowercase_bytes(out: &mut Vec<u8>, word: &str) {
 /// result. `None` otherwise (`İ`, `ẞ`, `Σ`, …), and callers lower-case token
 /// by token.
 pub fn lowercase_same_length(text: &str) -> Option<String> {
+    lowercase_same_length_noting(text, |_, _| {})
+}
+
+/// `lowercase_same_length` of `text`, and its `CharIndex` (as
+/// `CharIndex::new`), built from the same walk over its multi-byte chars.
+pub fn lowercase_same_length_indexed(text: &str) -> (Option<String>, CharIndex) {
+    let mut index = CharIndexBuilder::new(text.len());
+    match lowercase_same_length_noting(text, |at, len| index.note_char(at, len)) {
+        Some(lower) => (Some(lower), index.finish(text.len())),
+        // the walk stopped early
+        None => (None, CharIndex::new(text)),
+    }
+}
+
+/// `lowercase_same_length`, telling `note` the byte offset and length of
+/// every multi-byte char, in order, as long as it does not give up.
+#[inline(always)]
+fn lowercase_same_length_noting(text: &str, mut note: impl FnMut(usize, usize)) -> Option<String> {
     // ASCII in one vectorised pass (bytes of other chars pass unchanged) …
     let mut out = text.to_ascii_lowercase();
     // … then the other chars in place, skipping ASCII eight bytes at a time
@@ -691,11 +764,13 @@ pub fn lowercase_same_length(text: &str) -> Option<String> {
                     let small = [0xC3, b2 + 0x20];
                     out.replace_range(at..at + 2, std::str::from_utf8(&small).ok()?);
                 }
+                note(at, 2);
                 i = at + 2;
                 continue;
             }
             // U+2000–U+203F (quotation marks, dashes, …) have no case
             (Some(0xE2), Some(0x80)) => {
+                note(at, 3);
                 i = at + 3;
                 continue;
             }
@@ -707,6 +782,7 @@ pub fn lowercase_same_length(text: &str) -> Option<String> {
             let mut buf = [0u8; 4];
             out.replace_range(at..at + c.len_utf8(), lower.encode_utf8(&mut buf));
         }
+        note(at, c.len_utf8());
         i = at + c.len_utf8();
     }
     Some(out)
@@ -970,6 +1046,46 @@ mod tests {
         ) {
             for s in [&s, &t, &u] {
                 proptest::prop_assert_eq!(tokenize(s), tokenize_by_chars(s));
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn alnum_masks_have_a_bit_per_letter_or_digit(
+            bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..300),
+        ) {
+            let masks = ascii_alnum_masks(&bytes);
+            proptest::prop_assert_eq!(masks.len(), bytes.len().div_ceil(64));
+            for (i, b) in bytes.iter().enumerate() {
+                let bit = masks[i / 64] >> (i % 64) & 1 == 1;
+                proptest::prop_assert_eq!(bit, b.is_ascii_alphanumeric(), "byte {}", i);
+            }
+        }
+
+        #[test]
+        fn long_words_cross_the_mask_words(
+            words in proptest::collection::vec("[a-zA-Z0-9äÖß]{1,90}", 1..6),
+            gap in "[ .,\n-]{1,2}",
+        ) {
+            let s = words.join(&gap);
+            proptest::prop_assert_eq!(tokenize(&s), tokenize_by_chars(&s));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn indexed_lower_case_keeps_the_char_index(
+            w in "\\PC{0,200}",
+            v in "[a-zA-ZäöüÄÖÜßÀÞ×÷ΣΟİẞ„“–€𝄞 .]{0,150}",
+        ) {
+            for w in [&w, &v] {
+                let (lower, index) = lowercase_same_length_indexed(w);
+                proptest::prop_assert_eq!(lower, lowercase_same_length(w));
+                let expected = CharIndex::new(w);
+                for b in 0..=w.len() + 1 {
+                    proptest::prop_assert_eq!(index.chars(b), expected.chars(b), "byte {}", b);
+                }
             }
         }
     }
