@@ -52,6 +52,9 @@ pub(crate) struct Prepared<'a> {
     lowered_in_place: bool,
     /// What the lexicon knows of every token.
     forms: Vec<TokenForms>,
+    /// The tokens the rules of a sentence start from, noted in the pass that
+    /// looks the tokens up (see `rule_candidates`).
+    candidates: RuleCandidates,
     pub quotes: &'a QuoteMap,
     pub sents: Vec<Sentence>,
     pub chars: CharIndex,
@@ -228,7 +231,12 @@ impl<'a> Prepared<'a> {
         let quotes = &tokens.quotes;
         let sents = sentences(text, toks, quotes);
         let chars = CharIndex::new(text);
-        let (words, lowers, forms) = cut_and_look_up(text, tokens, lex);
+        let LookedUp {
+            words,
+            lowers,
+            forms,
+            candidates,
+        } = cut_and_look_up(text, tokens, lex);
         let toks_len = toks.len();
         let mut p = Prepared {
             text,
@@ -238,6 +246,7 @@ impl<'a> Prepared<'a> {
             lowers,
             lowered_in_place: tokens.lower_end.is_empty(),
             forms,
+            candidates,
             sentence_times: vec![OnceCell::new(); sents.len()],
             toks,
             quotes,
@@ -287,27 +296,11 @@ impl<'a> Prepared<'a> {
         self.lowers.get(a..b).unwrap_or(&[])
     }
 
-    /// The tokens outside quotations that have cue forms, and those whose
-    /// lower case `key_word` accepts, in order: the tokens the rules of a
-    /// sentence start from, found in one pass over the document's tokens.
-    pub fn rule_candidates(&self, key_word: impl Fn(&str) -> bool) -> (Vec<usize>, Vec<usize>) {
-        // room for most documents at once (about one token in twenty has
-        // cue forms, one in twelve may be a key word)
-        let mut cues = Vec::with_capacity(self.toks.len() / 16);
-        let mut keys = Vec::with_capacity(self.toks.len() / 8);
-        let tokens = self.forms.iter().zip(&self.lowers).zip(&self.quotes.depth);
-        for (i, ((form, lower), &depth)) in tokens.enumerate() {
-            if depth > 0 {
-                continue;
-            }
-            if form.cue_form != NO_FORM {
-                cues.push(i);
-            }
-            if key_word(lower) {
-                keys.push(i);
-            }
-        }
-        (cues, keys)
+    /// The tokens outside quotations that have cue forms, and those that
+    /// may be key words (`rules::may_be_key_word` of their lower case), in
+    /// order: the tokens the rules of a sentence start from.
+    pub fn rule_candidates(&self) -> (&[usize], &[usize]) {
+        (&self.candidates.cues, &self.candidates.keys)
     }
 
     /// The cue forms of token `i` (`Lexicon::cue_forms` of its text), looked
@@ -867,13 +860,51 @@ impl<'a> Prepared<'a> {
     }
 }
 
-/// Every token's text and lower case, cut once, and what the lexicon knows
-/// of it: one pass over the tokens fills all three lists.
-fn cut_and_look_up<'a>(
-    text: &'a str,
-    tokens: &'a Tokens,
-    lex: &Lexicon,
-) -> (Vec<&'a str>, Vec<&'a str>, Vec<TokenForms>) {
+/// The tokens outside quotations that have cue forms, and those whose lower
+/// case may be a key word of the rules, in order.
+#[derive(Debug, Default)]
+struct RuleCandidates {
+    cues: Vec<usize>,
+    keys: Vec<usize>,
+}
+
+impl RuleCandidates {
+    fn with_capacity(n: usize) -> Self {
+        // room for most documents at once (about one token in twenty has
+        // cue forms, one in twelve may be a key word)
+        Self {
+            cues: Vec::with_capacity(n / 16),
+            keys: Vec::with_capacity(n / 8),
+        }
+    }
+
+    /// Notes token `i` (its forms and lower case) if the rules start from it
+    /// and it stands outside quotations. Few tokens have cue forms or may be
+    /// key words: the quote depth is looked up for those only.
+    #[inline(always)]
+    fn note(&mut self, i: usize, forms: TokenForms, lower: &str, quotes: &QuoteMap) {
+        if forms.cue_form != NO_FORM && !quotes.inside(i) {
+            self.cues.push(i);
+        }
+        if crate::rules::may_be_key_word(lower) && !quotes.inside(i) {
+            self.keys.push(i);
+        }
+    }
+}
+
+/// Every token's text and lower case, cut once, what the lexicon knows of
+/// it, and the tokens the rules start from.
+struct LookedUp<'a> {
+    words: Vec<&'a str>,
+    lowers: Vec<&'a str>,
+    forms: Vec<TokenForms>,
+    candidates: RuleCandidates,
+}
+
+/// One pass over the tokens fills all the lists of `LookedUp` (the token's
+/// lower case and forms are at hand here: a pass of the rules of their own
+/// would load them again).
+fn cut_and_look_up<'a>(text: &'a str, tokens: &'a Tokens, lex: &Lexicon) -> LookedUp<'a> {
     if tokens.lower_end.is_empty() {
         // token `i` is the same byte range of the lower case (which has no Σ)
         cut_and_look_up_by(text, tokens, lex, false, |_, t| t.text(&tokens.lower))
@@ -891,27 +922,35 @@ fn cut_and_look_up_by<'a>(
     lex: &Lexicon,
     may_have_sigma: bool,
     lower_of: impl Fn(usize, &'a Token) -> &'a str,
-) -> (Vec<&'a str>, Vec<&'a str>, Vec<TokenForms>) {
+) -> LookedUp<'a> {
     let n = tokens.toks.len();
     let mut words = Vec::with_capacity(n);
     let mut lowers = Vec::with_capacity(n);
     let mut forms = Vec::with_capacity(n);
+    let mut candidates = RuleCandidates::with_capacity(n);
     let mut scratch = String::new();
     let skip_non_words = lex.non_words_are_unknown();
     for (i, t) in tokens.toks.iter().enumerate() {
         let word = t.text(text);
         let lower = lower_of(i, t);
-        forms.push(if t.is_word() {
+        let form = if t.is_word() {
             word_forms(lex, word, lower, may_have_sigma, &mut scratch)
         } else if skip_non_words {
             NO_FORMS
         } else {
             non_word_forms(lex, word, lower)
-        });
+        };
+        candidates.note(i, form, lower, &tokens.quotes);
+        forms.push(form);
         words.push(word);
         lowers.push(lower);
     }
-    (words, lowers, forms)
+    LookedUp {
+        words,
+        lowers,
+        forms,
+        candidates,
+    }
 }
 
 /// What the lexicon knows of a word token; `may_have_sigma` unless the
