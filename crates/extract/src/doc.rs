@@ -83,15 +83,57 @@ const DETERMINERS: &[&str] = &[
     "ihrer", "ihres", "dessen", "deren", "dieser", "diese", "diesem", "diesen", "dieses",
 ];
 
+/// A word of up to 7 bytes as one integer (its bytes in order, its length
+/// in the top byte): two such words are equal when their keys are.
+const fn determiner_key(w: &[u8]) -> u64 {
+    let mut key = (w.len() as u64) << 56;
+    let mut k = 0;
+    while k < w.len() && k < 7 {
+        key |= (w[k] as u64) << (8 * k);
+        k += 1;
+    }
+    key
+}
+
+/// The keys of `DETERMINERS` (all shorter than 8 bytes), sorted for a binary search.
+const DETERMINER_KEYS: [u64; DETERMINERS.len()] = {
+    let mut keys = [0u64; DETERMINERS.len()];
+    let mut k = 0;
+    while k < keys.len() {
+        keys[k] = determiner_key(DETERMINERS[k].as_bytes());
+        // insertion sort: const code has no `sort`
+        let mut j = k;
+        while j > 0 && keys[j - 1] > keys[j] {
+            let t = keys[j - 1];
+            keys[j - 1] = keys[j];
+            keys[j] = t;
+            j -= 1;
+        }
+        k += 1;
+    }
+    keys
+};
+
 pub(crate) fn is_determiner(w: &str) -> bool {
     // the determiners are ASCII and contain no `k` (the Kelvin sign lower-cases to one),
     // so an ASCII-case-insensitive comparison equals comparing the lower-cased word;
     // they have 3 to 7 letters and start with d, e, i or s: most words are
-    // rejected before the list is scanned
-    let first = w.as_bytes().first().map(u8::to_ascii_lowercase);
-    (3..=7).contains(&w.len())
-        && matches!(first, Some(b'd' | b'e' | b'i' | b's'))
-        && DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(w))
+    // rejected before the word's key (ASCII lower case) is searched for
+    let b = w.as_bytes();
+    let first = b.first().map(u8::to_ascii_lowercase);
+    if !(3..=7).contains(&b.len()) || !matches!(first, Some(b'd' | b'e' | b'i' | b's')) {
+        return false;
+    }
+    let mut lower = [0u8; 7];
+    for (l, c) in lower.iter_mut().zip(b) {
+        *l = c.to_ascii_lowercase();
+    }
+    let Some(lower) = lower.get(..b.len()) else {
+        return false;
+    };
+    DETERMINER_KEYS
+        .binary_search(&determiner_key(lower))
+        .is_ok()
 }
 
 /// What the lexicon knows of a token, looked up once.
@@ -1048,7 +1090,8 @@ mod tests {
             assert!(is_determiner(&d.to_uppercase()), "{d}");
         }
         for w in [
-            "Der", "DIESES", "dem", "d", "", "den,", "Deren", "ihrem", "sei",
+            "Der", "DIESES", "dem", "d", "", "den,", "Deren", "ihrem", "sei", "der\0", "ßie",
+            "Eİne", "dEs",
         ] {
             let listed = DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(w));
             assert_eq!(is_determiner(w), listed, "{w}");
