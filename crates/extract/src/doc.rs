@@ -53,6 +53,9 @@ pub(crate) struct Prepared<'a> {
     lowered_in_place: bool,
     /// What the lexicon knows of every token.
     forms: Vec<TokenForms>,
+    /// The tokens the rules of a sentence start from, noted in the pass that
+    /// looks the tokens up (see `rule_candidates`).
+    candidates: RuleCandidates,
     pub quotes: &'a QuoteMap,
     pub sents: Vec<Sentence>,
     pub chars: &'a CharIndex,
@@ -81,15 +84,57 @@ const DETERMINERS: &[&str] = &[
     "ihrer", "ihres", "dessen", "deren", "dieser", "diese", "diesem", "diesen", "dieses",
 ];
 
+/// A word of up to 7 bytes as one integer (its bytes in order, its length
+/// in the top byte): two such words are equal when their keys are.
+const fn determiner_key(w: &[u8]) -> u64 {
+    let mut key = (w.len() as u64) << 56;
+    let mut k = 0;
+    while k < w.len() && k < 7 {
+        key |= (w[k] as u64) << (8 * k);
+        k += 1;
+    }
+    key
+}
+
+/// The keys of `DETERMINERS` (all shorter than 8 bytes), sorted for a binary search.
+const DETERMINER_KEYS: [u64; DETERMINERS.len()] = {
+    let mut keys = [0u64; DETERMINERS.len()];
+    let mut k = 0;
+    while k < keys.len() {
+        keys[k] = determiner_key(DETERMINERS[k].as_bytes());
+        // insertion sort: const code has no `sort`
+        let mut j = k;
+        while j > 0 && keys[j - 1] > keys[j] {
+            let t = keys[j - 1];
+            keys[j - 1] = keys[j];
+            keys[j] = t;
+            j -= 1;
+        }
+        k += 1;
+    }
+    keys
+};
+
 pub(crate) fn is_determiner(w: &str) -> bool {
     // the determiners are ASCII and contain no `k` (the Kelvin sign lower-cases to one),
     // so an ASCII-case-insensitive comparison equals comparing the lower-cased word;
     // they have 3 to 7 letters and start with d, e, i or s: most words are
-    // rejected before the list is scanned
-    let first = w.as_bytes().first().map(u8::to_ascii_lowercase);
-    (3..=7).contains(&w.len())
-        && matches!(first, Some(b'd' | b'e' | b'i' | b's'))
-        && DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(w))
+    // rejected before the word's key (ASCII lower case) is searched for
+    let b = w.as_bytes();
+    let first = b.first().map(u8::to_ascii_lowercase);
+    if !(3..=7).contains(&b.len()) || !matches!(first, Some(b'd' | b'e' | b'i' | b's')) {
+        return false;
+    }
+    let mut lower = [0u8; 7];
+    for (l, c) in lower.iter_mut().zip(b) {
+        *l = c.to_ascii_lowercase();
+    }
+    let Some(lower) = lower.get(..b.len()) else {
+        return false;
+    };
+    DETERMINER_KEYS
+        .binary_search(&determiner_key(lower))
+        .is_ok()
 }
 
 /// What the lexicon knows of a token, looked up once.
@@ -233,7 +278,12 @@ impl<'a> Prepared<'a> {
         let quotes = &tokens.quotes;
         let sents = sentences(text, toks, quotes);
         let chars = &tokens.chars;
-        let (words, lowers, forms) = cut_and_look_up(text, tokens, lex);
+        let LookedUp {
+            words,
+            lowers,
+            forms,
+            candidates,
+        } = cut_and_look_up(text, tokens, lex);
         let toks_len = toks.len();
         let mut p = Prepared {
             text,
@@ -243,6 +293,7 @@ impl<'a> Prepared<'a> {
             lowers,
             lowered_in_place: tokens.lower_end.is_empty(),
             forms,
+            candidates,
             sentence_times: vec![OnceCell::new(); sents.len()],
             toks,
             quotes,
@@ -292,27 +343,11 @@ impl<'a> Prepared<'a> {
         self.lowers.get(a..b).unwrap_or(&[])
     }
 
-    /// The tokens outside quotations that have cue forms, and those whose
-    /// lower case `key_word` accepts, in order: the tokens the rules of a
-    /// sentence start from, found in one pass over the document's tokens.
-    pub fn rule_candidates(&self, key_word: impl Fn(&str) -> bool) -> (Vec<usize>, Vec<usize>) {
-        // room for most documents at once (about one token in twenty has
-        // cue forms, one in twelve may be a key word)
-        let mut cues = Vec::with_capacity(self.toks.len() / 16);
-        let mut keys = Vec::with_capacity(self.toks.len() / 8);
-        let tokens = self.forms.iter().zip(&self.lowers).zip(&self.quotes.depth);
-        for (i, ((form, lower), &depth)) in tokens.enumerate() {
-            if depth > 0 {
-                continue;
-            }
-            if form.cue_form != NO_FORM {
-                cues.push(i);
-            }
-            if key_word(lower) {
-                keys.push(i);
-            }
-        }
-        (cues, keys)
+    /// The tokens outside quotations that have cue forms, and those that
+    /// may be key words (`rules::may_be_key_word` of their lower case), in
+    /// order: the tokens the rules of a sentence start from.
+    pub fn rule_candidates(&self) -> (&[usize], &[usize]) {
+        (&self.candidates.cues, &self.candidates.keys)
     }
 
     /// The cue forms of token `i` (`Lexicon::cue_forms` of its text), looked
@@ -872,13 +907,51 @@ impl<'a> Prepared<'a> {
     }
 }
 
-/// Every token's text and lower case, cut once, and what the lexicon knows
-/// of it: one pass over the tokens fills all three lists.
-fn cut_and_look_up<'a>(
-    text: &'a str,
-    tokens: &'a Tokens,
-    lex: &Lexicon,
-) -> (Vec<&'a str>, Vec<&'a str>, Vec<TokenForms>) {
+/// The tokens outside quotations that have cue forms, and those whose lower
+/// case may be a key word of the rules, in order.
+#[derive(Debug, Default)]
+struct RuleCandidates {
+    cues: Vec<usize>,
+    keys: Vec<usize>,
+}
+
+impl RuleCandidates {
+    fn with_capacity(n: usize) -> Self {
+        // room for most documents at once (about one token in twenty has
+        // cue forms, one in twelve may be a key word)
+        Self {
+            cues: Vec::with_capacity(n / 16),
+            keys: Vec::with_capacity(n / 8),
+        }
+    }
+
+    /// Notes token `i` (its forms and lower case) if the rules start from it
+    /// and it stands outside quotations. Few tokens have cue forms or may be
+    /// key words: the quote depth is looked up for those only.
+    #[inline(always)]
+    fn note(&mut self, i: usize, forms: TokenForms, lower: &str, quotes: &QuoteMap) {
+        if forms.cue_form != NO_FORM && !quotes.inside(i) {
+            self.cues.push(i);
+        }
+        if crate::rules::may_be_key_word(lower) && !quotes.inside(i) {
+            self.keys.push(i);
+        }
+    }
+}
+
+/// Every token's text and lower case, cut once, what the lexicon knows of
+/// it, and the tokens the rules start from.
+struct LookedUp<'a> {
+    words: Vec<&'a str>,
+    lowers: Vec<&'a str>,
+    forms: Vec<TokenForms>,
+    candidates: RuleCandidates,
+}
+
+/// One pass over the tokens fills all the lists of `LookedUp` (the token's
+/// lower case and forms are at hand here: a pass of the rules of their own
+/// would load them again).
+fn cut_and_look_up<'a>(text: &'a str, tokens: &'a Tokens, lex: &Lexicon) -> LookedUp<'a> {
     if tokens.lower_end.is_empty() {
         // token `i` is the same byte range of the lower case (which has no Σ)
         cut_and_look_up_by(text, tokens, lex, false, |_, t| t.text(&tokens.lower))
@@ -896,27 +969,35 @@ fn cut_and_look_up_by<'a>(
     lex: &Lexicon,
     may_have_sigma: bool,
     lower_of: impl Fn(usize, &'a Token) -> &'a str,
-) -> (Vec<&'a str>, Vec<&'a str>, Vec<TokenForms>) {
+) -> LookedUp<'a> {
     let n = tokens.toks.len();
     let mut words = Vec::with_capacity(n);
     let mut lowers = Vec::with_capacity(n);
     let mut forms = Vec::with_capacity(n);
+    let mut candidates = RuleCandidates::with_capacity(n);
     let mut scratch = String::new();
     let skip_non_words = lex.non_words_are_unknown();
     for (i, t) in tokens.toks.iter().enumerate() {
         let word = t.text(text);
         let lower = lower_of(i, t);
-        forms.push(if t.is_word() {
+        let form = if t.is_word() {
             word_forms(lex, word, lower, may_have_sigma, &mut scratch)
         } else if skip_non_words {
             NO_FORMS
         } else {
             non_word_forms(lex, word, lower)
-        });
+        };
+        candidates.note(i, form, lower, &tokens.quotes);
+        forms.push(form);
         words.push(word);
         lowers.push(lower);
     }
-    (words, lowers, forms)
+    LookedUp {
+        words,
+        lowers,
+        forms,
+        candidates,
+    }
 }
 
 /// What the lexicon knows of a word token; `may_have_sigma` unless the
@@ -1014,7 +1095,8 @@ mod tests {
             assert!(is_determiner(&d.to_uppercase()), "{d}");
         }
         for w in [
-            "Der", "DIESES", "dem", "d", "", "den,", "Deren", "ihrem", "sei",
+            "Der", "DIESES", "dem", "d", "", "den,", "Deren", "ihrem", "sei", "der\0", "ßie",
+            "Eİne", "dEs",
         ] {
             let listed = DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(w));
             assert_eq!(is_determiner(w), listed, "{w}");

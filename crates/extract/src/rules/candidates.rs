@@ -2,20 +2,20 @@
 
 /// A sorted list of token indices, read sentence by sentence in text order.
 #[derive(Debug, Default)]
-pub(super) struct TokenList {
-    tokens: Vec<usize>,
+pub(super) struct TokenList<'a> {
+    tokens: &'a [usize],
     /// The first token not before the range asked for last.
     next: usize,
 }
 
-impl TokenList {
-    pub(super) fn new(tokens: Vec<usize>) -> Self {
+impl<'a> TokenList<'a> {
+    pub(super) fn new(tokens: &'a [usize]) -> Self {
         Self { tokens, next: 0 }
     }
 
     /// The tokens in `[a, b)`. Sentences ask in text order, so a cursor
     /// moves on; a range before it is searched for.
-    pub(super) fn within(&mut self, a: usize, b: usize) -> &[usize] {
+    pub(super) fn within(&mut self, a: usize, b: usize) -> &'a [usize] {
         if self.next > 0 && self.tokens.get(self.next - 1).is_some_and(|&i| i >= a) {
             self.next = self.tokens.partition_point(|&i| i < a);
         }
@@ -42,7 +42,7 @@ mod tests {
         ) {
             tokens.sort_unstable();
             tokens.dedup();
-            let mut list = TokenList::new(tokens.clone());
+            let mut list = TokenList::new(&tokens);
             for (a, b) in ranges {
                 let expected: Vec<usize> =
                     tokens.iter().copied().filter(|&i| a <= i && i < b).collect();

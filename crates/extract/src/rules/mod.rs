@@ -28,6 +28,7 @@ use candidates::TokenList;
 use claimgraph_model::{ActorKind, ClaimType};
 use claimgraph_text::token::TokenKind;
 use confidence::Pattern;
+pub(crate) use nominal::may_be_key_word;
 pub(crate) use spans::Spans;
 use std::borrow::Cow;
 use std::sync::{LazyLock, OnceLock};
@@ -176,8 +177,8 @@ pub(crate) struct Rules<'a, 'l> {
     /// The tokens outside quotations with cue forms, and those that may be
     /// key words of the rules after the verbal cues (`nominal_cues`): a
     /// sentence looks at these only, not at every token.
-    cue_tokens: TokenList,
-    key_words: TokenList,
+    cue_tokens: TokenList<'a>,
+    key_words: TokenList<'a>,
     /// Inside a nominal cue (`nach Angaben X`) any noun phrase can name the source.
     lenient: bool,
 }
@@ -196,7 +197,7 @@ impl<'a, 'l> Rules<'a, 'l> {
     }
 
     pub fn new(p: &'a Prepared<'a>, lex: &'l Lexicon) -> Self {
-        let (cues, keys) = p.rule_candidates(nominal::may_be_key_word);
+        let (cues, keys) = p.rule_candidates();
         Self {
             consumed: vec![false; p.sents.len()],
             p,
@@ -282,12 +283,10 @@ impl<'a, 'l> Rules<'a, 'l> {
         // content spans of the verbal cues' claims, in a buffer kept across sentences
         let mut covered = std::mem::take(&mut self.covered);
         covered.clear();
-        // the sentence's cue candidates and key words, taken out of `self`
-        // while its rules (which take `&mut self`) run
-        let mut cue_tokens = std::mem::take(&mut self.cue_tokens);
-        let mut key_words = std::mem::take(&mut self.key_words);
-        let keys = key_words.within(s.tok_start, s.tok_end);
-        for &i in cue_tokens.within(s.tok_start, s.tok_end) {
+        // the sentence's cue candidates and key words (slices of `Prepared`'s
+        // lists: they do not borrow `self`, whose rules take `&mut self`)
+        let keys = self.key_words.within(s.tok_start, s.tok_end);
+        for &i in self.cue_tokens.within(s.tok_start, s.tok_end) {
             let Some(cue) = self.cue_at(i, &s) else {
                 continue;
             };
@@ -311,8 +310,6 @@ impl<'a, 'l> Rules<'a, 'l> {
         // `mit den Worten` and a colon outside quotations: most sentences have neither
         let has_key = |word: &str| keys.iter().any(|&j| self.p.lower(j) == word);
         let (mit, colon) = (has_key("mit"), has_key(":"));
-        self.cue_tokens = cue_tokens;
-        self.key_words = key_words;
         if out.len() == start && mit {
             if let Some(f) = self.with_the_words(si) {
                 out.push(f);

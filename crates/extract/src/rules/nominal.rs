@@ -924,7 +924,7 @@ const KEY_WORD_SHAPES: [u64; 256] = {
 /// word or a `MARK_WORDS` one): most words have not, and are let go without a
 /// string compared.
 #[inline]
-pub(super) fn may_be_key_word(lower: &str) -> bool {
+pub(crate) fn may_be_key_word(lower: &str) -> bool {
     let first = lower.as_bytes().first().map_or(0, |&b| usize::from(b));
     KEY_WORD_SHAPES[first] & (1 << lower.len().min(63)) != 0
 }
