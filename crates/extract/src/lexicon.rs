@@ -87,10 +87,9 @@ pub struct Lexicon {
     pub(crate) roles: HashMap<String, ActorKind>,
     /// The role heads and their inflected forms reversed, so a word's endings are looked up in one walk.
     role_heads: RoleTrie,
-    pub(crate) first_names: FastSet<String>,
-    /// The first names of at most seven bytes (most) by `short_key`: asked
-    /// for every capitalised word, found without hashing a string.
-    short_first_names: FastSet<u64>,
+    /// Asked for every capitalised word: most names have at most seven
+    /// bytes and are found without hashing a string.
+    pub(crate) first_names: ShortKeyedSet<String>,
     /// Two bits of every first name: asked for every capitalised word, most
     /// of which are rejected here (a shape check let half of them pass).
     first_name_filter: WordFilter,
@@ -103,13 +102,44 @@ pub struct Lexicon {
     cue_forms_are_words: bool,
 }
 
+/// A set of words: those of at most seven bytes by `short_key` (hashed and
+/// compared as one integer), the longer ones as strings.
+#[derive(Debug, Clone)]
+pub(crate) struct ShortKeyedSet<W> {
+    short: FastSet<u64>,
+    long: FastSet<W>,
+}
+
+impl<W> Default for ShortKeyedSet<W> {
+    fn default() -> Self {
+        ShortKeyedSet {
+            short: FastSet::default(),
+            long: FastSet::default(),
+        }
+    }
+}
+
+impl<W: std::borrow::Borrow<str> + std::hash::Hash + Eq> ShortKeyedSet<W> {
+    pub(crate) fn insert(&mut self, w: W) {
+        match short_key(w.borrow()) {
+            Some(key) => self.short.insert(key),
+            None => self.long.insert(w),
+        };
+    }
+
+    #[inline]
+    pub(crate) fn contains(&self, w: &str) -> bool {
+        match short_key(w) {
+            Some(key) => self.short.contains(&key),
+            None => self.long.contains(w),
+        }
+    }
+}
+
 /// A fixed word list as a set, for lists asked for every token.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct WordSet {
-    /// The words of more than seven bytes.
-    set: FastSet<&'static str>,
-    /// The others by `short_key`.
-    short: FastSet<u64>,
+    words: ShortKeyedSet<&'static str>,
     shapes: Shapes,
 }
 
@@ -118,10 +148,7 @@ impl WordSet {
         let mut set = WordSet::default();
         for &w in words {
             set.shapes.insert(w);
-            match short_key(w) {
-                Some(key) => set.short.insert(key),
-                None => set.set.insert(w),
-            };
+            set.words.insert(w);
         }
         set
     }
@@ -136,10 +163,7 @@ impl WordSet {
     /// `contains` past the shape check.
     #[inline(never)]
     fn contains_by_hash(&self, w: &str) -> bool {
-        match short_key(w) {
-            Some(key) => self.short.contains(&key),
-            None => self.set.contains(w),
-        }
+        self.words.contains(w)
     }
 }
 
@@ -869,9 +893,6 @@ impl Lexicon {
                     for w in trimmed.split_whitespace() {
                         self.first_name_filter.insert(w);
                         self.first_names.insert(w.to_string());
-                        if let Some(key) = short_key(w) {
-                            self.short_first_names.insert(key);
-                        }
                     }
                 }
                 _ => {
@@ -1218,10 +1239,7 @@ impl Lexicon {
     /// `is_first_name` past its filter.
     #[inline(never)]
     fn is_first_name_by_hash(&self, word: &str) -> bool {
-        match short_key(word) {
-            Some(key) => self.short_first_names.contains(&key),
-            None => self.first_names.contains(word),
-        }
+        self.first_names.contains(word)
     }
 }
 
@@ -1472,16 +1490,22 @@ mod tests {
     }
 
     #[test]
-    fn first_names_by_short_key_agree_with_the_name_set() {
+    fn first_names_by_filter_and_short_key_agree_with_the_name_list() {
         let lex = Lexicon::german();
-        for name in &lex.first_names {
+        let names: HashSet<&str> = FIRST_NAMES
+            .lines()
+            .filter(|l| !l.starts_with(['#', '[']))
+            .flat_map(str::split_whitespace)
+            .collect();
+        assert!(names.len() > 100);
+        for name in &names {
             assert!(lex.is_first_name(name), "{name}");
             for w in [format!("{name}s"), format!("{name}a"), name.to_lowercase()] {
-                assert_eq!(lex.is_first_name(&w), lex.first_names.contains(&w), "{w}");
+                assert_eq!(lex.is_first_name(&w), names.contains(w.as_str()), "{w}");
             }
         }
         for w in ["", "A", "Anna\0", "Ännchen", "Maximilianus", "Der"] {
-            assert_eq!(lex.is_first_name(w), lex.first_names.contains(w), "{w:?}");
+            assert_eq!(lex.is_first_name(w), names.contains(w), "{w:?}");
         }
         let mut user = Lexicon::default();
         assert!(!user.is_first_name("Zoltán"));
