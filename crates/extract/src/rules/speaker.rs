@@ -103,7 +103,15 @@ impl<'a, 'l> Rules<'a, 'l> {
             }
             if !accusative {
                 if let Some(np) = self.np_at(start, finite) {
-                    let generic = np.0.iter().all(|s| s.entity.is_none());
+                    // "Ein Zeuge sagte der Polizei …", "Die Behörde warf dem Iran … vor": a
+                    // role noun before the verb is the subject; an oblique phrase after it an object
+                    let generic = np.0.iter().all(|s| s.entity.is_none())
+                        && !self.lower_is(finite + 1, &OBLIQUE_DETERMINERS)
+                        && !matches!(first, "ein" | "kein")
+                        && !np.0.iter().any(|s| {
+                            (s.mention.0..s.mention.1)
+                                .any(|t| self.p.role_kind(self.lex, t).is_some())
+                        });
                     let after = if generic {
                         self.np_at(finite + 1, ce)
                     } else {
