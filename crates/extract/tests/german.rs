@@ -1311,3 +1311,16 @@ fn a_phrase_with_ein_before_the_verb_is_the_subject() {
     assert_eq!(c.speaker, "Zeuge");
     assert_eq!(c.addressee.as_deref(), Some("Reuters"));
 }
+
+#[test]
+fn a_plural_verb_has_no_singular_subject_after_it() {
+    // `der Regierung` after a plural verb is a dative: the plural phrase before is the subject
+    let c = one("Die Ärzte warfen der Regierung vor, die Kliniken im Stich zu lassen.");
+    assert_eq!(c.speaker, "Ärzte");
+    assert_eq!(c.addressee.as_deref(), Some("Regierung"));
+    assert!(
+        extract("Umweltschützer warfen der Regierung Wortbruch vor.")
+            .iter()
+            .all(|c| c.speaker != "Regierung")
+    );
+}

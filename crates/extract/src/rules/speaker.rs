@@ -108,6 +108,7 @@ impl<'a, 'l> Rules<'a, 'l> {
                     let generic = np.0.iter().all(|s| s.entity.is_none())
                         && !self.lower_is(finite + 1, &OBLIQUE_DETERMINERS)
                         && !matches!(first, "ein" | "kein")
+                        && !self.singular_after_plural_verb(finite)
                         && !np.0.iter().any(|s| {
                             (s.mention.0..s.mention.1)
                                 .any(|t| self.p.role_kind(self.lex, t).is_some())
@@ -1055,6 +1056,17 @@ impl<'a, 'l> Rules<'a, 'l> {
                     || is_determiner(w)
                     || w.chars().next().is_some_and(char::is_lowercase)
             })
+    }
+
+    /// `Beobachter nannten das Vorgehen der Polizei …`, `Ärzte warfen der
+    /// Regierung … vor`: a plural finite verb agrees with no singular phrase
+    /// after it, which is an object.
+    fn singular_after_plural_verb(&self, finite: usize) -> bool {
+        self.p.word(finite).ends_with("en")
+            && self.lower_is(
+                finite + 1,
+                &["das", "der", "ein", "eine", "dieses", "dieser"],
+            )
     }
 
     /// Whether a mention follows a genitive article (`die Rede des Ministers X`).
