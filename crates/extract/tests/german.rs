@@ -1289,3 +1289,38 @@ fn a_separable_cue_at_the_first_token_without_its_particle_is_no_error() {
     // found by the fuzzer: the particle was looked for before the text's first token
     assert!(extract("kommen ist eine Arbeitsgruppe und viel Skepsis.").is_empty());
 }
+
+#[test]
+fn an_oblique_phrase_after_the_verb_is_no_inverted_subject() {
+    // a dative or accusative after the finite cue is its object; the phrase before is the subject
+    let c = one("Die Behörde warf dem Iran vor, heimlich Waffen zu bauen.");
+    assert_eq!(c.speaker, "Behörde");
+    assert_eq!(c.addressee.as_deref(), Some("Iran"));
+    let c = one(
+        "Das Bundeskriminalamt bestätigte dem Abgeordneten Huber, dass er auf der Liste stehe.",
+    );
+    assert_eq!(c.speaker, "Bundeskriminalamt");
+    // a fronted object before the verb still leaves the subject after it
+    let c = one("Die Pläne kritisierte Lena Vogt als überhastet.");
+    assert_eq!(c.speaker, "Lena Vogt");
+}
+
+#[test]
+fn a_phrase_with_ein_before_the_verb_is_the_subject() {
+    let c = one("Ein Zeuge erzählte der Agentur Reuters, die Polizei habe geschossen.");
+    assert_eq!(c.speaker, "Zeuge");
+    assert_eq!(c.addressee.as_deref(), Some("Reuters"));
+}
+
+#[test]
+fn a_plural_verb_has_no_singular_subject_after_it() {
+    // `der Regierung` after a plural verb is a dative: the plural phrase before is the subject
+    let c = one("Die Ärzte warfen der Regierung vor, die Kliniken im Stich zu lassen.");
+    assert_eq!(c.speaker, "Ärzte");
+    assert_eq!(c.addressee.as_deref(), Some("Regierung"));
+    assert!(
+        extract("Umweltschützer warfen der Regierung Wortbruch vor.")
+            .iter()
+            .all(|c| c.speaker != "Regierung")
+    );
+}

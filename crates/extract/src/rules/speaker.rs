@@ -103,7 +103,16 @@ impl<'a, 'l> Rules<'a, 'l> {
             }
             if !accusative {
                 if let Some(np) = self.np_at(start, finite) {
-                    let generic = np.0.iter().all(|s| s.entity.is_none());
+                    // "Ein Zeuge sagte der Polizei …", "Die Behörde warf dem Iran … vor": a
+                    // role noun before the verb is the subject; an oblique phrase after it an object
+                    let generic = np.0.iter().all(|s| s.entity.is_none())
+                        && !self.lower_is(finite + 1, &OBLIQUE_DETERMINERS)
+                        && !matches!(first, "ein" | "kein")
+                        && !self.singular_after_plural_verb(finite)
+                        && !np.0.iter().any(|s| {
+                            (s.mention.0..s.mention.1)
+                                .any(|t| self.p.role_kind(self.lex, t).is_some())
+                        });
                     let after = if generic {
                         self.np_at(finite + 1, ce)
                     } else {
@@ -1047,6 +1056,17 @@ impl<'a, 'l> Rules<'a, 'l> {
                     || is_determiner(w)
                     || w.chars().next().is_some_and(char::is_lowercase)
             })
+    }
+
+    /// `Beobachter nannten das Vorgehen der Polizei …`, `Ärzte warfen der
+    /// Regierung … vor`: a plural finite verb agrees with no singular phrase
+    /// after it, which is an object.
+    fn singular_after_plural_verb(&self, finite: usize) -> bool {
+        self.p.word(finite).ends_with("en")
+            && self.lower_is(
+                finite + 1,
+                &["das", "der", "ein", "eine", "dieses", "dieser"],
+            )
     }
 
     /// Whether a mention follows a genitive article (`die Rede des Ministers X`).
