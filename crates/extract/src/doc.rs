@@ -2,8 +2,8 @@
 //! actors it mentions (with coreference of names, roles and lexicon aliases).
 
 use crate::lexicon::{
-    after_last_hyphen, norm_len, push_norm, FastMap, FormUse, Lexicon, RoleForm, WordSet,
-    ALIAS_ROOT, NO_ALIAS_WORD, NO_FORM,
+    after_last_hyphen, norm_len, packed_key, push_norm, FastMap, FormUse, Lexicon, RoleForm,
+    WordSet, ALIAS_ROOT, NO_ALIAS_WORD, NO_FORM,
 };
 use claimgraph_model::ActorKind;
 use claimgraph_text::quote::{find_quotations_marked, QuoteMap};
@@ -84,24 +84,12 @@ const DETERMINERS: &[&str] = &[
     "ihrer", "ihres", "dessen", "deren", "dieser", "diese", "diesem", "diesen", "dieses",
 ];
 
-/// A word of up to 7 bytes as one integer (its bytes in order, its length
-/// in the top byte): two such words are equal when their keys are.
-const fn determiner_key(w: &[u8]) -> u64 {
-    let mut key = (w.len() as u64) << 56;
-    let mut k = 0;
-    while k < w.len() && k < 7 {
-        key |= (w[k] as u64) << (8 * k);
-        k += 1;
-    }
-    key
-}
-
 /// The keys of `DETERMINERS` (all shorter than 8 bytes), sorted for a binary search.
 const DETERMINER_KEYS: [u64; DETERMINERS.len()] = {
     let mut keys = [0u64; DETERMINERS.len()];
     let mut k = 0;
     while k < keys.len() {
-        keys[k] = determiner_key(DETERMINERS[k].as_bytes());
+        keys[k] = packed_key(DETERMINERS[k].as_bytes());
         // insertion sort: const code has no `sort`
         let mut j = k;
         while j > 0 && keys[j - 1] > keys[j] {
@@ -132,9 +120,7 @@ pub(crate) fn is_determiner(w: &str) -> bool {
     let Some(lower) = lower.get(..b.len()) else {
         return false;
     };
-    DETERMINER_KEYS
-        .binary_search(&determiner_key(lower))
-        .is_ok()
+    DETERMINER_KEYS.binary_search(&packed_key(lower)).is_ok()
 }
 
 /// What the lexicon knows of a token, looked up once.

@@ -203,14 +203,21 @@ impl WordFilter {
 #[inline]
 pub(crate) fn short_key(word: &str) -> Option<u64> {
     let bytes = word.as_bytes();
-    if bytes.len() > 7 {
-        return None;
+    (bytes.len() <= 7).then(|| packed_key(bytes))
+}
+
+/// `short_key` of bytes known to be at most seven (byte `k` in bits `8k..`,
+/// the length in the top byte); `const`, so fixed word lists can be keyed
+/// at compile time.
+#[inline]
+pub(crate) const fn packed_key(bytes: &[u8]) -> u64 {
+    let mut key = (bytes.len() as u64) << 56;
+    let mut k = 0;
+    while k < bytes.len() && k < 7 {
+        key |= (bytes[k] as u64) << (8 * k);
+        k += 1;
     }
-    let packed = bytes
-        .iter()
-        .rev()
-        .fold(0u64, |acc, &b| (acc << 8) | u64::from(b));
-    Some(packed | (bytes.len() as u64) << 56)
+    key
 }
 
 /// The shapes (first byte, byte length) of a set of words: a word of another
