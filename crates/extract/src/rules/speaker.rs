@@ -572,13 +572,7 @@ impl<'a, 'l> Rules<'a, 'l> {
                 .then_some(m.entity)
         };
         if t.is_quote() {
-            if !is_capitalized(self.p.word(j + 1)) {
-                return None;
-            }
-            let close = (j + 1..limit.min(j + 6)).find(|&k| !self.p.is_word(k))?;
-            if close == j + 1 || !self.p.toks[close].is_quote() {
-                return None;
-            }
+            let close = self.quoted_words_close(j, limit)?;
             let known = self
                 .p
                 .mention(j + 1)
@@ -742,15 +736,10 @@ impl<'a, 'l> Rules<'a, 'l> {
         } else {
             i
         };
-        if !self.p.toks.get(open).is_some_and(|t| t.is_quote())
-            || !is_capitalized(self.p.word(open + 1))
-        {
+        if !self.p.toks.get(open).is_some_and(|t| t.is_quote()) {
             return None;
         }
-        let close = (open + 1..limit.min(open + 6)).find(|&j| !self.p.is_word(j))?;
-        if close == open + 1 || !self.p.toks[close].is_quote() {
-            return None;
-        }
+        let close = self.quoted_words_close(open, limit)?;
         // a name's words are capitalised but for particles; a quoted sentence
         // ("„Es besteht Bedarf“, sagte X") has its verb in lower case
         let name_word = |j: usize| {
@@ -840,6 +829,17 @@ impl<'a, 'l> Rules<'a, 'l> {
                 .mention(noun)
                 .is_none_or(|n| self.p.entities[n.entity].kind != ActorKind::Country)
             && !GOVERNMENT_NOUNS.contains(&self.p.word(noun))
+    }
+
+    /// The closing mark of up to four words in quotation marks opened at
+    /// `open` (a mark), the first of them capitalised (`„Le Monde“`), before
+    /// `limit`.
+    fn quoted_words_close(&self, open: usize, limit: usize) -> Option<usize> {
+        if !is_capitalized(self.p.word(open + 1)) {
+            return None;
+        }
+        let close = (open + 1..limit.min(open + 6)).find(|&k| !self.p.is_word(k))?;
+        (close > open + 1 && self.p.toks.get(close).is_some_and(|t| t.is_quote())).then_some(close)
     }
 
     /// `der Berliner`, `ein Hamburger`: a singular article before a
