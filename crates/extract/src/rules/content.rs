@@ -452,7 +452,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         let w = self.p.word(j + 1);
         matches!(self.p.word(j), "und" | "sowie")
             && !self.p.quotes.inside(j)
-            && (w.ends_with("te") || w.ends_with("ten"))
+            && looks_past_tense(w)
             && !is_capitalized(w)
             && !self.p.cue_forms(self.lex, j + 1).is_empty()
     }

@@ -268,10 +268,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         // "sagte, X sei nötig, und kündigte an": a cue in the past tense right
         // after `und` is the subject's next predicate, even without the comma
         let w = self.p.word(i);
-        if i > a + 1
-            && self.lower_is(i - 1, &["und", "sowie"])
-            && (w.ends_with("te") || w.ends_with("ten"))
-        {
+        if i > a + 1 && self.lower_is(i - 1, &["und", "sowie"]) && looks_past_tense(w) {
             a = i - 1;
         }
         (a, b)

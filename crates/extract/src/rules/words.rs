@@ -534,3 +534,10 @@ pub(super) static PREPOSITIONS_BEFORE_VERB: LowerSet = LowerSet::new(&[
 pub(super) const CONDITIONAL_VERBS: &[&str] = &[
     "sollte", "sollten", "wäre", "wären", "hätte", "hätten", "würde", "würden",
 ];
+
+/// A word that may be a verb in the past tense (`kündigte`, `erklärten`): the
+/// test for a second predicate after `und`, where reported speech would be in
+/// Konjunktiv I instead.
+pub(super) fn looks_past_tense(word: &str) -> bool {
+    word.ends_with("te") || word.ends_with("ten")
+}
