@@ -6,8 +6,10 @@
 //! throughput figure): `CLAIMGRAPH_BENCH_MB=50 cargo bench -p claimgraph-extract`.
 //! The headline line gives MB/s on one thread and on all cores (rayon over
 //! documents): the median and the best of five passes over the whole corpus
-//! (the machine may be shared: the best pass is the one least disturbed); the
-//! criterion groups then time the first 200 documents.
+//! (the machine may be shared: the best pass is the one least disturbed); a
+//! second line says how much CPU time other processes and the host took during
+//! the one-thread passes (Linux), which tells whether the figures are
+//! undisturbed; the criterion groups then time the first 200 documents.
 
 use claimgraph_extract::Extractor;
 use claimgraph_model::Document;
@@ -82,8 +84,10 @@ fn bench(c: &mut Criterion) {
     let docs = corpus(mb);
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     let ex = Extractor::default();
-    // the headline figures: MB/s over the whole corpus, median of three passes
+    // the headline figures: MB/s over the whole corpus, median of five passes
+    let before = CpuUse::now();
     let (n1, single) = rates(bytes, || docs.iter().map(|d| ex.extract(d).len()).sum());
+    let disturbance = before.zip(CpuUse::now()).map(|(b, a)| a.since(&b));
     let (n2, multi) = rates(bytes, || docs.par_iter().map(|d| ex.extract(d).len()).sum());
     println!(
         "corpus {:.1} MB, {} documents, {n1}/{n2} claims: one thread {:.1} MB/s (best {:.1}), all cores ({}) {:.1} MB/s (best {:.1}); median of {PASSES} passes",
@@ -95,6 +99,13 @@ fn bench(c: &mut Criterion) {
         multi.median,
         multi.best,
     );
+    if let Some(d) = disturbance {
+        println!(
+            "during the one-thread passes ({:.1} s): other processes ran {:.1} CPU-seconds, the host \
+             took {:.1} (steal); where either is above a few tenths, the figures are disturbed",
+            d.wall, d.others, d.steal
+        );
+    }
     let sample: Vec<Document> = docs.iter().take(200).cloned().collect();
     let sample_bytes: usize = sample.iter().map(|d| d.text.len()).sum();
     let mut g = c.benchmark_group("extract");
@@ -115,6 +126,61 @@ fn bench(c: &mut Criterion) {
 }
 
 const PASSES: usize = 5;
+
+/// CPU time used on this machine so far (Linux `/proc`, in clock ticks of
+/// 1/100 s): on a small shared machine, other work slows the passes as much as
+/// any change of ours, so the bench says how much of it there was.
+struct CpuUse {
+    at: Instant,
+    busy: u64,
+    steal: u64,
+    own: u64,
+}
+
+/// What happened between two `CpuUse`, in seconds.
+struct Disturbance {
+    wall: f64,
+    others: f64,
+    steal: f64,
+}
+
+impl CpuUse {
+    fn now() -> Option<CpuUse> {
+        let stat = std::fs::read_to_string("/proc/stat").ok()?;
+        // cpu  user nice system idle iowait irq softirq steal ...
+        let ticks: Vec<u64> = stat
+            .lines()
+            .next()?
+            .split_whitespace()
+            .skip(1)
+            .map(|v| v.parse().ok())
+            .collect::<Option<_>>()?;
+        let own_stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+        // after the command name in parentheses: state is field 3, utime 14, stime 15
+        let fields: Vec<&str> = own_stat.rsplit_once(')')?.1.split_whitespace().collect();
+        let own = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+        let busy = [0, 1, 2, 5, 6]
+            .iter()
+            .map(|&i| ticks.get(i).copied().unwrap_or(0))
+            .sum();
+        Some(CpuUse {
+            at: Instant::now(),
+            busy,
+            steal: *ticks.get(7)?,
+            own,
+        })
+    }
+
+    fn since(&self, earlier: &CpuUse) -> Disturbance {
+        let seconds = |ticks: u64| ticks as f64 / 100.0;
+        let own = self.own.saturating_sub(earlier.own);
+        Disturbance {
+            wall: self.at.duration_since(earlier.at).as_secs_f64(),
+            others: seconds(self.busy.saturating_sub(earlier.busy).saturating_sub(own)),
+            steal: seconds(self.steal.saturating_sub(earlier.steal)),
+        }
+    }
+}
 
 /// MB/s of the passes over the corpus.
 struct Rates {
