@@ -132,60 +132,15 @@ pub fn find_quotations(tokens: &[Token]) -> QuoteMap {
 /// `find_quotations`, given `marked_tokens(tokens)` (as `tokenize_marked`
 /// notes them).
 pub fn find_quotations_marked(tokens: &[Token], marks: Vec<usize>) -> QuoteMap {
-    let mut quotes: Vec<Quotation> = Vec::new();
-    // open marks not yet closed: (index into `quotes`, is_single)
-    let mut stack: Vec<(usize, bool)> = Vec::new();
+    let mut open = OpenQuotes::default();
     // words inside a line (most tokens) change nothing
     for &i in &marks {
-        let Some(tok) = tokens.get(i) else {
+        if i >= tokens.len() {
             break;
-        };
-        if tok.breaks_before > 0 {
-            close_all(&mut stack, &mut quotes, i);
         }
-        let TokenKind::Quote(mark) = tok.kind else {
-            continue;
-        };
-        let single = mark.is_single();
-        let has_open = stack.iter().any(|&(_, s)| s == single);
-        let role = match role_of(tokens, i, mark) {
-            Role::Either if has_open => Role::Close,
-            Role::Either => Role::Open,
-            // an unattached straight quote closes a pending one
-            Role::None if has_open => Role::Close,
-            r => r,
-        };
-        match role {
-            Role::Open => {
-                // ‘ and ’ are too often apostrophes to open a quote on their own
-                if mark == QuoteMark::LeftSingle && !has_open {
-                    continue;
-                }
-                let depth = stack.len().min(u8::MAX as usize) as u8;
-                quotes.push(Quotation {
-                    open: i,
-                    close: None,
-                    inner_start: i + 1,
-                    inner_end: i + 1,
-                    depth,
-                });
-                stack.push((quotes.len() - 1, single));
-            }
-            Role::Close if has_open => {
-                // close the nearest opener of the family, and whatever is open inside it
-                while let Some((qi, s)) = stack.pop() {
-                    let q = &mut quotes[qi];
-                    q.inner_end = i;
-                    if s == single {
-                        q.close = Some(i);
-                        break;
-                    }
-                }
-            }
-            _ => {}
-        }
+        open.visit(tokens, i);
     }
-    close_all(&mut stack, &mut quotes, tokens.len());
+    let quotes = open.finish(tokens.len());
     // over slices of the spans (they vectorise), not iterators skipping to them
     let mut depth = vec![0u8; tokens.len()];
     for q in &quotes {
@@ -210,9 +165,82 @@ pub fn find_quotations_marked(tokens: &[Token], marks: Vec<usize>) -> QuoteMap {
     }
 }
 
-fn close_all(stack: &mut Vec<(usize, bool)>, quotes: &mut [Quotation], at: usize) {
-    while let Some((qi, _)) = stack.pop() {
-        quotes[qi].inner_end = at;
+/// The quotations found so far, and those of them still open.
+#[derive(Default)]
+struct OpenQuotes {
+    quotes: Vec<Quotation>,
+    /// open marks not yet closed: (index into `quotes`, is_single)
+    stack: Vec<(usize, bool)>,
+}
+
+impl OpenQuotes {
+    /// Takes token `i` into account: a line break closes every open quote, a
+    /// quotation mark opens or closes one.
+    fn visit(&mut self, tokens: &[Token], i: usize) {
+        let Some(tok) = tokens.get(i) else {
+            return;
+        };
+        if tok.breaks_before > 0 {
+            self.close_all(i);
+        }
+        let TokenKind::Quote(mark) = tok.kind else {
+            return;
+        };
+        let single = mark.is_single();
+        let has_open = self.stack.iter().any(|&(_, s)| s == single);
+        let role = match role_of(tokens, i, mark) {
+            Role::Either if has_open => Role::Close,
+            Role::Either => Role::Open,
+            // an unattached straight quote closes a pending one
+            Role::None if has_open => Role::Close,
+            r => r,
+        };
+        match role {
+            // ‘ and ’ are too often apostrophes to open a quote on their own
+            Role::Open if mark == QuoteMark::LeftSingle && !has_open => {}
+            Role::Open => {
+                let depth = self.stack.len().min(u8::MAX as usize) as u8;
+                self.quotes.push(Quotation {
+                    open: i,
+                    close: None,
+                    inner_start: i + 1,
+                    inner_end: i + 1,
+                    depth,
+                });
+                self.stack.push((self.quotes.len() - 1, single));
+            }
+            Role::Close if has_open => self.close_nearest(i, single),
+            _ => {}
+        }
+    }
+
+    /// Closes the nearest opener of the family at `i`, and whatever is open
+    /// inside it.
+    fn close_nearest(&mut self, i: usize, single: bool) {
+        while let Some((qi, s)) = self.stack.pop() {
+            let Some(q) = self.quotes.get_mut(qi) else {
+                continue;
+            };
+            q.inner_end = i;
+            if s == single {
+                q.close = Some(i);
+                break;
+            }
+        }
+    }
+
+    fn close_all(&mut self, at: usize) {
+        while let Some((qi, _)) = self.stack.pop() {
+            if let Some(q) = self.quotes.get_mut(qi) {
+                q.inner_end = at;
+            }
+        }
+    }
+
+    /// The quotations, those still open closed at the end (`n` tokens).
+    fn finish(mut self, n: usize) -> Vec<Quotation> {
+        self.close_all(n);
+        self.quotes
     }
 }
 
@@ -248,59 +276,15 @@ mod tests {
             .collect()
     }
 
-    /// `find_quotations` as first written: every token visited, the depths
-    /// and top-level quotations filled through iterators.
+    /// `find_quotations` as first written: every token visited (the fast one
+    /// visits only the marked tokens), the depths and top-level quotations
+    /// filled through iterators.
     fn find_quotations_by_definition(tokens: &[Token]) -> QuoteMap {
-        let mut quotes: Vec<Quotation> = Vec::new();
-        // open marks not yet closed: (index into `quotes`, is_single)
-        let mut stack: Vec<(usize, bool)> = Vec::new();
-        for (i, tok) in tokens.iter().enumerate() {
-            if tok.breaks_before > 0 {
-                close_all(&mut stack, &mut quotes, i);
-            }
-            let TokenKind::Quote(mark) = tok.kind else {
-                continue;
-            };
-            let single = mark.is_single();
-            let has_open = stack.iter().any(|&(_, s)| s == single);
-            let role = match role_of(tokens, i, mark) {
-                Role::Either if has_open => Role::Close,
-                Role::Either => Role::Open,
-                // an unattached straight quote closes a pending one
-                Role::None if has_open => Role::Close,
-                r => r,
-            };
-            match role {
-                Role::Open => {
-                    // ‘ and ’ are too often apostrophes to open a quote on their own
-                    if mark == QuoteMark::LeftSingle && !has_open {
-                        continue;
-                    }
-                    let depth = stack.len().min(u8::MAX as usize) as u8;
-                    quotes.push(Quotation {
-                        open: i,
-                        close: None,
-                        inner_start: i + 1,
-                        inner_end: i + 1,
-                        depth,
-                    });
-                    stack.push((quotes.len() - 1, single));
-                }
-                Role::Close if has_open => {
-                    // close the nearest opener of the family, and whatever is open inside it
-                    while let Some((qi, s)) = stack.pop() {
-                        let q = &mut quotes[qi];
-                        q.inner_end = i;
-                        if s == single {
-                            q.close = Some(i);
-                            break;
-                        }
-                    }
-                }
-                _ => {}
-            }
+        let mut open = OpenQuotes::default();
+        for i in 0..tokens.len() {
+            open.visit(tokens, i);
         }
-        close_all(&mut stack, &mut quotes, tokens.len());
+        let quotes = open.finish(tokens.len());
         let mut depth = vec![0u8; tokens.len()];
         for q in &quotes {
             for d in depth.iter_mut().take(q.end()).skip(q.open) {
