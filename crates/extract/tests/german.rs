@@ -1324,3 +1324,26 @@ fn a_plural_verb_has_no_singular_subject_after_it() {
             .all(|c| c.speaker != "Regierung")
     );
 }
+
+#[test]
+fn a_statement_of_the_speakers_own_stance_takes_its_type() {
+    // the content opens with the speaker's verb of expectation
+    let c = one("Der Bürgermeister sagte, er rechne nicht mit einer raschen Einigung.");
+    assert_eq!(c.claim_type, ClaimType::Expect);
+    let c = one("„Wir hoffen auf einen ruhigen Sommer“, sagte die Polizeisprecherin Anke Roth.");
+    assert_eq!(c.claim_type, ClaimType::Expect);
+    let c = one("„Wir fordern eine Entschuldigung“, erklärte der Betriebsrat Ole Franke.");
+    assert_eq!(c.claim_type, ClaimType::Demand);
+}
+
+#[test]
+fn a_third_partys_or_a_denied_stance_leaves_a_statement() {
+    // the stance is the union's, not the speaker's
+    let c = one("Der Bürgermeister sagte, die Gewerkschaft fordere höhere Löhne.");
+    assert_eq!(c.claim_type, ClaimType::Statement);
+    // a threat denied is not made; `rechnen` without `mit` is no expectation
+    let c = one("„Wir drohen niemandem“, sagte der Sprecher Paul Grimm.");
+    assert_eq!(c.claim_type, ClaimType::Statement);
+    let c = one("„Wir rechnen die Kosten noch einmal nach“, sagte der Kämmerer Udo Lenz.");
+    assert_eq!(c.claim_type, ClaimType::Statement);
+}

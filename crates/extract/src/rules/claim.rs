@@ -62,7 +62,7 @@ impl<'a, 'l> Rules<'a, 'l> {
             cue_spans.push((x, x + 1));
         }
         cue_spans.sort_unstable();
-        let claim_type = refine_type(self.p, cue.entry.claim_type, &content);
+        let claim_type = refine_type(self.p, self.lex, cue.entry.claim_type, &content);
         let mut speakers = speakers;
         speakers.retain(|sp| {
             weak_evidence_holds(pattern, sp, claim_type)
