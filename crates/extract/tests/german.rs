@@ -1324,3 +1324,40 @@ fn a_plural_verb_has_no_singular_subject_after_it() {
             .all(|c| c.speaker != "Regierung")
     );
 }
+
+#[test]
+fn reported_speech_continues_in_more_konjunktiv_forms() {
+    let continued = |second: &str| {
+        let text = format!(
+            "Die Sprecherin der Stadt, Eva Kern, sagte, die Brücke bleibe gesperrt. {second}"
+        );
+        let claims = extract(&text);
+        claims
+            .iter()
+            .find(|c| second.starts_with(c.content.as_str()))
+            .map(|c| c.speaker.clone())
+    };
+    // a verb in -iere, where the indicative has -iert
+    assert_eq!(
+        continued("Die Ampel funktioniere nicht.").as_deref(),
+        Some("Eva Kern")
+    );
+    // a Konjunktiv II with umlaut, apart from the past tense
+    assert_eq!(
+        continued("Im Mai käme ein neuer Kran.").as_deref(),
+        Some("Eva Kern")
+    );
+    assert_eq!(
+        continued("Die Fahrer dürften nicht warten.").as_deref(),
+        Some("Eva Kern")
+    );
+    // a verb in -e after one leading adverb
+    assert_eq!(
+        continued("Jedoch ruhe der Verkehr nicht.").as_deref(),
+        Some("Eva Kern")
+    );
+    // the past tense and an adjective before its noun are no Konjunktiv
+    assert_eq!(continued("Danach hatte der Regen aufgehört."), None);
+    assert_eq!(continued("Auch kleine Autos stehen im Stau."), None);
+    assert_eq!(continued("Die Busse kamen trotzdem pünktlich."), None);
+}

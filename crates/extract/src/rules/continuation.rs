@@ -1,10 +1,11 @@
 //! Reported speech that goes on in later sentences without a cue of its own.
 
 use super::confidence::Pattern;
-use super::words::{KONJUNKTIV_2, LEADING_ADVERBS, RELATIVES, SUBORDINATORS};
+use super::words::{KONJUNKTIV_2, LEADING_ADVERBS, NOT_VERBS_IN_E, RELATIVES, SUBORDINATORS};
 use super::Spans;
 use super::{Found, Rules, Speaker, WordList};
 use claimgraph_model::ClaimType;
+use claimgraph_text::token::is_capitalized;
 
 impl<'a, 'l> Rules<'a, 'l> {
     /// A sentence without a cue that continues the previous claim: reported
@@ -39,8 +40,10 @@ impl<'a, 'l> Rules<'a, 'l> {
             matches!(prev.claim_type, ClaimType::Demand | ClaimType::Appeal)
                 && self.lower_is(j, &["soll", "sollen"])
         };
-        let kj = (span.0..span.1)
-            .find(|&j| !self.p.quotes.inside(j) && (self.is_konjunktiv(j) || demanded(j)))?;
+        let kj = (span.0..span.1).find(|&j| {
+            !self.p.quotes.inside(j)
+                && (self.is_konjunktiv(j) || demanded(j) || self.more_konjunktiv(j, span.0))
+        })?;
         // the Konjunktiv verb must stand early: in the main clause, not in a late subordinate one
         if kj > span.0 + 8
             && (span.0..kj).any(|j| self.p.word(j) == ",")
@@ -65,6 +68,31 @@ impl<'a, 'l> Rules<'a, 'l> {
         })
     }
 }
+
+/// Konjunktiv II forms of strong and modal verbs whose umlaut sets them
+/// apart from the past tense (`kamen`, `durften`).
+const STRONG_KONJUNKTIV_2: [&str; 20] = [
+    "käme",
+    "kämen",
+    "bekäme",
+    "bekämen",
+    "befände",
+    "befänden",
+    "fände",
+    "fänden",
+    "stünden",
+    "gäben",
+    "läge",
+    "ginge",
+    "hieße",
+    "hielte",
+    "bliebe",
+    "wüsste",
+    "wüssten",
+    "dürften",
+    "bräuchte",
+    "bräuchten",
+];
 
 impl<'a> Rules<'a, '_> {
     /// A sentence in Konjunktiv I with no cue, after a sentence with no claim
@@ -108,6 +136,40 @@ impl<'a> Rules<'a, '_> {
             pattern: Pattern::FreeKonjunktiv,
             weak_cue: false,
         })
+    }
+
+    /// Konjunktiv forms that go on with reported speech beside `is_konjunktiv`:
+    /// a verb in `-iere` (`funktioniere`, where the indicative has `-iert`), a
+    /// Konjunktiv II with the umlaut that sets it apart from the past tense
+    /// (`käme`, `befänden`), and a verb in `-e` right after one leading
+    /// adverb (`Jedoch ruhe der Verkehr`), where the indicative has `-t`.
+    fn more_konjunktiv(&self, j: usize, start: usize) -> bool {
+        let w = self.p.word(j);
+        if !w.ends_with('e') && !w.ends_with("en") || j == 0 || self.lower_is(j - 1, &["ich"]) {
+            return false;
+        }
+        if self.lower_is(j, &STRONG_KONJUNKTIV_2) {
+            return true;
+        }
+        // "hatte", "wurde": the past tense is indicative
+        let verb_in_e = w.ends_with('e')
+            && !w.ends_with("te")
+            && w != "wurde"
+            && w.chars().next().is_some_and(char::is_lowercase)
+            && w.chars().all(char::is_alphabetic)
+            && !crate::doc::is_determiner(w)
+            && !NOT_VERBS_IN_E.contains(&w);
+        if !verb_in_e {
+            return false;
+        }
+        if w.ends_with("iere") && w.chars().count() > 5 {
+            return true;
+        }
+        // "Auch kleine Betriebe": an adjective before its noun
+        j == start + 1
+            && self.lower_is(start, &LEADING_ADVERBS)
+            && w.chars().count() > 3
+            && !(self.p.is_word(j + 1) && is_capitalized(self.p.word(j + 1)))
     }
 
     /// `Beim letzten Sturm, dessen Schäden geringer waren, seien …`: the verb
