@@ -1361,3 +1361,18 @@ fn reported_speech_continues_in_more_konjunktiv_forms() {
     assert_eq!(continued("Auch kleine Autos stehen im Stau."), None);
     assert_eq!(continued("Die Busse kamen trotzdem pünktlich."), None);
 }
+
+#[test]
+fn free_indirect_speech_after_a_subject_behind_the_verb() {
+    // the first phrase is no noun phrase: the subject follows the verb
+    let text = "Am Freitag hatte die Polizei die Suche eingestellt. Es gebe keine neuen Spuren.";
+    let c = one(text);
+    assert_eq!(c.speaker, "Polizei");
+    assert_eq!(c.content, "Es gebe keine neuen Spuren");
+    let text =
+        "Mit Kritik hielt sich der Landrat Peter Haas zurück. Man müsse die Zahlen abwarten.";
+    assert_eq!(one(text).speaker, "Peter Haas");
+    // a phrase governed by a preposition or a genitive is no subject
+    let text = "Wegen des Besuchs von Peter Haas blieb die Straße gesperrt. Es gebe Umleitungen.";
+    assert!(extract(text).is_empty(), "{:#?}", extract(text));
+}
