@@ -1376,3 +1376,23 @@ fn free_indirect_speech_after_a_subject_behind_the_verb() {
     let text = "Wegen des Besuchs von Peter Haas blieb die Straße gesperrt. Es gebe Umleitungen.";
     assert!(extract(text).is_empty(), "{:#?}", extract(text));
 }
+
+#[test]
+fn free_indirect_speech_goes_on_after_one_narrative_sentence() {
+    let text = "Die Sprecherin der Stadt, Eva Kern, sagte, die Brücke bleibe gesperrt. \
+                Die Arbeiten begannen im März. Ein Ende sei nicht abzusehen.";
+    let claims = extract(text);
+    let last = claims.iter().find(|c| c.content.starts_with("Ein Ende"));
+    assert_eq!(
+        last.map(|c| c.speaker.as_str()),
+        Some("Eva Kern"),
+        "{claims:#?}"
+    );
+    // not in a new paragraph, nor after two sentences of narrative
+    let text = "Die Sprecherin der Stadt, Eva Kern, sagte, die Brücke bleibe gesperrt.\n\n\
+                Die Arbeiten begannen im März. Ein Ende sei nicht abzusehen.";
+    assert_eq!(extract(text).len(), 1, "{:#?}", extract(text));
+    let text = "Die Sprecherin der Stadt, Eva Kern, sagte, die Brücke bleibe gesperrt. \
+                Die Arbeiten begannen im März. Der Verkehr staut sich. Ein Ende sei nicht abzusehen.";
+    assert_eq!(extract(text).len(), 1, "{:#?}", extract(text));
+}

@@ -6,7 +6,7 @@ use super::words::{
 };
 use super::Spans;
 use super::{Found, Rules, Speaker, WordList};
-use claimgraph_model::ClaimType;
+use claimgraph_model::{ActorKind, ClaimType};
 use claimgraph_text::token::is_capitalized;
 
 impl<'a, 'l> Rules<'a, 'l> {
@@ -144,8 +144,14 @@ impl<'a> Rules<'a, '_> {
     /// A sentence in Konjunktiv I with no cue, after a sentence with no claim
     /// whose subject is a named actor (`Die Stadtwerke wiesen die Kritik
     /// zurück. Die Preise seien angemessen.`): in German news the mood alone
-    /// marks reported speech, and its source is the actor just named.
-    pub(super) fn free_indirect(&mut self, si: usize) -> Option<Found<'a>> {
+    /// marks reported speech, and its source is the actor just named. With no
+    /// such actor, the speaker of `last`, the claim found last, when it stands
+    /// at most two sentences back in the paragraph and could go on.
+    pub(super) fn free_indirect(
+        &mut self,
+        si: usize,
+        last: Option<&Found<'a>>,
+    ) -> Option<Found<'a>> {
         let s = self.p.sents[si];
         let prev = self.p.sents.get(si.checked_sub(1)?).copied()?;
         if s.headline || prev.headline || prev.boilerplate || prev.paragraph != s.paragraph {
@@ -169,7 +175,20 @@ impl<'a> Rules<'a, '_> {
             Some((speakers, _)) => speakers.into_iter().next().filter(|sp| self.may_speak(sp)),
             // the first phrase is no noun phrase: the subject follows the verb
             None => self.subject_after_verb(start, prev.tok_end),
-        }?;
+        };
+        let speaker = match speaker {
+            Some(sp) => sp,
+            // "X sagte, … . Die Arbeiten begannen im März. Ein Ende sei nicht
+            // abzusehen.": reported speech goes on after one sentence of narrative
+            None => last
+                .filter(|l| {
+                    (l.speaker.kind == ActorKind::Person || l.confidence >= 0.5)
+                        && l.sentences.1 + 2 >= si
+                        && self.p.sents[l.sentences.1].paragraph == s.paragraph
+                })?
+                .speaker
+                .clone(),
+        };
         Some(Found {
             speaker,
             cue: Spans::one((kj, kj + 1)),
