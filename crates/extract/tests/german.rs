@@ -1396,3 +1396,14 @@ fn free_indirect_speech_goes_on_after_one_narrative_sentence() {
                 Die Arbeiten begannen im März. Der Verkehr staut sich. Ein Ende sei nicht abzusehen.";
     assert_eq!(extract(text).len(), 1, "{:#?}", extract(text));
 }
+
+#[test]
+fn free_indirect_speech_after_a_document_subject() {
+    let text =
+        "Der Abschlussbericht nennt viele Fehler. Die Piloten seien schlecht geschult worden.";
+    let c = one(text);
+    assert_eq!(c.speaker, "Abschlussbericht");
+    assert_eq!(c.content, "Die Piloten seien schlecht geschult worden");
+    let text = "Die Studie fand große Unterschiede. Der Abstand wachse seit Jahren.";
+    assert_eq!(one(text).speaker, "Studie");
+}

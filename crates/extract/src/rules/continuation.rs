@@ -96,6 +96,31 @@ const STRONG_KONJUNKTIV_2: [&str; 20] = [
     "bräuchten",
 ];
 
+/// A speaker named by one document noun (`Der Abschlussbericht`, `Die
+/// Studie`): a document speaks for its authors.
+fn is_document(sp: &Speaker) -> bool {
+    const DOCUMENTS: [&str; 10] = [
+        "bericht",
+        "studie",
+        "mitteilung",
+        "analyse",
+        "umfrage",
+        "stellungnahme",
+        "gutachten",
+        "erklärung",
+        "untersuchung",
+        "schreiben",
+    ];
+    let name: &str = sp.name.as_ref();
+    // the first letter of a noun alone (`Bericht`) is upper case: compared without case
+    let ends = |d: &str| {
+        name.len() >= d.len()
+            && name.is_char_boundary(name.len() - d.len())
+            && name[name.len() - d.len()..].eq_ignore_ascii_case(d)
+    };
+    !name.contains(' ') && sp.certainty >= 0.5 && DOCUMENTS.iter().any(|d| ends(d))
+}
+
 /// Prepositions and their contractions with an article: a noun phrase they
 /// govern is no subject.
 const PREPOSITIONS: [&str; 39] = [
@@ -239,7 +264,7 @@ impl<'a> Rules<'a, '_> {
 
     /// A named actor, or a role noun of the lexicon: a source of free indirect speech.
     fn may_speak(&self, sp: &Speaker<'a>) -> bool {
-        sp.entity.is_some() && sp.certainty >= 0.75 || self.role_phrase(sp)
+        sp.entity.is_some() && sp.certainty >= 0.75 || self.role_phrase(sp) || is_document(sp)
     }
 
     /// `Im Herbst hatte die Polizei …`, `Mit Kritik hielt sich der Landrat
