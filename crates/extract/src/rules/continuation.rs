@@ -235,31 +235,31 @@ impl<'a> Rules<'a, '_> {
     /// adverb (`Jedoch ruhe der Verkehr`), where the indicative has `-t`.
     fn more_konjunktiv(&self, j: usize, start: usize) -> bool {
         let w = self.p.word(j);
-        if !w.ends_with('e') && !w.ends_with("en") || j == 0 || self.lower_is(j - 1, &["ich"]) {
+        let in_e = w.ends_with('e');
+        if j == 0 || !in_e && !w.ends_with("en") {
             return false;
         }
         if self.lower_is(j, &STRONG_KONJUNKTIV_2) {
-            return true;
+            return !self.lower_is(j - 1, &["ich"]);
+        }
+        // asked for many words: the cheap tests first
+        let iere = w.ends_with("iere") && w.chars().count() > 5;
+        let after_adverb = j == start + 1 && self.lower_is(start, &LEADING_ADVERBS);
+        if !in_e || !(iere || after_adverb) || self.lower_is(j - 1, &["ich"]) {
+            return false;
         }
         // "hatte", "wurde": the past tense is indicative
-        let verb_in_e = w.ends_with('e')
-            && !w.ends_with("te")
+        let verb_in_e = !w.ends_with("te")
             && w != "wurde"
             && w.chars().next().is_some_and(char::is_lowercase)
             && w.chars().all(char::is_alphabetic)
             && !crate::doc::is_determiner(w)
             && !NOT_VERBS_IN_E.contains(&w);
-        if !verb_in_e {
-            return false;
-        }
-        if w.ends_with("iere") && w.chars().count() > 5 {
-            return true;
-        }
         // "Auch kleine Betriebe": an adjective before its noun
-        j == start + 1
-            && self.lower_is(start, &LEADING_ADVERBS)
-            && w.chars().count() > 3
-            && !(self.p.is_word(j + 1) && is_capitalized(self.p.word(j + 1)))
+        verb_in_e
+            && (iere
+                || w.chars().count() > 3
+                    && !(self.p.is_word(j + 1) && is_capitalized(self.p.word(j + 1))))
     }
 
     /// A named actor, or a role noun of the lexicon: a source of free indirect speech.
