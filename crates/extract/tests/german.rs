@@ -1346,4 +1346,84 @@ fn a_third_partys_or_a_denied_stance_leaves_a_statement() {
     assert_eq!(c.claim_type, ClaimType::Statement);
     let c = one("„Wir rechnen die Kosten noch einmal nach“, sagte der Kämmerer Udo Lenz.");
     assert_eq!(c.claim_type, ClaimType::Statement);
+fn reported_speech_continues_in_more_konjunktiv_forms() {
+    let continued = |second: &str| {
+        let text = format!(
+            "Die Sprecherin der Stadt, Eva Kern, sagte, die Brücke bleibe gesperrt. {second}"
+        );
+        let claims = extract(&text);
+        claims
+            .iter()
+            .find(|c| second.starts_with(c.content.as_str()))
+            .map(|c| c.speaker.clone())
+    };
+    // a verb in -iere, where the indicative has -iert
+    assert_eq!(
+        continued("Die Ampel funktioniere nicht.").as_deref(),
+        Some("Eva Kern")
+    );
+    // a Konjunktiv II with umlaut, apart from the past tense
+    assert_eq!(
+        continued("Im Mai käme ein neuer Kran.").as_deref(),
+        Some("Eva Kern")
+    );
+    assert_eq!(
+        continued("Die Fahrer dürften nicht warten.").as_deref(),
+        Some("Eva Kern")
+    );
+    // a verb in -e after one leading adverb
+    assert_eq!(
+        continued("Jedoch ruhe der Verkehr nicht.").as_deref(),
+        Some("Eva Kern")
+    );
+    // the past tense and an adjective before its noun are no Konjunktiv
+    assert_eq!(continued("Danach hatte der Regen aufgehört."), None);
+    assert_eq!(continued("Auch kleine Autos stehen im Stau."), None);
+    assert_eq!(continued("Die Busse kamen trotzdem pünktlich."), None);
+}
+
+#[test]
+fn free_indirect_speech_after_a_subject_behind_the_verb() {
+    // the first phrase is no noun phrase: the subject follows the verb
+    let text = "Am Freitag hatte die Polizei die Suche eingestellt. Es gebe keine neuen Spuren.";
+    let c = one(text);
+    assert_eq!(c.speaker, "Polizei");
+    assert_eq!(c.content, "Es gebe keine neuen Spuren");
+    let text =
+        "Mit Kritik hielt sich der Landrat Peter Haas zurück. Man müsse die Zahlen abwarten.";
+    assert_eq!(one(text).speaker, "Peter Haas");
+    // a phrase governed by a preposition or a genitive is no subject
+    let text = "Wegen des Besuchs von Peter Haas blieb die Straße gesperrt. Es gebe Umleitungen.";
+    assert!(extract(text).is_empty(), "{:#?}", extract(text));
+}
+
+#[test]
+fn free_indirect_speech_goes_on_after_one_narrative_sentence() {
+    let text = "Die Sprecherin der Stadt, Eva Kern, sagte, die Brücke bleibe gesperrt. \
+                Die Arbeiten begannen im März. Ein Ende sei nicht abzusehen.";
+    let claims = extract(text);
+    let last = claims.iter().find(|c| c.content.starts_with("Ein Ende"));
+    assert_eq!(
+        last.map(|c| c.speaker.as_str()),
+        Some("Eva Kern"),
+        "{claims:#?}"
+    );
+    // not in a new paragraph, nor after two sentences of narrative
+    let text = "Die Sprecherin der Stadt, Eva Kern, sagte, die Brücke bleibe gesperrt.\n\n\
+                Die Arbeiten begannen im März. Ein Ende sei nicht abzusehen.";
+    assert_eq!(extract(text).len(), 1, "{:#?}", extract(text));
+    let text = "Die Sprecherin der Stadt, Eva Kern, sagte, die Brücke bleibe gesperrt. \
+                Die Arbeiten begannen im März. Der Verkehr staut sich. Ein Ende sei nicht abzusehen.";
+    assert_eq!(extract(text).len(), 1, "{:#?}", extract(text));
+}
+
+#[test]
+fn free_indirect_speech_after_a_document_subject() {
+    let text =
+        "Der Abschlussbericht nennt viele Fehler. Die Piloten seien schlecht geschult worden.";
+    let c = one(text);
+    assert_eq!(c.speaker, "Abschlussbericht");
+    assert_eq!(c.content, "Die Piloten seien schlecht geschult worden");
+    let text = "Die Studie fand große Unterschiede. Der Abstand wachse seit Jahren.";
+    assert_eq!(one(text).speaker, "Studie");
 }

@@ -1,10 +1,13 @@
 //! Reported speech that goes on in later sentences without a cue of its own.
 
 use super::confidence::Pattern;
-use super::words::{KONJUNKTIV_2, LEADING_ADVERBS, RELATIVES, SUBORDINATORS};
+use super::words::{
+    KONJUNKTIV_2, LEADING_ADVERBS, NOT_VERBS_IN_E, OBLIQUE_DETERMINERS, RELATIVES, SUBORDINATORS,
+};
 use super::Spans;
 use super::{Found, Rules, Speaker, WordList};
-use claimgraph_model::ClaimType;
+use claimgraph_model::{ActorKind, ClaimType};
+use claimgraph_text::token::is_capitalized;
 
 impl<'a, 'l> Rules<'a, 'l> {
     /// A sentence without a cue that continues the previous claim: reported
@@ -39,8 +42,10 @@ impl<'a, 'l> Rules<'a, 'l> {
             matches!(prev.claim_type, ClaimType::Demand | ClaimType::Appeal)
                 && self.lower_is(j, &["soll", "sollen"])
         };
-        let kj = (span.0..span.1)
-            .find(|&j| !self.p.quotes.inside(j) && (self.is_konjunktiv(j) || demanded(j)))?;
+        let kj = (span.0..span.1).find(|&j| {
+            !self.p.quotes.inside(j)
+                && (self.is_konjunktiv(j) || demanded(j) || self.more_konjunktiv(j, span.0))
+        })?;
         // the Konjunktiv verb must stand early: in the main clause, not in a late subordinate one
         if kj > span.0 + 8
             && (span.0..kj).any(|j| self.p.word(j) == ",")
@@ -66,12 +71,112 @@ impl<'a, 'l> Rules<'a, 'l> {
     }
 }
 
+/// Konjunktiv II forms of strong and modal verbs whose umlaut sets them
+/// apart from the past tense (`kamen`, `durften`).
+const STRONG_KONJUNKTIV_2: [&str; 20] = [
+    "käme",
+    "kämen",
+    "bekäme",
+    "bekämen",
+    "befände",
+    "befänden",
+    "fände",
+    "fänden",
+    "stünden",
+    "gäben",
+    "läge",
+    "ginge",
+    "hieße",
+    "hielte",
+    "bliebe",
+    "wüsste",
+    "wüssten",
+    "dürften",
+    "bräuchte",
+    "bräuchten",
+];
+
+/// A speaker named by one document noun (`Der Abschlussbericht`, `Die
+/// Studie`): a document speaks for its authors.
+fn is_document(sp: &Speaker) -> bool {
+    const DOCUMENTS: [&str; 10] = [
+        "bericht",
+        "studie",
+        "mitteilung",
+        "analyse",
+        "umfrage",
+        "stellungnahme",
+        "gutachten",
+        "erklärung",
+        "untersuchung",
+        "schreiben",
+    ];
+    let name: &str = sp.name.as_ref();
+    // the first letter of a noun alone (`Bericht`) is upper case: compared without case
+    let ends = |d: &str| {
+        name.len() >= d.len()
+            && name.is_char_boundary(name.len() - d.len())
+            && name[name.len() - d.len()..].eq_ignore_ascii_case(d)
+    };
+    !name.contains(' ') && sp.certainty >= 0.5 && DOCUMENTS.iter().any(|d| ends(d))
+}
+
+/// Prepositions and their contractions with an article: a noun phrase they
+/// govern is no subject.
+const PREPOSITIONS: [&str; 39] = [
+    "in",
+    "im",
+    "ins",
+    "an",
+    "am",
+    "ans",
+    "auf",
+    "aus",
+    "bei",
+    "beim",
+    "mit",
+    "nach",
+    "von",
+    "vom",
+    "vor",
+    "zu",
+    "zum",
+    "zur",
+    "für",
+    "gegen",
+    "über",
+    "unter",
+    "um",
+    "durch",
+    "ohne",
+    "seit",
+    "trotz",
+    "wegen",
+    "während",
+    "zwischen",
+    "gegenüber",
+    "hinter",
+    "neben",
+    "laut",
+    "gemäß",
+    "bis",
+    "ab",
+    "dank",
+    "außer",
+];
+
 impl<'a> Rules<'a, '_> {
     /// A sentence in Konjunktiv I with no cue, after a sentence with no claim
     /// whose subject is a named actor (`Die Stadtwerke wiesen die Kritik
     /// zurück. Die Preise seien angemessen.`): in German news the mood alone
-    /// marks reported speech, and its source is the actor just named.
-    pub(super) fn free_indirect(&mut self, si: usize) -> Option<Found<'a>> {
+    /// marks reported speech, and its source is the actor just named. With no
+    /// such actor, the speaker of `last`, the claim found last, when it stands
+    /// at most two sentences back in the paragraph and could go on.
+    pub(super) fn free_indirect(
+        &mut self,
+        si: usize,
+        last: Option<&Found<'a>>,
+    ) -> Option<Found<'a>> {
         let s = self.p.sents[si];
         let prev = self.p.sents.get(si.checked_sub(1)?).copied()?;
         if s.headline || prev.headline || prev.boilerplate || prev.paragraph != s.paragraph {
@@ -91,11 +196,24 @@ impl<'a> Rules<'a, '_> {
         while start < prev.tok_end && self.lower_is(start, &LEADING_ADVERBS) {
             start += 1;
         }
-        let (speakers, _) = self.np_at(start, prev.tok_end)?;
-        let speaker = speakers
-            .into_iter()
-            .next()
-            .filter(|sp| sp.entity.is_some() && sp.certainty >= 0.75 || self.role_phrase(sp))?;
+        let speaker = match self.np_at(start, prev.tok_end) {
+            Some((speakers, _)) => speakers.into_iter().next().filter(|sp| self.may_speak(sp)),
+            // the first phrase is no noun phrase: the subject follows the verb
+            None => self.subject_after_verb(start, prev.tok_end),
+        };
+        let speaker = match speaker {
+            Some(sp) => sp,
+            // "X sagte, … . Die Arbeiten begannen im März. Ein Ende sei nicht
+            // abzusehen.": reported speech goes on after one sentence of narrative
+            None => last
+                .filter(|l| {
+                    (l.speaker.kind == ActorKind::Person || l.confidence >= 0.5)
+                        && l.sentences.1 + 2 >= si
+                        && self.p.sents[l.sentences.1].paragraph == s.paragraph
+                })?
+                .speaker
+                .clone(),
+        };
         Some(Found {
             speaker,
             cue: Spans::one((kj, kj + 1)),
@@ -108,6 +226,92 @@ impl<'a> Rules<'a, '_> {
             pattern: Pattern::FreeKonjunktiv,
             weak_cue: false,
         })
+    }
+
+    /// Konjunktiv forms that go on with reported speech beside `is_konjunktiv`:
+    /// a verb in `-iere` (`funktioniere`, where the indicative has `-iert`), a
+    /// Konjunktiv II with the umlaut that sets it apart from the past tense
+    /// (`käme`, `befänden`), and a verb in `-e` right after one leading
+    /// adverb (`Jedoch ruhe der Verkehr`), where the indicative has `-t`.
+    fn more_konjunktiv(&self, j: usize, start: usize) -> bool {
+        let w = self.p.word(j);
+        let in_e = w.ends_with('e');
+        if j == 0 || !in_e && !w.ends_with("en") {
+            return false;
+        }
+        if self.lower_is(j, &STRONG_KONJUNKTIV_2) {
+            return !self.lower_is(j - 1, &["ich"]);
+        }
+        // asked for many words: the cheap tests first
+        let iere = w.ends_with("iere") && w.chars().count() > 5;
+        let after_adverb = j == start + 1 && self.lower_is(start, &LEADING_ADVERBS);
+        if !in_e || !(iere || after_adverb) || self.lower_is(j - 1, &["ich"]) {
+            return false;
+        }
+        // "hatte", "wurde": the past tense is indicative
+        let verb_in_e = !w.ends_with("te")
+            && w != "wurde"
+            && w.chars().next().is_some_and(char::is_lowercase)
+            && w.chars().all(char::is_alphabetic)
+            && !crate::doc::is_determiner(w)
+            && !NOT_VERBS_IN_E.contains(&w);
+        // "Auch kleine Betriebe": an adjective before its noun
+        verb_in_e
+            && (iere
+                || w.chars().count() > 3
+                    && !(self.p.is_word(j + 1) && is_capitalized(self.p.word(j + 1))))
+    }
+
+    /// A named actor, or a role noun of the lexicon: a source of free indirect speech.
+    fn may_speak(&self, sp: &Speaker<'a>) -> bool {
+        sp.entity.is_some() && sp.certainty >= 0.75 || self.role_phrase(sp) || is_document(sp)
+    }
+
+    /// `Im Herbst hatte die Polizei …`, `Mit Kritik hielt sich der Landrat
+    /// zurück`: when the first phrase of a verb-second clause is no noun
+    /// phrase, the subject follows the finite verb: the first noun phrase
+    /// after a word in lower case (the verb, `sich`, an adverb) that no
+    /// preposition or genitive governs, before any comma.
+    fn subject_after_verb(&mut self, a: usize, b: usize) -> Option<Speaker<'a>> {
+        let limit = b.min(a + 12);
+        for j in a + 1..limit {
+            let w = self.p.word(j - 1);
+            if matches!(w, "," | ":" | ";") {
+                return None;
+            }
+            // an adjective ending (-er, -es, -em) stands inside a noun phrase
+            let verb_before = self.p.is_word(j - 1)
+                && w.chars().next().is_some_and(char::is_lowercase)
+                && !(w.ends_with("er") || w.ends_with("es") || w.ends_with("em"));
+            if !verb_before || self.governed_phrase(j) || self.lower_is(j, &OBLIQUE_DETERMINERS) {
+                continue;
+            }
+            if let Some((speakers, _)) = self.np_at(j, b) {
+                return speakers.into_iter().next().filter(|sp| self.may_speak(sp));
+            }
+        }
+        None
+    }
+
+    /// Whether the phrase at `j` is governed by a preposition (one stands
+    /// right before it, or before its determiner and adjectives) or is a
+    /// genitive attribute (`des neuen Amtes`, `die Zahl der Fälle`).
+    fn governed_phrase(&self, j: usize) -> bool {
+        let mut k = j;
+        while k > 0 && j - k < 3 {
+            k -= 1;
+            if self.lower_is(k, &PREPOSITIONS) || self.lower_is(k, &["des", "eines"]) {
+                return true;
+            }
+            if self.lower_is(k, &["der", "einer"]) {
+                return k > 0 && self.p.is_word(k - 1) && is_capitalized(self.p.word(k - 1));
+            }
+            let w = self.p.word(k);
+            if !(crate::doc::is_determiner(w) || w.chars().next().is_some_and(char::is_lowercase)) {
+                return false;
+            }
+        }
+        false
     }
 
     /// `Beim letzten Sturm, dessen Schäden geringer waren, seien …`: the verb

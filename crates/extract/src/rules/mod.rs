@@ -241,7 +241,7 @@ impl<'a, 'l> Rules<'a, 'l> {
                 };
                 if chain.is_none() {
                     // reported speech with no cue before it: the subject of the sentence before
-                    if let Some(mut c) = self.free_indirect(si) {
+                    if let Some(mut c) = self.free_indirect(si, out.last()) {
                         c.confidence = confidence::confidence(&c);
                         out.push(c);
                         chain = Some((out.len() - 1, 1));
