@@ -1346,6 +1346,9 @@ fn a_third_partys_or_a_denied_stance_leaves_a_statement() {
     assert_eq!(c.claim_type, ClaimType::Statement);
     let c = one("„Wir rechnen die Kosten noch einmal nach“, sagte der Kämmerer Udo Lenz.");
     assert_eq!(c.claim_type, ClaimType::Statement);
+}
+
+#[test]
 fn reported_speech_continues_in_more_konjunktiv_forms() {
     let continued = |second: &str| {
         let text = format!(
