@@ -1324,3 +1324,35 @@ fn a_plural_verb_has_no_singular_subject_after_it() {
             .all(|c| c.speaker != "Regierung")
     );
 }
+
+#[test]
+fn verbs_of_stating_and_urging_report_their_clause() {
+    let c = one("Die Ärztin Hanna Voss bezweifelt, dass die neue Klinik rechtzeitig öffnet.");
+    assert_eq!(c.speaker, "Hanna Voss");
+    assert_eq!(c.content, "die neue Klinik rechtzeitig öffnet");
+    let c = one(
+        "Der Landrat Erik Sommer plädierte dafür, die Fähre im Winter weiter fahren zu lassen.",
+    );
+    assert_eq!(c.claim_type, ClaimType::Appeal);
+    assert_eq!(c.content, "die Fähre im Winter weiter fahren zu lassen");
+    let c = one("Der Stadtrat Jonas Wehr hatte sich erhofft, dass der Markt im Zentrum bleibt.");
+    assert_eq!(c.claim_type, ClaimType::Expect);
+    let c = one(
+        "Der Trainer Ole Brandt erinnerte daran, dass die Mannschaft zwei Spieler verloren hat.",
+    );
+    assert_eq!(c.content, "die Mannschaft zwei Spieler verloren hat");
+    let c =
+        one("Die Polizei wurde von Bürgermeisterin Eva Roth angewiesen, die Brücke zu sperren.");
+    assert_eq!(c.speaker, "Eva Roth");
+    assert_eq!(c.claim_type, ClaimType::Demand);
+}
+
+#[test]
+fn verbs_of_stating_with_clause_flag_take_no_object() {
+    // `bedauern`, `annehmen`, `entscheiden` report a clause, never an object
+    assert!(extract("Die Ministerin Lena Kraus bedauerte den Rücktritt des Kollegen.").is_empty());
+    assert!(extract("Der Verein Nord nahm das Angebot der Stadt an.").is_empty());
+    assert!(extract("Der Richter Paul Gerber entschied den Streit schnell.").is_empty());
+    let c = one("Der Richter Paul Gerber entschied, dass der Vertrag gültig bleibt.");
+    assert_eq!(c.content, "der Vertrag gültig bleibt");
+}
