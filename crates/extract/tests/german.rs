@@ -1356,3 +1356,33 @@ fn verbs_of_stating_with_clause_flag_take_no_object() {
     let c = one("Der Richter Paul Gerber entschied, dass der Vertrag gültig bleibt.");
     assert_eq!(c.content, "der Vertrag gültig bleibt");
 }
+
+#[test]
+fn a_passive_cue_speaks_through_the_document_it_names() {
+    let c = one(
+        "In einem Bericht des Gesundheitsamtes wurde vermutet, dass das Wasser verunreinigt war.",
+    );
+    assert_eq!(c.content, "das Wasser verunreinigt war");
+    assert!(c.speaker.contains("Gesundheitsamt"), "{}", c.speaker);
+    let c = one(
+        "So wird in einer Stellungnahme des Verbands gefordert, dass die Mieten sinken müssten.",
+    );
+    assert_eq!(c.claim_type, ClaimType::Demand);
+    assert_eq!(c.content, "die Mieten sinken müssten");
+    // a place is no document
+    assert!(extract("In Hamburg wurde gefordert, dass die Mieten sinken müssten.").is_empty());
+}
+
+#[test]
+fn a_passive_in_the_perfect_speaks_through_its_agent() {
+    let c = one("Von der Gewerkschaft war gefordert worden, dass die Löhne steigen.");
+    assert_eq!(c.content, "die Löhne steigen");
+    assert_eq!(c.claim_type, ClaimType::Demand);
+    // "… gefordert worden sei" ends a clause: its subject is no speaker
+    assert!(
+        extract("Sie glaubt nicht, dass der Plan ernsthaft gefordert worden sei.")
+            .iter()
+            .all(|c| c.cue != "gefordert")
+    );
+    assert!(extract("Das war so nicht erwartet worden.").is_empty());
+}

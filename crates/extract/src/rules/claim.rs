@@ -3,10 +3,11 @@
 use super::confidence::Pattern;
 use super::cue::Cue;
 use super::typing::refine_type;
-use super::words::{PASSIVE_AUXILIARIES, PREPOSITIONS_BEFORE_VERB};
+use super::words::{is_document_noun, PASSIVE_AUXILIARIES, PREPOSITIONS_BEFORE_VERB};
 use super::Spans;
 use super::{Found, Rules, Speaker};
 use claimgraph_model::ClaimType;
+use claimgraph_text::token::is_capitalized;
 
 impl<'a, 'l> Rules<'a, 'l> {
     /// Appends the claims of one cue to `out`.
@@ -16,8 +17,9 @@ impl<'a, 'l> Rules<'a, 'l> {
         let passive = cue.entry.lemma != "zitieren" && self.is_passive(cue, finite);
         let found = if passive {
             // "Der Plan wurde abgelehnt": the subject is what was rejected; only an
-            // agent ("von der Regierung") names the speaker
-            self.passive_agent(cue)
+            // agent ("von der Regierung") or a document ("in einem Bericht der X") names
+            // the speaker
+            self.passive_agent(cue).or_else(|| self.passive_source(cue))
         } else {
             self.speakers_of(cue, finite, &s)
         };
@@ -96,7 +98,9 @@ impl<'a> Rules<'a, '_> {
     /// abgelehnt`, `wird erklärt`); `wird ankündigen` is future, no passive.
     fn is_passive(&self, cue: &Cue, finite: usize) -> bool {
         finite != cue.tok
-            && self.lower_is(finite, PASSIVE_AUXILIARIES)
+            && (self.lower_is(finite, PASSIVE_AUXILIARIES)
+                // the perfect: "war gefordert worden", "ist festgestellt worden"
+                || self.p.word(cue.tok + 1) == "worden")
             && self.p.lower(cue.tok) != infinitive(&cue.entry.lemma)
     }
 
@@ -155,6 +159,29 @@ impl<'a> Rules<'a, '_> {
             }
         }
         k
+    }
+
+    /// With no agent, the document a passive cue reports from: `In einem
+    /// Bericht der Zeitung wurde vermutet, …`, `So wird in einer Erklärung der
+    /// Partei gefordert, …` (an `in` phrase before the participle whose noun
+    /// is a text: Bericht, Erklärung, Schreiben, …).
+    fn passive_source(&mut self, cue: &Cue) -> Option<(Vec<Speaker<'a>>, (usize, usize), bool)> {
+        let (cs, _) = cue.clause;
+        let finite = cue.finite;
+        let (at, end) = if cs < finite && self.lower_is(cs, &["in", "im"]) {
+            (cs, finite)
+        } else if self.lower_is(finite + 1, &["in", "im"]) {
+            (finite + 1, cue.tok)
+        } else {
+            return None;
+        };
+        // the noun after the article and adjectives ("einer gemeinsamen Erklärung")
+        let noun = (at + 1..end.min(at + 5)).find(|&j| is_capitalized(self.p.word(j)))?;
+        if !is_document_noun(self.p.lower(noun)) {
+            return None;
+        }
+        let (speakers, range) = self.np_at(at + 1, end)?;
+        Some((speakers, range, true))
     }
 
     /// The agent of a passive cue: `von`/`vom`/`durch` and a noun phrase in its clause.

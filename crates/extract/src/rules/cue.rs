@@ -48,11 +48,12 @@ impl<'a, 'l> Rules<'a, 'l> {
         {
             return None;
         }
-        // passive without an agent: "war nicht erwartet worden"
-        if matches!(
-            self.p.word(i + 1),
-            "worden" | "werden" | "wird" | "wurde" | "wurden"
-        ) {
+        // a verb-final passive: "wie erwartet wurde", "das gefordert wird" (the perfect
+        // "war gefordert worden" is a passive cue: it speaks through an agent or a document)
+        // (and "gefordert worden sei")
+        if matches!(self.p.word(i + 1), "werden" | "wird" | "wurde" | "wurden")
+            || self.p.word(i + 1) == "worden" && self.lower_is(i + 2, &AUXILIARIES)
+        {
             return None;
         }
         if i > s.tok_start && self.p.word(i - 1) == "zu" {
