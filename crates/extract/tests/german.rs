@@ -1386,3 +1386,17 @@ fn a_passive_in_the_perfect_speaks_through_its_agent() {
     );
     assert!(extract("Das war so nicht erwartet worden.").is_empty());
 }
+
+#[test]
+fn a_reported_clause_without_its_comma() {
+    let c = one("Die Abgeordnete Rita Lenz hat angekündigt ihr Mandat niederzulegen.");
+    assert_eq!(c.content, "ihr Mandat niederzulegen");
+    assert_eq!(c.claim_type, ClaimType::Announce);
+    let c = one("Der Bauer Karl Fink hoffte dass der Regen bald kommt.");
+    assert_eq!(c.content, "der Regen bald kommt");
+    assert_eq!(c.claim_type, ClaimType::Expect);
+    // a purpose is not what was announced
+    for c in extract("Der Wirt Karl Fink hat die Erhöhung angekündigt um die Kosten zu decken.") {
+        assert!(!c.content.starts_with("um "), "{c:?}");
+    }
+}

@@ -180,6 +180,11 @@ impl<'a, 'l> Rules<'a, 'l> {
                 }
             }
         }
+        // "hat angekündigt die Preise zu senken", "hoffte dass …": the comma before the
+        // reported clause left out
+        if let Some((span, pattern)) = self.clause_without_comma(cue, ce, &s) {
+            return Some((Spans::one(span), pattern, si));
+        }
         // "Das bestätigte die Sprecherin.": the previous sentence is what was said
         if cs == s.tok_start && finite == cs + 1 && self.lower_is(cs, &["das", "dies", "dieses"]) {
             return self
@@ -269,6 +274,38 @@ impl<'a, 'l> Rules<'a, 'l> {
             return Some((Spans::one((a, b)), pattern, si));
         }
         None
+    }
+
+    /// A reported clause right after the cue with no comma before it: `dass`
+    /// or `ob` (`hoffte dass …`), or, after a participle or infinitive that
+    /// closes its clause, an infinitive clause (`hat angekündigt die Preise
+    /// zu senken`): words after the verb at the clause's end stand outside it.
+    fn clause_without_comma(
+        &self,
+        cue: &Cue,
+        ce: usize,
+        s: &Sentence,
+    ) -> Option<((usize, usize), Pattern)> {
+        let a = cue.tok + 1;
+        if a + 1 >= ce || cue.particle.is_some_and(|pt| pt > cue.tok) {
+            return None;
+        }
+        if self.lower_is(a, &["dass", "ob"]) {
+            let span = self.trim(a + 1, self.clause_run_end(a + 1, s));
+            return (span.1 > span.0 + 1).then_some((span, Pattern::DassAfter));
+        }
+        if cue.finite == cue.tok {
+            return None;
+        }
+        // "um die Kosten zu decken": a purpose, not what was said
+        if self.lower_is(a, &["um", "ohne", "statt", "anstatt"]) {
+            return None;
+        }
+        let span = self.trim(a, ce);
+        // the clause ends in its infinitive: "… zu senken", "… niederzulegen"
+        let last = span.1.checked_sub(2).filter(|&l| l >= span.0)?;
+        (span.1 > span.0 + 1 && self.has_zu_infinitive(last, span.1))
+            .then_some((span, Pattern::InfinitiveAfter))
     }
 
     /// `Der Verband bestritt dies`, `bestätigte niemand`, `lehnte folglich ab`:
