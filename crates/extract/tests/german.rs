@@ -1400,3 +1400,19 @@ fn a_reported_clause_without_its_comma() {
         assert!(!c.content.starts_with("um "), "{c:?}");
     }
 }
+
+#[test]
+fn light_verb_phrases_introduce_a_reported_clause() {
+    let c = one("Die Ärztin Mira Stein war sich sicher, dass die Impfung wirkt.");
+    assert_eq!(c.content, "die Impfung wirkt");
+    let c = one("Der Betriebsrat Tom Haller machte zur Bedingung, dass niemand entlassen wird.");
+    assert_eq!(c.claim_type, ClaimType::Demand);
+    assert_eq!(c.content, "niemand entlassen wird");
+    let c = one("Die Forscherin Ida Krohn stellte die Theorie auf, dass die Vögel nachts ziehen.");
+    assert_eq!(c.content, "die Vögel nachts ziehen");
+    let c = one("Der Kanzler Jan Roth legte Wert darauf, dass die Länder mitreden.");
+    assert_eq!(c.content, "die Länder mitreden");
+    // the phrase words alone, with no reported clause, are no claim
+    assert!(extract("Die Brücke über den Fluss ist sicher.").is_empty());
+    assert!(extract("Der Händler Tom Haller legt Wert auf frische Ware.").is_empty());
+}
