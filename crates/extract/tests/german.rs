@@ -1416,3 +1416,27 @@ fn light_verb_phrases_introduce_a_reported_clause() {
     assert!(extract("Die Brücke über den Fluss ist sicher.").is_empty());
     assert!(extract("Der Händler Tom Haller legt Wert auf frische Ware.").is_empty());
 }
+
+#[test]
+fn a_quotation_after_a_reported_clause_is_a_record_of_its_own() {
+    let claims = extract(
+        "Die Trainerin Lea Marx glaubt, dass die Mannschaft stärker geworden sei: „Wir haben viel gelernt.“",
+    );
+    assert_eq!(claims.len(), 2, "{claims:#?}");
+    assert!(claims.iter().all(|c| c.speaker == "Lea Marx"));
+    assert!(claims
+        .iter()
+        .any(|c| c.content == "die Mannschaft stärker geworden sei"));
+    assert!(claims
+        .iter()
+        .any(|c| c.content == "Wir haben viel gelernt." && c.direct));
+}
+
+#[test]
+fn a_quotation_after_an_object_and_a_colon_is_what_was_said() {
+    let c = one(
+        "Der Verbandschef Ralf Dorn warnte die Regierung in einem Brief: „Das Wasser wird knapp.“",
+    );
+    assert_eq!(c.speaker, "Ralf Dorn");
+    assert_eq!(c.content, "Das Wasser wird knapp.");
+}

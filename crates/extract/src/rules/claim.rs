@@ -53,6 +53,17 @@ impl<'a, 'l> Rules<'a, 'l> {
         if cue.entry.clause_only && !is_reported_speech(pattern) {
             return;
         }
+        // "glaubt, dass X sei: „…“": the quotation after the reported clause is a record
+        // of its own, of the same speaker; after an apposition or an object ("sagte X,
+        // Leiter des Amtes: „…“", "warnte die Politik: „…“") it is what was said
+        let colon_quote = match content.last() {
+            Some(&(_, end)) if self.p.word(end) == ":" => self.quote_starting_at(end + 1),
+            _ => None,
+        };
+        let (content, pattern, colon_quote) = match colon_quote {
+            Some(q) if !is_reported_speech(pattern) => (Spans::one(q), Pattern::ColonQuote, None),
+            other => (content, pattern, other),
+        };
         let mut cue_spans = Spans::one((cue.tok, cue.tok + 1));
         match cue.particle {
             // a particle written apart before the verb: "bekannt gab" as it stands
@@ -77,6 +88,20 @@ impl<'a, 'l> Rules<'a, 'l> {
         for (k, sp) in speakers.into_iter().enumerate() {
             // the last speaker takes the spans, the others copy them
             let last = k + 1 == n;
+            if let Some(q) = colon_quote {
+                out.push(Found {
+                    confidence: 0.0,
+                    pattern: Pattern::ColonQuote,
+                    weak_cue: cue.entry.weak,
+                    speaker: sp.clone(),
+                    cue: cue_spans.clone(),
+                    claim_type,
+                    content: Spans::one(q),
+                    addressee: addressee.clone(),
+                    sentences: (si, last_sentence),
+                    date_sentence: si,
+                });
+            }
             out.push(Found {
                 confidence: 0.0,
                 pattern,

@@ -471,8 +471,16 @@ impl<'a, 'l> Rules<'a, 'l> {
                     && !self.p.cue_forms(self.lex, j + 2).is_empty()
                     || self.second_cue_in_past(j)
                     || self.indicative_after_semicolon(j, s)
+                    || self.colon_before_quote(j)
             })
             .unwrap_or(s.tok_end)
+    }
+
+    /// `glaubt, dass X sei: „…“`: a quotation after a colon is a record of its own.
+    fn colon_before_quote(&self, j: usize) -> bool {
+        self.p.word(j) == ":"
+            && !self.p.quotes.inside(j)
+            && self.p.toks.get(j + 1).is_some_and(|t| t.is_quote())
     }
 
     /// `…, der Vater habe sie geschlagen; es wird geprüft, …`: a semicolon
