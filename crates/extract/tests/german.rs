@@ -1440,3 +1440,21 @@ fn a_quotation_after_an_object_and_a_colon_is_what_was_said() {
     assert_eq!(c.speaker, "Ralf Dorn");
     assert_eq!(c.content, "Das Wasser wird knapp.");
 }
+
+#[test]
+fn verbs_of_objecting_and_complaining_report_their_clause() {
+    let c = one("Die Mieterin Anna Weber klagte darüber, dass der Lärm nachts zunehme.");
+    assert_eq!(c.content, "der Lärm nachts zunehme");
+    assert_eq!(c.claim_type, ClaimType::Accuse);
+    let c = one("Der Stadtrat Paul Ebert wandte ein, die Kosten seien zu hoch.");
+    assert_eq!(c.content, "die Kosten seien zu hoch");
+    let c =
+        one("Die Ministerin Eva Roth hielt dem entgegen, dass die Mittel längst bewilligt seien.");
+    assert_eq!(c.content, "die Mittel längst bewilligt seien");
+    let c =
+        one("Der Betriebsrat Tom Haller beschwerte sich darüber, dass niemand gefragt worden sei.");
+    assert_eq!(c.claim_type, ClaimType::Accuse);
+    // with no reported clause these verbs are no speech act
+    assert!(extract("Der Arzt Paul Ebert schränkte die Besuchszeiten ein.").is_empty());
+    assert!(extract("Die Patientin Eva Roth klagte über Kopfschmerzen.").is_empty());
+}
