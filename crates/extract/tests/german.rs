@@ -1458,3 +1458,15 @@ fn verbs_of_objecting_and_complaining_report_their_clause() {
     assert!(extract("Der Arzt Paul Ebert schränkte die Besuchszeiten ein.").is_empty());
     assert!(extract("Die Patientin Eva Roth klagte über Kopfschmerzen.").is_empty());
 }
+
+#[test]
+fn a_participle_written_apart_from_its_particle() {
+    let c = one("Die Bürgermeisterin Eva Roth hat bekannt gegeben, dass das Freibad schließt.");
+    assert_eq!(c.speaker, "Eva Roth");
+    assert_eq!(c.cue, "bekannt gegeben");
+    assert_eq!(c.content, "das Freibad schließt");
+    let c = one("Von Bürgermeisterin Eva Roth wurde bekannt gegeben, dass das Freibad schließt.");
+    assert_eq!(c.speaker, "Eva Roth");
+    // its object alone is no claim
+    assert!(extract("Die Bürgermeisterin Eva Roth hat den Termin bekannt gegeben.").is_empty());
+}

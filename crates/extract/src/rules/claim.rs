@@ -50,7 +50,11 @@ impl<'a, 'l> Rules<'a, 'l> {
         let Some((content, pattern, last_sentence)) = content else {
             return;
         };
-        if cue.entry.clause_only && !is_reported_speech(pattern) {
+        // "hat bekannt gegeben, dass …": a participle written apart from its particle
+        // reports speech only; its objects ("hat den Plan bekannt gegeben") are left out, as
+        // the phrase before the particle is often no object of it
+        let apart_participle = cue.finite != cue.tok && cue.particle == cue.tok.checked_sub(1);
+        if (cue.entry.clause_only || apart_participle) && !is_reported_speech(pattern) {
             return;
         }
         // "glaubt, dass X sei: „…“": the quotation after the reported clause is a record

@@ -287,8 +287,12 @@ impl<'a, 'l> Rules<'a, 'l> {
     /// The finite verb of the cue's clause: the cue, or its auxiliary.
     fn finite_position(&self, cue: &Cue) -> usize {
         let (cs, _) = cue.clause;
-        if cue.use_ != FormUse::Split {
-            if let Some(aux) = (cs..cue.tok).find(|&j| self.lower_is(j, &AUXILIARIES)) {
+        // "hat bekannt gegeben", "wurde bekannt gegeben": a participle whose particle is
+        // written apart before it has its auxiliary before the particle
+        let apart = cue.particle.filter(|&pt| pt + 1 == cue.tok);
+        if cue.use_ != FormUse::Split || apart.is_some() {
+            let until = apart.unwrap_or(cue.tok);
+            if let Some(aux) = (cs..until).find(|&j| self.lower_is(j, &AUXILIARIES)) {
                 return aux;
             }
         }
