@@ -1470,3 +1470,18 @@ fn a_participle_written_apart_from_its_particle() {
     // its object alone is no claim
     assert!(extract("Die Bürgermeisterin Eva Roth hat den Termin bekannt gegeben.").is_empty());
 }
+
+#[test]
+fn a_passive_agent_after_von_seiten_and_a_passive_with_das() {
+    let c = one("Von Seiten der Gewerkschaft war dem Konzern vorgeworfen worden, die Löhne gedrückt zu haben.");
+    assert_eq!(c.claim_type, ClaimType::Accuse);
+    assert_eq!(c.content, "die Löhne gedrückt zu haben");
+    let claims = extract(
+        "Die Fähre fährt im Winter nicht mehr. Das wurde von Bürgermeisterin Eva Roth bestätigt.",
+    );
+    let c = claims
+        .iter()
+        .find(|c| c.speaker == "Eva Roth")
+        .expect("a claim of Eva Roth");
+    assert_eq!(c.content, "Die Fähre fährt im Winter nicht mehr");
+}

@@ -54,7 +54,9 @@ impl<'a, 'l> Rules<'a, 'l> {
         // reports speech only; its objects ("hat den Plan bekannt gegeben") are left out, as
         // the phrase before the particle is often no object of it
         let apart_participle = cue.finite != cue.tok && cue.particle == cue.tok.checked_sub(1);
-        if (cue.entry.clause_only || apart_participle) && !is_reported_speech(pattern) {
+        if cue.entry.clause_only && !is_reported_speech(pattern)
+            || apart_participle && !is_reported_speech(pattern) && pattern != Pattern::Anaphor
+        {
             return;
         }
         // "glaubt, dass X sei: „…“": the quotation after the reported clause is a record
@@ -146,6 +148,14 @@ impl<'a> Rules<'a, '_> {
             _ => {
                 let cs = cue.clause.0;
                 let si = self.sentence_of(cs)?;
+                // "Das wurde vom Amt bekannt gegeben.": the previous sentence is what was said
+                if cs == self.p.sents[si].tok_start
+                    && finite == cs + 1
+                    && self.lower_is(cs, &["das", "dies", "dieses"])
+                {
+                    let span = self.previous_sentence(si)?;
+                    return Some((Spans::one(span), Pattern::Anaphor, si));
+                }
                 // "Von der Opposition wurde der Plan kritisiert": a phrase before the verb
                 // leaves the subject after it
                 let (a, b) = if self.lower_is(cs, &PREPOSITIONS_BEFORE_VERB) {
@@ -221,6 +231,9 @@ impl<'a> Rules<'a, '_> {
         })?;
         let from = if self.p.lower(by) == "vom" {
             by
+        } else if self.p.lower(by + 1) == "seiten" {
+            // "von Seiten der Regierung": as `seitens`
+            by + 2
         } else {
             by + 1
         };
