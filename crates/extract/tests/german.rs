@@ -1485,3 +1485,16 @@ fn a_passive_agent_after_von_seiten_and_a_passive_with_das() {
         .expect("a claim of Eva Roth");
     assert_eq!(c.content, "Die Fähre fährt im Winter nicht mehr");
 }
+
+#[test]
+fn a_passive_cue_after_a_document_with_a_relative_clause() {
+    let c = one(
+        "In einer Erklärung des Verbands, die am Montag erschien, wurde gefordert, dass die Mieten sinken.",
+    );
+    assert_eq!(c.content, "die Mieten sinken");
+    assert!(c.speaker.contains("Verband"), "{}", c.speaker);
+    assert!(
+        extract("In Hamburg, wo der Verband tagte, wurde gefordert, dass die Mieten sinken.")
+            .is_empty()
+    );
+}

@@ -207,20 +207,28 @@ impl<'a> Rules<'a, '_> {
     fn passive_source(&mut self, cue: &Cue) -> Option<(Vec<Speaker<'a>>, (usize, usize), bool)> {
         let (cs, _) = cue.clause;
         let finite = cue.finite;
+        let start = self.p.sents[self.sentence_of(cs)?].tok_start;
         let (at, end) = if cs < finite && self.lower_is(cs, &["in", "im"]) {
             (cs, finite)
         } else if self.lower_is(finite + 1, &["in", "im"]) {
             (finite + 1, cue.tok)
+        } else if cs == finite && cs > start + 1 && self.lower_is(start, &["in", "im"]) {
+            // "In einer Erklärung der Partei, die … wurde, wurde verkündet, …": the phrase
+            // opens the sentence, a relative clause after it
+            let comma = (start + 1..cs).find(|&j| self.p.word(j) == ",")?;
+            (start, comma)
         } else {
             return None;
         };
+        // a phrase before the clause is no inverted subject: the content follows the cue
+        let inverted = at >= cs;
         // the noun after the article and adjectives ("einer gemeinsamen Erklärung")
         let noun = (at + 1..end.min(at + 5)).find(|&j| is_capitalized(self.p.word(j)))?;
         if !is_document_noun(self.p.lower(noun)) {
             return None;
         }
         let (speakers, range) = self.np_at(at + 1, end)?;
-        Some((speakers, range, true))
+        Some((speakers, range, inverted))
     }
 
     /// The agent of a passive cue: `von`/`vom`/`durch` and a noun phrase in its clause.
