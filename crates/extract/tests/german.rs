@@ -1498,3 +1498,15 @@ fn a_passive_cue_after_a_document_with_a_relative_clause() {
             .is_empty()
     );
 }
+
+#[test]
+fn a_dass_clause_after_the_cue_beats_the_phrase_before_it() {
+    let c = one(
+        "Auf die Frage der Opposition, ob die Schule schließe, entgegnete Bürgermeisterin Eva Roth, dass der Betrieb weitergehe.",
+    );
+    assert_eq!(c.speaker, "Eva Roth");
+    assert_eq!(c.content, "der Betrieb weitergehe");
+    // a clause before the cue with nothing after it stays the content
+    let c = one("Die Schule bleibt geöffnet, sagte Bürgermeisterin Eva Roth.");
+    assert_eq!(c.content, "Die Schule bleibt geöffnet");
+}

@@ -70,7 +70,15 @@ impl<'a, 'l> Rules<'a, 'l> {
             && sp.0 == s.tok_start + 1
             && sp.1 + 1 == cs
             && finite == cs;
-        if let Some(b) = before_sep {
+        // "Auf den Vorwurf, …, entgegnete X, dass …": a dass-clause after the cue is what was
+        // said; the phrase before it is what the cue answers (but a source phrase before it,
+        // "Nach Angaben von X, …, kommt Y zu dem Schluss, dass …", reports the whole sentence)
+        let dass_after = !wie
+            && ce + 1 < s.tok_end
+            && self.p.word(ce) == ","
+            && self.lower_is(ce + 1, &["dass", "ob"])
+            && !self.lower_is(s.tok_start, &["nach", "laut", "gemäß", "zufolge"]);
+        if let Some(b) = before_sep.filter(|_| !dass_after) {
             if self.p.word(b) == "," && (cue_first || wie) {
                 let span = self.trim(s.tok_start, b);
                 if span.1 > span.0 + 1 {
