@@ -140,11 +140,13 @@ impl<'a, 'l> Rules<'a, 'l> {
     /// are let go before their clause is looked for.
     fn phrase_words_may_occur(&self, forms: &[(usize, FormUse)], s: &Sentence) -> bool {
         let lowers = self.p.lowers(s.tok_start, s.tok_end);
-        forms.iter().any(|&(idx, _)| {
-            self.lex
-                .cues
-                .get(idx)
-                .is_some_and(|entry| entry.requires.iter().all(|r| lowers.contains(&r.as_str())))
+        forms.iter().any(|&(idx, use_)| {
+            self.lex.cues.get(idx).is_some_and(|entry| {
+                entry.requires.iter().all(|r| has_word(lowers, r))
+                    // a split form needs its particle somewhere in the sentence (`nahm … an`)
+                    && (use_ != FormUse::Split
+                        || entry.particle.as_deref().is_some_and(|pt| has_word(lowers, pt)))
+            })
         })
     }
 
@@ -298,4 +300,14 @@ impl<'a, 'l> Rules<'a, 'l> {
         }
         cue.tok
     }
+}
+
+/// Whether `word` is one of `lowers`: the length and the first byte are
+/// compared before the bytes (asked for every form of `ist`, `war`, … that
+/// stands in a phrase cue, over the whole sentence).
+fn has_word(lowers: &[&str], word: &str) -> bool {
+    let first = word.as_bytes().first();
+    lowers
+        .iter()
+        .any(|w| w.len() == word.len() && w.as_bytes().first() == first && *w == word)
 }
