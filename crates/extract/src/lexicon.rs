@@ -992,6 +992,8 @@ impl Lexicon {
                     if is_participle(f, &base_lower) {
                         // particle + participle: "angekündigt", "zurückgewiesen"
                         self.add_form(&format!("{p}{f}"), idx, FormUse::NonFinite);
+                        // written apart, the particle before it: "bekannt gegeben"
+                        self.add_form(f, idx, FormUse::Split);
                     } else {
                         self.add_form(f, idx, FormUse::Split);
                         // verb-final subordinate clauses join them: "ankündigte"

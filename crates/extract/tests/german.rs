@@ -1430,3 +1430,189 @@ fn free_indirect_speech_after_a_document_subject() {
     let text = "Die Studie fand große Unterschiede. Der Abstand wachse seit Jahren.";
     assert_eq!(one(text).speaker, "Studie");
 }
+
+#[test]
+fn verbs_of_stating_and_urging_report_their_clause() {
+    let c = one("Die Ärztin Hanna Voss bezweifelt, dass die neue Klinik rechtzeitig öffnet.");
+    assert_eq!(c.speaker, "Hanna Voss");
+    assert_eq!(c.content, "die neue Klinik rechtzeitig öffnet");
+    let c = one(
+        "Der Landrat Erik Sommer plädierte dafür, die Fähre im Winter weiter fahren zu lassen.",
+    );
+    assert_eq!(c.claim_type, ClaimType::Appeal);
+    assert_eq!(c.content, "die Fähre im Winter weiter fahren zu lassen");
+    let c = one("Der Stadtrat Jonas Wehr hatte sich erhofft, dass der Markt im Zentrum bleibt.");
+    assert_eq!(c.claim_type, ClaimType::Expect);
+    let c = one(
+        "Der Trainer Ole Brandt erinnerte daran, dass die Mannschaft zwei Spieler verloren hat.",
+    );
+    assert_eq!(c.content, "die Mannschaft zwei Spieler verloren hat");
+    let c =
+        one("Die Polizei wurde von Bürgermeisterin Eva Roth angewiesen, die Brücke zu sperren.");
+    assert_eq!(c.speaker, "Eva Roth");
+    assert_eq!(c.claim_type, ClaimType::Demand);
+}
+
+#[test]
+fn verbs_of_stating_with_clause_flag_take_no_object() {
+    // `bedauern`, `annehmen`, `entscheiden` report a clause, never an object
+    assert!(extract("Die Ministerin Lena Kraus bedauerte den Rücktritt des Kollegen.").is_empty());
+    assert!(extract("Der Verein Nord nahm das Angebot der Stadt an.").is_empty());
+    assert!(extract("Der Richter Paul Gerber entschied den Streit schnell.").is_empty());
+    let c = one("Der Richter Paul Gerber entschied, dass der Vertrag gültig bleibt.");
+    assert_eq!(c.content, "der Vertrag gültig bleibt");
+}
+
+#[test]
+fn a_passive_cue_speaks_through_the_document_it_names() {
+    let c = one(
+        "In einem Bericht des Gesundheitsamtes wurde vermutet, dass das Wasser verunreinigt war.",
+    );
+    assert_eq!(c.content, "das Wasser verunreinigt war");
+    assert!(c.speaker.contains("Gesundheitsamt"), "{}", c.speaker);
+    let c = one(
+        "So wird in einer Stellungnahme des Verbands gefordert, dass die Mieten sinken müssten.",
+    );
+    assert_eq!(c.claim_type, ClaimType::Demand);
+    assert_eq!(c.content, "die Mieten sinken müssten");
+    // a place is no document
+    assert!(extract("In Hamburg wurde gefordert, dass die Mieten sinken müssten.").is_empty());
+}
+
+#[test]
+fn a_passive_in_the_perfect_speaks_through_its_agent() {
+    let c = one("Von der Gewerkschaft war gefordert worden, dass die Löhne steigen.");
+    assert_eq!(c.content, "die Löhne steigen");
+    assert_eq!(c.claim_type, ClaimType::Demand);
+    // "… gefordert worden sei" ends a clause: its subject is no speaker
+    assert!(
+        extract("Sie glaubt nicht, dass der Plan ernsthaft gefordert worden sei.")
+            .iter()
+            .all(|c| c.cue != "gefordert")
+    );
+    assert!(extract("Das war so nicht erwartet worden.").is_empty());
+}
+
+#[test]
+fn a_reported_clause_without_its_comma() {
+    let c = one("Die Abgeordnete Rita Lenz hat angekündigt ihr Mandat niederzulegen.");
+    assert_eq!(c.content, "ihr Mandat niederzulegen");
+    assert_eq!(c.claim_type, ClaimType::Announce);
+    let c = one("Der Bauer Karl Fink hoffte dass der Regen bald kommt.");
+    assert_eq!(c.content, "der Regen bald kommt");
+    assert_eq!(c.claim_type, ClaimType::Expect);
+    // a purpose is not what was announced
+    for c in extract("Der Wirt Karl Fink hat die Erhöhung angekündigt um die Kosten zu decken.") {
+        assert!(!c.content.starts_with("um "), "{c:?}");
+    }
+}
+
+#[test]
+fn light_verb_phrases_introduce_a_reported_clause() {
+    let c = one("Die Ärztin Mira Stein war sich sicher, dass die Impfung wirkt.");
+    assert_eq!(c.content, "die Impfung wirkt");
+    let c = one("Der Betriebsrat Tom Haller machte zur Bedingung, dass niemand entlassen wird.");
+    assert_eq!(c.claim_type, ClaimType::Demand);
+    assert_eq!(c.content, "niemand entlassen wird");
+    let c = one("Die Forscherin Ida Krohn stellte die Theorie auf, dass die Vögel nachts ziehen.");
+    assert_eq!(c.content, "die Vögel nachts ziehen");
+    let c = one("Der Kanzler Jan Roth legte Wert darauf, dass die Länder mitreden.");
+    assert_eq!(c.content, "die Länder mitreden");
+    // the phrase words alone, with no reported clause, are no claim
+    assert!(extract("Die Brücke über den Fluss ist sicher.").is_empty());
+    assert!(extract("Der Händler Tom Haller legt Wert auf frische Ware.").is_empty());
+}
+
+#[test]
+fn a_quotation_after_a_reported_clause_is_a_record_of_its_own() {
+    let claims = extract(
+        "Die Trainerin Lea Marx glaubt, dass die Mannschaft stärker geworden sei: „Wir haben viel gelernt.“",
+    );
+    assert_eq!(claims.len(), 2, "{claims:#?}");
+    assert!(claims.iter().all(|c| c.speaker == "Lea Marx"));
+    assert!(claims
+        .iter()
+        .any(|c| c.content == "die Mannschaft stärker geworden sei"));
+    assert!(claims
+        .iter()
+        .any(|c| c.content == "Wir haben viel gelernt." && c.direct));
+}
+
+#[test]
+fn a_quotation_after_an_object_and_a_colon_is_what_was_said() {
+    let c = one(
+        "Der Verbandschef Ralf Dorn warnte die Regierung in einem Brief: „Das Wasser wird knapp.“",
+    );
+    assert_eq!(c.speaker, "Ralf Dorn");
+    assert_eq!(c.content, "Das Wasser wird knapp.");
+}
+
+#[test]
+fn verbs_of_objecting_and_complaining_report_their_clause() {
+    let c = one("Die Mieterin Anna Weber klagte darüber, dass der Lärm nachts zunehme.");
+    assert_eq!(c.content, "der Lärm nachts zunehme");
+    assert_eq!(c.claim_type, ClaimType::Accuse);
+    let c = one("Der Stadtrat Paul Ebert wandte ein, die Kosten seien zu hoch.");
+    assert_eq!(c.content, "die Kosten seien zu hoch");
+    let c =
+        one("Die Ministerin Eva Roth hielt dem entgegen, dass die Mittel längst bewilligt seien.");
+    assert_eq!(c.content, "die Mittel längst bewilligt seien");
+    let c =
+        one("Der Betriebsrat Tom Haller beschwerte sich darüber, dass niemand gefragt worden sei.");
+    assert_eq!(c.claim_type, ClaimType::Accuse);
+    // with no reported clause these verbs are no speech act
+    assert!(extract("Der Arzt Paul Ebert schränkte die Besuchszeiten ein.").is_empty());
+    assert!(extract("Die Patientin Eva Roth klagte über Kopfschmerzen.").is_empty());
+}
+
+#[test]
+fn a_participle_written_apart_from_its_particle() {
+    let c = one("Die Bürgermeisterin Eva Roth hat bekannt gegeben, dass das Freibad schließt.");
+    assert_eq!(c.speaker, "Eva Roth");
+    assert_eq!(c.cue, "bekannt gegeben");
+    assert_eq!(c.content, "das Freibad schließt");
+    let c = one("Von Bürgermeisterin Eva Roth wurde bekannt gegeben, dass das Freibad schließt.");
+    assert_eq!(c.speaker, "Eva Roth");
+    // its object alone is no claim
+    assert!(extract("Die Bürgermeisterin Eva Roth hat den Termin bekannt gegeben.").is_empty());
+}
+
+#[test]
+fn a_passive_agent_after_von_seiten_and_a_passive_with_das() {
+    let c = one("Von Seiten der Gewerkschaft war dem Konzern vorgeworfen worden, die Löhne gedrückt zu haben.");
+    assert_eq!(c.claim_type, ClaimType::Accuse);
+    assert_eq!(c.content, "die Löhne gedrückt zu haben");
+    let claims = extract(
+        "Die Fähre fährt im Winter nicht mehr. Das wurde von Bürgermeisterin Eva Roth bestätigt.",
+    );
+    let c = claims
+        .iter()
+        .find(|c| c.speaker == "Eva Roth")
+        .expect("a claim of Eva Roth");
+    assert_eq!(c.content, "Die Fähre fährt im Winter nicht mehr");
+}
+
+#[test]
+fn a_passive_cue_after_a_document_with_a_relative_clause() {
+    let c = one(
+        "In einer Erklärung des Verbands, die am Montag erschien, wurde gefordert, dass die Mieten sinken.",
+    );
+    assert_eq!(c.content, "die Mieten sinken");
+    assert!(c.speaker.contains("Verband"), "{}", c.speaker);
+    assert!(
+        extract("In Hamburg, wo der Verband tagte, wurde gefordert, dass die Mieten sinken.")
+            .is_empty()
+    );
+}
+
+#[test]
+fn a_dass_clause_after_the_cue_beats_the_phrase_before_it() {
+    let c = one(
+        "Auf die Frage der Opposition, ob die Schule schließe, entgegnete Bürgermeisterin Eva Roth, dass der Betrieb weitergehe.",
+    );
+    assert_eq!(c.speaker, "Eva Roth");
+    assert_eq!(c.content, "der Betrieb weitergehe");
+    // a clause before the cue with nothing after it stays the content
+    let c = one("Die Schule bleibt geöffnet, sagte Bürgermeisterin Eva Roth.");
+    assert_eq!(c.content, "Die Schule bleibt geöffnet");
+}

@@ -3,10 +3,11 @@
 use super::confidence::Pattern;
 use super::cue::Cue;
 use super::typing::refine_type;
-use super::words::{PASSIVE_AUXILIARIES, PREPOSITIONS_BEFORE_VERB};
+use super::words::{is_document_noun, PASSIVE_AUXILIARIES, PREPOSITIONS_BEFORE_VERB};
 use super::Spans;
 use super::{Found, Rules, Speaker};
 use claimgraph_model::ClaimType;
+use claimgraph_text::token::is_capitalized;
 
 impl<'a, 'l> Rules<'a, 'l> {
     /// Appends the claims of one cue to `out`.
@@ -16,8 +17,9 @@ impl<'a, 'l> Rules<'a, 'l> {
         let passive = cue.entry.lemma != "zitieren" && self.is_passive(cue, finite);
         let found = if passive {
             // "Der Plan wurde abgelehnt": the subject is what was rejected; only an
-            // agent ("von der Regierung") names the speaker
-            self.passive_agent(cue)
+            // agent ("von der Regierung") or a document ("in einem Bericht der X") names
+            // the speaker
+            self.passive_agent(cue).or_else(|| self.passive_source(cue))
         } else {
             self.speakers_of(cue, finite, &s)
         };
@@ -48,9 +50,26 @@ impl<'a, 'l> Rules<'a, 'l> {
         let Some((content, pattern, last_sentence)) = content else {
             return;
         };
-        if cue.entry.clause_only && !is_reported_speech(pattern) {
+        // "hat bekannt gegeben, dass …": a participle written apart from its particle
+        // reports speech only; its objects ("hat den Plan bekannt gegeben") are left out, as
+        // the phrase before the particle is often no object of it
+        let apart_participle = cue.finite != cue.tok && cue.particle == cue.tok.checked_sub(1);
+        if cue.entry.clause_only && !is_reported_speech(pattern)
+            || apart_participle && !is_reported_speech(pattern) && pattern != Pattern::Anaphor
+        {
             return;
         }
+        // "glaubt, dass X sei: „…“": the quotation after the reported clause is a record
+        // of its own, of the same speaker; after an apposition or an object ("sagte X,
+        // Leiter des Amtes: „…“", "warnte die Politik: „…“") it is what was said
+        let colon_quote = match content.last() {
+            Some(&(_, end)) if self.p.word(end) == ":" => self.quote_starting_at(end + 1),
+            _ => None,
+        };
+        let (content, pattern, colon_quote) = match colon_quote {
+            Some(q) if !is_reported_speech(pattern) => (Spans::one(q), Pattern::ColonQuote, None),
+            other => (content, pattern, other),
+        };
         let mut cue_spans = Spans::one((cue.tok, cue.tok + 1));
         match cue.particle {
             // a particle written apart before the verb: "bekannt gab" as it stands
@@ -75,6 +94,20 @@ impl<'a, 'l> Rules<'a, 'l> {
         for (k, sp) in speakers.into_iter().enumerate() {
             // the last speaker takes the spans, the others copy them
             let last = k + 1 == n;
+            if let Some(q) = colon_quote {
+                out.push(Found {
+                    confidence: 0.0,
+                    pattern: Pattern::ColonQuote,
+                    weak_cue: cue.entry.weak,
+                    speaker: sp.clone(),
+                    cue: cue_spans.clone(),
+                    claim_type,
+                    content: Spans::one(q),
+                    addressee: addressee.clone(),
+                    sentences: (si, last_sentence),
+                    date_sentence: si,
+                });
+            }
             out.push(Found {
                 confidence: 0.0,
                 pattern,
@@ -96,7 +129,9 @@ impl<'a> Rules<'a, '_> {
     /// abgelehnt`, `wird erklärt`); `wird ankündigen` is future, no passive.
     fn is_passive(&self, cue: &Cue, finite: usize) -> bool {
         finite != cue.tok
-            && self.lower_is(finite, PASSIVE_AUXILIARIES)
+            && (self.lower_is(finite, PASSIVE_AUXILIARIES)
+                // the perfect: "war gefordert worden", "ist festgestellt worden"
+                || self.p.word(cue.tok + 1) == "worden")
             && self.p.lower(cue.tok) != infinitive(&cue.entry.lemma)
     }
 
@@ -113,6 +148,14 @@ impl<'a> Rules<'a, '_> {
             _ => {
                 let cs = cue.clause.0;
                 let si = self.sentence_of(cs)?;
+                // "Das wurde vom Amt bekannt gegeben.": the previous sentence is what was said
+                if cs == self.p.sents[si].tok_start
+                    && finite == cs + 1
+                    && self.lower_is(cs, &["das", "dies", "dieses"])
+                {
+                    let span = self.previous_sentence(si)?;
+                    return Some((Spans::one(span), Pattern::Anaphor, si));
+                }
                 // "Von der Opposition wurde der Plan kritisiert": a phrase before the verb
                 // leaves the subject after it
                 let (a, b) = if self.lower_is(cs, &PREPOSITIONS_BEFORE_VERB) {
@@ -157,6 +200,37 @@ impl<'a> Rules<'a, '_> {
         k
     }
 
+    /// With no agent, the document a passive cue reports from: `In einem
+    /// Bericht der Zeitung wurde vermutet, …`, `So wird in einer Erklärung der
+    /// Partei gefordert, …` (an `in` phrase before the participle whose noun
+    /// is a text: Bericht, Erklärung, Schreiben, …).
+    fn passive_source(&mut self, cue: &Cue) -> Option<(Vec<Speaker<'a>>, (usize, usize), bool)> {
+        let (cs, _) = cue.clause;
+        let finite = cue.finite;
+        let start = self.p.sents[self.sentence_of(cs)?].tok_start;
+        let (at, end) = if cs < finite && self.lower_is(cs, &["in", "im"]) {
+            (cs, finite)
+        } else if self.lower_is(finite + 1, &["in", "im"]) {
+            (finite + 1, cue.tok)
+        } else if cs == finite && cs > start + 1 && self.lower_is(start, &["in", "im"]) {
+            // "In einer Erklärung der Partei, die … wurde, wurde verkündet, …": the phrase
+            // opens the sentence, a relative clause after it
+            let comma = (start + 1..cs).find(|&j| self.p.word(j) == ",")?;
+            (start, comma)
+        } else {
+            return None;
+        };
+        // a phrase before the clause is no inverted subject: the content follows the cue
+        let inverted = at >= cs;
+        // the noun after the article and adjectives ("einer gemeinsamen Erklärung")
+        let noun = (at + 1..end.min(at + 5)).find(|&j| is_capitalized(self.p.word(j)))?;
+        if !is_document_noun(self.p.lower(noun)) {
+            return None;
+        }
+        let (speakers, range) = self.np_at(at + 1, end)?;
+        Some((speakers, range, inverted))
+    }
+
     /// The agent of a passive cue: `von`/`vom`/`durch` and a noun phrase in its clause.
     fn passive_agent(&mut self, cue: &Cue) -> Option<(Vec<Speaker<'a>>, (usize, usize), bool)> {
         let (cs, ce) = cue.clause;
@@ -165,6 +239,9 @@ impl<'a> Rules<'a, '_> {
         })?;
         let from = if self.p.lower(by) == "vom" {
             by
+        } else if self.p.lower(by + 1) == "seiten" {
+            // "von Seiten der Regierung": as `seitens`
+            by + 2
         } else {
             by + 1
         };

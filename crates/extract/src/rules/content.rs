@@ -70,7 +70,15 @@ impl<'a, 'l> Rules<'a, 'l> {
             && sp.0 == s.tok_start + 1
             && sp.1 + 1 == cs
             && finite == cs;
-        if let Some(b) = before_sep {
+        // "Auf den Vorwurf, …, entgegnete X, dass …": a dass-clause after the cue is what was
+        // said; the phrase before it is what the cue answers (but a source phrase before it,
+        // "Nach Angaben von X, …, kommt Y zu dem Schluss, dass …", reports the whole sentence)
+        let dass_after = !wie
+            && ce + 1 < s.tok_end
+            && self.p.word(ce) == ","
+            && self.lower_is(ce + 1, &["dass", "ob"])
+            && !self.lower_is(s.tok_start, &["nach", "laut", "gemäß", "zufolge"]);
+        if let Some(b) = before_sep.filter(|_| !dass_after) {
             if self.p.word(b) == "," && (cue_first || wie) {
                 let span = self.trim(s.tok_start, b);
                 if span.1 > span.0 + 1 {
@@ -180,6 +188,11 @@ impl<'a, 'l> Rules<'a, 'l> {
                 }
             }
         }
+        // "hat angekündigt die Preise zu senken", "hoffte dass …": the comma before the
+        // reported clause left out
+        if let Some((span, pattern)) = self.clause_without_comma(cue, ce, &s) {
+            return Some((Spans::one(span), pattern, si));
+        }
         // "Das bestätigte die Sprecherin.": the previous sentence is what was said
         if cs == s.tok_start && finite == cs + 1 && self.lower_is(cs, &["das", "dies", "dieses"]) {
             return self
@@ -269,6 +282,38 @@ impl<'a, 'l> Rules<'a, 'l> {
             return Some((Spans::one((a, b)), pattern, si));
         }
         None
+    }
+
+    /// A reported clause right after the cue with no comma before it: `dass`
+    /// or `ob` (`hoffte dass …`), or, after a participle or infinitive that
+    /// closes its clause, an infinitive clause (`hat angekündigt die Preise
+    /// zu senken`): words after the verb at the clause's end stand outside it.
+    fn clause_without_comma(
+        &self,
+        cue: &Cue,
+        ce: usize,
+        s: &Sentence,
+    ) -> Option<((usize, usize), Pattern)> {
+        let a = cue.tok + 1;
+        if a + 1 >= ce || cue.particle.is_some_and(|pt| pt > cue.tok) {
+            return None;
+        }
+        if self.lower_is(a, &["dass", "ob"]) {
+            let span = self.trim(a + 1, self.clause_run_end(a + 1, s));
+            return (span.1 > span.0 + 1).then_some((span, Pattern::DassAfter));
+        }
+        if cue.finite == cue.tok {
+            return None;
+        }
+        // "um die Kosten zu decken": a purpose, not what was said
+        if self.lower_is(a, &["um", "ohne", "statt", "anstatt"]) {
+            return None;
+        }
+        let span = self.trim(a, ce);
+        // the clause ends in its infinitive: "… zu senken", "… niederzulegen"
+        let last = span.1.checked_sub(2).filter(|&l| l >= span.0)?;
+        (span.1 > span.0 + 1 && self.has_zu_infinitive(last, span.1))
+            .then_some((span, Pattern::InfinitiveAfter))
     }
 
     /// `Der Verband bestritt dies`, `bestätigte niemand`, `lehnte folglich ab`:
@@ -434,8 +479,16 @@ impl<'a, 'l> Rules<'a, 'l> {
                     && !self.p.cue_forms(self.lex, j + 2).is_empty()
                     || self.second_cue_in_past(j)
                     || self.indicative_after_semicolon(j, s)
+                    || self.colon_before_quote(j)
             })
             .unwrap_or(s.tok_end)
+    }
+
+    /// `glaubt, dass X sei: „…“`: a quotation after a colon is a record of its own.
+    fn colon_before_quote(&self, j: usize) -> bool {
+        self.p.word(j) == ":"
+            && !self.p.quotes.inside(j)
+            && self.p.toks.get(j + 1).is_some_and(|t| t.is_quote())
     }
 
     /// `…, der Vater habe sie geschlagen; es wird geprüft, …`: a semicolon

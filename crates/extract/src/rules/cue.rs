@@ -48,11 +48,12 @@ impl<'a, 'l> Rules<'a, 'l> {
         {
             return None;
         }
-        // passive without an agent: "war nicht erwartet worden"
-        if matches!(
-            self.p.word(i + 1),
-            "worden" | "werden" | "wird" | "wurde" | "wurden"
-        ) {
+        // a verb-final passive: "wie erwartet wurde", "das gefordert wird" (the perfect
+        // "war gefordert worden" is a passive cue: it speaks through an agent or a document)
+        // (and "gefordert worden sei")
+        if matches!(self.p.word(i + 1), "werden" | "wird" | "wurde" | "wurden")
+            || self.p.word(i + 1) == "worden" && self.lower_is(i + 2, &AUXILIARIES)
+        {
             return None;
         }
         if i > s.tok_start && self.p.word(i - 1) == "zu" {
@@ -139,11 +140,13 @@ impl<'a, 'l> Rules<'a, 'l> {
     /// are let go before their clause is looked for.
     fn phrase_words_may_occur(&self, forms: &[(usize, FormUse)], s: &Sentence) -> bool {
         let lowers = self.p.lowers(s.tok_start, s.tok_end);
-        forms.iter().any(|&(idx, _)| {
-            self.lex
-                .cues
-                .get(idx)
-                .is_some_and(|entry| entry.requires.iter().all(|r| lowers.contains(&r.as_str())))
+        forms.iter().any(|&(idx, use_)| {
+            self.lex.cues.get(idx).is_some_and(|entry| {
+                entry.requires.iter().all(|r| has_word(lowers, r))
+                    // a split form needs its particle somewhere in the sentence (`nahm … an`)
+                    && (use_ != FormUse::Split
+                        || entry.particle.as_deref().is_some_and(|pt| has_word(lowers, pt)))
+            })
         })
     }
 
@@ -286,11 +289,25 @@ impl<'a, 'l> Rules<'a, 'l> {
     /// The finite verb of the cue's clause: the cue, or its auxiliary.
     fn finite_position(&self, cue: &Cue) -> usize {
         let (cs, _) = cue.clause;
-        if cue.use_ != FormUse::Split {
-            if let Some(aux) = (cs..cue.tok).find(|&j| self.lower_is(j, &AUXILIARIES)) {
+        // "hat bekannt gegeben", "wurde bekannt gegeben": a participle whose particle is
+        // written apart before it has its auxiliary before the particle
+        let apart = cue.particle.filter(|&pt| pt + 1 == cue.tok);
+        if cue.use_ != FormUse::Split || apart.is_some() {
+            let until = apart.unwrap_or(cue.tok);
+            if let Some(aux) = (cs..until).find(|&j| self.lower_is(j, &AUXILIARIES)) {
                 return aux;
             }
         }
         cue.tok
     }
+}
+
+/// Whether `word` is one of `lowers`: the length and the first byte are
+/// compared before the bytes (asked for every form of `ist`, `war`, … that
+/// stands in a phrase cue, over the whole sentence).
+fn has_word(lowers: &[&str], word: &str) -> bool {
+    let first = word.as_bytes().first();
+    lowers
+        .iter()
+        .any(|w| w.len() == word.len() && w.as_bytes().first() == first && *w == word)
 }

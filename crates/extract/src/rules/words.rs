@@ -502,6 +502,34 @@ pub(super) static SEPARABLE_PARTICLES: LowerSet = LowerSet::new(&[
     "nieder", "hervor", "herunter",
 ]);
 
+/// A noun of a text that can say something (`Bericht`, `Pressemitteilung`,
+/// `Abschlusserklärung`): its ending. Asked only of passive cues.
+pub(super) fn is_document_noun(lower: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "bericht",
+        "erklärung",
+        "mitteilung",
+        "schreiben",
+        "brief",
+        "stellungnahme",
+        "resolution",
+        "studie",
+        "gutachten",
+        "papier",
+        "beschluss",
+        "urteil",
+        "artikel",
+        "kommentar",
+        "meldung",
+        "interview",
+        "dokument",
+        "entwurf",
+        "antrag",
+        "bekanntmachung",
+    ];
+    ENDINGS.iter().any(|e| lower.ends_with(e))
+}
+
 /// Prepositions that open a phrase before the finite verb (`Von der Opposition
 /// wurde …`, `Entsprechend der Empfehlung wurde …`).
 pub(super) static PREPOSITIONS_BEFORE_VERB: LowerSet = LowerSet::new(&[
