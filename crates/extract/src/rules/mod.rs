@@ -6,8 +6,10 @@
 //! (subject, addressee, names, roles, pronouns), `content` (quotation and
 //! clause boundaries), `nominal` (laut, zufolge, so X, colon), `claim` (one
 //! cue to claims), `continuation` (reported speech going on without a cue),
-//! `typing` (claim types), `words` (the word lists) and `candidates` (the
-//! tokens a sentence's rules start from).
+//! `typing` (claim types), `confidence` (the measured precision of each
+//! evidence pattern), `words` (the word lists), `candidates` (the tokens a
+//! sentence's rules start from), `spans` (inline span lists) and `suffixes`
+//! (an ending trie).
 
 mod candidates;
 mod claim;
