@@ -1147,6 +1147,43 @@ fn demnach_speaks_for_an_actor_never_for_itself() {
 }
 
 #[test]
+fn demnach_reports_for_the_source_of_the_sentence_before() {
+    // the subject after the verb, not an older source
+    let text = "Laut der Polizei brannte die Halle völlig aus. \
+                Am Dienstag hat die Staatsanwaltschaft ihre Ermittlungen abgeschlossen. \
+                Demnach wurde das Feuer absichtlich gelegt.";
+    let claims = extract(text);
+    let c = claims.iter().find(|c| c.cue == "Demnach").expect("Demnach");
+    assert_eq!(c.speaker, "Staatsanwaltschaft");
+    assert_eq!(c.content, "wurde das Feuer absichtlich gelegt");
+    // no actor before: the report the sentence before names
+    let text = "Inzwischen sind neue Zahlen zu dem Unglück bekannt geworden. \
+                Demnach starben bei dem Feuer elf Menschen.";
+    let c = one(text);
+    assert_eq!(c.speaker, "Zahlen");
+    assert_eq!(c.content, "starben bei dem Feuer elf Menschen");
+    // the owner of that report
+    let text = "Die Zahlen der Behörde wurden am Abend berichtigt. \
+                Demnach starben bei dem Feuer elf Menschen.";
+    assert_eq!(one(text).speaker, "Behörde");
+}
+
+#[test]
+fn danach_reports_after_a_source_noun_or_in_konjunktiv() {
+    let text = "Die Stiftung stellte am Montag eine neue Studie vor. \
+                Danach leiden in der Region viele Kinder an Hunger.";
+    let c = one(text);
+    assert_eq!(c.speaker, "Stiftung");
+    assert_eq!(c.cue, "Danach");
+    let text = "Die Fähre legte pünktlich in Kiel ab. Danach ging der Kapitän von Bord.";
+    assert!(extract(text).is_empty(), "{:#?}", extract(text));
+    // a source phrase of the sentence before is no report that `Danach` refers to
+    let text = "Nach Angaben der Polizei drangen die Täter nachts in das Lager ein. \
+                Danach fingen sie an, die Regale zu leeren.";
+    assert!(extract(text).iter().all(|c| c.cue != "Danach"));
+}
+
+#[test]
 fn more_nouns_of_information_sources_after_nach() {
     let c = one("Nach einer Stellungnahme der Bahn fallen am Montag alle Züge aus.");
     assert!(c.speaker.contains("Bahn"), "{c:#?}");

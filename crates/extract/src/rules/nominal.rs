@@ -30,6 +30,11 @@ impl<'a, 'l> Rules<'a, 'l> {
         if self.p.word(s.tok_end.saturating_sub(1)) == "?" {
             return;
         }
+        if self.p.lower(s.tok_start) == "danach" {
+            if let Some(f) = self.danach(si) {
+                out.push(f);
+            }
+        }
         for &i in candidates {
             let found = match self.p.lower(i) {
                 "laut" if self.opens_source_phrase(i + 1) => {
@@ -243,10 +248,16 @@ impl<'a, 'l> Rules<'a, 'l> {
     fn demnach(&mut self, si: usize, i: usize) -> Option<Found<'a>> {
         let s = self.p.sents[si];
         let mut speaker = self.phrase_speaker(i, i + 1);
-        // the last source, else the subject of the sentence before
+        // "Demnach" opening a sentence refers to the sentence before: its
+        // source, else the last source, else the subject of the sentence before
         // ("Das Gericht veröffentlichte sein Urteil. Demnach …"); "Demnach" is no actor
-        let source = match self.last_group.first() {
-            Some(prev) => prev.clone(),
+        let before = if i == s.tok_start {
+            self.source_of_sentence(si)
+        } else {
+            None
+        };
+        let source = match before.or_else(|| self.last_group.first().cloned()) {
+            Some(prev) => prev,
             None => self.previous_subject(si)?,
         };
         speaker.name = source.name;
@@ -261,6 +272,110 @@ impl<'a, 'l> Rules<'a, 'l> {
             spans,
             Pattern::Demnach,
         )
+    }
+
+    /// `Danach …` opening sentence `si` reports like `Demnach` after a
+    /// sentence that names a source noun (`Die Stiftung legte eine Studie
+    /// vor. Danach …`) or in Konjunktiv (`Danach sei …`); otherwise it is a
+    /// time (`Danach ging er nach Hause`).
+    fn danach(&mut self, si: usize) -> Option<Found<'a>> {
+        let s = self.p.sents[si];
+        let prev = self.p.sents[si.checked_sub(1)?];
+        let noun_before = self
+            .source_noun_in(prev.tok_start, prev.tok_end, false)
+            .is_some();
+        if !noun_before && !self.has_konjunktiv(s.tok_start + 1, s.tok_end) {
+            return None;
+        }
+        self.demnach(si, s.tok_start)
+    }
+
+    /// The source a sentence reports that opens with `Demnach`: in the
+    /// sentence before, the speaker of its claim, its subject (`Das Amt legte
+    /// seinen Bericht vor`, `Am Montag gab der Verband bekannt …`), else its
+    /// source noun (`Die Zahlen der Polizei wurden korrigiert`).
+    fn source_of_sentence(&mut self, si: usize) -> Option<Speaker<'a>> {
+        let prev = si.checked_sub(1)?;
+        let ps = self.p.sents[prev];
+        let claimed = self
+            .last_group
+            .first()
+            .filter(|sp| self.p.sentence_of(sp.mention.0) == Some(prev));
+        if let Some(sp) = claimed {
+            return Some(sp.clone());
+        }
+        if let Some(sp) = self.sentence_subject(prev) {
+            return Some(sp);
+        }
+        if let Some(sp) = self.subject_after_verb(ps.tok_start, ps.tok_end) {
+            return Some(sp);
+        }
+        let noun = self.source_noun_in(ps.tok_start, ps.tok_end, true)?;
+        // the phrase from its article or adjectives to the noun
+        let mut a = noun;
+        while a > ps.tok_start && a + 4 > noun && opens_noun_phrase(self.p.word(a - 1)) {
+            a -= 1;
+            if is_determiner(self.p.word(a)) || is_capitalized(self.p.word(a)) {
+                break;
+            }
+        }
+        if is_capitalized(self.p.word(a)) && !is_determiner(self.p.word(a)) && a < noun {
+            a += 1;
+        }
+        // "die Zahlen der Behörde": the owner of the noun
+        if let Some((speakers, _)) = self.source_owner(a, ps.tok_end) {
+            return speakers.into_iter().next();
+        }
+        if is_determiner(self.p.word(a)) {
+            a += 1;
+        }
+        Some(self.phrase_speaker(a, noun + 1))
+    }
+
+    /// The first actor named by a nominative phrase after the verb of a
+    /// clause from `start` to `end` (`Am Montag hat die Kommission …`): an
+    /// article `der`/`die`/`das` outside a prepositional or genitive phrase,
+    /// or a name with none before it.
+    fn subject_after_verb(&mut self, start: usize, end: usize) -> Option<Speaker<'a>> {
+        for j in start + 1..end.min(start + 12) {
+            if self.p.quotes.inside(j) || self.in_prepositional_phrase(j) {
+                continue;
+            }
+            let before = self.p.lower(j - 1);
+            if matches!(before, "des" | "eines" | "den" | "dem" | "einem" | "einen") {
+                continue;
+            }
+            let article = self.lower_is(j, &["der", "die", "das"]);
+            // a name after a verb or adverb, not in a phrase (`in Berlin`, `des Deutschen Bundestages`)
+            let name = self.p.mention(j).is_some_and(|m| m.start == j)
+                && self.p.is_word(j - 1)
+                && !is_capitalized(self.p.word(j - 1))
+                && !is_determiner(before)
+                && !self.lower_is(j - 1, &PREPOSITIONS);
+            if !article && !name {
+                continue;
+            }
+            if let Some((speakers, _)) = self.np_at(j, end) {
+                let sp = speakers.into_iter().next()?;
+                if sp.entity.is_some() || self.role_phrase(&sp) {
+                    return Some(sp);
+                }
+            }
+        }
+        None
+    }
+
+    /// The first source noun (or, with `reports`, report noun) of the tokens
+    /// from `start` to `end` that the sentence presents, outside quotations
+    /// and not as the source of its own report (`nach Angaben der Polizei`).
+    fn source_noun_in(&self, start: usize, end: usize, reports: bool) -> Option<usize> {
+        (start..end).find(|&j| {
+            !self.p.quotes.inside(j)
+                && is_capitalized(self.p.word(j))
+                && (is_source_noun(self.p.lower(j)) || reports && self.lower_is(j, REPORT_NOUNS))
+                && !(j.saturating_sub(3).max(start)..j)
+                    .any(|k| self.lower_is(k, &["nach", "laut", "gemäß"]))
+        })
     }
 
     /// The noun phrase that opens the sentence before `si`, if it names an
@@ -947,6 +1062,26 @@ fn is_possessive(lower: &str) -> bool {
             | "ihres"
     )
 }
+
+/// Nouns of what a body made known, besides the source nouns, that a
+/// following `Demnach` reports from (`Das Gericht verkündete sein Urteil.
+/// Demnach …`).
+const REPORT_NOUNS: &[&str] = &[
+    "urteil",
+    "entscheidung",
+    "ergebnis",
+    "ergebnisse",
+    "erklärung",
+    "kommentar",
+    "beschluss",
+    "zahlen",
+    "statistik",
+    "papier",
+    "dokument",
+    "gutachten",
+    "vorwürfe",
+    "beschuldigungen",
+];
 
 /// Possessives of the first person: the view of someone quoted, not named here.
 const FIRST_PERSON_POSSESSIVES: &[&str] = &[
