@@ -1184,6 +1184,24 @@ fn danach_reports_after_a_source_noun_or_in_konjunktiv() {
 }
 
 #[test]
+fn nach_with_a_rule_or_plan_states_the_clause() {
+    let c = one("Nach dem Vereinsgesetz muss der Vorstand jedes Jahr neu gewählt werden.");
+    assert_eq!(c.cue, "Nach");
+    assert_eq!(c.content, "muss der Vorstand jedes Jahr neu gewählt werden");
+    let c = one("Nach dem Entwurf der Stadtverwaltung sollen die Gebühren im Herbst steigen.");
+    assert_eq!(c.speaker, "Stadtverwaltung");
+    assert_eq!(c.content, "sollen die Gebühren im Herbst steigen");
+    let c = one("Nach bisherigen Erfahrungen bleibt der Pegel bis zum Abend stabil.");
+    assert_eq!(c.content, "bleibt der Pegel bis zum Abend stabil");
+    // a bare rule noun after `laut` does not own the subject that follows
+    let claims = extract("Dann müsste laut Gesetz der Stellvertreter das Amt übernehmen.");
+    assert!(
+        claims.iter().all(|c| c.speaker != "Stellvertreter"),
+        "{claims:#?}"
+    );
+}
+
+#[test]
 fn more_nouns_of_information_sources_after_nach() {
     let c = one("Nach einer Stellungnahme der Bahn fallen am Montag alle Züge aus.");
     assert!(c.speaker.contains("Bahn"), "{c:#?}");

@@ -45,6 +45,9 @@ impl<'a, 'l> Rules<'a, 'l> {
                 "nach" | "gemäß" if self.source_noun_at(i + 1, s.tok_end) => {
                     self.after_phrase(si, i, i + 1, Pattern::SourceNoun)
                 }
+                "nach" if self.rule_noun_at(i + 1, s.tok_end) => {
+                    self.after_phrase(si, i, i + 1, Pattern::SourceNoun)
+                }
                 // "gemäß der Polizei", "gemäß Jan Kos": an actor, as after `laut`
                 // (not a rule: "gemäß dem Gesetz")
                 "gemäß" if self.actor_at(i + 1) => self.after_phrase(si, i, i + 1, Pattern::Laut),
@@ -75,6 +78,20 @@ impl<'a, 'l> Rules<'a, 'l> {
             j += 1;
         }
         is_source_noun(self.p.lower(j))
+    }
+
+    /// `nach dem Grundgesetz`, `nach den Vorstellungen der Regierung`: a
+    /// noun of rules or plans after the article and adjectives at `i`.
+    fn rule_noun_at(&self, i: usize, end: usize) -> bool {
+        let mut j = i;
+        while j < end && j < i + 3 && self.p.is_word(j) && !is_capitalized(self.p.word(j)) {
+            j += 1;
+        }
+        // "nach Schäubles Vorstellungen": a genitive name before the noun
+        if self.p.mention(j).is_some_and(|m| m.end == j + 1) && self.p.lower(j).ends_with('s') {
+            j += 1;
+        }
+        is_capitalized(self.p.word(j)) && RULE_NOUN_ENDINGS.ends(self.p.lower(j))
     }
 
     /// Whether a phrase naming an actor (a mention of the lexicon, a name or a
@@ -543,7 +560,11 @@ impl<'a, 'l> Rules<'a, 'l> {
         {
             noun += 1;
         }
-        if !is_capitalized(self.p.word(noun)) || !is_source_noun(self.p.lower(noun)) {
+        // a rule noun after its article (`nach dem Entwurf der Regierung`),
+        // not bare (`laut Verfassung der Präsident`: a subject follows)
+        let rule_noun = noun > a && RULE_NOUN_ENDINGS.ends(self.p.lower(noun));
+        if !is_capitalized(self.p.word(noun)) || !(is_source_noun(self.p.lower(noun)) || rule_noun)
+        {
             return None;
         }
         let owner = match self.p.lower(noun + 1) {
@@ -1168,6 +1189,9 @@ fn is_source_noun(lower: &str) -> bool {
 /// `SOURCE_NOUNS` as endings: most words asked about (`Berlin`, `Treffen`)
 /// are let go after a byte or three, without the list compared.
 static SOURCE_NOUN_ENDINGS: LazyLock<SuffixSet> = LazyLock::new(|| SuffixSet::new(SOURCE_NOUNS));
+
+/// `RULE_NOUNS` as endings (`Grundgesetz`, `Gesetzentwurf`).
+static RULE_NOUN_ENDINGS: LazyLock<SuffixSet> = LazyLock::new(|| SuffixSet::new(RULE_NOUNS));
 
 /// The nominative of a one-word masculine or neuter noun in the genitive
 /// (`des Senders`, `des Ministeriums`, `des Rates`), None when `name` is no
