@@ -1202,6 +1202,24 @@ fn nach_with_a_rule_or_plan_states_the_clause() {
 }
 
 #[test]
+fn a_relative_clause_after_a_report_is_its_content() {
+    let c = one("Im Dorf kursieren Gerüchte, nach denen der Bäcker bald schließt.");
+    assert_eq!(c.speaker, "Gerüchte");
+    assert_eq!(c.content, "der Bäcker bald schließt");
+    let c = one("Der Verband verwies auf Umfragen, laut denen die Mehrheit das Verbot ablehnt.");
+    assert_eq!(c.speaker, "Umfragen");
+    assert_eq!(c.content, "die Mehrheit das Verbot ablehnt");
+    let claims =
+        extract("Jan Kos zweifelte an den Regeln, denen zufolge die Abstimmung gültig sei.");
+    assert!(claims.iter().any(|c| c.speaker == "Regeln"
+        && c.cue == "denen zufolge"
+        && c.content == "die Abstimmung gültig sei"));
+    // after `nach`, a phrase naming no report is a time
+    let text = "Es war die lange Sitzung, nach der der Vorstand geschlossen zurücktrat.";
+    assert!(extract(text).is_empty(), "{:#?}", extract(text));
+}
+
+#[test]
 fn more_nouns_of_information_sources_after_nach() {
     let c = one("Nach einer Stellungnahme der Bahn fallen am Montag alle Züge aus.");
     assert!(c.speaker.contains("Bahn"), "{c:#?}");

@@ -36,7 +36,21 @@ impl<'a, 'l> Rules<'a, 'l> {
             }
         }
         for &i in candidates {
+            let after_comma = i > s.tok_start && self.p.word(i - 1) == ",";
             let found = match self.p.lower(i) {
+                // "Gerüchte, nach denen …", "eine Studie, laut der …"
+                "nach" | "laut" | "gemäß" if after_comma && self.relative_at(i + 1) => {
+                    let needs_noun = self.p.lower(i) == "nach";
+                    self.relative_source(si, (i, i + 2), i + 1, needs_noun)
+                }
+                // "Grundsätze, denen zufolge …"
+                "zufolge"
+                    if i > s.tok_start + 1
+                        && self.p.word(i - 2) == ","
+                        && self.relative_at(i - 1) =>
+                {
+                    self.relative_source(si, (i - 1, i + 1), i - 1, false)
+                }
                 "laut" if self.opens_source_phrase(i + 1) => {
                     self.after_phrase(si, i, i + 1, Pattern::Laut)
                 }
@@ -418,6 +432,61 @@ impl<'a, 'l> Rules<'a, 'l> {
             speakers,
             Spans::one((i, i + 1)),
             Spans::one(right),
+            Pattern::Wonach,
+        )
+    }
+
+    /// A relative pronoun at `j` (`denen`, `welchem`; `der`, `dem` not before a noun).
+    fn relative_at(&self, j: usize) -> bool {
+        match self.p.lower(j) {
+            "denen" | "welchem" | "welcher" | "welchen" => true,
+            "dem" | "der" => self.p.is_word(j + 1) && !is_capitalized(self.p.word(j + 1)),
+            _ => false,
+        }
+    }
+
+    /// `…, ein Gutachten, nach dem …`, `Umfragen, laut denen …`,
+    /// `Grundsätze, denen zufolge …`: the noun phrase before the comma that
+    /// opens the relative clause is the source, the rest of the sentence
+    /// what it says; the relative pronoun at `pronoun` is the mention. After
+    /// `nach` (`needs_noun`) the phrase must name a report, rule or plan:
+    /// `die Sitzung, nach der …` is a time.
+    fn relative_source(
+        &mut self,
+        si: usize,
+        cue: (usize, usize),
+        pronoun: usize,
+        needs_noun: bool,
+    ) -> Option<Found<'a>> {
+        let s = self.p.sents[si];
+        let comma = cue.0 - 1;
+        let from = comma.saturating_sub(7).max(s.tok_start);
+        let start = (from..comma).find(|&j| {
+            let w = self.p.word(j);
+            (is_determiner(w) || is_capitalized(w))
+                && self.np_at(j, comma).is_some_and(|(_, (_, e))| e == comma)
+        })?;
+        if needs_noun {
+            let head = (start..comma)
+                .find(|&j| is_capitalized(self.p.word(j)) && !is_determiner(self.p.word(j)))?;
+            let l = self.p.lower(head);
+            let names_report = is_source_noun(l)
+                || RULE_NOUN_ENDINGS.ends(l)
+                || REPORT_NOUNS.contains(&l)
+                || RELATIVE_SOURCE_NOUNS.iter().any(|n| l.ends_with(n));
+            if !names_report {
+                return None;
+            }
+        }
+        let (speakers, _) = self.np_at(start, comma)?;
+        let mut sp = speakers.into_iter().next()?;
+        sp.mention = (pronoun, pronoun + 1);
+        let content = self.trim(cue.1, s.tok_end);
+        self.nominal_found(
+            si,
+            vec![sp],
+            Spans::one(cue),
+            Spans::one(content),
             Pattern::Wonach,
         )
     }
@@ -1102,6 +1171,31 @@ const REPORT_NOUNS: &[&str] = &[
     "gutachten",
     "vorwürfe",
     "beschuldigungen",
+];
+
+/// Nouns of claims, rules and proposals that a relative clause after `nach`
+/// reports from (`Gerüchte, nach denen …`, `ein Antrag, nach dem …`), as
+/// endings, besides the source, rule and report nouns.
+const RELATIVE_SOURCE_NOUNS: &[&str] = &[
+    "studien",
+    "gerüchte",
+    "gerüchten",
+    "berichte",
+    "antrag",
+    "theorie",
+    "version",
+    "regel",
+    "regeln",
+    "regelung",
+    "grundsatz",
+    "grundsätzen",
+    "pläne",
+    "plänen",
+    "vereinbarung",
+    "abkommen",
+    "vertrag",
+    "erlass",
+    "verordnung",
 ];
 
 /// Possessives of the first person: the view of someone quoted, not named here.
