@@ -1220,6 +1220,29 @@ fn a_relative_clause_after_a_report_is_its_content() {
 }
 
 #[test]
+fn so_speaker_with_an_attribute_or_an_apposition() {
+    let c = one("Die Gebühren steigen im Herbst, so der Leiter des Kieler Stadtwerks.");
+    assert_eq!(c.cue, "so");
+    assert_eq!(c.content, "Die Gebühren steigen im Herbst");
+    let c = one("Die Gebühren steigen im Herbst, so Jana Brück von der Kieler Zeitung.");
+    assert_eq!(c.speaker, "Jana Brück");
+    // the apposition after the name is no part of the content
+    let c = one("Die Gebühren steigen im Herbst, so Jana Brück, die Leiterin der Stadtwerke.");
+    assert_eq!(c.speaker, "Jana Brück");
+    assert_eq!(c.content, "Die Gebühren steigen im Herbst");
+}
+
+#[test]
+fn laut_with_a_name_in_lower_case() {
+    let c = one("Laut kiel-online.de blieben viele Gäste bis zum Morgen auf dem Fest.");
+    assert_eq!(c.speaker, "kiel-online.de");
+    assert_eq!(c.content, "blieben viele Gäste bis zum Morgen auf dem Fest");
+    let c = one("Laut al-Hakim sei die Brücke im Mai wieder geöffnet worden.");
+    assert_eq!(c.speaker, "al-Hakim");
+    assert!(extract("Sie dachte laut über einen Umzug nach Kiel nach.").is_empty());
+}
+
+#[test]
 fn more_nouns_of_information_sources_after_nach() {
     let c = one("Nach einer Stellungnahme der Bahn fallen am Montag alle Züge aus.");
     assert!(c.speaker.contains("Bahn"), "{c:#?}");

@@ -436,6 +436,31 @@ impl<'a, 'l> Rules<'a, 'l> {
         )
     }
 
+    /// One past a name written in lower case at `j`: a compound with a
+    /// capital after its hyphen (`el-Baradei`, `ai-Bericht`) or a web address
+    /// (`ndr.de`, also cut as `ndr` `.` `de`).
+    fn lower_case_name_end(&self, j: usize, limit: usize) -> Option<usize> {
+        let w = self.p.word(j);
+        if !self.p.is_word(j) || !w.starts_with(|c: char| c.is_lowercase()) {
+            return None;
+        }
+        let is_domain =
+            |tld: &str| (2..=4).contains(&tld.len()) && tld.bytes().all(|b| b.is_ascii_lowercase());
+        let joined = |k: usize| k < limit && !self.p.toks[k].space_before;
+        if joined(j + 1)
+            && self.p.word(j + 1) == "."
+            && joined(j + 2)
+            && is_domain(self.p.word(j + 2))
+        {
+            return Some(j + 3);
+        }
+        if let Some((_, tld)) = w.rsplit_once('.') {
+            return is_domain(tld).then_some(j + 1);
+        }
+        let (_, tail) = w.split_once('-')?;
+        tail.starts_with(char::is_uppercase).then_some(j + 1)
+    }
+
     /// A relative pronoun at `j` (`denen`, `welchem`; `der`, `dem` not before a noun).
     fn relative_at(&self, j: usize) -> bool {
         match self.p.lower(j) {
@@ -573,10 +598,14 @@ impl<'a, 'l> Rules<'a, 'l> {
             Some((sp, end)) => (vec![sp], end),
             None => match self.source_owner(np, s.tok_end) {
                 Some(owner) => owner,
-                None => {
-                    let (speakers, (_, end)) = self.np_at(np, s.tok_end)?;
-                    (speakers, end)
-                }
+                None => match self.np_at(np, s.tok_end) {
+                    Some((speakers, (_, end))) => (speakers, end),
+                    None => {
+                        // "laut el-Baradei", "laut ndr.de": a name in lower case
+                        let end = self.lower_case_name_end(np, s.tok_end)?;
+                        (vec![self.phrase_speaker(np, end)], end)
+                    }
+                },
             },
         };
         let spans = self.around(&s, cue_start, end);
@@ -710,7 +739,12 @@ impl<'a, 'l> Rules<'a, 'l> {
     /// `„…“, so X.` / `…, so X.`
     pub(super) fn so_speaker(&mut self, si: usize, i: usize) -> Option<Found<'a>> {
         let s = self.p.sents[si];
-        let (speakers, (_, end)) = self.np_at(i + 1, s.tok_end)?;
+        let (speakers, (_, mut end)) = self.np_at(i + 1, s.tok_end)?;
+        // "so der Chef der Behörde", "so Jan Kos von der Zeitung": an
+        // attribute may follow the speaker's noun or name
+        if self.lower_is(end, &["der", "des", "einer", "eines", "von", "vom", "aus"]) {
+            end = self.genitive_end(end, s.tok_end);
+        }
         // "so X gegenüber der Zeitung", "so X am Montag": an adverbial may follow the speaker
         let adverbial = self.lower_is(end, SO_ADVERBIALS);
         if end < s.tok_end && !is_sep(self.p, end) && !adverbial {
@@ -730,9 +764,18 @@ impl<'a, 'l> Rules<'a, 'l> {
 
     /// The rest of the sentence after an inserted `, so X[ adverbial],` or
     /// `so X weiter:` whose speaker phrase ends at `end`.
-    fn after_so_insertion(&self, end: usize, s: &Sentence) -> Option<(usize, usize)> {
+    fn after_so_insertion(&mut self, end: usize, s: &Sentence) -> Option<(usize, usize)> {
         let close = (end..s.tok_end.min(end + 12)).find(|&j| is_sep(self.p, j))?;
         if !matches!(self.p.word(close), "," | ":") {
+            return None;
+        }
+        // "so Jan Kos, der Leiter des Amtes": an apposition, no content
+        let apposition = self.p.word(close) == ","
+            && self
+                .np_at(close + 1, s.tok_end)
+                .and_then(|(sps, _)| sps.into_iter().next())
+                .is_some_and(|sp| self.role_phrase(&sp));
+        if apposition {
             return None;
         }
         let rest = self.trim(close + 1, s.tok_end);
