@@ -1243,6 +1243,23 @@ fn laut_with_a_name_in_lower_case() {
 }
 
 #[test]
+fn wie_clause_opening_the_sentence_names_the_source() {
+    let c = one(
+        "Wie Jana Brück, Sprecherin der Stadtwerke, am Abend in Kiel mitteilte, \
+         fahren ab Montag nur noch sechs Busse.",
+    );
+    assert_eq!(c.speaker, "Jana Brück");
+    assert_eq!(c.content, "fahren ab Montag nur noch sechs Busse");
+    let c =
+        one("Wie eine Umfrage der Kieler Hochschule ergab, lesen viele Kinder kaum noch Bücher.");
+    assert_eq!(c.content, "lesen viele Kinder kaum noch Bücher");
+    let c = one("Wie kiel-online.de berichtet, ist das Fest im Hafen abgesagt worden.");
+    assert_eq!(c.speaker, "kiel-online.de");
+    // no verb of reporting: a comparison
+    assert!(extract("Wie der Zufall es wollte, traf er sie am Hafen.").is_empty());
+}
+
+#[test]
 fn more_nouns_of_information_sources_after_nach() {
     let c = one("Nach einer Stellungnahme der Bahn fallen am Montag alle Züge aus.");
     assert!(c.speaker.contains("Bahn"), "{c:#?}");

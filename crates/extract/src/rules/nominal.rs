@@ -35,6 +35,11 @@ impl<'a, 'l> Rules<'a, 'l> {
                 out.push(f);
             }
         }
+        if self.p.lower(s.tok_start) == "wie" {
+            if let Some(f) = self.wie_clause_first(si, out) {
+                out.push(f);
+            }
+        }
         for &i in candidates {
             let after_comma = i > s.tok_start && self.p.word(i - 1) == ",";
             let found = match self.p.lower(i) {
@@ -459,6 +464,60 @@ impl<'a, 'l> Rules<'a, 'l> {
         }
         let (_, tail) = w.split_once('-')?;
         tail.starts_with(char::is_uppercase).then_some(j + 1)
+    }
+
+    /// `Wie X, Sprecher des Amtes, in Kiel mitteilte, …`, `Wie eine Studie
+    /// ergab, …`, `Wie kiel-online.de berichtet, …`: a clause opened by `wie`
+    /// that ends in a verb of reporting names the source of the main clause
+    /// after it. Its clause ends at the first comma after a word in lower
+    /// case (a name's apposition may stand between commas). `found` holds
+    /// the claims found so far: one of the sentence already on that content
+    /// wins.
+    fn wie_clause_first(&mut self, si: usize, found: &[Found<'a>]) -> Option<Found<'a>> {
+        let s = self.p.sents[si];
+        let start = s.tok_start + 1;
+        let comma = (start + 1..s.tok_end.min(start + 25)).find(|&j| {
+            self.p.word(j) == ","
+                && !self.p.quotes.inside(j)
+                && !is_capitalized(self.p.word(j - 1))
+                && self.p.is_word(j - 1)
+        })?;
+        let verb = comma - 1;
+        let reports =
+            !self.p.cue_forms(self.lex, verb).is_empty() || self.lower_is(verb, WIE_REPORT_VERBS);
+        if !reports {
+            return None;
+        }
+        let content = self.trim(comma + 1, s.tok_end);
+        let taken = found.iter().any(|f| {
+            f.sentences.0 == si
+                && f.content
+                    .iter()
+                    .any(|&(a, b)| a < content.1 && content.0 < b)
+        });
+        if taken {
+            return None;
+        }
+        let speaker = match self.np_at(start, verb) {
+            Some((speakers, _)) => {
+                let sp = speakers.into_iter().next()?;
+                // "Wie der Vorsitzende Richter, Jan Kos, ausführte": the apposed person
+                let first_comma = (start..verb).find(|&j| self.p.word(j) == ",");
+                let apposed = first_comma.and_then(|c| self.apposed_person(c, verb));
+                apposed.unwrap_or(sp)
+            }
+            None => {
+                let end = self.lower_case_name_end(start, verb)?;
+                self.phrase_speaker(start, end)
+            }
+        };
+        self.nominal_found(
+            si,
+            vec![speaker],
+            Spans::one((verb, verb + 1)),
+            Spans::one(content),
+            Pattern::WieClause,
+        )
     }
 
     /// A relative pronoun at `j` (`denen`, `welchem`; `der`, `dem` not before a noun).
@@ -1239,6 +1298,37 @@ const RELATIVE_SOURCE_NOUNS: &[&str] = &[
     "vertrag",
     "erlass",
     "verordnung",
+];
+
+/// Verbs of a `Wie X …,` clause that name a source besides the cue verbs
+/// (`Wie eine Studie ergab`, `Wie der Minister darlegte`).
+const WIE_REPORT_VERBS: &[&str] = &[
+    "ergab",
+    "ergaben",
+    "ergibt",
+    "ergeben",
+    "zeigte",
+    "zeigten",
+    "zeigt",
+    "zeigen",
+    "darlegte",
+    "darlegten",
+    "darlegt",
+    "ausführte",
+    "ausführten",
+    "ausführt",
+    "schreibt",
+    "schrieb",
+    "schreiben",
+    "schrieben",
+    "berichtet",
+    "berichtete",
+    "berichten",
+    "berichteten",
+    "meldet",
+    "meldete",
+    "melden",
+    "meldeten",
 ];
 
 /// Possessives of the first person: the view of someone quoted, not named here.
