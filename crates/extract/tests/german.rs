@@ -1193,6 +1193,12 @@ fn nach_with_a_rule_or_plan_states_the_clause() {
     assert_eq!(c.content, "sollen die Gebühren im Herbst steigen");
     let c = one("Nach bisherigen Erfahrungen bleibt der Pegel bis zum Abend stabil.");
     assert_eq!(c.content, "bleibt der Pegel bis zum Abend stabil");
+    let c = one("Nach dem jetzigen Stand der Planung öffnet das Bad erst im Juli.");
+    assert_eq!(c.content, "öffnet das Bad erst im Juli");
+    let c = one("Nach dem vorläufigen Endergebnis erhielt die Liste elf Prozent der Stimmen.");
+    assert_eq!(c.content, "erhielt die Liste elf Prozent der Stimmen");
+    // a compound of `Stand` is none: a time
+    assert!(extract("Nach dem langen Stillstand fuhren die Züge am Abend wieder.").is_empty());
     // a bare rule noun after `laut` does not own the subject that follows
     let claims = extract("Dann müsste laut Gesetz der Stellvertreter das Amt übernehmen.");
     assert!(

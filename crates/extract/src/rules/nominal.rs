@@ -110,7 +110,10 @@ impl<'a, 'l> Rules<'a, 'l> {
         if self.p.mention(j).is_some_and(|m| m.end == j + 1) && self.p.lower(j).ends_with('s') {
             j += 1;
         }
-        is_capitalized(self.p.word(j)) && RULE_NOUN_ENDINGS.ends(self.p.lower(j))
+        // "nach dem Stand der Ermittlungen", "nach jetzigem Stand"; not a compound
+        // (`Rückstand`, `Stillstand`)
+        is_capitalized(self.p.word(j))
+            && (RULE_NOUN_ENDINGS.ends(self.p.lower(j)) || j > i && self.p.lower(j) == "stand")
     }
 
     /// Whether a phrase naming an actor (a mention of the lexicon, a name or a

@@ -335,6 +335,8 @@ pub(super) const RULE_NOUNS: &[&str] = &[
     "wunsch",
     "erfahrungen",
     "medien",
+    "endergebnis",
+    "idee",
 ];
 
 /// Capitalised words that start a sentence but never a speaker's noun phrase.
