@@ -1266,6 +1266,21 @@ fn wie_clause_opening_the_sentence_names_the_source() {
 }
 
 #[test]
+fn zufolge_after_a_lower_case_name_or_an_abbreviation() {
+    let c = one("Dem Sender al-Arabija zufolge wird die Fähre in den Hafen von Kiel gebracht.");
+    assert_eq!(c.speaker, "al-Arabija");
+    assert_eq!(c.content, "wird die Fähre in den Hafen von Kiel gebracht");
+    let c = one(
+        "Einer Erklärung des Verbandes Kieler Grundschullehrer (VKG) zufolge \
+         nahmen mehrere tausend Lehrer an der Kundgebung teil.",
+    );
+    assert_eq!(
+        c.content,
+        "nahmen mehrere tausend Lehrer an der Kundgebung teil"
+    );
+}
+
+#[test]
 fn more_nouns_of_information_sources_after_nach() {
     let c = one("Nach einer Stellungnahme der Bahn fallen am Montag alle Züge aus.");
     assert!(c.speaker.contains("Bahn"), "{c:#?}");

@@ -523,6 +523,24 @@ impl<'a, 'l> Rules<'a, 'l> {
         )
     }
 
+    /// `Dem Sender al-Arabija zufolge`: a name in lower case that ends right
+    /// before token `i`, with the noun and article before it. Where the
+    /// phrase starts, and its speaker.
+    fn lower_case_name_before(&self, first: usize, i: usize) -> Option<(usize, Vec<Speaker<'a>>)> {
+        let j = (i.saturating_sub(3).max(first)..i)
+            .find(|&j| self.lower_case_name_end(j, i) == Some(i))?;
+        let mut start = j;
+        if start > first && is_capitalized(self.p.word(start - 1)) {
+            start -= 1;
+            if start > first && is_determiner(self.p.word(start - 1)) {
+                start -= 1;
+            }
+        }
+        let mut sp = self.phrase_speaker(j, i);
+        sp.mention = (start, i);
+        Some((start, vec![sp]))
+    }
+
     /// A relative pronoun at `j` (`denen`, `welchem`; `der`, `dem` not before a noun).
     fn relative_at(&self, j: usize) -> bool {
         match self.p.lower(j) {
@@ -759,7 +777,8 @@ impl<'a, 'l> Rules<'a, 'l> {
     pub(super) fn before_zufolge(&mut self, si: usize, i: usize) -> Option<Found<'a>> {
         let s = self.p.sents[si];
         // the longest noun phrase that ends right before "zufolge"
-        let from = i.saturating_sub(7).max(s.tok_start);
+        // ("Einer Erklärung des Verbandes Kieler Lehrer (VKL) zufolge": ten tokens)
+        let from = i.saturating_sub(10).max(s.tok_start);
         let mut found = None;
         for j in from..i {
             let w = self.p.word(j);
@@ -767,7 +786,8 @@ impl<'a, 'l> Rules<'a, 'l> {
                 continue;
             }
             if let Some((sp, (_, end))) = self.np_at(j, i) {
-                if end == i {
+                // "des Verbandes (VKG) zufolge": an abbreviation may close the phrase
+                if end == i || self.after_short_parenthesis(end, i) == i {
                     found = Some((j, sp));
                     break;
                 }
@@ -787,7 +807,10 @@ impl<'a, 'l> Rules<'a, 'l> {
                     .map(|(sp, _)| (a, sp))
             })
         };
-        let (start, speakers) = owned.or_else(owner).or(found)?;
+        let (start, speakers) = owned
+            .or_else(owner)
+            .or(found)
+            .or_else(|| self.lower_case_name_before(s.tok_start, i))?;
         let spans = self.around(&s, start, i + 1);
         self.nominal_found(
             si,
