@@ -1281,6 +1281,23 @@ fn zufolge_after_a_lower_case_name_or_an_abbreviation() {
 }
 
 #[test]
+fn a_noun_of_a_speech_act_with_its_owner_and_clause() {
+    let c = one(
+        "Die Fraktion reagierte kühl auf die Forderung des Vorsitzenden Jan Kos, \
+         in der Verkehrspolitik auf die Grünen zuzugehen.",
+    );
+    assert_eq!(c.speaker, "Jan Kos");
+    assert_eq!(c.claim_type, ClaimType::Demand);
+    assert_eq!(c.content, "in der Verkehrspolitik auf die Grünen zuzugehen");
+    let c = one("Dem Appell der Feuerwehr, die Fenster geschlossen zu halten, folgten viele.");
+    assert_eq!(c.speaker, "Feuerwehr");
+    assert_eq!(c.claim_type, ClaimType::Appeal);
+    assert_eq!(c.content, "die Fenster geschlossen zu halten");
+    // no clause of what was said: no claim
+    assert!(extract("Die Forderung der Gewerkschaft wurde am Montag abgelehnt.").is_empty());
+}
+
+#[test]
 fn more_nouns_of_information_sources_after_nach() {
     let c = one("Nach einer Stellungnahme der Bahn fallen am Montag alle Züge aus.");
     assert!(c.speaker.contains("Bahn"), "{c:#?}");

@@ -77,7 +77,10 @@ impl<'a, 'l> Rules<'a, 'l> {
                 "so" if i > s.tok_start && self.p.word(i - 1) == "," => self.so_speaker(si, i),
                 "heißt" | "hieß" if self.p.word(i + 1) == "es" => self.heisst_es(si, i),
                 "verlautete" | "verlautet" | "verlauteten" => self.verlautet(si, i),
-                _ => None,
+                w => match noun_cue_type(w) {
+                    Some(ty) if is_capitalized(self.p.word(i)) => self.noun_cue(si, i, ty),
+                    _ => None,
+                },
             };
             if let Some(f) = found {
                 out.push(f);
@@ -539,6 +542,53 @@ impl<'a, 'l> Rules<'a, 'l> {
         let mut sp = self.phrase_speaker(j, i);
         sp.mention = (start, i);
         Some((start, vec![sp]))
+    }
+
+    /// `die Forderung des Verbandes, die Gebühren zu senken`, `trotz einer
+    /// Warnung der Polizei, dass …`: a noun of a speech act at `i` with its
+    /// owner (a genitive or `von` phrase up to a comma) and, after the comma,
+    /// what was demanded or said: an infinitive with `zu`, a `dass` clause or
+    /// a clause in Konjunktiv, up to the next comma.
+    fn noun_cue(&mut self, si: usize, i: usize, ty: ClaimType) -> Option<Found<'a>> {
+        let s = self.p.sents[si];
+        let owner = match self.p.lower(i + 1) {
+            "des" | "der" => i + 1,
+            "von" | "vom" => i + 2,
+            _ => return None,
+        };
+        let outside = |j: &usize| !self.p.quotes.inside(*j);
+        let comma = (owner..s.tok_end.min(owner + 10))
+            .filter(outside)
+            .find(|&j| self.p.word(j) == ",")?;
+        let (speakers, (_, end)) = self.np_at(owner, comma)?;
+        if end != comma {
+            return None;
+        }
+        let mut from = comma + 1;
+        let dass = self.p.lower(from) == "dass";
+        if dass {
+            from += 1;
+        }
+        let to = (from..s.tok_end)
+            .filter(outside)
+            .find(|&j| matches!(self.p.word(j), "," | ";" | ":"))
+            .unwrap_or(s.tok_end);
+        let content = self.trim(from, to);
+        let said = dass
+            || self.has_zu_infinitive(content.0, content.1)
+            || self.has_konjunktiv(content.0, content.1);
+        if !said {
+            return None;
+        }
+        let mut found = self.nominal_found(
+            si,
+            speakers,
+            Spans::one((i, i + 1)),
+            Spans::one(content),
+            Pattern::Wonach,
+        )?;
+        found.claim_type = ty;
+        Some(found)
     }
 
     /// A relative pronoun at `j` (`denen`, `welchem`; `der`, `dem` not before a noun).
@@ -1212,7 +1262,38 @@ impl<'a, 'l> Rules<'a, 'l> {
     }
 }
 
-/// Every word `nominal_cues` matches on (keep in step with its `match`).
+/// Nouns of speech acts that report what their owner said in the clause
+/// after them (`die Forderung des Verbandes, …`), with the type of claim.
+const NOUN_CUES: &[(&str, ClaimType)] = &[
+    ("forderung", ClaimType::Demand),
+    ("warnung", ClaimType::Warn),
+    ("drohung", ClaimType::Warn),
+    ("ankündigung", ClaimType::Announce),
+    ("appell", ClaimType::Appeal),
+    ("aufruf", ClaimType::Appeal),
+    ("aufforderung", ClaimType::Appeal),
+    ("bitte", ClaimType::Appeal),
+    ("versprechen", ClaimType::Promise),
+    ("zusage", ClaimType::Promise),
+    ("vorwurf", ClaimType::Accuse),
+    ("vorschlag", ClaimType::Statement),
+    ("plan", ClaimType::Statement),
+    ("behauptung", ClaimType::Statement),
+    ("erklärung", ClaimType::Statement),
+    ("eilantrag", ClaimType::Demand),
+    ("antrag", ClaimType::Demand),
+];
+
+/// The claim type of a noun of `NOUN_CUES` (in lower case).
+fn noun_cue_type(lower: &str) -> Option<ClaimType> {
+    NOUN_CUES
+        .iter()
+        .find(|(w, _)| *w == lower)
+        .map(|&(_, ty)| ty)
+}
+
+/// Every word `nominal_cues` matches on (keep in step with its `match`; the
+/// nouns of `NOUN_CUES` are in the key word shapes too).
 const NOMINAL_CUE_WORDS: &[&str] = &[
     "laut",
     "zufolge",
@@ -1239,6 +1320,13 @@ const MARK_WORDS: &[&str] = &["mit", ":"];
 const KEY_WORD_SHAPES: [u64; 256] = {
     let mut table = [0u64; 256];
     let lists = [NOMINAL_CUE_WORDS, MARK_WORDS];
+    let mut k = 0;
+    while k < NOUN_CUES.len() {
+        let w = NOUN_CUES[k].0.as_bytes();
+        let len = if w.len() < 63 { w.len() } else { 63 };
+        table[w[0] as usize] |= 1 << len;
+        k += 1;
+    }
     let mut l = 0;
     while l < lists.len() {
         let mut k = 0;
@@ -1494,6 +1582,9 @@ mod tests {
     #[test]
     fn key_words_pass_the_shape_filter() {
         for w in NOMINAL_CUE_WORDS.iter().chain(MARK_WORDS) {
+            assert!(may_be_key_word(w), "{w}");
+        }
+        for (w, _) in NOUN_CUES {
             assert!(may_be_key_word(w), "{w}");
         }
         assert!(!may_be_key_word("regierung"));
