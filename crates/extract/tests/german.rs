@@ -1197,6 +1197,11 @@ fn nach_with_a_rule_or_plan_states_the_clause() {
     assert_eq!(c.content, "öffnet das Bad erst im Juli");
     let c = one("Nach dem vorläufigen Endergebnis erhielt die Liste elf Prozent der Stimmen.");
     assert_eq!(c.content, "erhielt die Liste elf Prozent der Stimmen");
+    // a time before `nach` makes it one: no source
+    let text = "Erst nach langen Ermittlungen der Polizei wurde der Fall im Mai neu verhandelt.";
+    assert!(extract(text).is_empty(), "{:#?}", extract(text));
+    let text = "Zwei Wochen nach dem Entwurf der Verwaltung begann der Bau der Halle.";
+    assert!(extract(text).is_empty(), "{:#?}", extract(text));
     // a compound of `Stand` is none: a time
     assert!(extract("Nach dem langen Stillstand fuhren die Züge am Abend wieder.").is_empty());
     // a bare rule noun after `laut` does not own the subject that follows

@@ -62,6 +62,8 @@ impl<'a, 'l> Rules<'a, 'l> {
                 }
                 "zufolge" => self.before_zufolge(si, i),
                 "aus" if self.source_noun_at(i + 1, s.tok_end) => self.aus_source(si, i),
+                // "erst nach Ermittlungen", "zwei Monate nach dem Urteil": a time
+                "nach" if i > s.tok_start && self.lower_is(i - 1, TIME_BEFORE_NACH) => None,
                 "nach" | "gemäß" if self.source_noun_at(i + 1, s.tok_end) => {
                     self.after_phrase(si, i, i + 1, Pattern::SourceNoun)
                 }
@@ -1451,6 +1453,25 @@ const WIE_REPORT_VERBS: &[&str] = &[
     "meldete",
     "melden",
     "meldeten",
+];
+
+/// Words before `nach` that make it a time (`erst nach`, `kurz nach`,
+/// `zwei Wochen nach`), not a source.
+const TIME_BEFORE_NACH: &[&str] = &[
+    "erst",
+    "kurz",
+    "gleich",
+    "unmittelbar",
+    "direkt",
+    "bald",
+    "stunden",
+    "tage",
+    "tagen",
+    "wochen",
+    "monate",
+    "monaten",
+    "jahre",
+    "jahren",
 ];
 
 /// Possessives of the first person: the view of someone quoted, not named here.
