@@ -1300,6 +1300,14 @@ fn a_noun_of_a_speech_act_with_its_owner_and_clause() {
     assert_eq!(c.content, "die Fenster geschlossen zu halten");
     // no clause of what was said: no claim
     assert!(extract("Die Forderung der Gewerkschaft wurde am Montag abgelehnt.").is_empty());
+    // `mit der Ankündigung, …`: the subject's own act
+    let c = one(
+        "Die Nato hat mit der Ankündigung, im Mai große Manöver in der Ostsee abzuhalten, \
+         ihre Haltung klargestellt.",
+    );
+    assert_eq!(c.speaker, "Nato");
+    assert_eq!(c.claim_type, ClaimType::Announce);
+    assert_eq!(c.content, "im Mai große Manöver in der Ostsee abzuhalten");
 }
 
 #[test]

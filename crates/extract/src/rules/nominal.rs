@@ -561,19 +561,41 @@ impl<'a, 'l> Rules<'a, 'l> {
     /// a clause in Konjunktiv, up to the next comma.
     fn noun_cue(&mut self, si: usize, i: usize, ty: ClaimType) -> Option<Found<'a>> {
         let s = self.p.sents[si];
-        let owner = match self.p.lower(i + 1) {
-            "des" | "der" => i + 1,
-            "von" | "vom" => i + 2,
-            _ => return None,
-        };
         let outside = |j: &usize| !self.p.quotes.inside(*j);
-        let comma = (owner..s.tok_end.min(owner + 10))
-            .filter(outside)
-            .find(|&j| self.p.word(j) == ",")?;
-        let (speakers, (_, end)) = self.np_at(owner, comma)?;
-        if end != comma {
-            return None;
-        }
+        // "X hat mit der Ankündigung, …, klargestellt": the subject's own act
+        let subjects_own = self.p.word(i + 1) == ","
+            && i >= s.tok_start + 2
+            && self.p.lower(i - 2) == "mit"
+            && (is_determiner(self.p.word(i - 1)) || is_possessive(self.p.lower(i - 1)));
+        let (speakers, comma) = if subjects_own {
+            // the subject, or the person apposed to it ("Der frühere Minister, Jan Kos, …")
+            let (sps, (_, end)) = self.np_at(s.tok_start, i)?;
+            let sp = sps.into_iter().next()?;
+            // past a genitive name ("Der Minister Dänemarks, Jan Kos, …")
+            let comma = (end..i.min(end + 3))
+                .find(|&j| self.p.word(j) == ",")
+                .unwrap_or(end);
+            let sp = match self.apposed_person(comma, i) {
+                Some(person) => person,
+                None if sp.entity.is_some() || self.role_phrase(&sp) => sp,
+                None => return None,
+            };
+            (vec![sp], i + 1)
+        } else {
+            let owner = match self.p.lower(i + 1) {
+                "des" | "der" => i + 1,
+                "von" | "vom" => i + 2,
+                _ => return None,
+            };
+            let comma = (owner..s.tok_end.min(owner + 10))
+                .filter(outside)
+                .find(|&j| self.p.word(j) == ",")?;
+            let (speakers, (_, end)) = self.np_at(owner, comma)?;
+            if end != comma {
+                return None;
+            }
+            (speakers, comma)
+        };
         let mut from = comma + 1;
         let dass = self.p.lower(from) == "dass";
         if dass {
