@@ -1311,6 +1311,19 @@ fn a_noun_of_a_speech_act_with_its_owner_and_clause() {
 }
 
 #[test]
+fn a_dash_before_a_source_phrase_opens_its_clause() {
+    let c = one(
+        "Die Stadt fürchtet einen harten Winter - nach Angaben des Wetterdienstes \
+         fällt schon im November Schnee.",
+    );
+    assert_eq!(c.content, "fällt schon im November Schnee");
+    // a word taking up what stands before the dash keeps it
+    let c =
+        one("Ob der Damm hält - darüber lässt sich nach Angaben der Ingenieure noch nichts sagen.");
+    assert!(c.content.starts_with("Ob der Damm hält"), "{}", c.content);
+}
+
+#[test]
 fn more_nouns_of_information_sources_after_nach() {
     let c = one("Nach einer Stellungnahme der Bahn fallen am Montag alle Züge aus.");
     assert!(c.speaker.contains("Bahn"), "{c:#?}");

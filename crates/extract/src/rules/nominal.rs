@@ -713,10 +713,15 @@ impl<'a, 'l> Rules<'a, 'l> {
                 .find(|&j| self.p.word(j) == ";")
                 .unwrap_or(s.tok_end)
         };
+        // "A - nach X ist B": a dash between spaces opens a clause
+        let dash = |j: usize| {
+            matches!(self.p.word(j), "-" | "–" | "—")
+                && self.p.toks.get(j).is_some_and(|t| t.space_before)
+        };
         let Some(sep) = (s.tok_start..before)
             .rev()
             .filter(outside)
-            .find(|&j| matches!(self.p.word(j), "," | ";"))
+            .find(|&j| matches!(self.p.word(j), "," | ";") || dash(j))
         else {
             return (s.tok_start, semicolon_after());
         };
@@ -729,7 +734,11 @@ impl<'a, 'l> Rules<'a, 'l> {
         };
         let relative = relative_at < before
             && (self.lower_is(relative_at, RELATIVES) || self.lower_is(relative_at, &["was"]));
+        // "Ob A, darüber lässt sich - nach X - nur spekulieren": a word
+        // that takes up what stands before the dash keeps it
+        let resumes = self.lower_is(first, &["das", "dies", "darüber", "davon", "dazu", "dafür"]);
         let opens_clause = self.p.word(sep) == ";"
+            || dash(sep) && !resumes
             || relative
             || self.lower_is(first, &SUBORDINATORS)
             || self.lower_is(first, CLAUSE_OPENING_PRONOUNS);
