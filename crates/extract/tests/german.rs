@@ -1248,6 +1248,8 @@ fn laut_with_a_name_in_lower_case() {
     let c = one("Laut kiel-online.de blieben viele Gäste bis zum Morgen auf dem Fest.");
     assert_eq!(c.speaker, "kiel-online.de");
     assert_eq!(c.content, "blieben viele Gäste bis zum Morgen auf dem Fest");
+    let c = one("Laut „kiel-online.de“ gehören neue Busse zu den Forderungen der Fahrgäste.");
+    assert_eq!(c.speaker, "kiel-online.de");
     let c = one("Laut al-Hakim sei die Brücke im Mai wieder geöffnet worden.");
     assert_eq!(c.speaker, "al-Hakim");
     assert!(extract("Sie dachte laut über einen Umzug nach Kiel nach.").is_empty());

@@ -772,9 +772,20 @@ impl<'a, 'l> Rules<'a, 'l> {
                 None => match self.np_at(np, s.tok_end) {
                     Some((speakers, (_, end))) => (speakers, end),
                     None => {
-                        // "laut el-Baradei", "laut ndr.de": a name in lower case
-                        let end = self.lower_case_name_end(np, s.tok_end)?;
-                        (vec![self.phrase_speaker(np, end)], end)
+                        // "laut el-Baradei", "laut ndr.de": a name in lower case,
+                        // also in quotation marks ("laut „ndr.de“")
+                        let quoted = self.p.toks.get(np).is_some_and(|t| t.is_quote());
+                        let first = np + usize::from(quoted);
+                        let mut end = self.lower_case_name_end(first, s.tok_end)?;
+                        if quoted {
+                            if !self.p.toks.get(end).is_some_and(|t| t.is_quote()) {
+                                return None;
+                            }
+                            end += 1;
+                        }
+                        let mut sp = self.phrase_speaker(first, end - usize::from(quoted));
+                        sp.mention = (np, end);
+                        (vec![sp], end)
                     }
                 },
             },
