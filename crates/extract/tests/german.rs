@@ -1237,6 +1237,15 @@ fn so_speaker_with_an_attribute_or_an_apposition() {
     assert_eq!(c.content, "Die Gebühren steigen im Herbst");
     let c = one("Die Gebühren steigen im Herbst, so Jana Brück von der Kieler Zeitung.");
     assert_eq!(c.speaker, "Jana Brück");
+    // a quotation after `so X weiter:` is a claim of its own
+    let claims = extract(
+        "Die Gebühren steigen im Herbst, so Jana Brück weiter: „Das trifft vor allem Familien.“",
+    );
+    assert_eq!(claims.len(), 2, "{claims:#?}");
+    assert!(claims.iter().all(|c| c.speaker == "Jana Brück"));
+    assert!(claims
+        .iter()
+        .any(|c| c.direct && c.content == "Das trifft vor allem Familien."));
     // the apposition after the name is no part of the content
     let c = one("Die Gebühren steigen im Herbst, so Jana Brück, die Leiterin der Stadtwerke.");
     assert_eq!(c.speaker, "Jana Brück");

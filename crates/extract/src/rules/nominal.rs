@@ -77,7 +77,14 @@ impl<'a, 'l> Rules<'a, 'l> {
                 "nach" if self.source_noun_before(i, s.tok_start) => self.before_nach(si, i),
                 "demnach" if !self.p.quotes.inside(i) => self.demnach(si, i),
                 "wonach" if i > s.tok_start && self.p.word(i - 1) == "," => self.wonach(si, i),
-                "so" if i > s.tok_start && self.p.word(i - 1) == "," => self.so_speaker(si, i),
+                "so" if i > s.tok_start && self.p.word(i - 1) == "," => {
+                    let found = self.so_speaker(si, i);
+                    // "…, so X weiter: „…“": the quotation is a claim of its own
+                    if let Some(q) = found.as_ref().and_then(|f| self.quote_after_so(si, f)) {
+                        out.push(q);
+                    }
+                    found
+                }
                 "heißt" | "hieß" if self.p.word(i + 1) == "es" => self.heisst_es(si, i),
                 "verlautete" | "verlautet" | "verlauteten" => self.verlautet(si, i),
                 // a noun in the text: the (dearer) list asked only for capitalised words
@@ -956,6 +963,10 @@ impl<'a, 'l> Rules<'a, 'l> {
         if !matches!(self.p.word(close), "," | ":") {
             return None;
         }
+        // "so X weiter: „…“": the quotation is a claim of its own (`quote_after_so`)
+        if self.p.word(close) == ":" && self.quote_starting_at(close + 1).is_some() {
+            return None;
+        }
         // "so Jan Kos, der Leiter des Amtes": an apposition, no content
         let apposition = self.p.word(close) == ","
             && self
@@ -967,6 +978,19 @@ impl<'a, 'l> Rules<'a, 'l> {
         }
         let rest = self.trim(close + 1, s.tok_end);
         (rest.1 > rest.0 + 1).then_some(rest)
+    }
+
+    /// The claim of a quotation after `so X weiter:` whose `so` claim is `f`:
+    /// the same speaker goes on in his own words.
+    fn quote_after_so(&mut self, si: usize, f: &Found<'a>) -> Option<Found<'a>> {
+        let s = self.p.sents[si];
+        let end = f.speaker.mention.1;
+        let colon = (end..s.tok_end.min(end + 12)).find(|&j| is_sep(self.p, j))?;
+        if self.p.word(colon) != ":" {
+            return None;
+        }
+        let q = self.quote_starting_at(colon + 1)?;
+        Some(self.colon_quote(si, colon, q, f.speaker.clone()))
     }
 
     /// `…, hieß es in Moskau` / `Aus X hieß es, …` / `In einer Erklärung
