@@ -1335,6 +1335,15 @@ fn a_dash_before_a_source_phrase_opens_its_clause() {
 }
 
 #[test]
+fn eigenem_bekunden_names_the_apposed_person_and_nach_oben_is_a_direction() {
+    let c = one(
+        "Der ältere Bruder des Ministers, Jan Kos, war nach eigenem Bekunden lange eingeweiht.",
+    );
+    assert_eq!(c.speaker, "Jan Kos");
+    assert!(extract("Im dichten Nebel ist die Sicht nach oben stark eingeschränkt.").is_empty());
+}
+
+#[test]
 fn more_nouns_of_information_sources_after_nach() {
     let c = one("Nach einer Stellungnahme der Bahn fallen am Montag alle Züge aus.");
     assert!(c.speaker.contains("Bahn"), "{c:#?}");

@@ -254,6 +254,8 @@ impl<'a, 'l> Rules<'a, 'l> {
             is_capitalized(self.p.word(i - 1))
                 && (is_source_noun(w) || w == "vernehmen")
                 && !(self.p.is_word(i + 1) && is_capitalized(self.p.word(i + 1)))
+                // "die Sicht nach oben": a direction
+                && !self.lower_is(i + 1, DIRECTIONS_AFTER_NACH)
         }
     }
 
@@ -821,7 +823,16 @@ impl<'a, 'l> Rules<'a, 'l> {
         } else if is_possessive(owner) {
             self.possessive_speaker(a)?
         } else if owner.starts_with("eigen") {
-            let subject = self.sentence_subject(si)?;
+            // the subject, or the person apposed to it ("Der Bruder des
+            // Ministers, Jan Kos, war nach eigenem Bekunden …")
+            let s = self.p.sents[si];
+            let apposed = self
+                .np_at(s.tok_start, a)
+                .and_then(|(_, (_, end))| self.apposed_person(end, a));
+            let subject = match apposed {
+                Some(person) => person,
+                None => self.sentence_subject(si)?,
+            };
             Speaker {
                 mention: (a, noun + 1),
                 certainty: 0.7,
@@ -1538,6 +1549,11 @@ const TIME_BEFORE_NACH: &[&str] = &[
     "monaten",
     "jahre",
     "jahren",
+];
+
+/// Adverbs of direction after `nach` (`die Sicht nach oben`): no postposition.
+const DIRECTIONS_AFTER_NACH: &[&str] = &[
+    "oben", "unten", "vorn", "vorne", "hinten", "links", "rechts", "außen", "innen",
 ];
 
 /// Possessives of the first person: the view of someone quoted, not named here.
