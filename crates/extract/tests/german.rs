@@ -1147,6 +1147,203 @@ fn demnach_speaks_for_an_actor_never_for_itself() {
 }
 
 #[test]
+fn demnach_reports_for_the_source_of_the_sentence_before() {
+    // the subject after the verb, not an older source
+    let text = "Laut der Polizei brannte die Halle völlig aus. \
+                Am Dienstag hat die Staatsanwaltschaft ihre Ermittlungen abgeschlossen. \
+                Demnach wurde das Feuer absichtlich gelegt.";
+    let claims = extract(text);
+    let c = claims.iter().find(|c| c.cue == "Demnach").expect("Demnach");
+    assert_eq!(c.speaker, "Staatsanwaltschaft");
+    assert_eq!(c.content, "wurde das Feuer absichtlich gelegt");
+    // no actor before: the report the sentence before names
+    let text = "Inzwischen sind neue Zahlen zu dem Unglück bekannt geworden. \
+                Demnach starben bei dem Feuer elf Menschen.";
+    let c = one(text);
+    assert_eq!(c.speaker, "Zahlen");
+    assert_eq!(c.content, "starben bei dem Feuer elf Menschen");
+    // the owner of that report
+    let text = "Die Zahlen der Behörde wurden am Abend berichtigt. \
+                Demnach starben bei dem Feuer elf Menschen.";
+    assert_eq!(one(text).speaker, "Behörde");
+}
+
+#[test]
+fn danach_reports_after_a_source_noun_or_in_konjunktiv() {
+    let text = "Die Stiftung stellte am Montag eine neue Studie vor. \
+                Danach leiden in der Region viele Kinder an Hunger.";
+    let c = one(text);
+    assert_eq!(c.speaker, "Stiftung");
+    assert_eq!(c.cue, "Danach");
+    let text = "Die Fähre legte pünktlich in Kiel ab. Danach ging der Kapitän von Bord.";
+    assert!(extract(text).is_empty(), "{:#?}", extract(text));
+    // a source phrase of the sentence before is no report that `Danach` refers to
+    let text = "Nach Angaben der Polizei drangen die Täter nachts in das Lager ein. \
+                Danach fingen sie an, die Regale zu leeren.";
+    assert!(extract(text).iter().all(|c| c.cue != "Danach"));
+}
+
+#[test]
+fn nach_with_a_rule_or_plan_states_the_clause() {
+    let c = one("Nach dem Vereinsgesetz muss der Vorstand jedes Jahr neu gewählt werden.");
+    assert_eq!(c.cue, "Nach");
+    assert_eq!(c.content, "muss der Vorstand jedes Jahr neu gewählt werden");
+    let c = one("Nach dem Entwurf der Stadtverwaltung sollen die Gebühren im Herbst steigen.");
+    assert_eq!(c.speaker, "Stadtverwaltung");
+    assert_eq!(c.content, "sollen die Gebühren im Herbst steigen");
+    let c = one("Nach bisherigen Erfahrungen bleibt der Pegel bis zum Abend stabil.");
+    assert_eq!(c.content, "bleibt der Pegel bis zum Abend stabil");
+    let c = one("Nach dem jetzigen Stand der Planung öffnet das Bad erst im Juli.");
+    assert_eq!(c.content, "öffnet das Bad erst im Juli");
+    let c = one("Nach dem vorläufigen Endergebnis erhielt die Liste elf Prozent der Stimmen.");
+    assert_eq!(c.content, "erhielt die Liste elf Prozent der Stimmen");
+    // a time before `nach` makes it one: no source
+    let text = "Erst nach langen Ermittlungen der Polizei wurde der Fall im Mai neu verhandelt.";
+    assert!(extract(text).is_empty(), "{:#?}", extract(text));
+    let text = "Zwei Wochen nach dem Entwurf der Verwaltung begann der Bau der Halle.";
+    assert!(extract(text).is_empty(), "{:#?}", extract(text));
+    // a compound of `Stand` is none: a time
+    assert!(extract("Nach dem langen Stillstand fuhren die Züge am Abend wieder.").is_empty());
+    // a bare rule noun after `laut` does not own the subject that follows
+    let claims = extract("Dann müsste laut Gesetz der Stellvertreter das Amt übernehmen.");
+    assert!(
+        claims.iter().all(|c| c.speaker != "Stellvertreter"),
+        "{claims:#?}"
+    );
+}
+
+#[test]
+fn a_relative_clause_after_a_report_is_its_content() {
+    let c = one("Im Dorf kursieren Gerüchte, nach denen der Bäcker bald schließt.");
+    assert_eq!(c.speaker, "Gerüchte");
+    assert_eq!(c.content, "der Bäcker bald schließt");
+    let c = one("Der Verband verwies auf Umfragen, laut denen die Mehrheit das Verbot ablehnt.");
+    assert_eq!(c.speaker, "Umfragen");
+    assert_eq!(c.content, "die Mehrheit das Verbot ablehnt");
+    let claims =
+        extract("Jan Kos zweifelte an den Regeln, denen zufolge die Abstimmung gültig sei.");
+    assert!(claims.iter().any(|c| c.speaker == "Regeln"
+        && c.cue == "denen zufolge"
+        && c.content == "die Abstimmung gültig sei"));
+    // after `nach`, a phrase naming no report is a time
+    let text = "Es war die lange Sitzung, nach der der Vorstand geschlossen zurücktrat.";
+    assert!(extract(text).is_empty(), "{:#?}", extract(text));
+}
+
+#[test]
+fn so_speaker_with_an_attribute_or_an_apposition() {
+    let c = one("Die Gebühren steigen im Herbst, so der Leiter des Kieler Stadtwerks.");
+    assert_eq!(c.cue, "so");
+    assert_eq!(c.content, "Die Gebühren steigen im Herbst");
+    let c = one("Die Gebühren steigen im Herbst, so Jana Brück von der Kieler Zeitung.");
+    assert_eq!(c.speaker, "Jana Brück");
+    // a quotation after `so X weiter:` is a claim of its own
+    let claims = extract(
+        "Die Gebühren steigen im Herbst, so Jana Brück weiter: „Das trifft vor allem Familien.“",
+    );
+    assert_eq!(claims.len(), 2, "{claims:#?}");
+    assert!(claims.iter().all(|c| c.speaker == "Jana Brück"));
+    assert!(claims
+        .iter()
+        .any(|c| c.direct && c.content == "Das trifft vor allem Familien."));
+    // the apposition after the name is no part of the content
+    let c = one("Die Gebühren steigen im Herbst, so Jana Brück, die Leiterin der Stadtwerke.");
+    assert_eq!(c.speaker, "Jana Brück");
+    assert_eq!(c.content, "Die Gebühren steigen im Herbst");
+}
+
+#[test]
+fn laut_with_a_name_in_lower_case() {
+    let c = one("Laut kiel-online.de blieben viele Gäste bis zum Morgen auf dem Fest.");
+    assert_eq!(c.speaker, "kiel-online.de");
+    assert_eq!(c.content, "blieben viele Gäste bis zum Morgen auf dem Fest");
+    let c = one("Laut „kiel-online.de“ gehören neue Busse zu den Forderungen der Fahrgäste.");
+    assert_eq!(c.speaker, "kiel-online.de");
+    let c = one("Laut al-Hakim sei die Brücke im Mai wieder geöffnet worden.");
+    assert_eq!(c.speaker, "al-Hakim");
+    assert!(extract("Sie dachte laut über einen Umzug nach Kiel nach.").is_empty());
+}
+
+#[test]
+fn wie_clause_opening_the_sentence_names_the_source() {
+    let c = one(
+        "Wie Jana Brück, Sprecherin der Stadtwerke, am Abend in Kiel mitteilte, \
+         fahren ab Montag nur noch sechs Busse.",
+    );
+    assert_eq!(c.speaker, "Jana Brück");
+    assert_eq!(c.content, "fahren ab Montag nur noch sechs Busse");
+    let c =
+        one("Wie eine Umfrage der Kieler Hochschule ergab, lesen viele Kinder kaum noch Bücher.");
+    assert_eq!(c.content, "lesen viele Kinder kaum noch Bücher");
+    let c = one("Wie kiel-online.de berichtet, ist das Fest im Hafen abgesagt worden.");
+    assert_eq!(c.speaker, "kiel-online.de");
+    // no verb of reporting: a comparison
+    assert!(extract("Wie der Zufall es wollte, traf er sie am Hafen.").is_empty());
+}
+
+#[test]
+fn zufolge_after_a_lower_case_name_or_an_abbreviation() {
+    let c = one("Dem Sender al-Arabija zufolge wird die Fähre in den Hafen von Kiel gebracht.");
+    assert_eq!(c.speaker, "al-Arabija");
+    assert_eq!(c.content, "wird die Fähre in den Hafen von Kiel gebracht");
+    let c = one(
+        "Einer Erklärung des Verbandes Kieler Grundschullehrer (VKG) zufolge \
+         nahmen mehrere tausend Lehrer an der Kundgebung teil.",
+    );
+    assert_eq!(
+        c.content,
+        "nahmen mehrere tausend Lehrer an der Kundgebung teil"
+    );
+}
+
+#[test]
+fn a_noun_of_a_speech_act_with_its_owner_and_clause() {
+    let c = one(
+        "Die Fraktion reagierte kühl auf die Forderung des Vorsitzenden Jan Kos, \
+         in der Verkehrspolitik auf die Grünen zuzugehen.",
+    );
+    assert_eq!(c.speaker, "Jan Kos");
+    assert_eq!(c.claim_type, ClaimType::Demand);
+    assert_eq!(c.content, "in der Verkehrspolitik auf die Grünen zuzugehen");
+    let c = one("Dem Appell der Feuerwehr, die Fenster geschlossen zu halten, folgten viele.");
+    assert_eq!(c.speaker, "Feuerwehr");
+    assert_eq!(c.claim_type, ClaimType::Appeal);
+    assert_eq!(c.content, "die Fenster geschlossen zu halten");
+    // no clause of what was said: no claim
+    assert!(extract("Die Forderung der Gewerkschaft wurde am Montag abgelehnt.").is_empty());
+    // `mit der Ankündigung, …`: the subject's own act
+    let c = one(
+        "Die Nato hat mit der Ankündigung, im Mai große Manöver in der Ostsee abzuhalten, \
+         ihre Haltung klargestellt.",
+    );
+    assert_eq!(c.speaker, "Nato");
+    assert_eq!(c.claim_type, ClaimType::Announce);
+    assert_eq!(c.content, "im Mai große Manöver in der Ostsee abzuhalten");
+}
+
+#[test]
+fn a_dash_before_a_source_phrase_opens_its_clause() {
+    let c = one(
+        "Die Stadt fürchtet einen harten Winter - nach Angaben des Wetterdienstes \
+         fällt schon im November Schnee.",
+    );
+    assert_eq!(c.content, "fällt schon im November Schnee");
+    // a word taking up what stands before the dash keeps it
+    let c =
+        one("Ob der Damm hält - darüber lässt sich nach Angaben der Ingenieure noch nichts sagen.");
+    assert!(c.content.starts_with("Ob der Damm hält"), "{}", c.content);
+}
+
+#[test]
+fn eigenem_bekunden_names_the_apposed_person_and_nach_oben_is_a_direction() {
+    let c = one(
+        "Der ältere Bruder des Ministers, Jan Kos, war nach eigenem Bekunden lange eingeweiht.",
+    );
+    assert_eq!(c.speaker, "Jan Kos");
+    assert!(extract("Im dichten Nebel ist die Sicht nach oben stark eingeschränkt.").is_empty());
+}
+
+#[test]
 fn more_nouns_of_information_sources_after_nach() {
     let c = one("Nach einer Stellungnahme der Bahn fallen am Montag alle Züge aus.");
     assert!(c.speaker.contains("Bahn"), "{c:#?}");

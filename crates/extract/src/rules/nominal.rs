@@ -30,14 +30,44 @@ impl<'a, 'l> Rules<'a, 'l> {
         if self.p.word(s.tok_end.saturating_sub(1)) == "?" {
             return;
         }
+        if self.p.lower(s.tok_start) == "danach" {
+            if let Some(f) = self.danach(si) {
+                out.push(f);
+            }
+        }
+        if self.p.lower(s.tok_start) == "wie" {
+            if let Some(f) = self.wie_clause_first(si, out) {
+                out.push(f);
+            }
+        }
         for &i in candidates {
             let found = match self.p.lower(i) {
+                // "Gerüchte, nach denen …", "eine Studie, laut der …"
+                "nach" | "laut" | "gemäß"
+                    if i > s.tok_start && self.p.word(i - 1) == "," && self.relative_at(i + 1) =>
+                {
+                    let needs_noun = self.p.lower(i) == "nach";
+                    self.relative_source(si, (i, i + 2), i + 1, needs_noun)
+                }
+                // "Grundsätze, denen zufolge …"
+                "zufolge"
+                    if i > s.tok_start + 1
+                        && self.p.word(i - 2) == ","
+                        && self.relative_at(i - 1) =>
+                {
+                    self.relative_source(si, (i - 1, i + 1), i - 1, false)
+                }
                 "laut" if self.opens_source_phrase(i + 1) => {
                     self.after_phrase(si, i, i + 1, Pattern::Laut)
                 }
                 "zufolge" => self.before_zufolge(si, i),
                 "aus" if self.source_noun_at(i + 1, s.tok_end) => self.aus_source(si, i),
+                // "erst nach Ermittlungen", "zwei Monate nach dem Urteil": a time
+                "nach" if i > s.tok_start && self.lower_is(i - 1, TIME_BEFORE_NACH) => None,
                 "nach" | "gemäß" if self.source_noun_at(i + 1, s.tok_end) => {
+                    self.after_phrase(si, i, i + 1, Pattern::SourceNoun)
+                }
+                "nach" if self.rule_noun_at(i + 1, s.tok_end) => {
                     self.after_phrase(si, i, i + 1, Pattern::SourceNoun)
                 }
                 // "gemäß der Polizei", "gemäß Jan Kos": an actor, as after `laut`
@@ -47,9 +77,26 @@ impl<'a, 'l> Rules<'a, 'l> {
                 "nach" if self.source_noun_before(i, s.tok_start) => self.before_nach(si, i),
                 "demnach" if !self.p.quotes.inside(i) => self.demnach(si, i),
                 "wonach" if i > s.tok_start && self.p.word(i - 1) == "," => self.wonach(si, i),
-                "so" if i > s.tok_start && self.p.word(i - 1) == "," => self.so_speaker(si, i),
+                "so" if i > s.tok_start && self.p.word(i - 1) == "," => {
+                    let found = self.so_speaker(si, i);
+                    // "…, so X weiter: „…“": the quotation is a claim of its own
+                    if let Some(q) = found.as_ref().and_then(|f| self.quote_after_so(si, f)) {
+                        out.push(q);
+                    }
+                    found
+                }
                 "heißt" | "hieß" if self.p.word(i + 1) == "es" => self.heisst_es(si, i),
                 "verlautete" | "verlautet" | "verlauteten" => self.verlautet(si, i),
+                // a noun in the text: the (dearer) list asked only for capitalised words
+                w if self
+                    .p
+                    .word(i)
+                    .as_bytes()
+                    .first()
+                    .is_some_and(u8::is_ascii_uppercase) =>
+                {
+                    noun_cue_type(w).and_then(|ty| self.noun_cue(si, i, ty))
+                }
                 _ => None,
             };
             if let Some(f) = found {
@@ -70,6 +117,23 @@ impl<'a, 'l> Rules<'a, 'l> {
             j += 1;
         }
         is_source_noun(self.p.lower(j))
+    }
+
+    /// `nach dem Grundgesetz`, `nach den Vorstellungen der Regierung`: a
+    /// noun of rules or plans after the article and adjectives at `i`.
+    fn rule_noun_at(&self, i: usize, end: usize) -> bool {
+        let mut j = i;
+        while j < end && j < i + 3 && self.p.is_word(j) && !is_capitalized(self.p.word(j)) {
+            j += 1;
+        }
+        // "nach Schäubles Vorstellungen": a genitive name before the noun
+        if self.p.mention(j).is_some_and(|m| m.end == j + 1) && self.p.lower(j).ends_with('s') {
+            j += 1;
+        }
+        // "nach dem Stand der Ermittlungen", "nach jetzigem Stand"; not a compound
+        // (`Rückstand`, `Stillstand`)
+        is_capitalized(self.p.word(j))
+            && (RULE_NOUN_ENDINGS.ends(self.p.lower(j)) || j > i && self.p.lower(j) == "stand")
     }
 
     /// Whether a phrase naming an actor (a mention of the lexicon, a name or a
@@ -190,6 +254,8 @@ impl<'a, 'l> Rules<'a, 'l> {
             is_capitalized(self.p.word(i - 1))
                 && (is_source_noun(w) || w == "vernehmen")
                 && !(self.p.is_word(i + 1) && is_capitalized(self.p.word(i + 1)))
+                // "die Sicht nach oben": a direction
+                && !self.lower_is(i + 1, DIRECTIONS_AFTER_NACH)
         }
     }
 
@@ -243,10 +309,16 @@ impl<'a, 'l> Rules<'a, 'l> {
     fn demnach(&mut self, si: usize, i: usize) -> Option<Found<'a>> {
         let s = self.p.sents[si];
         let mut speaker = self.phrase_speaker(i, i + 1);
-        // the last source, else the subject of the sentence before
+        // "Demnach" opening a sentence refers to the sentence before: its
+        // source, else the last source, else the subject of the sentence before
         // ("Das Gericht veröffentlichte sein Urteil. Demnach …"); "Demnach" is no actor
-        let source = match self.last_group.first() {
-            Some(prev) => prev.clone(),
+        let before = if i == s.tok_start {
+            self.source_of_sentence(si)
+        } else {
+            None
+        };
+        let source = match before.or_else(|| self.last_group.first().cloned()) {
+            Some(prev) => prev,
             None => self.previous_subject(si)?,
         };
         speaker.name = source.name;
@@ -261,6 +333,110 @@ impl<'a, 'l> Rules<'a, 'l> {
             spans,
             Pattern::Demnach,
         )
+    }
+
+    /// `Danach …` opening sentence `si` reports like `Demnach` after a
+    /// sentence that names a source noun (`Die Stiftung legte eine Studie
+    /// vor. Danach …`) or in Konjunktiv (`Danach sei …`); otherwise it is a
+    /// time (`Danach ging er nach Hause`).
+    fn danach(&mut self, si: usize) -> Option<Found<'a>> {
+        let s = self.p.sents[si];
+        let prev = self.p.sents[si.checked_sub(1)?];
+        let noun_before = self
+            .source_noun_in(prev.tok_start, prev.tok_end, false)
+            .is_some();
+        if !noun_before && !self.has_konjunktiv(s.tok_start + 1, s.tok_end) {
+            return None;
+        }
+        self.demnach(si, s.tok_start)
+    }
+
+    /// The source a sentence reports that opens with `Demnach`: in the
+    /// sentence before, the speaker of its claim, its subject (`Das Amt legte
+    /// seinen Bericht vor`, `Am Montag gab der Verband bekannt …`), else its
+    /// source noun (`Die Zahlen der Polizei wurden korrigiert`).
+    fn source_of_sentence(&mut self, si: usize) -> Option<Speaker<'a>> {
+        let prev = si.checked_sub(1)?;
+        let ps = self.p.sents[prev];
+        let claimed = self
+            .last_group
+            .first()
+            .filter(|sp| self.p.sentence_of(sp.mention.0) == Some(prev));
+        if let Some(sp) = claimed {
+            return Some(sp.clone());
+        }
+        if let Some(sp) = self.sentence_subject(prev) {
+            return Some(sp);
+        }
+        if let Some(sp) = self.subject_after_verb(ps.tok_start, ps.tok_end) {
+            return Some(sp);
+        }
+        let noun = self.source_noun_in(ps.tok_start, ps.tok_end, true)?;
+        // the phrase from its article or adjectives to the noun
+        let mut a = noun;
+        while a > ps.tok_start && a + 4 > noun && opens_noun_phrase(self.p.word(a - 1)) {
+            a -= 1;
+            if is_determiner(self.p.word(a)) || is_capitalized(self.p.word(a)) {
+                break;
+            }
+        }
+        if is_capitalized(self.p.word(a)) && !is_determiner(self.p.word(a)) && a < noun {
+            a += 1;
+        }
+        // "die Zahlen der Behörde": the owner of the noun
+        if let Some((speakers, _)) = self.source_owner(a, ps.tok_end) {
+            return speakers.into_iter().next();
+        }
+        if is_determiner(self.p.word(a)) {
+            a += 1;
+        }
+        Some(self.phrase_speaker(a, noun + 1))
+    }
+
+    /// The first actor named by a nominative phrase after the verb of a
+    /// clause from `start` to `end` (`Am Montag hat die Kommission …`): an
+    /// article `der`/`die`/`das` outside a prepositional or genitive phrase,
+    /// or a name with none before it.
+    fn subject_after_verb(&mut self, start: usize, end: usize) -> Option<Speaker<'a>> {
+        for j in start + 1..end.min(start + 12) {
+            if self.p.quotes.inside(j) || self.in_prepositional_phrase(j) {
+                continue;
+            }
+            let before = self.p.lower(j - 1);
+            if matches!(before, "des" | "eines" | "den" | "dem" | "einem" | "einen") {
+                continue;
+            }
+            let article = self.lower_is(j, &["der", "die", "das"]);
+            // a name after a verb or adverb, not in a phrase (`in Berlin`, `des Deutschen Bundestages`)
+            let name = self.p.mention(j).is_some_and(|m| m.start == j)
+                && self.p.is_word(j - 1)
+                && !is_capitalized(self.p.word(j - 1))
+                && !is_determiner(before)
+                && !self.lower_is(j - 1, &PREPOSITIONS);
+            if !article && !name {
+                continue;
+            }
+            if let Some((speakers, _)) = self.np_at(j, end) {
+                let sp = speakers.into_iter().next()?;
+                if sp.entity.is_some() || self.role_phrase(&sp) {
+                    return Some(sp);
+                }
+            }
+        }
+        None
+    }
+
+    /// The first source noun (or, with `reports`, report noun) of the tokens
+    /// from `start` to `end` that the sentence presents, outside quotations
+    /// and not as the source of its own report (`nach Angaben der Polizei`).
+    fn source_noun_in(&self, start: usize, end: usize, reports: bool) -> Option<usize> {
+        (start..end).find(|&j| {
+            !self.p.quotes.inside(j)
+                && is_capitalized(self.p.word(j))
+                && (is_source_noun(self.p.lower(j)) || reports && self.lower_is(j, REPORT_NOUNS))
+                && !(j.saturating_sub(3).max(start)..j)
+                    .any(|k| self.lower_is(k, &["nach", "laut", "gemäß"]))
+        })
     }
 
     /// The noun phrase that opens the sentence before `si`, if it names an
@@ -286,6 +462,227 @@ impl<'a, 'l> Rules<'a, 'l> {
             speakers,
             Spans::one((i, i + 1)),
             Spans::one(right),
+            Pattern::Wonach,
+        )
+    }
+
+    /// One past a name written in lower case at `j`: a compound with a
+    /// capital after its hyphen (`el-Baradei`, `ai-Bericht`) or a web address
+    /// (`ndr.de`, also cut as `ndr` `.` `de`).
+    fn lower_case_name_end(&self, j: usize, limit: usize) -> Option<usize> {
+        let w = self.p.word(j);
+        if !self.p.is_word(j) || !w.starts_with(|c: char| c.is_lowercase()) {
+            return None;
+        }
+        let is_domain =
+            |tld: &str| (2..=4).contains(&tld.len()) && tld.bytes().all(|b| b.is_ascii_lowercase());
+        let joined = |k: usize| k < limit && !self.p.toks[k].space_before;
+        if joined(j + 1)
+            && self.p.word(j + 1) == "."
+            && joined(j + 2)
+            && is_domain(self.p.word(j + 2))
+        {
+            return Some(j + 3);
+        }
+        if let Some((_, tld)) = w.rsplit_once('.') {
+            return is_domain(tld).then_some(j + 1);
+        }
+        let (_, tail) = w.split_once('-')?;
+        tail.starts_with(char::is_uppercase).then_some(j + 1)
+    }
+
+    /// `Wie X, Sprecher des Amtes, in Kiel mitteilte, …`, `Wie eine Studie
+    /// ergab, …`, `Wie kiel-online.de berichtet, …`: a clause opened by `wie`
+    /// that ends in a verb of reporting names the source of the main clause
+    /// after it. Its clause ends at the first comma after a word in lower
+    /// case (a name's apposition may stand between commas). `found` holds
+    /// the claims found so far: one of the sentence already on that content
+    /// wins.
+    fn wie_clause_first(&mut self, si: usize, found: &[Found<'a>]) -> Option<Found<'a>> {
+        let s = self.p.sents[si];
+        let start = s.tok_start + 1;
+        let comma = (start + 1..s.tok_end.min(start + 25)).find(|&j| {
+            self.p.word(j) == ","
+                && !self.p.quotes.inside(j)
+                && !is_capitalized(self.p.word(j - 1))
+                && self.p.is_word(j - 1)
+        })?;
+        let verb = comma - 1;
+        let reports =
+            !self.p.cue_forms(self.lex, verb).is_empty() || self.lower_is(verb, WIE_REPORT_VERBS);
+        if !reports {
+            return None;
+        }
+        let content = self.trim(comma + 1, s.tok_end);
+        let taken = found.iter().any(|f| {
+            f.sentences.0 == si
+                && f.content
+                    .iter()
+                    .any(|&(a, b)| a < content.1 && content.0 < b)
+        });
+        if taken {
+            return None;
+        }
+        let speaker = match self.np_at(start, verb) {
+            Some((speakers, _)) => {
+                let sp = speakers.into_iter().next()?;
+                // "Wie der Vorsitzende Richter, Jan Kos, ausführte": the apposed person
+                let first_comma = (start..verb).find(|&j| self.p.word(j) == ",");
+                let apposed = first_comma.and_then(|c| self.apposed_person(c, verb));
+                apposed.unwrap_or(sp)
+            }
+            None => {
+                let end = self.lower_case_name_end(start, verb)?;
+                self.phrase_speaker(start, end)
+            }
+        };
+        self.nominal_found(
+            si,
+            vec![speaker],
+            Spans::one((verb, verb + 1)),
+            Spans::one(content),
+            Pattern::WieClause,
+        )
+    }
+
+    /// `Dem Sender al-Arabija zufolge`: a name in lower case that ends right
+    /// before token `i`, with the noun and article before it. Where the
+    /// phrase starts, and its speaker.
+    fn lower_case_name_before(&self, first: usize, i: usize) -> Option<(usize, Vec<Speaker<'a>>)> {
+        let j = (i.saturating_sub(3).max(first)..i)
+            .find(|&j| self.lower_case_name_end(j, i) == Some(i))?;
+        let mut start = j;
+        if start > first && is_capitalized(self.p.word(start - 1)) {
+            start -= 1;
+            if start > first && is_determiner(self.p.word(start - 1)) {
+                start -= 1;
+            }
+        }
+        let mut sp = self.phrase_speaker(j, i);
+        sp.mention = (start, i);
+        Some((start, vec![sp]))
+    }
+
+    /// `die Forderung des Verbandes, die Gebühren zu senken`, `trotz einer
+    /// Warnung der Polizei, dass …`: a noun of a speech act at `i` with its
+    /// owner (a genitive or `von` phrase up to a comma) and, after the comma,
+    /// what was demanded or said: an infinitive with `zu`, a `dass` clause or
+    /// a clause in Konjunktiv, up to the next comma.
+    fn noun_cue(&mut self, si: usize, i: usize, ty: ClaimType) -> Option<Found<'a>> {
+        let s = self.p.sents[si];
+        let outside = |j: &usize| !self.p.quotes.inside(*j);
+        // "X hat mit der Ankündigung, …, klargestellt": the subject's own act
+        let subjects_own = self.p.word(i + 1) == ","
+            && i >= s.tok_start + 2
+            && self.p.lower(i - 2) == "mit"
+            && (is_determiner(self.p.word(i - 1)) || is_possessive(self.p.lower(i - 1)));
+        let (speakers, comma) = if subjects_own {
+            // the subject, or the person apposed to it ("Der frühere Minister, Jan Kos, …")
+            let (sps, (_, end)) = self.np_at(s.tok_start, i)?;
+            let sp = sps.into_iter().next()?;
+            // past a genitive name ("Der Minister Dänemarks, Jan Kos, …")
+            let comma = (end..i.min(end + 3))
+                .find(|&j| self.p.word(j) == ",")
+                .unwrap_or(end);
+            let sp = match self.apposed_person(comma, i) {
+                Some(person) => person,
+                None if sp.entity.is_some() || self.role_phrase(&sp) => sp,
+                None => return None,
+            };
+            (vec![sp], i + 1)
+        } else {
+            let owner = match self.p.lower(i + 1) {
+                "des" | "der" => i + 1,
+                "von" | "vom" => i + 2,
+                _ => return None,
+            };
+            let comma = (owner..s.tok_end.min(owner + 10))
+                .filter(outside)
+                .find(|&j| self.p.word(j) == ",")?;
+            let (speakers, (_, end)) = self.np_at(owner, comma)?;
+            if end != comma {
+                return None;
+            }
+            (speakers, comma)
+        };
+        let mut from = comma + 1;
+        let dass = self.p.lower(from) == "dass";
+        if dass {
+            from += 1;
+        }
+        let to = (from..s.tok_end)
+            .filter(outside)
+            .find(|&j| matches!(self.p.word(j), "," | ";" | ":"))
+            .unwrap_or(s.tok_end);
+        let content = self.trim(from, to);
+        let said = dass
+            || self.has_zu_infinitive(content.0, content.1)
+            || self.has_konjunktiv(content.0, content.1);
+        if !said {
+            return None;
+        }
+        let mut found = self.nominal_found(
+            si,
+            speakers,
+            Spans::one((i, i + 1)),
+            Spans::one(content),
+            Pattern::Wonach,
+        )?;
+        found.claim_type = ty;
+        Some(found)
+    }
+
+    /// A relative pronoun at `j` (`denen`, `welchem`; `der`, `dem` not before a noun).
+    fn relative_at(&self, j: usize) -> bool {
+        match self.p.lower(j) {
+            "denen" | "welchem" | "welcher" | "welchen" => true,
+            "dem" | "der" => self.p.is_word(j + 1) && !is_capitalized(self.p.word(j + 1)),
+            _ => false,
+        }
+    }
+
+    /// `…, ein Gutachten, nach dem …`, `Umfragen, laut denen …`,
+    /// `Grundsätze, denen zufolge …`: the noun phrase before the comma that
+    /// opens the relative clause is the source, the rest of the sentence
+    /// what it says; the relative pronoun at `pronoun` is the mention. After
+    /// `nach` (`needs_noun`) the phrase must name a report, rule or plan:
+    /// `die Sitzung, nach der …` is a time.
+    fn relative_source(
+        &mut self,
+        si: usize,
+        cue: (usize, usize),
+        pronoun: usize,
+        needs_noun: bool,
+    ) -> Option<Found<'a>> {
+        let s = self.p.sents[si];
+        let comma = cue.0 - 1;
+        let from = comma.saturating_sub(7).max(s.tok_start);
+        let start = (from..comma).find(|&j| {
+            let w = self.p.word(j);
+            (is_determiner(w) || is_capitalized(w))
+                && self.np_at(j, comma).is_some_and(|(_, (_, e))| e == comma)
+        })?;
+        if needs_noun {
+            let head = (start..comma)
+                .find(|&j| is_capitalized(self.p.word(j)) && !is_determiner(self.p.word(j)))?;
+            let l = self.p.lower(head);
+            let names_report = is_source_noun(l)
+                || RULE_NOUN_ENDINGS.ends(l)
+                || REPORT_NOUNS.contains(&l)
+                || RELATIVE_SOURCE_NOUNS.iter().any(|n| l.ends_with(n));
+            if !names_report {
+                return None;
+            }
+        }
+        let (speakers, _) = self.np_at(start, comma)?;
+        let mut sp = speakers.into_iter().next()?;
+        sp.mention = (pronoun, pronoun + 1);
+        let content = self.trim(cue.1, s.tok_end);
+        self.nominal_found(
+            si,
+            vec![sp],
+            Spans::one(cue),
+            Spans::one(content),
             Pattern::Wonach,
         )
     }
@@ -325,10 +722,15 @@ impl<'a, 'l> Rules<'a, 'l> {
                 .find(|&j| self.p.word(j) == ";")
                 .unwrap_or(s.tok_end)
         };
+        // "A - nach X ist B": a dash between spaces opens a clause
+        let dash = |j: usize| {
+            matches!(self.p.word(j), "-" | "–" | "—")
+                && self.p.toks.get(j).is_some_and(|t| t.space_before)
+        };
         let Some(sep) = (s.tok_start..before)
             .rev()
             .filter(outside)
-            .find(|&j| matches!(self.p.word(j), "," | ";"))
+            .find(|&j| matches!(self.p.word(j), "," | ";") || dash(j))
         else {
             return (s.tok_start, semicolon_after());
         };
@@ -341,7 +743,11 @@ impl<'a, 'l> Rules<'a, 'l> {
         };
         let relative = relative_at < before
             && (self.lower_is(relative_at, RELATIVES) || self.lower_is(relative_at, &["was"]));
+        // "Ob A, darüber lässt sich - nach X - nur spekulieren": a word
+        // that takes up what stands before the dash keeps it
+        let resumes = self.lower_is(first, &["das", "dies", "darüber", "davon", "dazu", "dafür"]);
         let opens_clause = self.p.word(sep) == ";"
+            || dash(sep) && !resumes
             || relative
             || self.lower_is(first, &SUBORDINATORS)
             || self.lower_is(first, CLAUSE_OPENING_PRONOUNS);
@@ -372,10 +778,25 @@ impl<'a, 'l> Rules<'a, 'l> {
             Some((sp, end)) => (vec![sp], end),
             None => match self.source_owner(np, s.tok_end) {
                 Some(owner) => owner,
-                None => {
-                    let (speakers, (_, end)) = self.np_at(np, s.tok_end)?;
-                    (speakers, end)
-                }
+                None => match self.np_at(np, s.tok_end) {
+                    Some((speakers, (_, end))) => (speakers, end),
+                    None => {
+                        // "laut el-Baradei", "laut ndr.de": a name in lower case,
+                        // also in quotation marks ("laut „ndr.de“")
+                        let quoted = self.p.toks.get(np).is_some_and(|t| t.is_quote());
+                        let first = np + usize::from(quoted);
+                        let mut end = self.lower_case_name_end(first, s.tok_end)?;
+                        if quoted {
+                            if !self.p.toks.get(end).is_some_and(|t| t.is_quote()) {
+                                return None;
+                            }
+                            end += 1;
+                        }
+                        let mut sp = self.phrase_speaker(first, end - usize::from(quoted));
+                        sp.mention = (np, end);
+                        (vec![sp], end)
+                    }
+                },
             },
         };
         let spans = self.around(&s, cue_start, end);
@@ -402,7 +823,16 @@ impl<'a, 'l> Rules<'a, 'l> {
         } else if is_possessive(owner) {
             self.possessive_speaker(a)?
         } else if owner.starts_with("eigen") {
-            let subject = self.sentence_subject(si)?;
+            // the subject, or the person apposed to it ("Der Bruder des
+            // Ministers, Jan Kos, war nach eigenem Bekunden …")
+            let s = self.p.sents[si];
+            let apposed = self
+                .np_at(s.tok_start, a)
+                .and_then(|(_, (_, end))| self.apposed_person(end, a));
+            let subject = match apposed {
+                Some(person) => person,
+                None => self.sentence_subject(si)?,
+            };
             Speaker {
                 mention: (a, noun + 1),
                 certainty: 0.7,
@@ -428,7 +858,11 @@ impl<'a, 'l> Rules<'a, 'l> {
         {
             noun += 1;
         }
-        if !is_capitalized(self.p.word(noun)) || !is_source_noun(self.p.lower(noun)) {
+        // a rule noun after its article (`nach dem Entwurf der Regierung`),
+        // not bare (`laut Verfassung der Präsident`: a subject follows)
+        let rule_noun = noun > a && RULE_NOUN_ENDINGS.ends(self.p.lower(noun));
+        if !is_capitalized(self.p.word(noun)) || !(is_source_noun(self.p.lower(noun)) || rule_noun)
+        {
             return None;
         }
         let owner = match self.p.lower(noun + 1) {
@@ -463,7 +897,8 @@ impl<'a, 'l> Rules<'a, 'l> {
     pub(super) fn before_zufolge(&mut self, si: usize, i: usize) -> Option<Found<'a>> {
         let s = self.p.sents[si];
         // the longest noun phrase that ends right before "zufolge"
-        let from = i.saturating_sub(7).max(s.tok_start);
+        // ("Einer Erklärung des Verbandes Kieler Lehrer (VKL) zufolge": ten tokens)
+        let from = i.saturating_sub(10).max(s.tok_start);
         let mut found = None;
         for j in from..i {
             let w = self.p.word(j);
@@ -471,7 +906,8 @@ impl<'a, 'l> Rules<'a, 'l> {
                 continue;
             }
             if let Some((sp, (_, end))) = self.np_at(j, i) {
-                if end == i {
+                // "des Verbandes (VKG) zufolge": an abbreviation may close the phrase
+                if end == i || self.after_short_parenthesis(end, i) == i {
                     found = Some((j, sp));
                     break;
                 }
@@ -491,7 +927,10 @@ impl<'a, 'l> Rules<'a, 'l> {
                     .map(|(sp, _)| (a, sp))
             })
         };
-        let (start, speakers) = owned.or_else(owner).or(found)?;
+        let (start, speakers) = owned
+            .or_else(owner)
+            .or(found)
+            .or_else(|| self.lower_case_name_before(s.tok_start, i))?;
         let spans = self.around(&s, start, i + 1);
         self.nominal_found(
             si,
@@ -505,7 +944,12 @@ impl<'a, 'l> Rules<'a, 'l> {
     /// `„…“, so X.` / `…, so X.`
     pub(super) fn so_speaker(&mut self, si: usize, i: usize) -> Option<Found<'a>> {
         let s = self.p.sents[si];
-        let (speakers, (_, end)) = self.np_at(i + 1, s.tok_end)?;
+        let (speakers, (_, mut end)) = self.np_at(i + 1, s.tok_end)?;
+        // "so der Chef der Behörde", "so Jan Kos von der Zeitung": an
+        // attribute may follow the speaker's noun or name
+        if self.lower_is(end, &["der", "des", "einer", "eines", "von", "vom", "aus"]) {
+            end = self.genitive_end(end, s.tok_end);
+        }
         // "so X gegenüber der Zeitung", "so X am Montag": an adverbial may follow the speaker
         let adverbial = self.lower_is(end, SO_ADVERBIALS);
         if end < s.tok_end && !is_sep(self.p, end) && !adverbial {
@@ -525,13 +969,39 @@ impl<'a, 'l> Rules<'a, 'l> {
 
     /// The rest of the sentence after an inserted `, so X[ adverbial],` or
     /// `so X weiter:` whose speaker phrase ends at `end`.
-    fn after_so_insertion(&self, end: usize, s: &Sentence) -> Option<(usize, usize)> {
+    fn after_so_insertion(&mut self, end: usize, s: &Sentence) -> Option<(usize, usize)> {
         let close = (end..s.tok_end.min(end + 12)).find(|&j| is_sep(self.p, j))?;
         if !matches!(self.p.word(close), "," | ":") {
             return None;
         }
+        // "so X weiter: „…“": the quotation is a claim of its own (`quote_after_so`)
+        if self.p.word(close) == ":" && self.quote_starting_at(close + 1).is_some() {
+            return None;
+        }
+        // "so Jan Kos, der Leiter des Amtes": an apposition, no content
+        let apposition = self.p.word(close) == ","
+            && self
+                .np_at(close + 1, s.tok_end)
+                .and_then(|(sps, _)| sps.into_iter().next())
+                .is_some_and(|sp| self.role_phrase(&sp));
+        if apposition {
+            return None;
+        }
         let rest = self.trim(close + 1, s.tok_end);
         (rest.1 > rest.0 + 1).then_some(rest)
+    }
+
+    /// The claim of a quotation after `so X weiter:` whose `so` claim is `f`:
+    /// the same speaker goes on in his own words.
+    fn quote_after_so(&mut self, si: usize, f: &Found<'a>) -> Option<Found<'a>> {
+        let s = self.p.sents[si];
+        let end = f.speaker.mention.1;
+        let colon = (end..s.tok_end.min(end + 12)).find(|&j| is_sep(self.p, j))?;
+        if self.p.word(colon) != ":" {
+            return None;
+        }
+        let q = self.quote_starting_at(colon + 1)?;
+        Some(self.colon_quote(si, colon, q, f.speaker.clone()))
     }
 
     /// `…, hieß es in Moskau` / `Aus X hieß es, …` / `In einer Erklärung
@@ -879,7 +1349,38 @@ impl<'a, 'l> Rules<'a, 'l> {
     }
 }
 
-/// Every word `nominal_cues` matches on (keep in step with its `match`).
+/// Nouns of speech acts that report what their owner said in the clause
+/// after them (`die Forderung des Verbandes, …`), with the type of claim.
+const NOUN_CUES: &[(&str, ClaimType)] = &[
+    ("forderung", ClaimType::Demand),
+    ("warnung", ClaimType::Warn),
+    ("drohung", ClaimType::Warn),
+    ("ankündigung", ClaimType::Announce),
+    ("appell", ClaimType::Appeal),
+    ("aufruf", ClaimType::Appeal),
+    ("aufforderung", ClaimType::Appeal),
+    ("versprechen", ClaimType::Promise),
+    ("vorwurf", ClaimType::Accuse),
+    ("vorschlag", ClaimType::Statement),
+    ("plan", ClaimType::Statement),
+    ("behauptung", ClaimType::Statement),
+    ("erklärung", ClaimType::Statement),
+    ("eilantrag", ClaimType::Demand),
+    ("antrag", ClaimType::Demand),
+];
+
+/// The claim type of a noun of `NOUN_CUES` (in lower case): most words
+/// asked differ in length or first byte from every noun and leave at once.
+fn noun_cue_type(lower: &str) -> Option<ClaimType> {
+    let (len, first) = (lower.len(), lower.as_bytes().first().copied()?);
+    NOUN_CUES
+        .iter()
+        .find(|(w, _)| w.len() == len && w.as_bytes().first() == Some(&first) && *w == lower)
+        .map(|&(_, ty)| ty)
+}
+
+/// Every word `nominal_cues` matches on (keep in step with its `match`; the
+/// nouns of `NOUN_CUES` are in the key word shapes too).
 const NOMINAL_CUE_WORDS: &[&str] = &[
     "laut",
     "zufolge",
@@ -906,6 +1407,13 @@ const MARK_WORDS: &[&str] = &["mit", ":"];
 const KEY_WORD_SHAPES: [u64; 256] = {
     let mut table = [0u64; 256];
     let lists = [NOMINAL_CUE_WORDS, MARK_WORDS];
+    let mut k = 0;
+    while k < NOUN_CUES.len() {
+        let w = NOUN_CUES[k].0.as_bytes();
+        let len = if w.len() < 63 { w.len() } else { 63 };
+        table[w[0] as usize] |= 1 << len;
+        k += 1;
+    }
     let mut l = 0;
     while l < lists.len() {
         let mut k = 0;
@@ -947,6 +1455,106 @@ fn is_possessive(lower: &str) -> bool {
             | "ihres"
     )
 }
+
+/// Nouns of what a body made known, besides the source nouns, that a
+/// following `Demnach` reports from (`Das Gericht verkündete sein Urteil.
+/// Demnach …`).
+const REPORT_NOUNS: &[&str] = &[
+    "urteil",
+    "entscheidung",
+    "ergebnis",
+    "ergebnisse",
+    "erklärung",
+    "kommentar",
+    "beschluss",
+    "zahlen",
+    "statistik",
+    "papier",
+    "dokument",
+    "gutachten",
+    "vorwürfe",
+    "beschuldigungen",
+];
+
+/// Nouns of claims, rules and proposals that a relative clause after `nach`
+/// reports from (`Gerüchte, nach denen …`, `ein Antrag, nach dem …`), as
+/// endings, besides the source, rule and report nouns.
+const RELATIVE_SOURCE_NOUNS: &[&str] = &[
+    "studien",
+    "gerüchte",
+    "gerüchten",
+    "berichte",
+    "antrag",
+    "theorie",
+    "version",
+    "regel",
+    "regeln",
+    "regelung",
+    "grundsatz",
+    "grundsätzen",
+    "pläne",
+    "plänen",
+    "vereinbarung",
+    "abkommen",
+    "vertrag",
+    "erlass",
+    "verordnung",
+];
+
+/// Verbs of a `Wie X …,` clause that name a source besides the cue verbs
+/// (`Wie eine Studie ergab`, `Wie der Minister darlegte`).
+const WIE_REPORT_VERBS: &[&str] = &[
+    "ergab",
+    "ergaben",
+    "ergibt",
+    "ergeben",
+    "zeigte",
+    "zeigten",
+    "zeigt",
+    "zeigen",
+    "darlegte",
+    "darlegten",
+    "darlegt",
+    "ausführte",
+    "ausführten",
+    "ausführt",
+    "schreibt",
+    "schrieb",
+    "schreiben",
+    "schrieben",
+    "berichtet",
+    "berichtete",
+    "berichten",
+    "berichteten",
+    "meldet",
+    "meldete",
+    "melden",
+    "meldeten",
+];
+
+/// Words before `nach` that make it a time (`erst nach`, `kurz nach`,
+/// `zwei Wochen nach`), not a source.
+const TIME_BEFORE_NACH: &[&str] = &[
+    "erst",
+    "kurz",
+    "gleich",
+    "unmittelbar",
+    "direkt",
+    "bald",
+    "stunden",
+    "tage",
+    "tagen",
+    "wochen",
+    "monate",
+    "monaten",
+    "jahre",
+    "jahren",
+];
+
+/// Adverbs of direction after `nach` (`die Sicht nach oben`): no postposition.
+const DIRECTIONS_AFTER_NACH: &[&str] = &[
+    "oben", "unten", "vorn", "vorne", "hinten", "links", "rechts", "außen", "innen",
+];
 
 /// Possessives of the first person: the view of someone quoted, not named here.
 const FIRST_PERSON_POSSESSIVES: &[&str] = &[
@@ -1034,6 +1642,9 @@ fn is_source_noun(lower: &str) -> bool {
 /// are let go after a byte or three, without the list compared.
 static SOURCE_NOUN_ENDINGS: LazyLock<SuffixSet> = LazyLock::new(|| SuffixSet::new(SOURCE_NOUNS));
 
+/// `RULE_NOUNS` as endings (`Grundgesetz`, `Gesetzentwurf`).
+static RULE_NOUN_ENDINGS: LazyLock<SuffixSet> = LazyLock::new(|| SuffixSet::new(RULE_NOUNS));
+
 /// The nominative of a one-word masculine or neuter noun in the genitive
 /// (`des Senders`, `des Ministeriums`, `des Rates`), None when `name` is no
 /// such word. `-es` goes after a consonant (`Rat-es`, `Haus-es`), else `-s`.
@@ -1082,6 +1693,9 @@ mod tests {
     #[test]
     fn key_words_pass_the_shape_filter() {
         for w in NOMINAL_CUE_WORDS.iter().chain(MARK_WORDS) {
+            assert!(may_be_key_word(w), "{w}");
+        }
+        for (w, _) in NOUN_CUES {
             assert!(may_be_key_word(w), "{w}");
         }
         assert!(!may_be_key_word("regierung"));

@@ -320,6 +320,25 @@ pub(super) const SOURCE_NOUNS: &[&str] = &[
     "umfragen",
 ];
 
+/// Rules, plans and records that `nach` states a clause by (`nach dem
+/// Grundgesetz`, `nach dem Entwurf`, `nach den Vorstellungen der Regierung`,
+/// `nach dem Willen X`, `nach bisherigen Erfahrungen`); not sources after
+/// other words (`laut Entwurf von Rentnern bezahlt`: an agent).
+pub(super) const RULE_NOUNS: &[&str] = &[
+    "gesetz",
+    "verfassung",
+    "entwurf",
+    "dokument",
+    "planungen",
+    "vorstellungen",
+    "willen",
+    "wunsch",
+    "erfahrungen",
+    "medien",
+    "endergebnis",
+    "idee",
+];
+
 /// Capitalised words that start a sentence but never a speaker's noun phrase.
 pub(super) const NOT_SUBJECTS: &[&str] = &[
     "Es",
