@@ -368,7 +368,7 @@ impl<'a, 'l> Rules<'a, 'l> {
         if let Some(sp) = self.sentence_subject(prev) {
             return Some(sp);
         }
-        if let Some(sp) = self.subject_after_verb(ps.tok_start, ps.tok_end) {
+        if let Some(sp) = self.actor_after_verb(ps.tok_start, ps.tok_end) {
             return Some(sp);
         }
         let noun = self.source_noun_in(ps.tok_start, ps.tok_end, true)?;
@@ -397,7 +397,7 @@ impl<'a, 'l> Rules<'a, 'l> {
     /// clause from `start` to `end` (`Am Montag hat die Kommission …`): an
     /// article `der`/`die`/`das` outside a prepositional or genitive phrase,
     /// or a name with none before it.
-    fn subject_after_verb(&mut self, start: usize, end: usize) -> Option<Speaker<'a>> {
+    fn actor_after_verb(&mut self, start: usize, end: usize) -> Option<Speaker<'a>> {
         for j in start + 1..end.min(start + 12) {
             if self.p.quotes.inside(j) || self.in_prepositional_phrase(j) {
                 continue;
