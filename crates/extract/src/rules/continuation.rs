@@ -1,9 +1,7 @@
 //! Reported speech that goes on in later sentences without a cue of its own.
 
 use super::confidence::Pattern;
-use super::words::{
-    KONJUNKTIV_2, LEADING_ADVERBS, NOT_VERBS_IN_E, OBLIQUE_DETERMINERS, RELATIVES, SUBORDINATORS,
-};
+use super::words::{KONJUNKTIV_2, LEADING_ADVERBS, NOT_VERBS_IN_E, RELATIVES, SUBORDINATORS};
 use super::Spans;
 use super::{Found, Rules, Speaker, WordList};
 use claimgraph_model::{ActorKind, ClaimType};
@@ -121,50 +119,6 @@ fn is_document(sp: &Speaker) -> bool {
     !name.contains(' ') && sp.certainty >= 0.5 && DOCUMENTS.iter().any(|d| ends(d))
 }
 
-/// Prepositions and their contractions with an article: a noun phrase they
-/// govern is no subject.
-const PREPOSITIONS: [&str; 39] = [
-    "in",
-    "im",
-    "ins",
-    "an",
-    "am",
-    "ans",
-    "auf",
-    "aus",
-    "bei",
-    "beim",
-    "mit",
-    "nach",
-    "von",
-    "vom",
-    "vor",
-    "zu",
-    "zum",
-    "zur",
-    "für",
-    "gegen",
-    "über",
-    "unter",
-    "um",
-    "durch",
-    "ohne",
-    "seit",
-    "trotz",
-    "wegen",
-    "während",
-    "zwischen",
-    "gegenüber",
-    "hinter",
-    "neben",
-    "laut",
-    "gemäß",
-    "bis",
-    "ab",
-    "dank",
-    "außer",
-];
-
 impl<'a> Rules<'a, '_> {
     /// A sentence in Konjunktiv I with no cue, after a sentence with no claim
     /// whose subject is a named actor (`Die Stadtwerke wiesen die Kritik
@@ -199,7 +153,9 @@ impl<'a> Rules<'a, '_> {
         let speaker = match self.np_at(start, prev.tok_end) {
             Some((speakers, _)) => speakers.into_iter().next().filter(|sp| self.may_speak(sp)),
             // the first phrase is no noun phrase: the subject follows the verb
-            None => self.subject_after_verb(start, prev.tok_end),
+            None => self
+                .actor_after_verb(start, prev.tok_end)
+                .filter(|sp| self.may_speak(sp)),
         };
         let speaker = match speaker {
             Some(sp) => sp,
@@ -265,53 +221,6 @@ impl<'a> Rules<'a, '_> {
     /// A named actor, or a role noun of the lexicon: a source of free indirect speech.
     fn may_speak(&self, sp: &Speaker<'a>) -> bool {
         sp.entity.is_some() && sp.certainty >= 0.75 || self.role_phrase(sp) || is_document(sp)
-    }
-
-    /// `Im Herbst hatte die Polizei …`, `Mit Kritik hielt sich der Landrat
-    /// zurück`: when the first phrase of a verb-second clause is no noun
-    /// phrase, the subject follows the finite verb: the first noun phrase
-    /// after a word in lower case (the verb, `sich`, an adverb) that no
-    /// preposition or genitive governs, before any comma.
-    fn subject_after_verb(&mut self, a: usize, b: usize) -> Option<Speaker<'a>> {
-        let limit = b.min(a + 12);
-        for j in a + 1..limit {
-            let w = self.p.word(j - 1);
-            if matches!(w, "," | ":" | ";") {
-                return None;
-            }
-            // an adjective ending (-er, -es, -em) stands inside a noun phrase
-            let verb_before = self.p.is_word(j - 1)
-                && w.chars().next().is_some_and(char::is_lowercase)
-                && !(w.ends_with("er") || w.ends_with("es") || w.ends_with("em"));
-            if !verb_before || self.governed_phrase(j) || self.lower_is(j, &OBLIQUE_DETERMINERS) {
-                continue;
-            }
-            if let Some((speakers, _)) = self.np_at(j, b) {
-                return speakers.into_iter().next().filter(|sp| self.may_speak(sp));
-            }
-        }
-        None
-    }
-
-    /// Whether the phrase at `j` is governed by a preposition (one stands
-    /// right before it, or before its determiner and adjectives) or is a
-    /// genitive attribute (`des neuen Amtes`, `die Zahl der Fälle`).
-    fn governed_phrase(&self, j: usize) -> bool {
-        let mut k = j;
-        while k > 0 && j - k < 3 {
-            k -= 1;
-            if self.lower_is(k, &PREPOSITIONS) || self.lower_is(k, &["des", "eines"]) {
-                return true;
-            }
-            if self.lower_is(k, &["der", "einer"]) {
-                return k > 0 && self.p.is_word(k - 1) && is_capitalized(self.p.word(k - 1));
-            }
-            let w = self.p.word(k);
-            if !(crate::doc::is_determiner(w) || w.chars().next().is_some_and(char::is_lowercase)) {
-                return false;
-            }
-        }
-        false
     }
 
     /// `Beim letzten Sturm, dessen Schäden geringer waren, seien …`: the verb

@@ -397,7 +397,7 @@ impl<'a, 'l> Rules<'a, 'l> {
     /// clause from `start` to `end` (`Am Montag hat die Kommission …`): an
     /// article `der`/`die`/`das` outside a prepositional or genitive phrase,
     /// or a name with none before it.
-    fn actor_after_verb(&mut self, start: usize, end: usize) -> Option<Speaker<'a>> {
+    pub(super) fn actor_after_verb(&mut self, start: usize, end: usize) -> Option<Speaker<'a>> {
         for j in start + 1..end.min(start + 12) {
             if self.p.quotes.inside(j) || self.in_prepositional_phrase(j) {
                 continue;
