@@ -108,28 +108,27 @@ impl<'a, 'l> Rules<'a, 'l> {
     /// `nach Angaben der Polizei`, `aus Sicht von X`, `nach Medienberichten`:
     /// a noun of information sources after the preposition.
     pub(super) fn source_noun_at(&self, i: usize, end: usize) -> bool {
+        is_source_noun(self.p.lower(self.head_noun_at(i, end)))
+    }
+
+    /// Where the noun of the phrase at `i` stands: after up to three words in
+    /// lower case (article, adjectives) and a genitive name (`nach Roths
+    /// Angaben`, `nach Schäubles Vorstellungen`).
+    fn head_noun_at(&self, i: usize, end: usize) -> usize {
         let mut j = i;
         while j < end && j < i + 3 && self.p.is_word(j) && !is_capitalized(self.p.word(j)) {
             j += 1;
         }
-        // "nach Roths Angaben": a genitive name before the noun
         if self.p.mention(j).is_some_and(|m| m.end == j + 1) && self.p.lower(j).ends_with('s') {
             j += 1;
         }
-        is_source_noun(self.p.lower(j))
+        j
     }
 
     /// `nach dem Grundgesetz`, `nach den Vorstellungen der Regierung`: a
     /// noun of rules or plans after the article and adjectives at `i`.
     fn rule_noun_at(&self, i: usize, end: usize) -> bool {
-        let mut j = i;
-        while j < end && j < i + 3 && self.p.is_word(j) && !is_capitalized(self.p.word(j)) {
-            j += 1;
-        }
-        // "nach Schäubles Vorstellungen": a genitive name before the noun
-        if self.p.mention(j).is_some_and(|m| m.end == j + 1) && self.p.lower(j).ends_with('s') {
-            j += 1;
-        }
+        let j = self.head_noun_at(i, end);
         // "nach dem Stand der Ermittlungen", "nach jetzigem Stand"; not a compound
         // (`Rückstand`, `Stillstand`)
         is_capitalized(self.p.word(j))
