@@ -1629,6 +1629,20 @@ fn free_indirect_speech_after_a_document_subject() {
 }
 
 #[test]
+fn free_indirect_speech_past_a_konjunktiv_in_an_inserted_clause() {
+    // the Konjunktiv II of the relative clause is not the main clause's verb
+    let text = "Der Sprecher der Feuerwehr besuchte am Montag die Wache. \
+                Alle Helfer, die vor Ort gewesen wären, seien gut ausgebildet.";
+    let c = one(text);
+    assert_eq!(c.speaker, "Feuerwehr");
+    assert!(c.content.starts_with("Alle Helfer"), "{c:#?}");
+    // a Konjunktiv only in the inserted clause: no reported speech
+    let text = "Der Sprecher der Feuerwehr besuchte am Montag die Wache. \
+                Alle Helfer, die vor Ort gewesen seien, haben eine Ausbildung.";
+    assert!(extract(text).is_empty(), "{:#?}", extract(text));
+}
+
+#[test]
 fn verbs_of_stating_and_urging_report_their_clause() {
     let c = one("Die Ärztin Hanna Voss bezweifelt, dass die neue Klinik rechtzeitig öffnet.");
     assert_eq!(c.speaker, "Hanna Voss");

@@ -40,17 +40,14 @@ impl<'a, 'l> Rules<'a, 'l> {
             matches!(prev.claim_type, ClaimType::Demand | ClaimType::Appeal)
                 && self.lower_is(j, &["soll", "sollen"])
         };
+        // the Konjunktiv verb must stand early: in the main clause, not in a
+        // late subordinate one; one inside an inserted clause is passed over
+        // for the main clause's verb after it
         let kj = (span.0..span.1).find(|&j| {
             !self.p.quotes.inside(j)
                 && (self.is_konjunktiv(j) || demanded(j) || self.more_konjunktiv(j, span.0))
+                && self.in_main_clause(span.0, j)
         })?;
-        // the Konjunktiv verb must stand early: in the main clause, not in a late subordinate one
-        if kj > span.0 + 8
-            && (span.0..kj).any(|j| self.p.word(j) == ",")
-            && !self.after_inserted_clauses(span.0, kj)
-        {
-            return None;
-        }
         let pattern = if matches!(
             self.p.word(kj),
             "würde" | "würden" | "hätte" | "wäre" | "könnte" | "sollte" | "müsste"
@@ -141,9 +138,13 @@ impl<'a> Rules<'a, '_> {
         }
         let span = self.trim(s.tok_start, s.tok_end);
         // Konjunktiv I in the main clause (Konjunktiv II is also the journalist's conditional)
-        let kj = (span.0..span.1).find(|&j| !self.p.quotes.inside(j) && self.is_konjunktiv(j))?;
-        let late = kj > span.0 + 8 || (span.0..kj).any(|j| self.p.word(j) == ",");
-        if self.lower_is(kj, &KONJUNKTIV_2) || late && !self.after_inserted_clauses(span.0, kj) {
+        // (one inside an inserted clause is passed over for the main clause's verb after it)
+        let kj = (span.0..span.1).find(|&j| {
+            !self.p.quotes.inside(j)
+                && self.is_konjunktiv(j)
+                && self.in_main_clause_strict(span.0, j)
+        })?;
+        if self.lower_is(kj, &KONJUNKTIV_2) {
             return None;
         }
         let mut start = prev.tok_start;
@@ -221,6 +222,20 @@ impl<'a> Rules<'a, '_> {
     /// A named actor, or a role noun of the lexicon: a source of free indirect speech.
     fn may_speak(&self, sp: &Speaker<'a>) -> bool {
         sp.entity.is_some() && sp.certainty >= 0.75 || self.role_phrase(sp) || is_document(sp)
+    }
+
+    /// Whether the verb at `kj` can be the finite verb of the main clause
+    /// opening at `a`: within its first eight tokens and before any comma
+    /// (`continuation`: a comma only after eight tokens), or right after
+    /// inserted clauses (`after_inserted_clauses`).
+    fn in_main_clause(&self, a: usize, kj: usize) -> bool {
+        kj <= a + 8 || !(a..kj).any(|j| self.p.word(j) == ",") || self.after_inserted_clauses(a, kj)
+    }
+
+    /// `in_main_clause` for free indirect speech, with no cue before it: no
+    /// comma at all before the verb outside inserted clauses.
+    fn in_main_clause_strict(&self, a: usize, kj: usize) -> bool {
+        kj <= a + 8 && !(a..kj).any(|j| self.p.word(j) == ",") || self.after_inserted_clauses(a, kj)
     }
 
     /// `Beim letzten Sturm, dessen Schäden geringer waren, seien …`: the verb
