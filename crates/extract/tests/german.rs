@@ -1636,6 +1636,11 @@ fn free_indirect_speech_past_a_konjunktiv_in_an_inserted_clause() {
     let c = one(text);
     assert_eq!(c.speaker, "Feuerwehr");
     assert!(c.content.starts_with("Alle Helfer"), "{c:#?}");
+    // a relative clause opened by a preposition before its pronoun
+    let text = "Der Sprecher der Feuerwehr besuchte am Montag die Wache. \
+                Die Fahrzeuge, mit denen die Helfer gekommen seien, seien alle neu.";
+    let c = one(text);
+    assert!(c.content.starts_with("Die Fahrzeuge"), "{c:#?}");
     // a Konjunktiv only in the inserted clause: no reported speech
     let text = "Der Sprecher der Feuerwehr besuchte am Montag die Wache. \
                 Alle Helfer, die vor Ort gewesen seien, haben eine Ausbildung.";

@@ -91,6 +91,12 @@ const STRONG_KONJUNKTIV_2: [&str; 20] = [
     "bräuchten",
 ];
 
+/// Prepositions that open a relative clause before its pronoun (`, an dem …`).
+const PREPOSITIONS: [&str; 18] = [
+    "an", "auf", "aus", "bei", "durch", "für", "gegen", "hinter", "in", "mit", "nach", "neben",
+    "über", "um", "unter", "von", "vor", "zu",
+];
+
 /// A speaker named by one document noun (`Der Abschlussbericht`, `Die
 /// Studie`): a document speaks for its authors.
 fn is_document(sp: &Speaker) -> bool {
@@ -247,7 +253,10 @@ impl<'a> Rules<'a, '_> {
         for j in (a..kj).filter(|&j| self.p.word(j) == ",") {
             if !open {
                 let next = self.p.lower(j + 1);
-                if !RELATIVES.has_lower(next) && !SUBORDINATORS.has_lower(next) {
+                // a relative pronoun after its preposition (`, von denen …`, `, an dem …`)
+                let governed =
+                    PREPOSITIONS.contains(&next) && RELATIVES.has_lower(self.p.lower(j + 2));
+                if !RELATIVES.has_lower(next) && !SUBORDINATORS.has_lower(next) && !governed {
                     return false;
                 }
             }
