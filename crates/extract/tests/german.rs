@@ -409,6 +409,25 @@ fn quoted_term_after_als_or_von_is_the_content() {
 }
 
 #[test]
+fn quoted_term_fronted_before_the_cue() {
+    let c = one(
+        "Als „grobe Fahrlässigkeit“ bezeichnete die Ärztin Lena Vogt den Umgang mit den Proben.",
+    );
+    assert_eq!(c.speaker, "Lena Vogt");
+    assert_eq!(c.content, "grobe Fahrlässigkeit");
+    assert!(c.direct);
+    let c = one("Von einem „schwarzen Tag“ sprach der Landrat Otto Brandt.");
+    assert_eq!(c.speaker, "Otto Brandt");
+    assert_eq!(c.content, "schwarzen Tag");
+    // a quotation that is not the whole first position is no fronted term
+    assert!(
+        extract("Als „Titanic“ ins Kino kam, sagte Otto Brandt nichts.")
+            .iter()
+            .all(|c| c.content != "Titanic")
+    );
+}
+
+#[test]
 fn quotation_after_mit_den_worten() {
     let c = one("Die Ministerin Eva Roth wird mit den Worten zitiert: „Ich trete nicht zurück.“");
     assert_eq!(c.speaker, "Eva Roth");

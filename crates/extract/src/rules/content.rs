@@ -199,6 +199,11 @@ impl<'a, 'l> Rules<'a, 'l> {
                 .previous_sentence(si)
                 .map(|span| (Spans::one(span), Pattern::Anaphor, si));
         }
+        // "Als „verpasste Chance“ bezeichnete X …", "Von einer „Kampagne“ sprach X": the
+        // quoted term fronted before the cue verb
+        if let Some(q) = self.fronted_quoted_term(&s, finite, inverted) {
+            return Some((Spans::one(q), Pattern::QuotedTerm, si));
+        }
         // (e) the object of the cue; "Den Plan lehnte X ab": an accusative before the verb
         if let Some(span) = self.fronted_object(cue, finite, inverted) {
             return Some((Spans::one(span), Pattern::Object, si));
@@ -585,6 +590,40 @@ impl<'a, 'l> Rules<'a, 'l> {
             }
         }
         let span = self.trim_quote(q.inner_start, inner_end);
+        (span.1 > span.0).then_some(span)
+    }
+
+    /// A quoted term that fills the sentence's first position before the
+    /// finite verb, after `als`, `von` or `vor` with at most two determiners or
+    /// adjectives (`Als „Fehler“ bezeichnete X …`, `Vor einem „Chaos“ warnte X`):
+    /// its inner tokens. The speaker follows the verb.
+    fn fronted_quoted_term(
+        &self,
+        s: &Sentence,
+        finite: usize,
+        inverted: bool,
+    ) -> Option<(usize, usize)> {
+        let first = s.tok_start;
+        if !inverted || finite < first + 3 || !self.lower_is(first, &["als", "von", "vom", "vor"]) {
+            return None;
+        }
+        let q = self.p.quotes.top_level_at(finite - 1)?;
+        if q.close != Some(finite - 1) || q.open <= first || q.open > first + 3 {
+            return None;
+        }
+        let between_ok = (first + 1..q.open).all(|j| {
+            crate::doc::is_determiner(self.p.word(j))
+                || self
+                    .p
+                    .word(j)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase)
+        });
+        if !between_ok {
+            return None;
+        }
+        let span = self.trim_quote(q.inner_start, q.inner_end);
         (span.1 > span.0).then_some(span)
     }
 
