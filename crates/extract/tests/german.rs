@@ -428,6 +428,19 @@ fn quoted_term_fronted_before_the_cue() {
 }
 
 #[test]
+fn colon_quotation_after_an_inverted_role_subject() {
+    let c = one("Am Abend wurde die Bürgermeisterin deutlich: „Wir lassen uns das nicht bieten.“");
+    assert_eq!(c.speaker, "Bürgermeisterin");
+    assert_eq!(c.content, "Wir lassen uns das nicht bieten.");
+    // `der` before a feminine role is a dative, not the subject
+    assert!(
+        extract("Danach widersprach der Ministerin ein Zuhörer laut: „Das stimmt so nicht.“")
+            .iter()
+            .all(|c| c.speaker != "Ministerin" || c.cue != ":")
+    );
+}
+
+#[test]
 fn quotation_after_mit_den_worten() {
     let c = one("Die Ministerin Eva Roth wird mit den Worten zitiert: „Ich trete nicht zurück.“");
     assert_eq!(c.speaker, "Eva Roth");
