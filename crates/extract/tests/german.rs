@@ -441,6 +441,18 @@ fn colon_quotation_after_an_inverted_role_subject() {
 }
 
 #[test]
+fn quotation_before_an_inverted_frame_with_any_verb() {
+    let c = one("„Das war ein harter Tag für uns“, seufzte der Trainer Paul Grimm nach dem Spiel.");
+    assert_eq!(c.speaker, "Paul Grimm");
+    assert_eq!(c.content, "Das war ein harter Tag für uns");
+    assert!(c.direct);
+    let c = one("„Wir haben es geschafft“, zeigte sich die Ministerin Eva Roth erleichtert.");
+    assert_eq!(c.speaker, "Eva Roth");
+    // a quoted title with an apposition is no frame
+    assert!(extract("„Der lange Weg“, ein Roman von Paul Grimm, erschien im Mai.").is_empty());
+}
+
+#[test]
 fn quotation_after_mit_den_worten() {
     let c = one("Die Ministerin Eva Roth wird mit den Worten zitiert: „Ich trete nicht zurück.“");
     assert_eq!(c.speaker, "Eva Roth");
