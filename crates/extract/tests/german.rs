@@ -453,6 +453,23 @@ fn quotation_before_an_inverted_frame_with_any_verb() {
 }
 
 #[test]
+fn quoted_term_closes_the_predicate_before_a_second_one() {
+    let cs = extract(
+        "Die Senatorin Eva Roth bezeichnete den Brand als „schwere Katastrophe“ und erklärte, die Stadt helfe den Familien.",
+    );
+    assert!(cs
+        .iter()
+        .any(|c| c.content == "schwere Katastrophe" && c.direct));
+    assert!(cs
+        .iter()
+        .any(|c| c.content == "die Stadt helfe den Familien"));
+    let c = one(
+        "Der Trainer Paul Grimm nannte die Entscheidung „völlig falsch“, dann verließ er den Raum.",
+    );
+    assert_eq!(c.content, "völlig falsch");
+}
+
+#[test]
 fn quotation_after_mit_den_worten() {
     let c = one("Die Ministerin Eva Roth wird mit den Worten zitiert: „Ich trete nicht zurück.“");
     assert_eq!(c.speaker, "Eva Roth");

@@ -133,6 +133,11 @@ impl<'a, 'l> Rules<'a, 'l> {
                 return Some((Spans::one(span), Pattern::WieClause, si));
             }
         }
+        // "bezeichnete das Unglück als „Tragödie“ und erklärte, …": a quoted term closes
+        // the cue's predicate before a second predicate or the clause's comma
+        if let Some(q) = self.term_closing_predicate(cue, ce, &s) {
+            return Some((Spans::one(q), Pattern::QuotedTerm, si));
+        }
         // (d) indirect speech after: ", dass …", ", er komme …", ", … zu tun"
         let mut object_end = None;
         if ce < s.tok_end && self.p.word(ce) == "," {
@@ -591,6 +596,36 @@ impl<'a, 'l> Rules<'a, 'l> {
         }
         let span = self.trim_quote(q.inner_start, inner_end);
         (span.1 > span.0).then_some(span)
+    }
+
+    /// A quoted term after the cue (`als „…“`, `von einer „…“`, or the term of
+    /// `nennen`) whose quotation is followed by `und` and a lower-case word (a
+    /// second predicate of the same subject: `nannte sie „fahrlässig“ und
+    /// verwies auf …`) or ends the clause at its comma (not before `dass`/`ob`).
+    fn term_closing_predicate(&self, cue: &Cue, ce: usize, s: &Sentence) -> Option<(usize, usize)> {
+        let a = cue.tok + 1;
+        let open = (a..ce).find(|&j| {
+            self.p.toks[j].is_quote() && self.p.quotes.top_level_at(j).is_some_and(|q| q.open == j)
+        })?;
+        let close = self.p.quotes.top_level_at(open)?.close?;
+        let next = close + 1;
+        // a list of quoted terms (als „nützlich“, „offen“ und „ehrlich“) is the object's
+        if next + 1 >= s.tok_end || self.p.toks[next + 1].is_quote() {
+            return None;
+        }
+        let second_predicate = self.p.lower(next) == "und"
+            && self
+                .p
+                .word(next + 1)
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase);
+        let clause_end =
+            next == ce && self.p.word(ce) == "," && !self.lower_is(ce + 1, &["dass", "ob"]);
+        if !second_predicate && !clause_end {
+            return None;
+        }
+        self.quoted_term(a, next, cue.entry.lemma == "nennen")
     }
 
     /// A quoted term that fills the sentence's first position before the
