@@ -419,6 +419,9 @@ fn quoted_term_fronted_before_the_cue() {
     let c = one("Von einem „schwarzen Tag“ sprach der Landrat Otto Brandt.");
     assert_eq!(c.speaker, "Otto Brandt");
     assert_eq!(c.content, "schwarzen Tag");
+    // a long term does not end the verb's clause
+    let c = one("Als „völlig unnötige Provokation der Regierung“ bezeichnete der Abgeordnete Otto Brandt den Schritt.");
+    assert_eq!(c.content, "völlig unnötige Provokation der Regierung");
     // a quotation that is not the whole first position is no fronted term
     assert!(
         extract("Als „Titanic“ ins Kino kam, sagte Otto Brandt nichts.")
