@@ -473,6 +473,17 @@ fn quoted_term_closes_the_predicate_before_a_second_one() {
 }
 
 #[test]
+fn relative_clause_inside_the_object_before_a_quoted_term() {
+    let c = one("Die Richterin Eva Roth bezeichnete die Klage, die der Verein eingereicht hatte, als „haltlos“.");
+    assert_eq!(c.content, "haltlos");
+    assert!(c.direct);
+    let c = one(
+        "Der Landrat Otto Brandt beschrieb den Winter, in dem es kaum schneite, als „Ausnahme“.",
+    );
+    assert_eq!(c.content, "Ausnahme");
+}
+
+#[test]
 fn quotation_after_mit_den_worten() {
     let c = one("Die Ministerin Eva Roth wird mit den Worten zitiert: „Ich trete nicht zurück.“");
     assert_eq!(c.speaker, "Eva Roth");

@@ -138,6 +138,11 @@ impl<'a, 'l> Rules<'a, 'l> {
         if let Some(q) = self.term_closing_predicate(cue, ce, &s) {
             return Some((Spans::one(q), Pattern::QuotedTerm, si));
         }
+        // "bezeichnete die Karten, die X zeigte, als „übertrieben“": a relative clause
+        // inside the object stands before the quoted term
+        if let Some(q) = self.term_after_relative_clause(ce, &s) {
+            return Some((Spans::one(q), Pattern::QuotedTerm, si));
+        }
         // (d) indirect speech after: ", dass …", ", er komme …", ", … zu tun"
         let mut object_end = None;
         if ce < s.tok_end && self.p.word(ce) == "," {
@@ -626,6 +631,28 @@ impl<'a, 'l> Rules<'a, 'l> {
             return None;
         }
         self.quoted_term(a, next, cue.entry.lemma == "nennen")
+    }
+
+    /// `…, der …, als „…“` right after the cue's clause ends at `ce`: a relative
+    /// clause (its pronoun, or a preposition and its pronoun, first) closed by
+    /// a comma and `als` with a quoted term; the term's inner tokens.
+    fn term_after_relative_clause(&self, ce: usize, s: &Sentence) -> Option<(usize, usize)> {
+        if ce + 2 >= s.tok_end || self.p.word(ce) != "," {
+            return None;
+        }
+        let r = ce + 1;
+        let relative = RELATIVES.contains(&self.p.lower(r))
+            || (self.lower_is(r, &super::speaker::PP_PREPOSITIONS)
+                || self.lower_is(r, &["in", "aus", "durch"]))
+                && RELATIVES.contains(&self.p.lower(r + 1));
+        if !relative {
+            return None;
+        }
+        let c2 = (r + 1..s.tok_end).find(|&j| self.p.word(j) == "," && !self.p.quotes.inside(j))?;
+        if !self.lower_is(c2 + 1, &["als"]) {
+            return None;
+        }
+        self.quoted_term(c2 + 1, s.tok_end, false)
     }
 
     /// A quoted term that fills the sentence's first position before the
