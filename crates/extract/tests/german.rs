@@ -409,6 +409,81 @@ fn quoted_term_after_als_or_von_is_the_content() {
 }
 
 #[test]
+fn quoted_term_fronted_before_the_cue() {
+    let c = one(
+        "Als „grobe Fahrlässigkeit“ bezeichnete die Ärztin Lena Vogt den Umgang mit den Proben.",
+    );
+    assert_eq!(c.speaker, "Lena Vogt");
+    assert_eq!(c.content, "grobe Fahrlässigkeit");
+    assert!(c.direct);
+    let c = one("Von einem „schwarzen Tag“ sprach der Landrat Otto Brandt.");
+    assert_eq!(c.speaker, "Otto Brandt");
+    assert_eq!(c.content, "schwarzen Tag");
+    // a long term does not end the verb's clause
+    let c = one("Als „völlig unnötige Provokation der Regierung“ bezeichnete der Abgeordnete Otto Brandt den Schritt.");
+    assert_eq!(c.content, "völlig unnötige Provokation der Regierung");
+    // a quotation that is not the whole first position is no fronted term
+    assert!(
+        extract("Als „Titanic“ ins Kino kam, sagte Otto Brandt nichts.")
+            .iter()
+            .all(|c| c.content != "Titanic")
+    );
+}
+
+#[test]
+fn colon_quotation_after_an_inverted_role_subject() {
+    let c = one("Am Abend wurde die Bürgermeisterin deutlich: „Wir lassen uns das nicht bieten.“");
+    assert_eq!(c.speaker, "Bürgermeisterin");
+    assert_eq!(c.content, "Wir lassen uns das nicht bieten.");
+    // `der` before a feminine role is a dative, not the subject
+    assert!(
+        extract("Danach widersprach der Ministerin ein Zuhörer laut: „Das stimmt so nicht.“")
+            .iter()
+            .all(|c| c.speaker != "Ministerin" || c.cue != ":")
+    );
+}
+
+#[test]
+fn quotation_before_an_inverted_frame_with_any_verb() {
+    let c = one("„Das war ein harter Tag für uns“, seufzte der Trainer Paul Grimm nach dem Spiel.");
+    assert_eq!(c.speaker, "Paul Grimm");
+    assert_eq!(c.content, "Das war ein harter Tag für uns");
+    assert!(c.direct);
+    let c = one("„Wir haben es geschafft“, zeigte sich die Ministerin Eva Roth erleichtert.");
+    assert_eq!(c.speaker, "Eva Roth");
+    // a quoted title with an apposition is no frame
+    assert!(extract("„Der lange Weg“, ein Roman von Paul Grimm, erschien im Mai.").is_empty());
+}
+
+#[test]
+fn quoted_term_closes_the_predicate_before_a_second_one() {
+    let cs = extract(
+        "Die Senatorin Eva Roth bezeichnete den Brand als „schwere Katastrophe“ und erklärte, die Stadt helfe den Familien.",
+    );
+    assert!(cs
+        .iter()
+        .any(|c| c.content == "schwere Katastrophe" && c.direct));
+    assert!(cs
+        .iter()
+        .any(|c| c.content == "die Stadt helfe den Familien"));
+    let c = one(
+        "Der Trainer Paul Grimm nannte die Entscheidung „völlig falsch“, dann verließ er den Raum.",
+    );
+    assert_eq!(c.content, "völlig falsch");
+}
+
+#[test]
+fn relative_clause_inside_the_object_before_a_quoted_term() {
+    let c = one("Die Richterin Eva Roth bezeichnete die Klage, die der Verein eingereicht hatte, als „haltlos“.");
+    assert_eq!(c.content, "haltlos");
+    assert!(c.direct);
+    let c = one(
+        "Der Landrat Otto Brandt beschrieb den Winter, in dem es kaum schneite, als „Ausnahme“.",
+    );
+    assert_eq!(c.content, "Ausnahme");
+}
+
+#[test]
 fn quotation_after_mit_den_worten() {
     let c = one("Die Ministerin Eva Roth wird mit den Worten zitiert: „Ich trete nicht zurück.“");
     assert_eq!(c.speaker, "Eva Roth");

@@ -298,3 +298,69 @@ fn take_or_clone<T: Clone + Default>(value: &mut T, last: bool) -> T {
         value.clone()
     }
 }
+
+impl<'a> Rules<'a, '_> {
+    /// `„…“, zeigte sich X zufrieden`, `„…?“ wollen die Demonstranten wissen`: a
+    /// quotation that opens the sentence, then (after a comma, or right after
+    /// a closing `?` or `!`) a finite verb the lexicon does not know and its
+    /// subject, a named or known actor, a pronoun standing for one or a role
+    /// noun: the inverted frame of a direct quotation is the speaker's.
+    pub(super) fn inquit_quote(&mut self, si: usize) -> Option<Found<'a>> {
+        let s = self.p.sents[si];
+        if !self.p.toks.get(s.tok_start)?.is_quote() {
+            return None;
+        }
+        let content = self.quote_starting_at(s.tok_start)?;
+        let close = self.p.quotes.top_level_at(s.tok_start)?.close?;
+        let v = if self.p.word(close + 1) == "," {
+            close + 2
+        } else if matches!(self.p.word(close.saturating_sub(1)), "?" | "!") {
+            close + 1
+        } else {
+            return None;
+        };
+        if v + 1 >= s.tok_end {
+            return None;
+        }
+        let verb = self.p.word(v);
+        let finite_like = verb.chars().next().is_some_and(char::is_lowercase)
+            && verb.chars().all(char::is_alphabetic)
+            && !crate::doc::is_determiner(verb)
+            && !self.lower_is(v, INQUIT_NOT_VERBS);
+        if !finite_like {
+            return None;
+        }
+        // a reflexive pronoun stands before the subject: „…“, freute sich X
+        let k = v + 1 + usize::from(self.p.word(v + 1) == "sich");
+        let (speakers, _) = self.np_at(k, s.tok_end)?;
+        let sp = speakers.into_iter().next()?;
+        let named = sp.entity.is_some() && sp.certainty >= 0.7;
+        if !named && !self.role_phrase(&sp) {
+            return None;
+        }
+        Some(Found {
+            confidence: 0.0,
+            pattern: Pattern::QuoteBefore,
+            weak_cue: false,
+            speaker: sp,
+            cue: Spans::one((v, v + 1)),
+            claim_type: ClaimType::Statement,
+            content: Spans::one(content),
+            addressee: None,
+            sentences: (si, si),
+            date_sentence: si,
+        })
+    }
+}
+
+/// Words after a quotation and a comma that open no inverted frame:
+/// conjunctions, subordinators, relative and other pronouns, adverbs,
+/// prepositions and `so` (a nominal cue of its own).
+const INQUIT_NOT_VERBS: &[&str] = &[
+    "und", "oder", "aber", "doch", "denn", "sondern", "so", "wie", "als", "dass", "ob", "weil",
+    "wenn", "da", "während", "nachdem", "obwohl", "damit", "welche", "welcher", "welches", "was",
+    "wer", "wo", "man", "es", "er", "sie", "wir", "ich", "ihr", "heißt", "hieß", "hier", "dort",
+    "nun", "dann", "also", "auch", "nur", "noch", "schon", "in", "im", "an", "am", "auf", "bei",
+    "mit", "nach", "von", "vom", "zu", "zum", "zur", "für", "gegen", "über", "unter", "vor", "aus",
+    "durch", "um", "seit", "ohne", "laut", "zufolge",
+];

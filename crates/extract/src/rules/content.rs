@@ -133,6 +133,16 @@ impl<'a, 'l> Rules<'a, 'l> {
                 return Some((Spans::one(span), Pattern::WieClause, si));
             }
         }
+        // "bezeichnete das Unglück als „Tragödie“ und erklärte, …": a quoted term closes
+        // the cue's predicate before a second predicate or the clause's comma
+        if let Some(q) = self.term_closing_predicate(cue, ce, &s) {
+            return Some((Spans::one(q), Pattern::QuotedTerm, si));
+        }
+        // "bezeichnete die Karten, die X zeigte, als „übertrieben“": a relative clause
+        // inside the object stands before the quoted term
+        if let Some(q) = self.term_after_relative_clause(ce, &s) {
+            return Some((Spans::one(q), Pattern::QuotedTerm, si));
+        }
         // (d) indirect speech after: ", dass …", ", er komme …", ", … zu tun"
         let mut object_end = None;
         if ce < s.tok_end && self.p.word(ce) == "," {
@@ -198,6 +208,11 @@ impl<'a, 'l> Rules<'a, 'l> {
             return self
                 .previous_sentence(si)
                 .map(|span| (Spans::one(span), Pattern::Anaphor, si));
+        }
+        // "Als „verpasste Chance“ bezeichnete X …", "Von einer „Kampagne“ sprach X": the
+        // quoted term fronted before the cue verb
+        if let Some(q) = self.fronted_quoted_term(&s, finite, inverted) {
+            return Some((Spans::one(q), Pattern::QuotedTerm, si));
         }
         // (e) the object of the cue; "Den Plan lehnte X ab": an accusative before the verb
         if let Some(span) = self.fronted_object(cue, finite, inverted) {
@@ -585,6 +600,92 @@ impl<'a, 'l> Rules<'a, 'l> {
             }
         }
         let span = self.trim_quote(q.inner_start, inner_end);
+        (span.1 > span.0).then_some(span)
+    }
+
+    /// A quoted term after the cue (`als „…“`, `von einer „…“`, or the term of
+    /// `nennen`) whose quotation is followed by `und` and a lower-case word (a
+    /// second predicate of the same subject: `nannte sie „fahrlässig“ und
+    /// verwies auf …`) or ends the clause at its comma (not before `dass`/`ob`).
+    fn term_closing_predicate(&self, cue: &Cue, ce: usize, s: &Sentence) -> Option<(usize, usize)> {
+        let a = cue.tok + 1;
+        let open = (a..ce).find(|&j| {
+            self.p.toks[j].is_quote() && self.p.quotes.top_level_at(j).is_some_and(|q| q.open == j)
+        })?;
+        let close = self.p.quotes.top_level_at(open)?.close?;
+        let next = close + 1;
+        // a list of quoted terms (als „nützlich“, „offen“ und „ehrlich“) is the object's
+        if next + 1 >= s.tok_end || self.p.toks[next + 1].is_quote() {
+            return None;
+        }
+        let second_predicate = self.p.lower(next) == "und"
+            && self
+                .p
+                .word(next + 1)
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase);
+        let clause_end =
+            next == ce && self.p.word(ce) == "," && !self.lower_is(ce + 1, &["dass", "ob"]);
+        if !second_predicate && !clause_end {
+            return None;
+        }
+        self.quoted_term(a, next, cue.entry.lemma == "nennen")
+    }
+
+    /// `…, der …, als „…“` right after the cue's clause ends at `ce`: a relative
+    /// clause (its pronoun, or a preposition and its pronoun, first) closed by
+    /// a comma and `als` with a quoted term; the term's inner tokens.
+    fn term_after_relative_clause(&self, ce: usize, s: &Sentence) -> Option<(usize, usize)> {
+        if ce + 2 >= s.tok_end || self.p.word(ce) != "," {
+            return None;
+        }
+        let r = ce + 1;
+        let relative = RELATIVES.contains(&self.p.lower(r))
+            || (self.lower_is(r, &super::speaker::PP_PREPOSITIONS)
+                || self.lower_is(r, &["in", "aus", "durch"]))
+                && RELATIVES.contains(&self.p.lower(r + 1));
+        if !relative {
+            return None;
+        }
+        let c2 = (r + 1..s.tok_end).find(|&j| self.p.word(j) == "," && !self.p.quotes.inside(j))?;
+        if !self.lower_is(c2 + 1, &["als"]) {
+            return None;
+        }
+        self.quoted_term(c2 + 1, s.tok_end, false)
+    }
+
+    /// A quoted term that fills the sentence's first position before the
+    /// finite verb, after `als`, `von` or `vor` with at most two determiners or
+    /// adjectives (`Als „Fehler“ bezeichnete X …`, `Vor einem „Chaos“ warnte X`):
+    /// its inner tokens. The speaker follows the verb.
+    fn fronted_quoted_term(
+        &self,
+        s: &Sentence,
+        finite: usize,
+        inverted: bool,
+    ) -> Option<(usize, usize)> {
+        let first = s.tok_start;
+        if !inverted || finite < first + 3 || !self.lower_is(first, &["als", "von", "vom", "vor"]) {
+            return None;
+        }
+        let q = self.p.quotes.top_level_at(finite - 1)?;
+        if q.close != Some(finite - 1) || q.open <= first || q.open > first + 3 {
+            return None;
+        }
+        let between_ok = (first + 1..q.open).all(|j| {
+            crate::doc::is_determiner(self.p.word(j))
+                || self
+                    .p
+                    .word(j)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase)
+        });
+        if !between_ok {
+            return None;
+        }
+        let span = self.trim_quote(q.inner_start, q.inner_end);
         (span.1 > span.0).then_some(span)
     }
 

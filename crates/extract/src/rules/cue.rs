@@ -222,6 +222,23 @@ impl<'a, 'l> Rules<'a, 'l> {
         verb_last.then_some(before)
     }
 
+    /// Whether the quotation opening at `open` follows `als`, `von`, `vom` or
+    /// `vor` at the start of the sentence, with at most two determiners or
+    /// lower-case words between (`Als „…“ bezeichnete X …`).
+    fn fronted_term(&self, open: usize, s: &Sentence) -> bool {
+        let first = s.tok_start;
+        open > first
+            && open <= first + 3
+            && self.lower_is(first, &["als", "von", "vom", "vor"])
+            && (first + 1..open).all(|j| {
+                self.p
+                    .word(j)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase)
+            })
+    }
+
     /// The clause around token `i`: up to separators and long quotations.
     pub(super) fn clause(&self, i: usize, s: &Sentence) -> (usize, usize) {
         // whether a token that is no word ends the clause (a word never does:
@@ -238,7 +255,9 @@ impl<'a, 'l> Rules<'a, 'l> {
             }
             if self.p.toks[j].is_quote() {
                 if let Some(q) = self.p.quotes.top_level_at(j) {
-                    return q.word_count(self.p.toks) >= 4;
+                    // "Von einem „schweren Eingriff in das Recht“ spricht X": a fronted
+                    // quoted term belongs to the clause of its verb
+                    return q.word_count(self.p.toks) >= 4 && !self.fronted_term(q.open, s);
                 }
             }
             false

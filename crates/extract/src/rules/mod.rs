@@ -327,6 +327,11 @@ impl<'a, 'l> Rules<'a, 'l> {
                 out.push(f);
             }
         }
+        if out.len() == start {
+            if let Some(f) = self.inquit_quote(si) {
+                out.push(f);
+            }
+        }
         for f in &mut out[start..] {
             f.confidence = confidence::confidence(f);
         }

@@ -1323,9 +1323,36 @@ impl<'a, 'l> Rules<'a, 'l> {
                 Some(person) => person,
                 None => sp,
             },
-            _ => self.inverted_colon_subject(s.tok_start, colon)?,
+            _ => match self.inverted_colon_subject(s.tok_start, colon) {
+                Some(sp) => sp,
+                None => self.inverted_role_subject(s.tok_start, colon)?,
+            },
         };
         Some(self.colon_quote(si, colon, q, sp))
+    }
+
+    /// `Hier sparte der Präsident nicht mit Kritik: „…“`: a role noun with a
+    /// nominative article right after the finite verb (the first article that
+    /// follows a lower-case word other than a preposition); `der` before a
+    /// feminine noun is a dative, no subject.
+    fn inverted_role_subject(&mut self, start: usize, colon: usize) -> Option<Speaker<'a>> {
+        let j = (start + 2..colon.min(start + 10)).find(|&j| {
+            matches!(self.p.word(j), "der" | "die")
+                && !self.p.quotes.inside(j)
+                && self
+                    .p
+                    .word(j - 1)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase)
+                && !self.lower_is(j - 1, &super::speaker::PP_PREPOSITIONS)
+                && !is_determiner(self.p.word(j - 1))
+        })?;
+        let (speakers, _) = self.np_at(j, colon)?;
+        let sp = speakers.into_iter().next()?;
+        let head = sp.name.rsplit(' ').next().unwrap_or("");
+        let dative = self.p.word(j) == "der" && (head.ends_with("in") || head.ends_with("innen"));
+        (self.role_phrase(&sp) && !dative).then_some(sp)
     }
 
     /// The person named between commas right after a role phrase that ends
