@@ -1840,3 +1840,10 @@ fn singular_phrase_after_plural_verb_and_adverb_is_no_speaker() {
         "{claims:#?}"
     );
 }
+
+#[test]
+fn role_noun_after_a_lower_case_name_and_hyphen_names_the_person() {
+    let c = one("Die Streiks enden am Freitag, so verdi-Sprecherin Karin Holm.");
+    assert_eq!(c.speaker, "Karin Holm");
+    assert_eq!(c.content, "Die Streiks enden am Freitag");
+}
