@@ -1847,3 +1847,12 @@ fn role_noun_after_a_lower_case_name_and_hyphen_names_the_person() {
     assert_eq!(c.speaker, "Karin Holm");
     assert_eq!(c.content, "Die Streiks enden am Freitag");
 }
+
+#[test]
+fn verb_right_after_und_shares_a_subject_naming_no_known_actor() {
+    let c = one("Der Gewinner der Wahl lachte und sagte, er sei sehr zufrieden.");
+    assert_eq!(c.speaker, "Gewinner der Wahl");
+    assert_eq!(c.content, "er sei sehr zufrieden");
+    let c = one("Einer der Gewinner, Jan Kos, lachte und sagte, er sei sehr zufrieden.");
+    assert_eq!(c.speaker, "Jan Kos");
+}

@@ -73,12 +73,21 @@ impl<'a, 'l> Rules<'a, 'l> {
         if conj && finite <= cs + 2 && finite > cs && cs > s.tok_start {
             // up to the verb: a lone name before the first predicate ("Kos dankte … und
             // sagte") is told by the `und` that follows it
+            // "Der Wahlsieger lachte und verglich die Lage mit …": right after `und` the
+            // verb shares the sentence's subject even when it names no known actor
+            let verb_after_und = finite == cs + 1
+                && !self.lower_is(s.tok_start, &OBLIQUE_DETERMINERS)
+                && is_determiner(self.p.word(s.tok_start));
             let np = self.np_at(s.tok_start, finite).filter(|np| {
-                np.0.iter()
-                    .all(|sp| sp.kind == ActorKind::Person || sp.entity.is_some())
+                verb_after_und
+                    || np
+                        .0
+                        .iter()
+                        .all(|sp| sp.kind == ActorKind::Person || sp.entity.is_some())
             });
             if let Some(np) = np {
-                return Some(np_result(np, false));
+                // "Einer der Sprecher, Jan Kos, dankte … und ergänzte": the apposed name
+                return Some(np_result(self.named_by_apposition(np), false));
             }
         }
         // "…, der G7-Staaten und der EU hat die US-Regierung erklärt": a list goes on
