@@ -198,6 +198,19 @@ const NOT_NAMES: &[&str] = &[
     "Telegram",
 ];
 
+/// The kind of a person's role noun after a hyphen in a word that opens in
+/// lower case (`verdi-Sprecher`); a hyphenated lower-case word is rare, so the
+/// look-up is asked seldom.
+fn lower_prefixed_person_role(lex: &Lexicon, w: &str, lower: &str) -> Option<ActorKind> {
+    let (_, tail) = w.rsplit_once('-')?;
+    if !is_capitalized(tail) {
+        return None;
+    }
+    lex.role_form_lower(lower)
+        .map(|f| f.kind)
+        .filter(|&k| k == ActorKind::Person)
+}
+
 /// `NOT_NAMES` as a set: asked for every capitalised word.
 static NOT_NAME_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(NOT_NAMES));
 
@@ -462,6 +475,11 @@ impl<'a> Prepared<'a> {
                     Some(e) => self.add_mention(i, i + 1, e, false),
                     None => unresolved.push(i),
                 }
+            } else if let Some(kind) = lower_prefixed_person_role(lex, w, self.lower(i)) {
+                // "verdi-Sprecher Jan Kos", "dpa-Korrespondentin": a name written in
+                // lower case before a role noun
+                i = self.role_mention(lex, i, kind);
+                continue;
             }
             i += 1;
         }

@@ -1907,3 +1907,46 @@ fn a_dass_clause_after_the_cue_beats_the_phrase_before_it() {
     let c = one("Die Schule bleibt geöffnet, sagte Bürgermeisterin Eva Roth.");
     assert_eq!(c.content, "Die Schule bleibt geöffnet");
 }
+
+#[test]
+fn part_of_a_month_before_the_verb_is_a_time_not_the_speaker() {
+    let c =
+        one("Ende März 2019 verkündete der Bürgermeister Jan Kos, dass die Steuern sinken würden.");
+    assert_eq!(c.speaker, "Jan Kos");
+    assert_eq!(c.content, "die Steuern sinken würden");
+}
+
+#[test]
+fn accusative_object_of_an_appeal_is_the_addressee_not_the_speaker() {
+    let c = one("Die Vorsitzende der Partei, Karin Holm, bat Bürgermeister Jan Kos, die Sitzung zu verschieben.");
+    assert_eq!(c.speaker, "Karin Holm");
+    assert_eq!(c.addressee.as_deref(), Some("Jan Kos"));
+    let c = one("Das Hilfswerk der Kirche rief Russland auf, die Angriffe einzustellen.");
+    assert_ne!(c.speaker, "Russland");
+}
+
+#[test]
+fn singular_phrase_after_plural_verb_and_adverb_is_no_speaker() {
+    let claims =
+        extract("Beobachter der Wahl nannten jedoch das Vorgehen der Behörde „willkürlich“.");
+    assert!(
+        claims.iter().all(|c| !c.speaker.contains("Vorgehen")),
+        "{claims:#?}"
+    );
+}
+
+#[test]
+fn role_noun_after_a_lower_case_name_and_hyphen_names_the_person() {
+    let c = one("Die Streiks enden am Freitag, so verdi-Sprecherin Karin Holm.");
+    assert_eq!(c.speaker, "Karin Holm");
+    assert_eq!(c.content, "Die Streiks enden am Freitag");
+}
+
+#[test]
+fn verb_right_after_und_shares_a_subject_naming_no_known_actor() {
+    let c = one("Der Gewinner der Wahl lachte und sagte, er sei sehr zufrieden.");
+    assert_eq!(c.speaker, "Gewinner der Wahl");
+    assert_eq!(c.content, "er sei sehr zufrieden");
+    let c = one("Einer der Gewinner, Jan Kos, lachte und sagte, er sei sehr zufrieden.");
+    assert_eq!(c.speaker, "Jan Kos");
+}

@@ -27,6 +27,9 @@ impl<'a, 'l> Rules<'a, 'l> {
             } else if self.lower_is(start, &["des"]) && self.lower_is(start + 1, &["weiteren"]) {
                 // "Des Weiteren verwies sie darauf, …"
                 start += 2;
+            } else if let Some(end) = self.part_of_month(start).filter(|&e| e <= finite) {
+                // "Ende Januar 2006 verkündete der Verband …": a time, no subject
+                start = end;
             } else {
                 break;
             }
@@ -70,12 +73,21 @@ impl<'a, 'l> Rules<'a, 'l> {
         if conj && finite <= cs + 2 && finite > cs && cs > s.tok_start {
             // up to the verb: a lone name before the first predicate ("Kos dankte … und
             // sagte") is told by the `und` that follows it
+            // "Der Wahlsieger lachte und verglich die Lage mit …": right after `und` the
+            // verb shares the sentence's subject even when it names no known actor
+            let verb_after_und = finite == cs + 1
+                && !self.lower_is(s.tok_start, &OBLIQUE_DETERMINERS)
+                && is_determiner(self.p.word(s.tok_start));
             let np = self.np_at(s.tok_start, finite).filter(|np| {
-                np.0.iter()
-                    .all(|sp| sp.kind == ActorKind::Person || sp.entity.is_some())
+                verb_after_und
+                    || np
+                        .0
+                        .iter()
+                        .all(|sp| sp.kind == ActorKind::Person || sp.entity.is_some())
             });
             if let Some(np) = np {
-                return Some(np_result(np, false));
+                // "Einer der Sprecher, Jan Kos, dankte … und ergänzte": the apposed name
+                return Some(np_result(self.named_by_apposition(np), false));
             }
         }
         // "…, der G7-Staaten und der EU hat die US-Regierung erklärt": a list goes on
@@ -105,7 +117,10 @@ impl<'a, 'l> Rules<'a, 'l> {
                 if let Some(np) = self.np_at(start, finite) {
                     // "Ein Zeuge sagte der Polizei …", "Die Behörde warf dem Iran … vor": a
                     // role noun before the verb is the subject; an oblique phrase after it an object
+                    // "Das Hilfswerk rief Russland auf": a verb naming its addressee in
+                    // the accusative has its object after it, the subject before
                     let generic = np.0.iter().all(|s| s.entity.is_none())
+                        && !cue.entry.accusative
                         && !self.lower_is(finite + 1, &OBLIQUE_DETERMINERS)
                         && !matches!(first, "ein" | "kein")
                         && !self.singular_after_plural_verb(finite)
@@ -135,7 +150,12 @@ impl<'a, 'l> Rules<'a, 'l> {
             if let Some(np) = self.np_at(j, ce) {
                 // "weist den Vorwurf zurück", "sagte dem Sender der Minister": an
                 // accusative or dative phrase is no subject; the subject may follow it
-                if self.lower_is(j, &OBLIQUE_DETERMINERS) {
+                // "Beobachter nannten jedoch das Vorgehen …": a singular phrase after a
+                // plural verb is its object, unless a coordination goes on
+                let object_of_plural = self.singular_at_after_plural_verb(finite, j)
+                    && np.0.len() == 1
+                    && !matches!(self.p.word(np.1 .1), "und" | "sowie");
+                if self.lower_is(j, &OBLIQUE_DETERMINERS) || object_of_plural {
                     j = np.1 .1.max(j + 1);
                     skipped += 1;
                     continue;
@@ -153,7 +173,9 @@ impl<'a, 'l> Rules<'a, 'l> {
         }
         let known =
             |np: &(Vec<Speaker<'a>>, (usize, usize))| np.0.iter().any(|s| s.entity.is_some());
-        if finite == cs && !inverted.as_ref().is_some_and(known) {
+        // "Die Königin, Maria Berger, bat Premierminister X, …": a verb naming its
+        // addressee in the accusative has that object after it
+        if finite == cs && (!inverted.as_ref().is_some_and(known) || cue.entry.accusative) {
             // "Der Sprecher der Behörde, Jan Kos, der … leitet, sagte …"
             if let Some(np) = self.apposition_subject(cs, s) {
                 return Some(np_result(np, false));
@@ -191,6 +213,18 @@ impl<'a, 'l> Rules<'a, 'l> {
     fn adverbial_participle(&self, j: usize, finite: usize) -> bool {
         let w = self.p.word(j);
         j + 1 == finite && w.chars().count() >= 8 && w.ends_with("end")
+    }
+
+    /// `Anfang März`, `Mitte Mai 2004`, `Ende Januar`: the end of a part of a
+    /// month (with its year), a time phrase.
+    fn part_of_month(&self, j: usize) -> Option<usize> {
+        if !self.lower_is(j, &["anfang", "mitte", "ende"]) || !MONTHS.has_lower(self.p.lower(j + 1))
+        {
+            return None;
+        }
+        let year = self.p.word(j + 2);
+        let has_year = year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit());
+        Some(j + 2 + usize::from(has_year))
     }
 
     /// Whether the clause has words after its finite verb other than the
@@ -1061,12 +1095,19 @@ impl<'a, 'l> Rules<'a, 'l> {
     /// `Beobachter nannten das Vorgehen der Polizei …`, `Ärzte warfen der
     /// Regierung … vor`: a plural finite verb agrees with no singular phrase
     /// after it, which is an object.
+    /// Adverbs may stand between (`Beobachter nannten jedoch das Vorgehen …`).
     fn singular_after_plural_verb(&self, finite: usize) -> bool {
+        let mut j = finite + 1;
+        while self.lower_is(j, &ADVERBS) {
+            j += 1;
+        }
+        self.singular_at_after_plural_verb(finite, j)
+    }
+
+    /// Whether a singular phrase opens at `j` after the plural finite verb.
+    fn singular_at_after_plural_verb(&self, finite: usize, j: usize) -> bool {
         self.p.word(finite).ends_with("en")
-            && self.lower_is(
-                finite + 1,
-                &["das", "der", "ein", "eine", "dieses", "dieser"],
-            )
+            && self.lower_is(j, &["das", "der", "ein", "eine", "dieses", "dieser"])
     }
 
     /// Whether a mention follows a genitive article (`die Rede des Ministers X`).
