@@ -202,6 +202,12 @@ const NOT_NAMES: &[&str] = &[
 /// lower case (`verdi-Sprecher`); a hyphenated lower-case word is rare, so the
 /// look-up is asked seldom.
 fn lower_prefixed_person_role(lex: &Lexicon, w: &str, lower: &str) -> Option<ActorKind> {
+    // asked for every word in lower case: the byte search (memchr) rejects
+    // nearly all of them at a few instructions, a char pattern would not
+    // ("x-Rolle": a prefix, a hyphen and a role of at least four letters)
+    if w.len() < 6 || !w.as_bytes().contains(&b'-') {
+        return None;
+    }
     let (_, tail) = w.rsplit_once('-')?;
     if !is_capitalized(tail) {
         return None;
