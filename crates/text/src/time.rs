@@ -96,8 +96,8 @@ fn weekday_of(lower: &str) -> Option<u8> {
         .map(|p| p as u8)
 }
 
-/// The month of a word in lower case.
-fn month_of(lower: &str) -> Option<u8> {
+/// The month of a word in lower case (`märz` → 3, `jänner` → 1).
+pub fn month_of(lower: &str) -> Option<u8> {
     if lower == "jänner" {
         return Some(1);
     }

@@ -8,6 +8,7 @@ use crate::doc::{is_determiner, is_feminine_role, Mention};
 use crate::lexicon::{FormUse, GOVERNMENT_NOUNS};
 use claimgraph_model::ActorKind;
 use claimgraph_text::segment::Sentence;
+use claimgraph_text::time::month_of;
 use claimgraph_text::token::{is_capitalized, TokenKind};
 use std::borrow::Cow;
 
@@ -218,7 +219,8 @@ impl<'a, 'l> Rules<'a, 'l> {
     /// `Anfang März`, `Mitte Mai 2004`, `Ende Januar`: the end of a part of a
     /// month (with its year), a time phrase.
     fn part_of_month(&self, j: usize) -> Option<usize> {
-        if !self.lower_is(j, &["anfang", "mitte", "ende"]) || !MONTHS.has_lower(self.p.lower(j + 1))
+        if !self.lower_is(j, &["anfang", "mitte", "ende"])
+            || month_of(self.p.lower(j + 1)).is_none()
         {
             return None;
         }

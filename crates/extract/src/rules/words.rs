@@ -490,22 +490,6 @@ pub(super) const NOT_VERBS_IN_E: &[&str] = &[
     "gegen",
 ];
 
-/// Month names in lower case: `Ende Januar` is a time, no subject.
-pub(super) static MONTHS: LowerSet = LowerSet::new(&[
-    "januar",
-    "februar",
-    "märz",
-    "april",
-    "mai",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "dezember",
-]);
-
 /// Determiners that never open a nominative phrase (accusative, dative, or
 /// dative plural): `den`, `einem`, `diesen`, `seinem`, …
 pub(super) static OBLIQUE_DETERMINERS: LowerSet = LowerSet::new(&[
