@@ -444,16 +444,22 @@ impl<'a, 'l> Rules<'a, 'l> {
         self.sentence_subject(si.checked_sub(1)?)
     }
 
+    /// Where the noun phrase that ends at `comma` opens (at most seven tokens
+    /// back, not before `from`): `ein Bericht, wonach …`, `Umfragen, laut denen …`.
+    fn phrase_before_comma(&mut self, from: usize, comma: usize) -> Option<usize> {
+        let from = comma.saturating_sub(7).max(from);
+        (from..comma).find(|&j| {
+            let w = self.p.word(j);
+            (is_determiner(w) || is_capitalized(w))
+                && self.np_at(j, comma).is_some_and(|(_, (_, e))| e == comma)
+        })
+    }
+
     /// `…, ein Bericht, wonach …`: the noun phrase before the comma is the source.
     fn wonach(&mut self, si: usize, i: usize) -> Option<Found<'a>> {
         let s = self.p.sents[si];
         let comma = i - 1;
-        let from = comma.saturating_sub(7).max(s.tok_start);
-        let start = (from..comma).find(|&j| {
-            let w = self.p.word(j);
-            (is_determiner(w) || is_capitalized(w))
-                && self.np_at(j, comma).is_some_and(|(_, (_, e))| e == comma)
-        })?;
+        let start = self.phrase_before_comma(s.tok_start, comma)?;
         let (speakers, _) = self.np_at(start, comma)?;
         let right = self.trim(i + 1, s.tok_end);
         self.nominal_found(
@@ -655,12 +661,7 @@ impl<'a, 'l> Rules<'a, 'l> {
     ) -> Option<Found<'a>> {
         let s = self.p.sents[si];
         let comma = cue.0 - 1;
-        let from = comma.saturating_sub(7).max(s.tok_start);
-        let start = (from..comma).find(|&j| {
-            let w = self.p.word(j);
-            (is_determiner(w) || is_capitalized(w))
-                && self.np_at(j, comma).is_some_and(|(_, (_, e))| e == comma)
-        })?;
+        let start = self.phrase_before_comma(s.tok_start, comma)?;
         if needs_noun {
             let head = (start..comma)
                 .find(|&j| is_capitalized(self.p.word(j)) && !is_determiner(self.p.word(j)))?;
