@@ -86,14 +86,7 @@ impl<'a, 'l> Rules<'a, 'l> {
                 score += 2;
             }
             if let Some(prep) = &entry.preposition {
-                let found = (clause.0..clause.1).any(|j| {
-                    let x = self.p.lower(j);
-                    // `x` is `prep`, `da…` or `dar…` (without building those strings)
-                    let after_da = x.strip_prefix("da");
-                    x == *prep
-                        || after_da == Some(prep.as_str())
-                        || after_da.and_then(|r| r.strip_prefix('r')) == Some(prep.as_str())
-                });
+                let found = (clause.0..clause.1).any(|j| names_preposition(self.p.lower(j), prep));
                 if !found {
                     continue;
                 }

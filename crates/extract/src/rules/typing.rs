@@ -1,5 +1,6 @@
 //! Claim types beyond the cue lexicon.
 
+use super::words::names_preposition;
 use crate::doc::Prepared;
 use crate::lexicon::{FormUse, Lexicon};
 use claimgraph_model::ClaimType;
@@ -79,12 +80,7 @@ fn stance_of_verb(p: &Prepared, lex: &Lexicon, j: usize, end: usize) -> Option<C
             && entry.particle.is_none()
             && entry.requires.is_empty()
             && entry.preposition.as_deref().is_none_or(|prep| {
-                (j + 1..end.min(j + 6)).any(|k| {
-                    let w = p.lower(k);
-                    w == prep
-                        || w.strip_prefix("da")
-                            .is_some_and(|r| r == prep || r.strip_prefix('r') == Some(prep))
-                })
+                (j + 1..end.min(j + 6)).any(|k| names_preposition(p.lower(k), prep))
             });
         let negated = || (j + 1..end.min(j + 6)).any(|k| is_negation(p.lower(k)));
         // `Wir drohen niemandem`: a speech act denied is not made; an

@@ -588,3 +588,13 @@ pub(super) const CONDITIONAL_VERBS: &[&str] = &[
 pub(super) fn looks_past_tense(word: &str) -> bool {
     word.ends_with("te") || word.ends_with("ten")
 }
+
+/// Whether `word` (lower case) names the preposition `prep` a cue needs:
+/// `prep` itself or its pronominal adverb `da…`/`dar…` (`mit`, `damit`;
+/// `auf`, `darauf`), without building those strings.
+pub(super) fn names_preposition(word: &str, prep: &str) -> bool {
+    let after_da = word.strip_prefix("da");
+    word == prep
+        || after_da == Some(prep)
+        || after_da.and_then(|r| r.strip_prefix('r')) == Some(prep)
+}
