@@ -1180,7 +1180,6 @@ fn np_result<'a>(
     (np.0, np.1, inverted)
 }
 
-/// An inflected adjective (`eigenen`, `israelischer`, `offizielle`).
 /// `AFP`, `ISNA`, `N24`: two or more capitals, with digits or hyphens.
 fn is_acronym(w: &str) -> bool {
     let caps = w.bytes().filter(u8::is_ascii_uppercase).count();
@@ -1190,6 +1189,7 @@ fn is_acronym(w: &str) -> bool {
             .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-')
 }
 
+/// An inflected adjective (`eigenen`, `israelischer`, `offizielle`).
 fn is_adjective_form(w: &str) -> bool {
     w.chars().count() > 3
         && ["en", "er", "es", "em", "e"].iter().any(|e| w.ends_with(e))
