@@ -665,24 +665,11 @@ impl<'a, 'l> Rules<'a, 'l> {
         finite: usize,
         inverted: bool,
     ) -> Option<(usize, usize)> {
-        let first = s.tok_start;
-        if !inverted || finite < first + 3 || !self.lower_is(first, &["als", "von", "vom", "vor"]) {
+        if !inverted || finite < s.tok_start + 3 {
             return None;
         }
         let q = self.p.quotes.top_level_at(finite - 1)?;
-        if q.close != Some(finite - 1) || q.open <= first || q.open > first + 3 {
-            return None;
-        }
-        let between_ok = (first + 1..q.open).all(|j| {
-            crate::doc::is_determiner(self.p.word(j))
-                || self
-                    .p
-                    .word(j)
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_lowercase)
-        });
-        if !between_ok {
+        if q.close != Some(finite - 1) || !self.fronted_term(q.open, s) {
             return None;
         }
         let span = self.trim_quote(q.inner_start, q.inner_end);

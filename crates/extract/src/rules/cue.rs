@@ -218,7 +218,7 @@ impl<'a, 'l> Rules<'a, 'l> {
     /// Whether the quotation opening at `open` follows `als`, `von`, `vom` or
     /// `vor` at the start of the sentence, with at most two determiners or
     /// lower-case words between (`Als „…“ bezeichnete X …`).
-    fn fronted_term(&self, open: usize, s: &Sentence) -> bool {
+    pub(super) fn fronted_term(&self, open: usize, s: &Sentence) -> bool {
         let first = s.tok_start;
         open > first
             && open <= first + 3
